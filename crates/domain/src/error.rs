@@ -1,0 +1,356 @@
+//! The error model shared by every parser: a [`FieldError`] says which input is wrong
+//! ([`Field`]) and why ([`Rule`]). Rules carry Partner Center's numeric error code where it
+//! has one and a stable name; the English text lives in Fluent files, never here.
+
+use std::fmt;
+
+/// Which input a problem is about. [`Field::name`] is the API's property name, which is
+/// also the portal's form field name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    CompanyName,
+    Country,
+    AddressLine1,
+    AddressLine2,
+    City,
+    State,
+    PostalCode,
+    PhoneNumber,
+    OrganizationRegistrationNumber,
+    Culture,
+    Language,
+    FirstName,
+    LastName,
+    Email,
+    DomainPrefix,
+    AgreementAccepted,
+    SignerFirstName,
+    SignerLastName,
+    SignerEmail,
+    SignerPhoneNumber,
+    DateAgreed,
+    TemplateId,
+    AgreementType,
+    AssociatedPartnerId,
+    /// The order as a whole (no line items, too many line items).
+    LineItems,
+    /// The offer of the line item at this index.
+    Offer(usize),
+    /// The license count of the line item at this index.
+    Quantity(usize),
+    /// The parent subscription of the add-on at this index.
+    ParentSubscription(usize),
+    /// The partner of record of the line item at this index.
+    PartnerIdOnRecord(usize),
+    /// The friendly name of the line item at this index.
+    FriendlyName(usize),
+}
+
+impl Field {
+    /// The property name, as the API and the portal's forms spell it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::CompanyName => "companyName",
+            Field::Country => "country",
+            Field::AddressLine1 => "addressLine1",
+            Field::AddressLine2 => "addressLine2",
+            Field::City => "city",
+            Field::State => "state",
+            Field::PostalCode => "postalCode",
+            Field::PhoneNumber => "phoneNumber",
+            Field::OrganizationRegistrationNumber => "organizationRegistrationNumber",
+            Field::Culture => "culture",
+            Field::Language => "language",
+            Field::FirstName => "firstName",
+            Field::LastName => "lastName",
+            Field::Email => "email",
+            Field::DomainPrefix => "domainPrefix",
+            Field::AgreementAccepted => "agreementAccepted",
+            Field::SignerFirstName => "signerFirstName",
+            Field::SignerLastName => "signerLastName",
+            Field::SignerEmail => "signerEmail",
+            Field::SignerPhoneNumber => "signerPhoneNumber",
+            Field::DateAgreed => "dateAgreed",
+            Field::TemplateId => "templateId",
+            Field::AgreementType => "agreementType",
+            Field::AssociatedPartnerId => "associatedPartnerId",
+            Field::LineItems => "lineItems",
+            Field::Offer(_) => "offerId",
+            Field::Quantity(_) => "quantity",
+            Field::ParentSubscription(_) => "parentSubscriptionId",
+            Field::PartnerIdOnRecord(_) => "partnerIdOnRecord",
+            Field::FriendlyName(_) => "friendlyName",
+        }
+    }
+
+    /// The index of the line item this field belongs to, if any.
+    pub fn line_item(self) -> Option<usize> {
+        match self {
+            Field::Offer(i)
+            | Field::Quantity(i)
+            | Field::ParentSubscription(i)
+            | Field::PartnerIdOnRecord(i)
+            | Field::FriendlyName(i) => Some(i),
+            _ => None,
+        }
+    }
+}
+
+/// Why an input was refused. Each rule has a stable [`Rule::name`] (the Fluent message id
+/// is derived from it) and a [`Rule::code`]: Partner Center's where it has one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rule {
+    Required,
+    TooLong {
+        max: usize,
+    },
+    SingleCharacter,
+    NoLettersOrDigits,
+    LegalFormOnly,
+    /// Not an ISO 3166 alpha-2 code; `suggestion` is the right code for a common mistake.
+    CountryUnknown {
+        suggestion: Option<&'static str>,
+    },
+    StateUnknown,
+    PostalCodeFormat,
+    PhoneInvalid,
+    /// Partner Center 600051: the country requires the organization's phone number.
+    PhoneRequiredInCountry,
+    EmailInvalid,
+    EmailAtPartnerDomain,
+    /// Partner Center 600049.
+    RegistrationNumberRequired,
+    /// Partner Center 600050; `pattern` is the expected format.
+    RegistrationNumberInvalid {
+        pattern: &'static str,
+    },
+    /// Partner Center 600002: the country doesn't take a registration number.
+    RegistrationNumberNotAccepted,
+    CultureUnsupported,
+    LanguageUnsupported,
+    DomainPrefixCharacters,
+    DomainSuffix {
+        suffix: String,
+    },
+    DomainTaken,
+    AgreementNotAccepted,
+    /// Partner Center 600002 (the code is shared with an unrelated rule).
+    DateInFuture,
+    DateInvalid,
+    AgreementTemplateUnknown,
+    AgreementTypeUnknown,
+    /// Partner Center 600061.
+    AgreementAlreadyConfirmed,
+    /// Partner Center 13605: ordering needs the customer's agreement acceptance first.
+    AgreementRequired,
+    AgreementNotOffered,
+    /// Partner Center 800004.
+    OfferUnknown,
+    /// Partner Center 800070.
+    OfferNotInCountry,
+    OfferNotPurchasable,
+    /// Partner Center 900275.
+    QuantityOutOfRange {
+        min: u32,
+        max: u32,
+    },
+    QuantityNotANumber,
+    NoLineItems,
+    TooManyLineItems {
+        max: usize,
+    },
+    AddonNeedsParent,
+    /// Partner Center 800029.
+    AddonNotRelated,
+    /// Partner Center 27009.
+    ParentNotActive,
+    ParentNotFound,
+    NotAnAddon,
+    /// Partner Center 800016.
+    ResellerUnknown,
+    IndirectModelUnavailable,
+    /// Partner Center 2072.
+    PartnerOnRecordIsProvider,
+    InvalidId,
+}
+
+impl Rule {
+    /// Partner Center's error code for this rule, or Partnerdesk's own (see
+    /// `docs/API-DESIGN.md`): 3000 is Partner Center's generic "invalid property".
+    pub fn code(&self) -> u32 {
+        match self {
+            Rule::PhoneRequiredInCountry => 600051,
+            Rule::RegistrationNumberRequired => 600049,
+            Rule::RegistrationNumberInvalid { .. } => 600050,
+            Rule::RegistrationNumberNotAccepted | Rule::DateInFuture => 600002,
+            Rule::AgreementAlreadyConfirmed => 600061,
+            Rule::AgreementRequired => 13605,
+            Rule::OfferUnknown => 800004,
+            Rule::OfferNotInCountry => 800070,
+            Rule::QuantityOutOfRange { .. } => 900275,
+            Rule::AddonNotRelated => 800029,
+            Rule::ParentNotActive => 27009,
+            Rule::ResellerUnknown => 800016,
+            Rule::PartnerOnRecordIsProvider => 2072,
+            Rule::DomainTaken => 770409,
+            _ => 3000,
+        }
+    }
+
+    /// A stable, PascalCase name (the API's `errorName`); the Fluent message id is
+    /// `error-` followed by its kebab-case form.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Rule::Required => "Required",
+            Rule::TooLong { .. } => "TooLong",
+            Rule::SingleCharacter => "SingleCharacter",
+            Rule::NoLettersOrDigits => "NoLettersOrDigits",
+            Rule::LegalFormOnly => "LegalFormOnly",
+            Rule::CountryUnknown { .. } => "CountryUnknown",
+            Rule::StateUnknown => "StateUnknown",
+            Rule::PostalCodeFormat => "PostalCodeFormat",
+            Rule::PhoneInvalid => "PhoneInvalid",
+            Rule::PhoneRequiredInCountry => "PhoneRequiredInCountry",
+            Rule::EmailInvalid => "EmailInvalid",
+            Rule::EmailAtPartnerDomain => "EmailAtPartnerDomain",
+            Rule::RegistrationNumberRequired => "RegistrationNumberRequired",
+            Rule::RegistrationNumberInvalid { .. } => "RegistrationNumberInvalid",
+            Rule::RegistrationNumberNotAccepted => "RegistrationNumberNotAccepted",
+            Rule::CultureUnsupported => "CultureUnsupported",
+            Rule::LanguageUnsupported => "LanguageUnsupported",
+            Rule::DomainPrefixCharacters => "DomainPrefixCharacters",
+            Rule::DomainSuffix { .. } => "DomainSuffix",
+            Rule::DomainTaken => "DomainTaken",
+            Rule::AgreementNotAccepted => "AgreementNotAccepted",
+            Rule::DateInFuture => "DateInFuture",
+            Rule::DateInvalid => "DateInvalid",
+            Rule::AgreementTemplateUnknown => "AgreementTemplateUnknown",
+            Rule::AgreementTypeUnknown => "AgreementTypeUnknown",
+            Rule::AgreementAlreadyConfirmed => "AgreementAlreadyConfirmed",
+            Rule::AgreementRequired => "AgreementRequired",
+            Rule::AgreementNotOffered => "AgreementNotOffered",
+            Rule::OfferUnknown => "OfferUnknown",
+            Rule::OfferNotInCountry => "OfferNotInCountry",
+            Rule::OfferNotPurchasable => "OfferNotPurchasable",
+            Rule::QuantityOutOfRange { .. } => "QuantityOutOfRange",
+            Rule::QuantityNotANumber => "QuantityNotANumber",
+            Rule::NoLineItems => "NoLineItems",
+            Rule::TooManyLineItems { .. } => "TooManyLineItems",
+            Rule::AddonNeedsParent => "AddonNeedsParent",
+            Rule::AddonNotRelated => "AddonNotRelated",
+            Rule::ParentNotActive => "ParentNotActive",
+            Rule::ParentNotFound => "ParentNotFound",
+            Rule::NotAnAddon => "NotAnAddon",
+            Rule::ResellerUnknown => "ResellerUnknown",
+            Rule::IndirectModelUnavailable => "IndirectModelUnavailable",
+            Rule::PartnerOnRecordIsProvider => "PartnerOnRecordIsProvider",
+            Rule::InvalidId => "InvalidId",
+        }
+    }
+
+    /// The Fluent message id: `error-` and the kebab-case [`Rule::name`].
+    pub fn message_id(&self) -> String {
+        let mut id = String::from("error");
+        for c in self.name().chars() {
+            if c.is_ascii_uppercase() {
+                id.push('-');
+            }
+            id.push(c.to_ascii_lowercase());
+        }
+        id
+    }
+
+    /// The message arguments, as `(name, value)` pairs (numbers as text).
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Rule::TooLong { max } => vec![("max", max.to_string())],
+            Rule::CountryUnknown {
+                suggestion: Some(code),
+            } => vec![("suggestion", (*code).to_string())],
+            Rule::RegistrationNumberInvalid { pattern } => vec![("pattern", (*pattern).to_string())],
+            Rule::DomainSuffix { suffix } => vec![("suffix", suffix.clone())],
+            Rule::QuantityOutOfRange { min, max } => {
+                vec![("min", min.to_string()), ("max", max.to_string())]
+            }
+            Rule::TooManyLineItems { max } => vec![("max", max.to_string())],
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// One refused input: which field and which rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: Field,
+    pub rule: Rule,
+}
+
+impl FieldError {
+    pub fn new(field: Field, rule: Rule) -> Self {
+        Self { field, rule }
+    }
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field.name(), self.rule.name())
+    }
+}
+
+/// Collects the errors of several parsers so that a form reports all of them at once.
+#[derive(Debug, Default)]
+pub struct Errors(Vec<FieldError>);
+
+impl Errors {
+    /// Keeps the value of a parse, or records its error against `field`.
+    pub fn field<T>(&mut self, field: Field, result: Result<T, Rule>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(rule) => {
+                self.0.push(FieldError::new(field, rule));
+                None
+            }
+        }
+    }
+
+    pub fn push(&mut self, field: Field, rule: Rule) {
+        self.0.push(FieldError::new(field, rule));
+    }
+
+    pub fn extend(&mut self, errors: Vec<FieldError>) {
+        self.0.extend(errors);
+    }
+
+    pub fn has(&self, field: Field) -> bool {
+        self.0.iter().any(|e| e.field == field)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn into_vec(self) -> Vec<FieldError> {
+        self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn message_ids_are_kebab_case_of_the_rule_name() {
+        assert_eq!(Rule::Required.message_id(), "error-required");
+        assert_eq!(
+            Rule::QuantityOutOfRange { min: 1, max: 3 }.message_id(),
+            "error-quantity-out-of-range"
+        );
+    }
+
+    #[test]
+    fn partner_center_codes_are_kept() {
+        assert_eq!(Rule::RegistrationNumberRequired.code(), 600049);
+        assert_eq!(Rule::AgreementAlreadyConfirmed.code(), 600061);
+        assert_eq!(Rule::PostalCodeFormat.code(), 3000);
+    }
+}

@@ -1,0 +1,217 @@
+//! Partners, their users' roles, and what each role may do.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use crate::{PartnerId, PartnerUserId};
+
+/// How a partner sells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PartnerKind {
+    /// Sells to its customers directly.
+    Direct,
+    /// Sells through indirect resellers, associating each customer with one.
+    IndirectProvider,
+    /// Sells through an indirect provider; sees only the customers associated with it.
+    IndirectReseller,
+}
+
+impl PartnerKind {
+    pub const ALL: [PartnerKind; 3] = [
+        PartnerKind::Direct,
+        PartnerKind::IndirectProvider,
+        PartnerKind::IndirectReseller,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PartnerKind::Direct => "direct",
+            PartnerKind::IndirectProvider => "indirect-provider",
+            PartnerKind::IndirectReseller => "indirect-reseller",
+        }
+    }
+}
+
+impl fmt::Display for PartnerKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for PartnerKind {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        PartnerKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s.trim())
+            .ok_or_else(|| {
+                format!("unknown partner type {s:?}; expected direct, indirect-provider or indirect-reseller")
+            })
+    }
+}
+
+/// A partner user's role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    AdminAgent,
+    SalesAgent,
+    HelpdeskAgent,
+    BillingAdmin,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [
+        Role::AdminAgent,
+        Role::SalesAgent,
+        Role::HelpdeskAgent,
+        Role::BillingAdmin,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::AdminAgent => "admin-agent",
+            Role::SalesAgent => "sales-agent",
+            Role::HelpdeskAgent => "helpdesk-agent",
+            Role::BillingAdmin => "billing-admin",
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Role {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Role::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s.trim())
+            .ok_or_else(|| {
+                format!(
+                    "unknown role {s:?}; expected admin-agent, sales-agent, helpdesk-agent or billing-admin"
+                )
+            })
+    }
+}
+
+/// Something a partner user may be allowed to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Permission {
+    /// Read customers, their profiles, agreements, orders and subscriptions.
+    ViewCustomers,
+    AddCustomer,
+    /// Change a customer's billing profile.
+    EditBillingProfile,
+    /// Record that a customer accepted the customer agreement.
+    AttestAgreement,
+    PlaceOrder,
+    ManageSubscriptions,
+    RequestRelationship,
+    ManageUsers,
+}
+
+/// Whether a user with `role` at a partner of `kind` may do `permission` (Partner Center's
+/// roles, `partner-center-api.md` §10). Indirect resellers never sell: the provider adds
+/// their customers, records agreements and places orders.
+pub fn allowed(kind: PartnerKind, role: Role, permission: Permission) -> bool {
+    use Permission::*;
+    let sells = matches!(
+        permission,
+        AddCustomer | AttestAgreement | PlaceOrder | ManageSubscriptions
+    );
+    if sells && kind == PartnerKind::IndirectReseller {
+        return false;
+    }
+    match role {
+        Role::AdminAgent => true,
+        Role::SalesAgent => matches!(
+            permission,
+            ViewCustomers
+                | AddCustomer
+                | AttestAgreement
+                | PlaceOrder
+                | ManageSubscriptions
+                | RequestRelationship
+        ),
+        Role::HelpdeskAgent => matches!(
+            permission,
+            ViewCustomers | EditBillingProfile | ManageSubscriptions
+        ),
+        Role::BillingAdmin => matches!(permission, ViewCustomers | EditBillingProfile),
+    }
+}
+
+/// A partner organization.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Partner {
+    pub id: PartnerId,
+    pub name: String,
+    pub kind: PartnerKind,
+    /// The partner's public partner id (Partner Center's "MPN id"), used as
+    /// `partnerIdOnRecord` in orders.
+    pub mpn_id: String,
+    pub created_at: OffsetDateTime,
+}
+
+/// A person who works for a partner, as the rest of the system sees them after sign-in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartnerUser {
+    pub id: PartnerUserId,
+    pub partner_id: PartnerId,
+    pub email: String,
+    pub role: Role,
+    pub active: bool,
+    /// The interface language the user chose, if any.
+    pub locale: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Permission::*;
+
+    #[test]
+    fn admin_and_sales_agents_sell_helpdesk_and_billing_do_not() {
+        let kind = PartnerKind::IndirectProvider;
+        for p in [AddCustomer, AttestAgreement, PlaceOrder] {
+            assert!(allowed(kind, Role::AdminAgent, p));
+            assert!(allowed(kind, Role::SalesAgent, p));
+            assert!(!allowed(kind, Role::HelpdeskAgent, p));
+            assert!(!allowed(kind, Role::BillingAdmin, p));
+        }
+        for role in Role::ALL {
+            assert!(allowed(kind, role, ViewCustomers), "{role}");
+        }
+        assert!(allowed(kind, Role::AdminAgent, ManageUsers));
+        assert!(!allowed(kind, Role::SalesAgent, ManageUsers));
+        assert!(allowed(kind, Role::BillingAdmin, EditBillingProfile));
+        assert!(!allowed(kind, Role::SalesAgent, EditBillingProfile));
+    }
+
+    #[test]
+    fn resellers_never_sell() {
+        let kind = PartnerKind::IndirectReseller;
+        for p in [AddCustomer, AttestAgreement, PlaceOrder, ManageSubscriptions] {
+            assert!(!allowed(kind, Role::AdminAgent, p));
+        }
+        assert!(allowed(kind, Role::AdminAgent, ViewCustomers));
+    }
+
+    #[test]
+    fn kinds_and_roles_parse_from_their_cli_names() {
+        assert_eq!("indirect-provider".parse(), Ok(PartnerKind::IndirectProvider));
+        assert_eq!("billing-admin".parse(), Ok(Role::BillingAdmin));
+        assert!("owner".parse::<Role>().is_err());
+        assert!("reseller".parse::<PartnerKind>().is_err());
+    }
+}
