@@ -172,6 +172,8 @@ pub enum Rule {
     /// Partner Center 2072.
     PartnerOnRecordIsProvider,
     InvalidId,
+    /// A billing profile's country can't change after the customer was created.
+    CountryCannotChange,
 }
 
 impl Rule {
@@ -245,6 +247,7 @@ impl Rule {
             Rule::IndirectModelUnavailable => "IndirectModelUnavailable",
             Rule::PartnerOnRecordIsProvider => "PartnerOnRecordIsProvider",
             Rule::InvalidId => "InvalidId",
+            Rule::CountryCannotChange => "CountryCannotChange",
         }
     }
 

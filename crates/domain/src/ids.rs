@@ -50,6 +50,12 @@ macro_rules! uuid_id {
                 Self(id)
             }
         }
+
+        impl From<$name> for Uuid {
+            fn from(id: $name) -> Self {
+                id.0
+            }
+        }
     )*};
 }
 

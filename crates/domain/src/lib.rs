@@ -14,6 +14,7 @@ pub mod error;
 pub mod ids;
 pub mod locale;
 pub mod names;
+pub mod onboarding;
 pub mod order;
 pub mod partner;
 pub mod phone;

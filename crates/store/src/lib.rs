@@ -1,1 +1,156 @@
-pub fn x() {}
+//! Partnerdesk's storage. [`Store`] is the one interface the rest of the system uses: its
+//! methods are named for use cases (`onboard_customer`, `place_order`, `list_customers`,
+//! ...), take and return domain types, and make every multi-row change one transaction.
+//!
+//! Behind it, the backend is chosen once from the database URL: SQLite (`sqlite://PATH`),
+//! written by one thread that commits concurrent changes together, or PostgreSQL
+//! (`postgres://…`) through a connection pool. Each use case is written once, in portable
+//! SQL, against [`db::Conn`]; migrations are embedded per backend.
+
+mod db;
+mod error;
+mod migrate;
+mod ops;
+pub mod secrets;
+#[cfg(feature = "testing")]
+pub mod testing;
+
+use std::sync::Arc;
+
+pub use db::sqlite::Durability;
+pub use error::{Conflict, StoreError};
+pub use ops::catalog::CatalogVersion;
+pub use ops::customers::{Cursor, CustomerFilter, CustomerPage, CustomerQuery};
+pub use ops::idempotency::{IdempotencyRecord, StoredResponse};
+pub use ops::partners::Principal;
+
+use db::postgres::Postgres;
+use db::sqlite::Sqlite;
+use db::{Work, sqlite};
+
+/// How to open the store.
+#[derive(Debug, Clone)]
+pub struct StoreOptions {
+    /// When SQLite acknowledges a commit.
+    pub sqlite_durability: Durability,
+    /// The PostgreSQL pool's size.
+    pub max_connections: u32,
+}
+
+impl Default for StoreOptions {
+    fn default() -> Self {
+        Self {
+            sqlite_durability: Durability::Full,
+            max_connections: 32,
+        }
+    }
+}
+
+/// The database, shared by every request: cheap to clone.
+#[derive(Clone)]
+pub struct Store {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    backend: Backend,
+    catalog: ops::catalog::CatalogCache,
+}
+
+enum Backend {
+    Sqlite(Sqlite),
+    Postgres(Postgres),
+}
+
+/// The database URL forms Partnerdesk accepts, for error messages.
+pub const ACCEPTED_URLS: &str =
+    "sqlite://PATH (add ?mode=rwc to create the file) or postgres://USER@HOST:PORT/DATABASE";
+
+impl Store {
+    /// Opens the database the URL names. Doesn't migrate: call [`Store::migrate`].
+    pub async fn open(url: &str, options: &StoreOptions) -> Result<Self, StoreError> {
+        let backend = if url.starts_with("sqlite:") {
+            let location = sqlite::parse_url(url).map_err(StoreError::Unavailable)?;
+            Backend::Sqlite(Sqlite::open(&location, options.sqlite_durability)?)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Backend::Postgres(Postgres::connect(url, options.max_connections).await?)
+        } else {
+            return Err(StoreError::Unavailable(format!(
+                "unsupported database URL {:?}: expected {ACCEPTED_URLS}",
+                redact_url(url)
+            )));
+        };
+        Ok(Self {
+            inner: Arc::new(Inner {
+                backend,
+                catalog: ops::catalog::CatalogCache::default(),
+            }),
+        })
+    }
+
+    /// `sqlite` or `postgres`.
+    pub fn backend_name(&self) -> &'static str {
+        match self.inner.backend {
+            Backend::Sqlite(_) => "sqlite",
+            Backend::Postgres(_) => "postgres",
+        }
+    }
+
+    /// Finishes pending writes and closes the connections.
+    pub async fn close(&self) {
+        match &self.inner.backend {
+            Backend::Sqlite(s) => s.close().await,
+            Backend::Postgres(p) => p.close().await,
+        }
+    }
+
+    /// Whether the database answers.
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        self.read(|c| Box::pin(async move { c.fetch_one("SELECT 1", &[]).await.map(|_| ()) }))
+            .await
+    }
+
+    pub(crate) async fn read<R: Send + 'static>(&self, work: impl Work<R>) -> Result<R, StoreError> {
+        match &self.inner.backend {
+            Backend::Sqlite(s) => s.read(work).await,
+            Backend::Postgres(p) => p.read(work).await,
+        }
+    }
+
+    pub(crate) async fn write<R: Send + 'static>(&self, work: impl Work<R>) -> Result<R, StoreError> {
+        match &self.inner.backend {
+            Backend::Sqlite(s) => s.write(work).await,
+            Backend::Postgres(p) => p.write(work).await,
+        }
+    }
+}
+
+/// The URL with any password replaced by `***`, for messages and `print-config`.
+pub fn redact_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let (authority, tail) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    match authority.rsplit_once('@') {
+        Some((credentials, host)) => match credentials.split_once(':') {
+            Some((user, _)) => format!("{scheme}://{user}:***@{host}{tail}"),
+            None => url.to_owned(),
+        },
+        None => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_in_urls_are_redacted() {
+        assert_eq!(
+            redact_url("postgres://pd:hunter2@db:5432/pd"),
+            "postgres://pd:***@db:5432/pd"
+        );
+        assert_eq!(redact_url("postgres://pd@db/pd"), "postgres://pd@db/pd");
+        assert_eq!(redact_url("sqlite://partnerdesk.db"), "sqlite://partnerdesk.db");
+    }
+}

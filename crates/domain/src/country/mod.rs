@@ -99,6 +99,8 @@ pub struct CountryInfo {
     pub registration: Option<RegistrationRule>,
     /// Calling codes, without `+`.
     pub calling_code: String,
+    /// ISO 4217 code of the country's currency, which its orders are placed in.
+    pub currency_code: String,
 }
 
 impl CountryInfo {
@@ -192,6 +194,7 @@ fn build(country: &keshvar::Country) -> Option<CountryInfo> {
         languages,
         registration: registration::rule_for(alpha2),
         calling_code: country.country_code().to_string(),
+        currency_code: country.currency_code().to_string(),
     })
 }
 
@@ -340,5 +343,7 @@ mod tests {
         );
         assert_eq!(parse_language("FR", fr), Ok("fr".to_owned()));
         assert_eq!(parse_language("ja", fr), Err(Rule::LanguageUnsupported));
+        assert_eq!(fr.currency_code, "EUR");
+        assert_eq!(code("TW").info().currency_code, "TWD");
     }
 }

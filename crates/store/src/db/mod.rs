@@ -1,0 +1,336 @@
+//! One connection type over both backends. Every use case is written once against
+//! [`Conn`] with portable SQL (`$1`-style parameters, which SQLite reads as named ones);
+//! the few dialect differences are spelled out where they occur.
+
+pub(crate) mod postgres;
+pub(crate) mod sqlite;
+
+use std::future::Future;
+use std::pin::pin;
+use std::task::{Context, Poll, Waker};
+
+use futures_util::future::BoxFuture;
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use crate::error::{DbError, StoreError};
+
+/// A parameter. Nulls are typed, because PostgreSQL wants to know a parameter's type.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Value<'a> {
+    Text(Option<&'a str>),
+    Int(Option<i64>),
+    Uuid(Option<Uuid>),
+    Time(Option<OffsetDateTime>),
+    Bool(bool),
+    Bytes(Option<&'a [u8]>),
+}
+
+impl<'a> From<&'a str> for Value<'a> {
+    fn from(v: &'a str) -> Self {
+        Value::Text(Some(v))
+    }
+}
+
+impl<'a> From<&'a String> for Value<'a> {
+    fn from(v: &'a String) -> Self {
+        Value::Text(Some(v))
+    }
+}
+
+impl<'a> From<Option<&'a str>> for Value<'a> {
+    fn from(v: Option<&'a str>) -> Self {
+        Value::Text(v)
+    }
+}
+
+impl<'a> From<&'a Option<String>> for Value<'a> {
+    fn from(v: &'a Option<String>) -> Self {
+        Value::Text(v.as_deref())
+    }
+}
+
+impl From<i64> for Value<'_> {
+    fn from(v: i64) -> Self {
+        Value::Int(Some(v))
+    }
+}
+
+impl From<u32> for Value<'_> {
+    fn from(v: u32) -> Self {
+        Value::Int(Some(i64::from(v)))
+    }
+}
+
+impl From<bool> for Value<'_> {
+    fn from(v: bool) -> Self {
+        Value::Bool(v)
+    }
+}
+
+impl From<OffsetDateTime> for Value<'_> {
+    fn from(v: OffsetDateTime) -> Self {
+        Value::Time(Some(v))
+    }
+}
+
+impl From<Option<OffsetDateTime>> for Value<'_> {
+    fn from(v: Option<OffsetDateTime>) -> Self {
+        Value::Time(v)
+    }
+}
+
+impl<'a> From<&'a [u8]> for Value<'a> {
+    fn from(v: &'a [u8]) -> Self {
+        Value::Bytes(Some(v))
+    }
+}
+
+impl<'a> From<Option<&'a [u8]>> for Value<'a> {
+    fn from(v: Option<&'a [u8]>) -> Self {
+        Value::Bytes(v)
+    }
+}
+
+/// Turns an id newtype into a parameter: `id(customer_id)`.
+pub(crate) fn id<T: Into<Uuid>>(v: T) -> Value<'static> {
+    Value::Uuid(Some(v.into()))
+}
+
+/// An optional id newtype as a parameter (a typed null when absent).
+pub(crate) fn opt_id<T: Into<Uuid>>(v: Option<T>) -> Value<'static> {
+    Value::Uuid(v.map(Into::into))
+}
+
+/// A column value as read.
+#[derive(Debug, Clone)]
+pub(crate) enum Cell {
+    Null,
+    Int(i64),
+    Text(String),
+    Uuid(Uuid),
+    Time(OffsetDateTime),
+    Bool(bool),
+    Bytes(Vec<u8>),
+}
+
+/// A result row; columns are read by position, in the order of the query's select list.
+#[derive(Debug, Clone)]
+pub(crate) struct Row(pub(crate) Vec<Cell>);
+
+fn corrupt(column: usize, expected: &str, cell: &Cell) -> StoreError {
+    StoreError::Internal(format!("column {column}: expected {expected}, found {cell:?}"))
+}
+
+impl Row {
+    fn cell(&self, i: usize) -> &Cell {
+        self.0.get(i).unwrap_or(&Cell::Null)
+    }
+
+    pub(crate) fn text(&self, i: usize) -> Result<String, StoreError> {
+        self.opt_text(i)?.ok_or_else(|| corrupt(i, "text", &Cell::Null))
+    }
+
+    pub(crate) fn opt_text(&self, i: usize) -> Result<Option<String>, StoreError> {
+        match self.cell(i) {
+            Cell::Null => Ok(None),
+            Cell::Text(s) => Ok(Some(s.clone())),
+            Cell::Uuid(u) => Ok(Some(u.to_string())),
+            other => Err(corrupt(i, "text", other)),
+        }
+    }
+
+    pub(crate) fn int(&self, i: usize) -> Result<i64, StoreError> {
+        match self.cell(i) {
+            Cell::Int(v) => Ok(*v),
+            Cell::Bool(b) => Ok(i64::from(*b)),
+            other => Err(corrupt(i, "integer", other)),
+        }
+    }
+
+    pub(crate) fn u32(&self, i: usize) -> Result<u32, StoreError> {
+        let v = self.int(i)?;
+        u32::try_from(v).map_err(|_| corrupt(i, "u32", &Cell::Int(v)))
+    }
+
+    pub(crate) fn bool(&self, i: usize) -> Result<bool, StoreError> {
+        match self.cell(i) {
+            Cell::Bool(b) => Ok(*b),
+            Cell::Int(v) => Ok(*v != 0),
+            other => Err(corrupt(i, "boolean", other)),
+        }
+    }
+
+    pub(crate) fn uuid<T: From<Uuid>>(&self, i: usize) -> Result<T, StoreError> {
+        self.opt_uuid(i)?.ok_or_else(|| corrupt(i, "uuid", &Cell::Null))
+    }
+
+    pub(crate) fn opt_uuid<T: From<Uuid>>(&self, i: usize) -> Result<Option<T>, StoreError> {
+        match self.cell(i) {
+            Cell::Null => Ok(None),
+            Cell::Uuid(u) => Ok(Some(T::from(*u))),
+            Cell::Text(s) => Uuid::parse_str(s)
+                .map(|u| Some(T::from(u)))
+                .map_err(|_| corrupt(i, "uuid", self.cell(i))),
+            other => Err(corrupt(i, "uuid", other)),
+        }
+    }
+
+    pub(crate) fn time(&self, i: usize) -> Result<OffsetDateTime, StoreError> {
+        self.opt_time(i)?.ok_or_else(|| corrupt(i, "time", &Cell::Null))
+    }
+
+    pub(crate) fn opt_time(&self, i: usize) -> Result<Option<OffsetDateTime>, StoreError> {
+        match self.cell(i) {
+            Cell::Null => Ok(None),
+            Cell::Time(t) => Ok(Some(*t)),
+            Cell::Int(micros) => OffsetDateTime::from_unix_timestamp_nanos(i128::from(*micros) * 1000)
+                .map(Some)
+                .map_err(|_| corrupt(i, "time", self.cell(i))),
+            other => Err(corrupt(i, "time", other)),
+        }
+    }
+
+    pub(crate) fn opt_bytes(&self, i: usize) -> Result<Option<Vec<u8>>, StoreError> {
+        match self.cell(i) {
+            Cell::Null => Ok(None),
+            Cell::Bytes(b) => Ok(Some(b.clone())),
+            other => Err(corrupt(i, "bytes", other)),
+        }
+    }
+
+    pub(crate) fn bytes(&self, i: usize) -> Result<Vec<u8>, StoreError> {
+        self.opt_bytes(i)?.ok_or_else(|| corrupt(i, "bytes", &Cell::Null))
+    }
+}
+
+/// A connection (inside a transaction, for writes) to either backend.
+pub(crate) enum Conn<'c> {
+    Sqlite(&'c mut rusqlite::Connection),
+    Postgres(&'c mut sqlx::PgConnection),
+}
+
+impl Conn<'_> {
+    pub(crate) fn is_sqlite(&self) -> bool {
+        matches!(self, Conn::Sqlite(_))
+    }
+
+    /// Runs a statement; returns the number of rows it changed.
+    pub(crate) async fn execute(&mut self, sql: &str, params: &[Value<'_>]) -> Result<u64, StoreError> {
+        match self {
+            Conn::Sqlite(c) => sqlite::execute(c, sql, params),
+            Conn::Postgres(c) => postgres::execute(c, sql, params).await,
+        }
+        .map_err(|e| DbError::into_store(e, sql))
+    }
+
+    pub(crate) async fn fetch_all(
+        &mut self,
+        sql: &str,
+        params: &[Value<'_>],
+    ) -> Result<Vec<Row>, StoreError> {
+        match self {
+            Conn::Sqlite(c) => sqlite::fetch_all(c, sql, params),
+            Conn::Postgres(c) => postgres::fetch_all(c, sql, params).await,
+        }
+        .map_err(|e| DbError::into_store(e, sql))
+    }
+
+    /// Runs a script of several statements (a migration).
+    pub(crate) async fn execute_script(&mut self, sql: &str) -> Result<(), StoreError> {
+        match self {
+            Conn::Sqlite(c) => sqlite::execute_script(c, sql),
+            Conn::Postgres(c) => postgres::execute_script(c, sql).await,
+        }
+        .map_err(|e| DbError::into_store(e, "migration"))
+    }
+
+    pub(crate) async fn fetch_optional(
+        &mut self,
+        sql: &str,
+        params: &[Value<'_>],
+    ) -> Result<Option<Row>, StoreError> {
+        Ok(self.fetch_all(sql, params).await?.into_iter().next())
+    }
+
+    pub(crate) async fn fetch_one(&mut self, sql: &str, params: &[Value<'_>]) -> Result<Row, StoreError> {
+        self.fetch_optional(sql, params)
+            .await?
+            .ok_or_else(|| StoreError::Internal(format!("no row from {sql}")))
+    }
+}
+
+/// A unit of work for [`crate::Store`]'s `read` and `write`: given a connection, a future
+/// that borrows it. `Fn`, not `FnOnce`, so that PostgreSQL can retry it after a
+/// serialization failure.
+pub(crate) trait Work<R>:
+    for<'c, 'd> Fn(&'c mut Conn<'d>) -> BoxFuture<'c, Result<R, StoreError>> + Send + Sync + 'static
+{
+}
+
+impl<R, F> Work<R> for F where
+    F: for<'c, 'd> Fn(&'c mut Conn<'d>) -> BoxFuture<'c, Result<R, StoreError>> + Send + Sync + 'static
+{
+}
+
+/// Drives a future that never waits: SQLite work runs synchronously on its own thread,
+/// so the shared async code completes in one poll.
+pub(crate) fn complete_now<T>(future: impl Future<Output = Result<T, StoreError>>) -> Result<T, StoreError> {
+    let mut future = pin!(future);
+    match future.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(result) => result,
+        Poll::Pending => Err(StoreError::Internal("SQLite work waited on something".into())),
+    }
+}
+
+/// `$1, $2, …` placeholders for `rows` rows of `columns` columns, starting after
+/// `offset` parameters: `(… ), (… )` for a multi-row `VALUES`.
+pub(crate) fn values_placeholders(rows: usize, columns: usize, offset: usize) -> String {
+    let mut out = String::with_capacity(rows * columns * 5);
+    for r in 0..rows {
+        if r > 0 {
+            out.push_str(", ");
+        }
+        out.push('(');
+        for c in 0..columns {
+            if c > 0 {
+                out.push_str(", ");
+            }
+            out.push('$');
+            out.push_str(&(offset + r * columns + c + 1).to_string());
+        }
+        out.push(')');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_number_rows_after_the_offset() {
+        assert_eq!(values_placeholders(2, 3, 1), "($2, $3, $4), ($5, $6, $7)");
+        assert_eq!(values_placeholders(1, 1, 0), "($1)");
+    }
+
+    #[test]
+    fn sqlite_times_are_read_from_microseconds() {
+        let row = Row(vec![Cell::Int(1_700_000_000_123_456)]);
+        let t = row.time(0).ok();
+        assert_eq!(
+            t.map(|t| t.unix_timestamp_nanos()),
+            Some(1_700_000_000_123_456_000)
+        );
+    }
+
+    #[test]
+    fn uuids_are_read_from_text_or_native_columns() {
+        let u = Uuid::now_v7();
+        let row = Row(vec![Cell::Text(u.to_string()), Cell::Uuid(u), Cell::Null]);
+        assert_eq!(row.uuid::<Uuid>(0).ok(), Some(u));
+        assert_eq!(row.uuid::<Uuid>(1).ok(), Some(u));
+        assert!(row.uuid::<Uuid>(2).is_err());
+        assert_eq!(row.opt_uuid::<Uuid>(2).ok(), Some(None));
+    }
+}

@@ -1,0 +1,111 @@
+//! Embedded migrations, one folder per backend with identical file names. Each runs in its
+//! own transaction and is recorded in `schema_migrations`.
+
+use crate::Store;
+use crate::db::{Conn, Value};
+use crate::error::StoreError;
+
+struct Migration {
+    name: &'static str,
+    sqlite: &'static str,
+    postgres: &'static str,
+}
+
+macro_rules! migrations {
+    ($($name:literal),* $(,)?) => {
+        &[$(Migration {
+            name: $name,
+            sqlite: include_str!(concat!("../migrations/sqlite/", $name, ".sql")),
+            postgres: include_str!(concat!("../migrations/postgres/", $name, ".sql")),
+        }),*]
+    };
+}
+
+const MIGRATIONS: &[Migration] = migrations!["0001_init"];
+
+impl Store {
+    /// Applies the migrations this database lacks; returns their names. Refuses a
+    /// database that a newer Partnerdesk has migrated.
+    pub async fn migrate(&self) -> Result<Vec<&'static str>, StoreError> {
+        let mut applied = Vec::new();
+        for (index, migration) in MIGRATIONS.iter().enumerate() {
+            let done = self
+                .write(move |c| Box::pin(async move { apply(c, &MIGRATIONS[index]).await }))
+                .await?;
+            if done {
+                applied.push(migration.name);
+            }
+        }
+        Ok(applied)
+    }
+}
+
+/// Applies one migration unless it is recorded; true when it ran.
+async fn apply(c: &mut Conn<'_>, migration: &Migration) -> Result<bool, StoreError> {
+    let ledger = if c.is_sqlite() {
+        "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL) STRICT"
+    } else {
+        "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL)"
+    };
+    c.execute_script(ledger).await?;
+    let known = c.fetch_all("SELECT name FROM schema_migrations", &[]).await?;
+    let known: Vec<String> = known.iter().map(|r| r.text(0)).collect::<Result<_, _>>()?;
+    if let Some(unknown) = known
+        .iter()
+        .find(|k| MIGRATIONS.iter().all(|m| m.name != k.as_str()))
+    {
+        return Err(StoreError::Unavailable(format!(
+            "the database has migration {unknown}, which this Partnerdesk doesn't know: it was migrated by a newer version"
+        )));
+    }
+    if known.iter().any(|k| k == migration.name) {
+        return Ok(false);
+    }
+    let script = if c.is_sqlite() {
+        migration.sqlite
+    } else {
+        migration.postgres
+    };
+    c.execute_script(script).await?;
+    c.execute(
+        "INSERT INTO schema_migrations (name, applied_at) VALUES ($1, $2)",
+        &[
+            migration.name.into(),
+            Value::from(time::OffsetDateTime::now_utc()),
+        ],
+    )
+    .await?;
+    tracing::info!(migration = migration.name, "applied a migration");
+    Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(folder: &str) -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("migrations")
+            .join(folder);
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .map(|d| {
+                d.filter_map(|e| e.ok())
+                    .filter_map(|e| {
+                        e.file_name()
+                            .to_str()
+                            .map(|n| n.trim_end_matches(".sql").to_owned())
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn both_backends_have_the_same_migrations_and_all_are_embedded() {
+        let embedded: Vec<String> = MIGRATIONS.iter().map(|m| m.name.to_owned()).collect();
+        assert_eq!(names("sqlite"), embedded);
+        assert_eq!(names("postgres"), embedded);
+    }
+}

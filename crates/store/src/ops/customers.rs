@@ -1,0 +1,401 @@
+//! Customers: the one-transaction onboarding, reads, the paged and searchable list, and
+//! billing profile changes.
+
+use std::sync::Arc;
+
+use partnerdesk_domain::address::Address;
+use partnerdesk_domain::country::CountryCode;
+use partnerdesk_domain::customer::{BillingDetails, BillingProfile, Customer};
+use partnerdesk_domain::onboarding::Onboarding;
+use partnerdesk_domain::{CustomerId, CustomerUserId, Field, FieldError, PartnerId, Rule};
+
+use crate::Store;
+use crate::db::{Conn, Row, Value, id, opt_id};
+use crate::error::StoreError;
+use crate::ops::idempotency::{self, IdempotencyRecord};
+use crate::ops::{agreements, orders};
+
+/// Which of a partner's customers to list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CustomerFilter {
+    All,
+    /// Company names starting with this text, in any case.
+    CompanyName(String),
+    /// Domains starting with this text, in any case.
+    Domain(String),
+    /// Customers associated with this indirect reseller.
+    Reseller(PartnerId),
+}
+
+/// Where a page ends: the sort key and id of its last customer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cursor {
+    pub key: String,
+    pub id: CustomerId,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomerQuery {
+    pub filter: CustomerFilter,
+    /// Start after this customer.
+    pub after: Option<Cursor>,
+    pub limit: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomerPage {
+    pub customers: Vec<Customer>,
+    /// Where the next page starts, when there is one.
+    pub next: Option<Cursor>,
+}
+
+/// The columns [`customer_from`] reads, from `customers c` and `partner_customers pc`.
+const CUSTOMER_COLUMNS: &str = "c.id, c.commerce_id, c.company_name, c.domain, c.organization_registration_number, \
+    c.created_at, c.billing_company_name, c.first_name, c.last_name, c.email, c.phone_number, c.culture, c.language, \
+    c.country, c.address_line1, c.address_line2, c.city, c.state, c.postal_code, c.billing_version, \
+    pc.associated_partner_id, pc.relationship, pc.name_key";
+
+fn customer_from(row: &Row) -> Result<Customer, StoreError> {
+    let country =
+        CountryCode::parse(&row.text(13)?).map_err(|_| StoreError::Internal("stored country".into()))?;
+    Ok(Customer {
+        id: row.uuid(0)?,
+        commerce_id: row.uuid(1)?,
+        company_name: row.text(2)?,
+        domain: row.text(3)?,
+        organization_registration_number: row.opt_text(4)?,
+        created_at: row.time(5)?,
+        billing: BillingProfile {
+            company_name: row.text(6)?,
+            first_name: row.text(7)?,
+            last_name: row.text(8)?,
+            email: row.text(9)?,
+            phone_number: row.opt_text(10)?,
+            culture: row.text(11)?,
+            language: row.text(12)?,
+            address: Address {
+                country,
+                address_line1: row.text(14)?,
+                address_line2: row.opt_text(15)?,
+                city: row.text(16)?,
+                state: row.opt_text(17)?,
+                postal_code: row.opt_text(18)?,
+            },
+            version: row.int(19)?,
+        },
+        associated_partner_id: row.opt_uuid(20)?,
+        relationship: row.text(21)?,
+    })
+}
+
+impl Store {
+    /// Creates a customer with everything that comes with it, in one transaction: the
+    /// customer and its profiles, its admin user, the relationships to the seller (and to
+    /// the indirect reseller), the agreement acceptance, the order and its subscriptions,
+    /// and the idempotency record. Either all of it exists afterwards or none of it.
+    pub async fn onboard_customer(
+        &self,
+        onboarding: Onboarding,
+        admin_password_hash: String,
+        idempotency: Option<IdempotencyRecord>,
+    ) -> Result<(), StoreError> {
+        let input = Arc::new((onboarding, admin_password_hash, idempotency));
+        self.write(move |c| {
+            let input = input.clone();
+            Box::pin(async move {
+                let (onboarding, hash, idempotency) = &*input;
+                if let Some(record) = idempotency {
+                    idempotency::claim(c, record).await?;
+                }
+                insert_customer(c, onboarding, hash).await
+            })
+        })
+        .await
+    }
+
+    /// Whether a tenant domain (full, any case) belongs to a customer.
+    pub async fn domain_taken(&self, domain: &str) -> Result<bool, StoreError> {
+        let domain = domain.trim().to_ascii_lowercase();
+        self.read(move |c| {
+            let domain = domain.clone();
+            Box::pin(async move {
+                let row = c
+                    .fetch_optional(
+                        "SELECT 1 FROM customers WHERE domain = $1",
+                        &[Value::from(&domain)],
+                    )
+                    .await?;
+                Ok(row.is_some())
+            })
+        })
+        .await
+    }
+
+    /// A customer as `viewer` sees it; [`StoreError::NotFound`] for customers of others.
+    pub async fn customer(&self, viewer: PartnerId, customer: CustomerId) -> Result<Customer, StoreError> {
+        self.read(move |c| Box::pin(async move { customer_for(c, viewer, customer).await }))
+            .await
+    }
+
+    /// A page of `viewer`'s customers, by company name (by domain for a domain search).
+    /// Every page is one index range scan.
+    pub async fn list_customers(
+        &self,
+        viewer: PartnerId,
+        query: CustomerQuery,
+    ) -> Result<CustomerPage, StoreError> {
+        let query = Arc::new(query);
+        self.read(move |c| {
+            let query = query.clone();
+            Box::pin(async move { list(c, viewer, &query).await })
+        })
+        .await
+    }
+
+    /// Replaces a customer's billing profile if it is still at `expected_version`.
+    pub async fn update_billing_profile(
+        &self,
+        viewer: PartnerId,
+        customer: CustomerId,
+        details: BillingDetails,
+        expected_version: i64,
+    ) -> Result<Customer, StoreError> {
+        let details = Arc::new(details);
+        self.write(move |c| {
+            let d = details.clone();
+            Box::pin(async move {
+                let current = customer_for(c, viewer, customer).await?;
+                if current.billing.address.country != d.address.country {
+                    return Err(StoreError::Invalid(vec![FieldError::new(Field::Country, Rule::CountryCannotChange)]));
+                }
+                let a = &d.address;
+                let changed = c
+                    .execute(
+                        "UPDATE customers SET billing_company_name = $1, first_name = $2, last_name = $3, email = $4, \
+                         phone_number = $5, culture = $6, language = $7, address_line1 = $8, address_line2 = $9, city = $10, \
+                         state = $11, postal_code = $12, billing_version = billing_version + 1 \
+                         WHERE id = $13 AND billing_version = $14",
+                        &[
+                            d.company_name.as_str().into(),
+                            d.first_name.as_str().into(),
+                            d.last_name.as_str().into(),
+                            d.email.as_str().into(),
+                            d.phone_number.as_ref().map(|p| p.as_str()).into(),
+                            Value::from(&d.culture),
+                            Value::from(&d.language),
+                            Value::from(&a.address_line1),
+                            Value::from(&a.address_line2),
+                            Value::from(&a.city),
+                            Value::from(&a.state),
+                            Value::from(&a.postal_code),
+                            id(customer),
+                            expected_version.into(),
+                        ],
+                    )
+                    .await?;
+                if changed == 0 {
+                    return Err(StoreError::VersionMismatch);
+                }
+                customer_for(c, viewer, customer).await
+            })
+        })
+        .await
+    }
+}
+
+async fn insert_customer(
+    c: &mut Conn<'_>,
+    o: &Onboarding,
+    admin_password_hash: &str,
+) -> Result<(), StoreError> {
+    let customer = &o.customer;
+    let b = &customer.billing;
+    let a = &b.address;
+    let country = a.country.to_string();
+    c.execute(
+        "INSERT INTO customers (id, commerce_id, domain, company_name, organization_registration_number, created_by, \
+         created_at, billing_company_name, first_name, last_name, email, phone_number, culture, language, country, \
+         address_line1, address_line2, city, state, postal_code, billing_version) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)",
+        &[
+            id(customer.id),
+            id(customer.commerce_id),
+            Value::from(&customer.domain),
+            Value::from(&customer.company_name),
+            Value::from(&customer.organization_registration_number),
+            id(o.seller.partner_id),
+            customer.created_at.into(),
+            Value::from(&b.company_name),
+            Value::from(&b.first_name),
+            Value::from(&b.last_name),
+            Value::from(&b.email),
+            Value::from(&b.phone_number),
+            Value::from(&b.culture),
+            Value::from(&b.language),
+            Value::from(&country),
+            Value::from(&a.address_line1),
+            Value::from(&a.address_line2),
+            Value::from(&a.city),
+            Value::from(&a.state),
+            Value::from(&a.postal_code),
+            b.version.into(),
+        ],
+    )
+    .await?;
+    c.execute(
+        "INSERT INTO customer_users (id, customer_id, user_name, password_hash, must_change_password, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+        &[
+            id(CustomerUserId::new()),
+            id(customer.id),
+            Value::from(&o.admin_user_name),
+            admin_password_hash.into(),
+            true.into(),
+            customer.created_at.into(),
+        ],
+    )
+    .await?;
+    let seller = o.seller.partner_id;
+    let reseller = customer.associated_partner_id;
+    let mut sql = String::from(
+        "INSERT INTO partner_customers (partner_id, customer_id, relationship, associated_partner_id, name_key, domain, \
+         created_at) VALUES ($1, $2, 'reseller', $3, $4, $5, $6)",
+    );
+    let mut params = vec![
+        id(seller),
+        id(customer.id),
+        opt_id(reseller),
+        Value::from(&o.name_key),
+        Value::from(&customer.domain),
+        customer.created_at.into(),
+    ];
+    if let Some(reseller) = reseller {
+        sql.push_str(", ($7, $2, 'reseller', $1, $4, $5, $6)");
+        params.push(id(reseller));
+    }
+    c.execute(&sql, &params).await?;
+    if let Some(agreement) = &o.agreement {
+        agreements::insert(c, agreement).await?;
+    }
+    if let Some(placed) = &o.order {
+        orders::insert(c, placed, Some(o.seller.user_id)).await?;
+    }
+    Ok(())
+}
+
+/// Fails with [`StoreError::NotFound`] unless `viewer` has a relationship with `customer`.
+pub(crate) async fn ensure_visible(
+    c: &mut Conn<'_>,
+    viewer: PartnerId,
+    customer: CustomerId,
+) -> Result<(), StoreError> {
+    c.fetch_optional(
+        "SELECT 1 FROM partner_customers WHERE partner_id = $1 AND customer_id = $2",
+        &[id(viewer), id(customer)],
+    )
+    .await?
+    .map(|_| ())
+    .ok_or(StoreError::NotFound)
+}
+
+pub(crate) async fn customer_for(
+    c: &mut Conn<'_>,
+    viewer: PartnerId,
+    customer: CustomerId,
+) -> Result<Customer, StoreError> {
+    let sql = format!(
+        "SELECT {CUSTOMER_COLUMNS} FROM partner_customers pc JOIN customers c ON c.id = pc.customer_id \
+         WHERE pc.partner_id = $1 AND pc.customer_id = $2"
+    );
+    let row = c
+        .fetch_optional(&sql, &[id(viewer), id(customer)])
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    customer_from(&row)
+}
+
+/// The smallest text greater than every text that starts with `prefix`, for a range scan.
+fn prefix_end(prefix: &str) -> String {
+    format!("{prefix}\u{10FFFF}")
+}
+
+async fn list(
+    c: &mut Conn<'_>,
+    viewer: PartnerId,
+    query: &CustomerQuery,
+) -> Result<CustomerPage, StoreError> {
+    let (key_column, prefix) = match &query.filter {
+        CustomerFilter::Domain(p) => ("pc.domain", Some(p.trim().to_ascii_lowercase())),
+        CustomerFilter::CompanyName(p) => ("pc.name_key", Some(partnerdesk_domain::names::search_key(p))),
+        CustomerFilter::All | CustomerFilter::Reseller(_) => ("pc.name_key", None),
+    };
+    let prefix_end = prefix.as_deref().map(prefix_end);
+    let reseller_id = match &query.filter {
+        CustomerFilter::Reseller(r) => Some(*r),
+        _ => None,
+    };
+    let after_id = query.after.as_ref().map(|a| a.id.as_uuid());
+    let mut sql = format!(
+        "SELECT {CUSTOMER_COLUMNS}, {key_column} FROM partner_customers pc JOIN customers c ON c.id = pc.customer_id \
+         WHERE pc.partner_id = $1"
+    );
+    let mut params = vec![id(viewer)];
+    if let Some(reseller) = reseller_id {
+        params.push(id(reseller));
+        sql.push_str(&format!(" AND pc.associated_partner_id = ${}", params.len()));
+    }
+    if let (Some(start), Some(end)) = (&prefix, &prefix_end) {
+        params.push(Value::from(start));
+        params.push(Value::from(end));
+        let n = params.len();
+        sql.push_str(&format!(
+            " AND {key_column} >= ${} AND {key_column} < ${n}",
+            n - 1
+        ));
+    }
+    if let (Some(after), Some(after_id)) = (&query.after, after_id) {
+        params.push(Value::from(&after.key));
+        params.push(Value::Uuid(Some(after_id)));
+        let n = params.len();
+        sql.push_str(&format!(
+            " AND {key_column} >= ${k} AND ({key_column} > ${k} OR pc.customer_id > ${n})",
+            k = n - 1
+        ));
+    }
+    let fetch = i64::from(query.limit.clamp(1, 1000)) + 1;
+    params.push(fetch.into());
+    sql.push_str(&format!(
+        " ORDER BY {key_column}, pc.customer_id LIMIT ${}",
+        params.len()
+    ));
+    let rows = c.fetch_all(&sql, &params).await?;
+    let more = rows.len() > usize::try_from(query.limit.clamp(1, 1000)).unwrap_or(usize::MAX);
+    let mut customers = Vec::with_capacity(rows.len());
+    let mut last = None;
+    for row in rows.iter().take(rows.len() - usize::from(more)) {
+        let customer = customer_from(row)?;
+        last = Some(Cursor {
+            key: row.text(23)?,
+            id: customer.id,
+        });
+        customers.push(customer);
+    }
+    Ok(CustomerPage {
+        customers,
+        next: if more { last } else { None },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_prefix_range_holds_every_continuation() {
+        let end = prefix_end("ab");
+        for inside in ["ab", "abc", "ab\u{10FFFE}", "ab臺灣"] {
+            assert!(inside >= "ab" && inside < end.as_str(), "{inside}");
+        }
+        assert!("ac" >= end.as_str());
+    }
+}

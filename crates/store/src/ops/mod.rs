@@ -1,0 +1,8 @@
+//! The use cases, each an `impl Store` block with the SQL it runs.
+
+pub(crate) mod agreements;
+pub(crate) mod catalog;
+pub(crate) mod customers;
+pub(crate) mod idempotency;
+pub(crate) mod orders;
+pub(crate) mod partners;

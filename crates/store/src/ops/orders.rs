@@ -1,0 +1,334 @@
+//! Orders and the subscriptions they create.
+
+use std::sync::Arc;
+
+use partnerdesk_domain::catalog::Catalog;
+use partnerdesk_domain::onboarding::PlacedOrder;
+use partnerdesk_domain::order::{LineItem, Order, check_add_on_parent};
+use partnerdesk_domain::subscription::{Subscription, SubscriptionStatus};
+use partnerdesk_domain::{
+    CustomerId, Field, FieldError, OfferId, OrderId, PartnerId, PartnerUserId, Rule, SubscriptionId,
+};
+
+use crate::Store;
+use crate::db::{Conn, Row, Value, id, opt_id, values_placeholders};
+use crate::error::StoreError;
+use crate::ops::agreements;
+use crate::ops::customers::ensure_visible;
+use crate::ops::idempotency::{self, IdempotencyRecord};
+
+const SUBSCRIPTION_COLUMNS: &str = "s.id, s.customer_id, s.partner_id, s.reseller_id, s.order_id, s.offer_id, \
+    s.friendly_name, s.quantity, s.status, s.parent_subscription_id, s.partner_id_on_record, s.billing_cycle, \
+    s.term_duration, s.auto_renew, s.created_at, s.commitment_end, s.version";
+
+fn subscription_from(row: &Row) -> Result<Subscription, StoreError> {
+    let offer = row.text(5)?;
+    Ok(Subscription {
+        id: row.uuid(0)?,
+        customer_id: row.uuid(1)?,
+        partner_id: row.uuid(2)?,
+        reseller_id: row.opt_uuid(3)?,
+        order_id: row.uuid(4)?,
+        offer_id: OfferId::parse(&offer)
+            .ok_or_else(|| StoreError::Internal(format!("stored offer id {offer:?}")))?,
+        friendly_name: row.text(6)?,
+        quantity: row.u32(7)?,
+        status: row
+            .text(8)?
+            .parse()
+            .map_err(|()| StoreError::Internal("stored subscription status".into()))?,
+        parent_subscription_id: row.opt_uuid(9)?,
+        partner_id_on_record: row.opt_text(10)?,
+        billing_cycle: row.text(11)?,
+        term_duration: row.text(12)?,
+        auto_renew: row.bool(13)?,
+        created_at: row.time(14)?,
+        commitment_end: row.time(15)?,
+        version: row.int(16)?,
+    })
+}
+
+/// Orders `viewer` may see: those it placed, and those placed through it as reseller.
+const ORDER_VISIBLE: &str = "o.customer_id = $1 AND (o.partner_id = $2 OR EXISTS \
+    (SELECT 1 FROM subscriptions s WHERE s.order_id = o.id AND s.reseller_id = $2))";
+
+impl Store {
+    /// Places an order for a customer of `viewer`, creating one subscription per line item.
+    /// In the same transaction it checks what needs the database: the agreement
+    /// acceptance where the cloud requires one (13605) and each add-on's parent
+    /// subscription (its customer, 800029, 27009).
+    pub async fn place_order(
+        &self,
+        viewer: PartnerId,
+        user: PartnerUserId,
+        placed: PlacedOrder,
+        agreement_required: bool,
+        catalog: Arc<Catalog>,
+        idempotency: Option<IdempotencyRecord>,
+    ) -> Result<(), StoreError> {
+        let input = Arc::new((placed, catalog, idempotency));
+        self.write(move |c| {
+            let input = input.clone();
+            Box::pin(async move {
+                let (placed, catalog, idempotency) = &*input;
+                let customer = placed.order.customer_id;
+                ensure_visible(c, viewer, customer).await?;
+                if agreement_required && !agreements::has_any(c, customer).await? {
+                    return Err(StoreError::Invalid(vec![FieldError::new(
+                        Field::LineItems,
+                        Rule::AgreementRequired,
+                    )]));
+                }
+                check_parents(c, viewer, placed, catalog).await?;
+                if let Some(record) = idempotency {
+                    idempotency::claim(c, record).await?;
+                }
+                insert(c, placed, Some(user)).await
+            })
+        })
+        .await
+    }
+
+    /// A customer's orders that `viewer` may see, oldest first, with their line items.
+    pub async fn orders(&self, viewer: PartnerId, customer: CustomerId) -> Result<Vec<Order>, StoreError> {
+        self.read(move |c| {
+            Box::pin(async move {
+                ensure_visible(c, viewer, customer).await?;
+                orders_where(c, ORDER_VISIBLE, &[id(customer), id(viewer)]).await
+            })
+        })
+        .await
+    }
+
+    pub async fn order(
+        &self,
+        viewer: PartnerId,
+        customer: CustomerId,
+        order: OrderId,
+    ) -> Result<Order, StoreError> {
+        self.read(move |c| {
+            Box::pin(async move {
+                ensure_visible(c, viewer, customer).await?;
+                let condition = format!("{ORDER_VISIBLE} AND o.id = $3");
+                let orders = orders_where(c, &condition, &[id(customer), id(viewer), id(order)]).await?;
+                orders.into_iter().next().ok_or(StoreError::NotFound)
+            })
+        })
+        .await
+    }
+
+    /// A customer's subscriptions that `viewer` sold or that were sold through it, oldest
+    /// first; only those of one order when `order` is given.
+    pub async fn subscriptions(
+        &self,
+        viewer: PartnerId,
+        customer: CustomerId,
+        order: Option<OrderId>,
+    ) -> Result<Vec<Subscription>, StoreError> {
+        self.read(move |c| {
+            Box::pin(async move {
+                ensure_visible(c, viewer, customer).await?;
+                let mut sql = format!(
+                    "SELECT {SUBSCRIPTION_COLUMNS} FROM subscriptions s \
+                     WHERE s.customer_id = $1 AND (s.partner_id = $2 OR s.reseller_id = $2)"
+                );
+                let mut params = vec![id(customer), id(viewer)];
+                if let Some(order) = order {
+                    sql.push_str(" AND s.order_id = $3");
+                    params.push(id(order));
+                }
+                sql.push_str(" ORDER BY s.created_at, s.id");
+                let rows = c.fetch_all(&sql, &params).await?;
+                rows.iter().map(subscription_from).collect()
+            })
+        })
+        .await
+    }
+
+    pub async fn subscription(
+        &self,
+        viewer: PartnerId,
+        customer: CustomerId,
+        subscription: SubscriptionId,
+    ) -> Result<Subscription, StoreError> {
+        self.read(move |c| {
+            Box::pin(async move {
+                let sql = format!(
+                    "SELECT {SUBSCRIPTION_COLUMNS} FROM subscriptions s \
+                     WHERE s.id = $1 AND s.customer_id = $2 AND (s.partner_id = $3 OR s.reseller_id = $3)"
+                );
+                let row = c
+                    .fetch_optional(&sql, &[id(subscription), id(customer), id(viewer)])
+                    .await?
+                    .ok_or(StoreError::NotFound)?;
+                subscription_from(&row)
+            })
+        })
+        .await
+    }
+}
+
+/// Each add-on's parent must be an active subscription, of this customer, sold by
+/// `viewer`, of an offer the add-on is for.
+async fn check_parents(
+    c: &mut Conn<'_>,
+    viewer: PartnerId,
+    placed: &PlacedOrder,
+    catalog: &Catalog,
+) -> Result<(), StoreError> {
+    let mut errors = Vec::new();
+    for (i, sub) in placed.subscriptions.iter().enumerate() {
+        let Some(parent) = sub.parent_subscription_id else {
+            continue;
+        };
+        let row = c
+            .fetch_optional(
+                "SELECT offer_id, status FROM subscriptions WHERE id = $1 AND customer_id = $2 AND partner_id = $3",
+                &[id(parent), id(sub.customer_id), id(viewer)],
+            )
+            .await?;
+        let field = Field::ParentSubscription(i);
+        let Some(row) = row else {
+            errors.push(FieldError::new(field, Rule::ParentNotFound));
+            continue;
+        };
+        let parent_offer =
+            OfferId::parse(&row.text(0)?).ok_or_else(|| StoreError::Internal("stored offer id".into()))?;
+        let status: SubscriptionStatus = row
+            .text(1)?
+            .parse()
+            .map_err(|()| StoreError::Internal("stored subscription status".into()))?;
+        let Some(add_on) = catalog.offer(&sub.offer_id) else {
+            errors.push(FieldError::new(Field::Offer(i), Rule::OfferUnknown));
+            continue;
+        };
+        if let Err(rule) = check_add_on_parent(add_on, &parent_offer, status) {
+            errors.push(FieldError::new(field, rule));
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(StoreError::Invalid(errors))
+    }
+}
+
+pub(crate) async fn insert(
+    c: &mut Conn<'_>,
+    placed: &PlacedOrder,
+    created_by: Option<PartnerUserId>,
+) -> Result<(), StoreError> {
+    let o = &placed.order;
+    c.execute(
+        "INSERT INTO orders (id, customer_id, partner_id, created_by, billing_cycle, currency_code, status, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        &[
+            id(o.id),
+            id(o.customer_id),
+            id(o.partner_id),
+            opt_id(created_by),
+            Value::from(&o.billing_cycle),
+            Value::from(&o.currency_code),
+            Value::from(&o.status),
+            o.created_at.into(),
+        ],
+    )
+    .await?;
+    let subs = &placed.subscriptions;
+    let mut params = Vec::with_capacity(subs.len() * 17);
+    for s in subs {
+        params.extend([
+            id(s.id),
+            id(s.customer_id),
+            id(s.partner_id),
+            opt_id(s.reseller_id),
+            id(s.order_id),
+            s.offer_id.as_str().into(),
+            Value::from(&s.friendly_name),
+            s.quantity.into(),
+            s.status.as_str().into(),
+            opt_id(s.parent_subscription_id),
+            Value::from(&s.partner_id_on_record),
+            Value::from(&s.billing_cycle),
+            Value::from(&s.term_duration),
+            s.auto_renew.into(),
+            s.created_at.into(),
+            s.commitment_end.into(),
+            s.version.into(),
+        ]);
+    }
+    let sql = format!(
+        "INSERT INTO subscriptions (id, customer_id, partner_id, reseller_id, order_id, offer_id, friendly_name, quantity, \
+         status, parent_subscription_id, partner_id_on_record, billing_cycle, term_duration, auto_renew, created_at, \
+         commitment_end, version) VALUES {}",
+        values_placeholders(subs.len(), 17, 0)
+    );
+    c.execute(&sql, &params).await?;
+    let lines = &o.line_items;
+    let mut params = Vec::with_capacity(lines.len() * 8);
+    for l in lines {
+        params.extend([
+            id(o.id),
+            l.line_number.into(),
+            l.offer_id.as_str().into(),
+            l.quantity.into(),
+            id(l.subscription_id),
+            Value::from(&l.friendly_name),
+            Value::from(&l.partner_id_on_record),
+            opt_id(l.parent_subscription_id),
+        ]);
+    }
+    let sql = format!(
+        "INSERT INTO order_line_items (order_id, line_number, offer_id, quantity, subscription_id, friendly_name, \
+         partner_id_on_record, parent_subscription_id) VALUES {}",
+        values_placeholders(lines.len(), 8, 0)
+    );
+    c.execute(&sql, &params).await?;
+    Ok(())
+}
+
+async fn orders_where(
+    c: &mut Conn<'_>,
+    condition: &str,
+    params: &[Value<'_>],
+) -> Result<Vec<Order>, StoreError> {
+    let sql = format!(
+        "SELECT o.id, o.customer_id, o.partner_id, o.billing_cycle, o.currency_code, o.status, o.created_at, \
+         li.line_number, li.offer_id, li.quantity, li.subscription_id, li.friendly_name, li.partner_id_on_record, \
+         li.parent_subscription_id \
+         FROM orders o JOIN order_line_items li ON li.order_id = o.id WHERE {condition} \
+         ORDER BY o.created_at, o.id, li.line_number"
+    );
+    let rows = c.fetch_all(&sql, params).await?;
+    let mut orders: Vec<Order> = Vec::new();
+    for row in &rows {
+        let order_id: OrderId = row.uuid(0)?;
+        if orders.last().is_none_or(|o| o.id != order_id) {
+            orders.push(Order {
+                id: order_id,
+                customer_id: row.uuid(1)?,
+                partner_id: row.uuid(2)?,
+                billing_cycle: row.text(3)?,
+                currency_code: row.text(4)?,
+                status: row.text(5)?,
+                created_at: row.time(6)?,
+                line_items: Vec::new(),
+            });
+        }
+        let offer = row.text(8)?;
+        let line = LineItem {
+            line_number: row.u32(7)?,
+            offer_id: OfferId::parse(&offer)
+                .ok_or_else(|| StoreError::Internal(format!("stored offer id {offer:?}")))?,
+            quantity: row.u32(9)?,
+            subscription_id: row.uuid(10)?,
+            friendly_name: row.text(11)?,
+            partner_id_on_record: row.opt_text(12)?,
+            parent_subscription_id: row.opt_uuid(13)?,
+        };
+        if let Some(order) = orders.last_mut() {
+            order.line_items.push(line);
+        }
+    }
+    Ok(orders)
+}

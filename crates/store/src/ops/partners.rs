@@ -1,0 +1,337 @@
+//! Partners, the links between indirect providers and resellers, partner users and their
+//! API tokens.
+
+use partnerdesk_domain::partner::{Partner, PartnerKind, PartnerUser, Role};
+use partnerdesk_domain::{Field, FieldError, PartnerId, PartnerUserId, Rule, TokenId};
+use rand::RngExt;
+use time::OffsetDateTime;
+
+use crate::db::{Conn, Row, Value, id};
+use crate::error::StoreError;
+use crate::{Store, secrets};
+
+/// Who an API token or a session belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Principal {
+    pub user: PartnerUser,
+    pub partner: Partner,
+    /// The email domains of the partner's users: a customer's contact can't be at one.
+    pub partner_domains: Vec<String>,
+}
+
+const PARTNER_COLUMNS: &str = "p.id, p.name, p.kind, p.mpn_id, p.created_at";
+const USER_COLUMNS: &str = "u.id, u.partner_id, u.email, u.role, u.active, u.locale";
+
+fn partner_from(row: &Row, at: usize) -> Result<Partner, StoreError> {
+    Ok(Partner {
+        id: row.uuid(at)?,
+        name: row.text(at + 1)?,
+        kind: row
+            .text(at + 2)?
+            .parse()
+            .map_err(|e: String| StoreError::Internal(e))?,
+        mpn_id: row.text(at + 3)?,
+        created_at: row.time(at + 4)?,
+    })
+}
+
+fn user_from(row: &Row, at: usize) -> Result<PartnerUser, StoreError> {
+    Ok(PartnerUser {
+        id: row.uuid(at)?,
+        partner_id: row.uuid(at + 1)?,
+        email: row.text(at + 2)?,
+        role: row
+            .text(at + 3)?
+            .parse()
+            .map_err(|e: String| StoreError::Internal(e))?,
+        active: row.bool(at + 4)?,
+        locale: row.opt_text(at + 5)?,
+    })
+}
+
+impl Store {
+    /// Creates a partner with a new random 7-digit partner id (its "MPN id").
+    pub async fn create_partner(&self, name: &str, kind: PartnerKind) -> Result<Partner, StoreError> {
+        let name = name.trim().to_owned();
+        let rule = match name.chars().count() {
+            0 => Some(Rule::Required),
+            256.. => Some(Rule::TooLong { max: 255 }),
+            _ => None,
+        };
+        if let Some(rule) = rule {
+            return Err(StoreError::Invalid(vec![FieldError::new(
+                Field::CompanyName,
+                rule,
+            )]));
+        }
+        for _ in 0..8 {
+            let partner = Partner {
+                id: PartnerId::new(),
+                name: name.clone(),
+                kind,
+                mpn_id: rand::rng().random_range(1_000_000..10_000_000u32).to_string(),
+                created_at: partnerdesk_domain::onboarding::truncate_to_micros(OffsetDateTime::now_utc()),
+            };
+            let record = partner.clone();
+            let inserted = self
+                .write(move |c| {
+                    let p = record.clone();
+                    Box::pin(async move {
+                        let changed = c
+                            .execute(
+                                "INSERT INTO partners (id, name, kind, mpn_id, created_at) VALUES ($1, $2, $3, $4, $5) \
+                                 ON CONFLICT (mpn_id) DO NOTHING",
+                                &[id(p.id), Value::from(&p.name), p.kind.as_str().into(), Value::from(&p.mpn_id), p.created_at.into()],
+                            )
+                            .await?;
+                        Ok(changed == 1)
+                    })
+                })
+                .await?;
+            if inserted {
+                return Ok(partner);
+            }
+        }
+        Err(StoreError::Internal("no free partner id after 8 attempts".into()))
+    }
+
+    pub async fn partner(&self, partner: PartnerId) -> Result<Partner, StoreError> {
+        self.read(move |c| Box::pin(async move { partner_by_id(c, partner).await }))
+            .await
+    }
+
+    /// Whether any partner exists (an empty database gets the demo).
+    pub async fn has_partners(&self) -> Result<bool, StoreError> {
+        self.read(|c| {
+            Box::pin(async move {
+                Ok(c.fetch_optional("SELECT 1 FROM partners LIMIT 1", &[])
+                    .await?
+                    .is_some())
+            })
+        })
+        .await
+    }
+
+    /// Links an indirect reseller to an indirect provider.
+    pub async fn link_reseller(&self, provider: PartnerId, reseller: PartnerId) -> Result<(), StoreError> {
+        self.write(move |c| {
+            Box::pin(async move {
+                let p = partner_by_id(c, provider).await?;
+                let r = partner_by_id(c, reseller).await?;
+                if p.kind != PartnerKind::IndirectProvider || r.kind != PartnerKind::IndirectReseller {
+                    return Err(StoreError::Invalid(vec![FieldError::new(
+                        Field::AssociatedPartnerId,
+                        Rule::ResellerUnknown,
+                    )]));
+                }
+                c.execute(
+                    "INSERT INTO reseller_links (provider_id, reseller_id, state, created_at) VALUES ($1, $2, 'active', $3)",
+                    &[id(provider), id(reseller), OffsetDateTime::now_utc().into()],
+                )
+                .await?;
+                Ok(())
+            })
+        })
+        .await
+    }
+
+    /// The active indirect resellers of a provider, by name.
+    pub async fn resellers_of(&self, provider: PartnerId) -> Result<Vec<Partner>, StoreError> {
+        self.read(move |c| {
+            Box::pin(async move {
+                let sql = format!(
+                    "SELECT {PARTNER_COLUMNS} FROM reseller_links l JOIN partners p ON p.id = l.reseller_id \
+                     WHERE l.provider_id = $1 AND l.state = 'active' ORDER BY p.name, p.id"
+                );
+                let rows = c.fetch_all(&sql, &[id(provider)]).await?;
+                rows.iter().map(|r| partner_from(r, 0)).collect()
+            })
+        })
+        .await
+    }
+
+    /// The indirect providers a reseller sells through, by name.
+    pub async fn providers_of(&self, reseller: PartnerId) -> Result<Vec<Partner>, StoreError> {
+        self.read(move |c| {
+            Box::pin(async move {
+                let sql = format!(
+                    "SELECT {PARTNER_COLUMNS} FROM reseller_links l JOIN partners p ON p.id = l.provider_id \
+                     WHERE l.reseller_id = $1 AND l.state = 'active' ORDER BY p.name, p.id"
+                );
+                let rows = c.fetch_all(&sql, &[id(reseller)]).await?;
+                rows.iter().map(|r| partner_from(r, 0)).collect()
+            })
+        })
+        .await
+    }
+
+    /// Adds a user to a partner. `email` must be checked and lower-case.
+    pub async fn create_partner_user(
+        &self,
+        partner: PartnerId,
+        email: &str,
+        role: Role,
+        password_hash: String,
+    ) -> Result<PartnerUser, StoreError> {
+        let email = email.to_lowercase();
+        let user = PartnerUser {
+            id: PartnerUserId::new(),
+            partner_id: partner,
+            email: email.clone(),
+            role,
+            active: true,
+            locale: None,
+        };
+        let record = user.clone();
+        self.write(move |c| {
+            let (u, hash) = (record.clone(), password_hash.clone());
+            Box::pin(async move {
+                partner_by_id(c, u.partner_id).await?;
+                let domain = u.email.rsplit_once('@').map_or("", |(_, d)| d).to_owned();
+                c.execute(
+                    "INSERT INTO partner_users (id, partner_id, email, email_domain, role, password_hash, active, created_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                    &[
+                        id(u.id),
+                        id(u.partner_id),
+                        Value::from(&u.email),
+                        Value::from(&domain),
+                        u.role.as_str().into(),
+                        Value::from(&hash),
+                        true.into(),
+                        OffsetDateTime::now_utc().into(),
+                    ],
+                )
+                .await?;
+                Ok(())
+            })
+        })
+        .await?;
+        Ok(user)
+    }
+
+    /// Replaces a partner user's password hash.
+    pub async fn set_partner_user_password(
+        &self,
+        email: &str,
+        password_hash: String,
+    ) -> Result<PartnerUser, StoreError> {
+        let email = email.trim().to_lowercase();
+        self.write(move |c| {
+            let (email, hash) = (email.clone(), password_hash.clone());
+            Box::pin(async move {
+                let user = user_by_email(c, &email).await?;
+                c.execute(
+                    "UPDATE partner_users SET password_hash = $1 WHERE id = $2",
+                    &[Value::from(&hash), id(user.id)],
+                )
+                .await?;
+                Ok(user)
+            })
+        })
+        .await
+    }
+
+    /// A partner user by email, with the stored password hash (for signing in).
+    pub async fn partner_user_by_email(&self, email: &str) -> Result<(PartnerUser, String), StoreError> {
+        let email = email.trim().to_lowercase();
+        self.read(move |c| {
+            let email = email.clone();
+            Box::pin(async move {
+                let user = user_by_email(c, &email).await?;
+                let hash = c
+                    .fetch_one(
+                        "SELECT password_hash FROM partner_users WHERE id = $1",
+                        &[id(user.id)],
+                    )
+                    .await?
+                    .text(0)?;
+                Ok((user, hash))
+            })
+        })
+        .await
+    }
+
+    /// Records a new API token for a user; only the token's digest is kept.
+    pub async fn create_api_token(
+        &self,
+        user: PartnerUserId,
+        name: &str,
+        token_hash: Vec<u8>,
+    ) -> Result<TokenId, StoreError> {
+        let token = TokenId::new();
+        let name = name.to_owned();
+        self.write(move |c| {
+            let (name, hash) = (name.clone(), token_hash.clone());
+            Box::pin(async move {
+                c.execute(
+                    "INSERT INTO api_tokens (id, user_id, token_hash, name, created_at) VALUES ($1, $2, $3, $4, $5)",
+                    &[id(token), id(user), Value::from(hash.as_slice()), Value::from(&name), OffsetDateTime::now_utc().into()],
+                )
+                .await?;
+                Ok(())
+            })
+        })
+        .await?;
+        Ok(token)
+    }
+
+    /// The active user and partner behind an API token, if the token is known and not
+    /// revoked.
+    pub async fn authenticate_token(&self, token: &str) -> Result<Option<Principal>, StoreError> {
+        let hash = secrets::sha256(token.as_bytes());
+        self.read(move |c| {
+            let hash = hash.clone();
+            Box::pin(async move {
+                let sql = format!(
+                    "SELECT {USER_COLUMNS}, {PARTNER_COLUMNS} FROM api_tokens t \
+                     JOIN partner_users u ON u.id = t.user_id JOIN partners p ON p.id = u.partner_id \
+                     WHERE t.token_hash = $1 AND t.revoked_at IS NULL"
+                );
+                let Some(row) = c.fetch_optional(&sql, &[Value::from(hash.as_slice())]).await? else {
+                    return Ok(None);
+                };
+                let user = user_from(&row, 0)?;
+                if !user.active {
+                    return Ok(None);
+                }
+                let partner = partner_from(&row, 6)?;
+                let partner_domains = partner_domains(c, partner.id).await?;
+                Ok(Some(Principal {
+                    user,
+                    partner,
+                    partner_domains,
+                }))
+            })
+        })
+        .await
+    }
+}
+
+pub(crate) async fn partner_by_id(c: &mut Conn<'_>, partner: PartnerId) -> Result<Partner, StoreError> {
+    let sql = format!("SELECT {PARTNER_COLUMNS} FROM partners p WHERE p.id = $1");
+    let row = c
+        .fetch_optional(&sql, &[id(partner)])
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    partner_from(&row, 0)
+}
+
+async fn user_by_email(c: &mut Conn<'_>, email: &str) -> Result<PartnerUser, StoreError> {
+    let sql = format!("SELECT {USER_COLUMNS} FROM partner_users u WHERE u.email = $1");
+    let row = c
+        .fetch_optional(&sql, &[email.into()])
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    user_from(&row, 0)
+}
+
+async fn partner_domains(c: &mut Conn<'_>, partner: PartnerId) -> Result<Vec<String>, StoreError> {
+    let rows = c
+        .fetch_all(
+            "SELECT DISTINCT email_domain FROM partner_users WHERE partner_id = $1 ORDER BY email_domain",
+            &[id(partner)],
+        )
+        .await?;
+    rows.iter().map(|r| r.text(0)).collect()
+}

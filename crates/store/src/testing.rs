@@ -1,0 +1,149 @@
+//! Test support (feature `testing`): a fresh, migrated database per test, on SQLite by
+//! default or on PostgreSQL when `PD_TEST_DATABASE_URL` names a server, plus what tests
+//! need to look inside: row counts and injected failures.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::{Store, StoreError, StoreOptions};
+
+/// The environment variable that selects PostgreSQL for the test suites.
+pub const DATABASE_ENV: &str = "PD_TEST_DATABASE_URL";
+
+/// A database that disappears with this value.
+pub struct TestDatabase {
+    pub url: String,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    Directory(PathBuf),
+    Schema { server: String, schema: String },
+}
+
+impl TestDatabase {
+    /// A new empty database: a file in a new temporary directory, or a new schema.
+    pub async fn new() -> Self {
+        match std::env::var(DATABASE_ENV).ok().filter(|u| !u.is_empty()) {
+            Some(server) => {
+                let schema = format!("t{}", uuid::Uuid::new_v4().simple());
+                let mut conn = sqlx::PgConnection::connect_with(&server_options(&server))
+                    .await
+                    .unwrap_or_else(|e| panic!("{DATABASE_ENV}={server}: {e}"));
+                sqlx::Executor::execute(&mut conn, format!("CREATE SCHEMA {schema}").as_str())
+                    .await
+                    .unwrap_or_else(|e| panic!("CREATE SCHEMA: {e}"));
+                let separator = if server.contains('?') { '&' } else { '?' };
+                Self {
+                    url: format!("{server}{separator}options[search_path]={schema}"),
+                    cleanup: Cleanup::Schema { server, schema },
+                }
+            }
+            None => {
+                let dir =
+                    std::env::temp_dir().join(format!("partnerdesk-test-{}", uuid::Uuid::new_v4().simple()));
+                std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+                Self {
+                    url: format!("sqlite://{}?mode=rwc", dir.join("test.db").display()),
+                    cleanup: Cleanup::Directory(dir),
+                }
+            }
+        }
+    }
+
+    /// Opens and migrates a store on this database.
+    pub async fn open(&self) -> Store {
+        let store = Store::open(&self.url, &StoreOptions::default())
+            .await
+            .unwrap_or_else(|e| panic!("open {}: {e}", self.url));
+        store.migrate().await.unwrap_or_else(|e| panic!("migrate: {e}"));
+        store
+    }
+}
+
+fn server_options(url: &str) -> sqlx::postgres::PgConnectOptions {
+    url.parse()
+        .unwrap_or_else(|e| panic!("{DATABASE_ENV}={url}: {e}"))
+}
+
+use sqlx::Connection as _;
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        match &self.cleanup {
+            Cleanup::Directory(dir) => {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+            Cleanup::Schema { server, schema } => {
+                let (server, schema) = (server.clone(), schema.clone());
+                // Drop can't await; a short-lived runtime on its own thread drops the schema.
+                let _ = std::thread::spawn(move || {
+                    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build();
+                    if let Ok(runtime) = runtime {
+                        runtime.block_on(async {
+                            if let Ok(mut conn) =
+                                sqlx::PgConnection::connect_with(&server_options(&server)).await
+                            {
+                                let sql = format!("DROP SCHEMA {schema} CASCADE");
+                                let _ = sqlx::Executor::execute(&mut conn, sql.as_str()).await;
+                            }
+                        });
+                    }
+                })
+                .join();
+            }
+        }
+    }
+}
+
+/// The tables an onboarding writes to.
+pub const TABLES: &[&str] = &[
+    "customers",
+    "customer_users",
+    "partner_customers",
+    "agreements",
+    "orders",
+    "order_line_items",
+    "subscriptions",
+    "idempotency_keys",
+];
+
+/// How many rows each of [`TABLES`] has.
+pub async fn row_counts(store: &Store) -> BTreeMap<&'static str, i64> {
+    let counts = store
+        .read(|c| {
+            Box::pin(async move {
+                let mut counts = BTreeMap::new();
+                for table in TABLES {
+                    let row = c.fetch_one(&format!("SELECT COUNT(*) FROM {table}"), &[]).await?;
+                    counts.insert(*table, row.int(0)?);
+                }
+                Ok(counts)
+            })
+        })
+        .await;
+    counts.unwrap_or_else(|e| panic!("row counts: {e}"))
+}
+
+/// Makes every later insert into `table` fail, as a disk or a constraint might midway
+/// through a transaction.
+pub async fn fail_inserts_into(store: &Store, table: &'static str) -> Result<(), StoreError> {
+    store
+        .write(move |c| {
+            Box::pin(async move {
+                let script = if c.is_sqlite() {
+                    format!(
+                        "CREATE TRIGGER fail_{table} BEFORE INSERT ON {table} BEGIN SELECT RAISE(ABORT, 'injected failure'); END"
+                    )
+                } else {
+                    format!(
+                        "CREATE FUNCTION fail_{table}() RETURNS trigger LANGUAGE plpgsql AS \
+                         $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$; \
+                         CREATE TRIGGER fail_{table} BEFORE INSERT ON {table} FOR EACH ROW EXECUTE FUNCTION fail_{table}()"
+                    )
+                };
+                c.execute_script(&script).await
+            })
+        })
+        .await
+}
