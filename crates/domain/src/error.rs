@@ -263,21 +263,38 @@ impl Rule {
         id
     }
 
-    /// The message arguments, as `(name, value)` pairs (numbers as text).
-    pub fn args(&self) -> Vec<(&'static str, String)> {
+    /// The message arguments, as `(name, value)` pairs.
+    pub fn args(&self) -> Vec<(&'static str, Arg)> {
         match self {
-            Rule::TooLong { max } => vec![("max", max.to_string())],
-            Rule::CountryUnknown {
-                suggestion: Some(code),
-            } => vec![("suggestion", (*code).to_string())],
-            Rule::RegistrationNumberInvalid { pattern } => vec![("pattern", (*pattern).to_string())],
-            Rule::DomainSuffix { suffix } => vec![("suffix", suffix.clone())],
-            Rule::QuantityOutOfRange { min, max } => {
-                vec![("min", min.to_string()), ("max", max.to_string())]
+            Rule::TooLong { max } | Rule::TooManyLineItems { max } => vec![("max", Arg::number(*max))],
+            Rule::CountryUnknown { suggestion } => {
+                vec![("suggestion", Arg::Text(suggestion.unwrap_or("none").to_owned()))]
             }
-            Rule::TooManyLineItems { max } => vec![("max", max.to_string())],
+            Rule::RegistrationNumberInvalid { pattern } => {
+                vec![("pattern", Arg::Text((*pattern).to_owned()))]
+            }
+            Rule::DomainSuffix { suffix } => vec![("suffix", Arg::Text(suffix.clone()))],
+            Rule::QuantityOutOfRange { min, max } => {
+                vec![
+                    ("min", Arg::Number(i64::from(*min))),
+                    ("max", Arg::Number(i64::from(*max))),
+                ]
+            }
             _ => Vec::new(),
         }
+    }
+}
+
+/// A message argument: numbers stay numbers so that messages can choose plural forms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    Text(String),
+    Number(i64),
+}
+
+impl Arg {
+    fn number(n: usize) -> Self {
+        Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
     }
 }
 

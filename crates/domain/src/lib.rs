@@ -22,6 +22,6 @@ pub mod profile;
 pub mod subscription;
 pub mod tenant_domain;
 
-pub use error::{Field, FieldError, Rule};
+pub use error::{Arg, Field, FieldError, Rule};
 pub use ids::*;
 pub use locale::Locale;

@@ -1,0 +1,200 @@
+//! The customer agreement: its metadata, and the acceptances partners record for their
+//! customers (`POST` needs an admin or sales agent; the attesting user is recorded).
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use partnerdesk_domain::agreement::AgreementAcceptance;
+use partnerdesk_domain::onboarding::{Seller, agreement_record};
+use partnerdesk_domain::partner::Permission;
+use partnerdesk_domain::profile::{AgreementTemplate, CLOUD_AGREEMENT_TYPE};
+use serde::Deserialize;
+use time::OffsetDateTime;
+
+use crate::api::auth::Caller;
+use crate::api::customer_id;
+use crate::api::idempotency::{RequestKey, replay};
+use crate::api::json::ApiJson;
+use crate::api::requests::{self, AGREEMENT, AgreementRequest, ContactRequest};
+use crate::api::resources::Collection;
+use crate::api::resources::commerce::{AgreementMetadataResource, AgreementResource};
+use crate::error::ApiError;
+use crate::state::AppState;
+
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[serde(default)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct TypeParams {
+    /// `MicrosoftCustomerAgreement`, `MicrosoftCloudAgreement` (the default, as in
+    /// Partner Center) or `*` for all.
+    #[serde(rename = "agreementType")]
+    agreement_type: Option<String>,
+}
+
+/// The agreements of the cloud that `agreementType` selects.
+fn selected<'a>(state: &'a AppState, params: &TypeParams) -> Result<Vec<&'a AgreementTemplate>, ApiError> {
+    let profile = &state.settings.profile;
+    let wanted = params
+        .agreement_type
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+    let default_type = if profile.agreement_of_type(CLOUD_AGREEMENT_TYPE).is_some() {
+        Some(CLOUD_AGREEMENT_TYPE)
+    } else {
+        profile.primary_agreement().map(|a| a.agreement_type.as_str())
+    };
+    match wanted.or(default_type) {
+        Some("*") | None => Ok(profile.agreements.iter().collect()),
+        Some(t) => match profile.agreement_of_type(t) {
+            Some(a) => Ok(vec![a]),
+            None if wanted.is_some() && profile.offers_agreements() => Err(ApiError::Query {
+                parameter: "agreementType",
+                message: "query-agreement-type",
+            }),
+            None => Ok(Vec::new()),
+        },
+    }
+}
+
+/// Get agreement metadata
+///
+/// The agreements customers accept in this cloud (none where the cloud doesn't offer
+/// confirmation).
+#[utoipa::path(
+    get,
+    path = "/v1/agreements",
+    tag = "Agreements",
+    params(TypeParams),
+    responses((status = 200, description = "The agreements", body = Collection<AgreementMetadataResource>)),
+    security(("bearer" = []))
+)]
+pub(crate) async fn metadata(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(params): Query<TypeParams>,
+) -> Result<Json<Collection<AgreementMetadataResource>>, ApiError> {
+    caller.require(Permission::ViewCustomers)?;
+    let items = selected(&state, &params)?
+        .into_iter()
+        .map(AgreementMetadataResource::new)
+        .collect();
+    Ok(Json(Collection::new(items, "/agreements")))
+}
+
+/// Confirm a customer's acceptance of the customer agreement
+///
+/// Records who accepted (the primary contact), when (not in the future) and which version,
+/// attested by the calling user. The same contact can't confirm the same agreement twice
+/// (600061).
+#[utoipa::path(
+    post,
+    path = "/v1/customers/{customer}/agreements",
+    tag = "Agreements",
+    request_body = AgreementRequest,
+    params(
+        ("customer" = String, Path, description = "Customer id"),
+        ("MS-RequestId" = Option<String>, Header, description = "Idempotency key"),
+    ),
+    responses(
+        (status = 201, description = "Recorded", body = AgreementResource),
+        (status = 400, description = "A value is invalid (600002: date in the future)", body = crate::error::ErrorBody),
+        (status = 409, description = "Already confirmed by this contact (600061)", body = crate::error::ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub(crate) async fn create(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(customer): Path<String>,
+    headers: HeaderMap,
+    body: ApiJson<AgreementRequest>,
+) -> Result<Response, ApiError> {
+    caller.require(Permission::AttestAgreement)?;
+    let id = customer_id(&customer)?;
+    let key = RequestKey::new(
+        &headers,
+        &format!("POST /v1/customers/{id}/agreements"),
+        &body.digest,
+    );
+    if let Some(replayed) = replay(&state, caller.partner_id(), key.as_ref()).await? {
+        return Ok(replayed);
+    }
+    let current = state.store.customer(caller.partner_id(), id).await?;
+    let blank = ContactRequest::default();
+    let profile = &state.settings.profile;
+    let now = OffsetDateTime::now_utc();
+    let acceptance = AgreementAcceptance::parse(
+        &body.value.input(&blank),
+        profile,
+        current.billing.address.country,
+        now,
+    )
+    .map_err(|e| ApiError::fields(e, |f| requests::path(f, AGREEMENT)))?;
+    let seller = Seller {
+        partner_id: caller.partner_id(),
+        user_id: caller.0.user.id,
+    };
+    let link = acceptance.template.link.clone();
+    let agreement = agreement_record(acceptance, id, seller, now);
+    let resource = AgreementResource::new(&agreement, Some(&link));
+    let record = key
+        .as_ref()
+        .map(|k| k.record(caller.partner_id(), StatusCode::CREATED, &resource, None))
+        .transpose()?;
+    match state
+        .store
+        .record_agreement(caller.partner_id(), agreement, record)
+        .await
+    {
+        Ok(()) => Ok((StatusCode::CREATED, Json(resource)).into_response()),
+        Err(partnerdesk_store::StoreError::Conflict(partnerdesk_store::Conflict::RequestId)) => {
+            replay(&state, caller.partner_id(), key.as_ref())
+                .await?
+                .ok_or_else(|| ApiError::Internal("a claimed request id without a response".into()))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Get a customer's agreement acceptances
+#[utoipa::path(
+    get,
+    path = "/v1/customers/{customer}/agreements",
+    tag = "Agreements",
+    params(("customer" = String, Path, description = "Customer id"), TypeParams),
+    responses((status = 200, description = "The acceptances", body = Collection<AgreementResource>)),
+    security(("bearer" = []))
+)]
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(customer): Path<String>,
+    Query(params): Query<TypeParams>,
+) -> Result<Json<Collection<AgreementResource>>, ApiError> {
+    caller.require(Permission::ViewCustomers)?;
+    let id = customer_id(&customer)?;
+    let types: Vec<String> = selected(&state, &params)?
+        .iter()
+        .map(|a| a.agreement_type.clone())
+        .collect();
+    let all = state.store.agreements(caller.partner_id(), id, None).await?;
+    let profile = &state.settings.profile;
+    let items = all
+        .iter()
+        .filter(|a| types.iter().any(|t| t.eq_ignore_ascii_case(&a.agreement_type)))
+        .map(|a| {
+            AgreementResource::new(
+                a,
+                profile
+                    .agreement_of_type(&a.agreement_type)
+                    .map(|t| t.link.as_str()),
+            )
+        })
+        .collect();
+    Ok(Json(Collection::new(
+        items,
+        format!("/customers/{id}/agreements"),
+    )))
+}

@@ -1,0 +1,264 @@
+//! `GET /v1/customers`: seek-based pages (`size`, then `seekOperation=Next` with the
+//! `MS-ContinuationToken` of the previous page) and `starts_with` filters on company name,
+//! domain and indirect reseller.
+
+use axum::Json;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, HeaderName};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use partnerdesk_domain::PartnerId;
+use partnerdesk_domain::partner::{PartnerKind, Permission};
+use partnerdesk_store::{Cursor, CustomerFilter, CustomerQuery};
+use serde::{Deserialize, Serialize};
+
+use crate::api::auth::Caller;
+use crate::api::json;
+use crate::api::resources::customer::CustomerResource;
+use crate::api::resources::{Collection, Link, LinkHeader};
+use crate::error::ApiError;
+use crate::state::AppState;
+
+const CONTINUATION: HeaderName = HeaderName::from_static("ms-continuationtoken");
+const DEFAULT_SIZE: u32 = 100;
+const MAX_SIZE: u32 = 1000;
+
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[serde(rename_all = "camelCase", default)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct ListParams {
+    /// Customers per page, 1–1000 (100 when absent or 0).
+    size: Option<String>,
+    /// `Next`, with the `MS-ContinuationToken` header of the previous page.
+    seek_operation: Option<String>,
+    /// JSON: `{"Field":"CompanyName"|"Domain"|"IndirectReseller","Value":"…","Operator":"starts_with"}`.
+    filter: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct FilterRequest {
+    field: String,
+    value: String,
+    operator: String,
+}
+
+/// What a continuation token carries: the query, and where the last page ended.
+#[derive(Debug, Serialize, Deserialize)]
+struct Token {
+    f: String,
+    v: String,
+    k: String,
+    i: String,
+    s: u32,
+}
+
+/// List customers
+///
+/// The calling partner's customers by company name (by domain for a domain filter), a
+/// page at a time.
+#[utoipa::path(
+    get,
+    path = "/v1/customers",
+    tag = "Customers",
+    params(ListParams, ("MS-ContinuationToken" = Option<String>, Header, description = "With seekOperation=Next")),
+    responses(
+        (status = 200, description = "A page", body = Collection<CustomerResource>),
+        (status = 400, description = "A parameter is invalid", body = crate::error::ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub(crate) async fn list_customers(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    Query(params): Query<ListParams>,
+) -> Result<Json<Collection<CustomerResource>>, ApiError> {
+    caller.require(Permission::ViewCustomers)?;
+    let (query, size) = match params.seek_operation.as_deref().map(str::trim) {
+        Some(op) if op.eq_ignore_ascii_case("next") => {
+            let token = headers
+                .get(&CONTINUATION)
+                .and_then(|v| v.to_str().ok())
+                .ok_or(ApiError::Query {
+                    parameter: "MS-ContinuationToken",
+                    message: "query-seek-operation",
+                })?;
+            from_token(token)?
+        }
+        Some(_) => {
+            return Err(ApiError::Query {
+                parameter: "seekOperation",
+                message: "query-seek-operation",
+            });
+        }
+        None => {
+            let size = size(params.size.as_deref())?;
+            let filter = filter(params.filter.as_deref())?;
+            (
+                CustomerQuery {
+                    filter,
+                    after: None,
+                    limit: size,
+                },
+                size,
+            )
+        }
+    };
+    let filter_for_token = query.filter.clone();
+    let page = state.store.list_customers(caller.partner_id(), query).await?;
+    let provider_view = caller.kind() != PartnerKind::IndirectReseller;
+    let items = page
+        .customers
+        .iter()
+        .map(|c| CustomerResource::new(c, provider_view))
+        .collect();
+    let mut collection = Collection::new(items, format!("/customers?size={size}"));
+    if let Some(next) = page.next {
+        let token = to_token(&filter_for_token, &next, size);
+        collection.links.next = Some(Link {
+            uri: format!("/customers?size={size}&seekOperation=Next"),
+            method: "GET",
+            headers: vec![LinkHeader {
+                key: "MS-ContinuationToken".into(),
+                value: token.clone(),
+            }],
+        });
+        collection.continuation_token = Some(token);
+    }
+    Ok(Json(collection))
+}
+
+fn size(raw: Option<&str>) -> Result<u32, ApiError> {
+    let invalid = ApiError::Query {
+        parameter: "size",
+        message: "query-size",
+    };
+    match raw.map(str::trim) {
+        None | Some("") | Some("0") => Ok(DEFAULT_SIZE),
+        Some(raw) => match raw.parse::<u32>() {
+            Ok(n) if n <= MAX_SIZE => Ok(n),
+            _ => Err(invalid),
+        },
+    }
+}
+
+fn filter(raw: Option<&str>) -> Result<CustomerFilter, ApiError> {
+    let invalid = || ApiError::Query {
+        parameter: "filter",
+        message: "query-filter",
+    };
+    let Some(raw) = raw.map(str::trim).filter(|r| !r.is_empty()) else {
+        return Ok(CustomerFilter::All);
+    };
+    let request: FilterRequest = json::parse(raw.as_bytes()).map_err(|_| invalid())?;
+    if !request.operator.eq_ignore_ascii_case("starts_with") {
+        return Err(invalid());
+    }
+    let value = request.value;
+    match request.field.to_ascii_lowercase().as_str() {
+        "companyname" => Ok(CustomerFilter::CompanyName(value)),
+        "domain" => Ok(CustomerFilter::Domain(value)),
+        "indirectreseller" => value
+            .trim()
+            .parse::<PartnerId>()
+            .map(CustomerFilter::Reseller)
+            .map_err(|_| invalid()),
+        _ => Err(invalid()),
+    }
+}
+
+fn to_token(filter: &CustomerFilter, cursor: &Cursor, size: u32) -> String {
+    let (f, v) = match filter {
+        CustomerFilter::All => ("", String::new()),
+        CustomerFilter::CompanyName(v) => ("n", v.clone()),
+        CustomerFilter::Domain(v) => ("d", v.clone()),
+        CustomerFilter::Reseller(r) => ("r", r.to_string()),
+    };
+    let token = Token {
+        f: f.into(),
+        v,
+        k: cursor.key.clone(),
+        i: cursor.id.to_string(),
+        s: size,
+    };
+    URL_SAFE_NO_PAD.encode(serde_json::to_vec(&token).unwrap_or_default())
+}
+
+fn from_token(raw: &str) -> Result<(CustomerQuery, u32), ApiError> {
+    let invalid = || ApiError::Query {
+        parameter: "MS-ContinuationToken",
+        message: "query-continuation",
+    };
+    let bytes = URL_SAFE_NO_PAD.decode(raw.trim()).map_err(|_| invalid())?;
+    let token: Token = serde_json::from_slice(&bytes).map_err(|_| invalid())?;
+    let filter = match token.f.as_str() {
+        "" => CustomerFilter::All,
+        "n" => CustomerFilter::CompanyName(token.v),
+        "d" => CustomerFilter::Domain(token.v),
+        "r" => CustomerFilter::Reseller(token.v.parse().map_err(|_| invalid())?),
+        _ => return Err(invalid()),
+    };
+    let id = token.i.parse().map_err(|_| invalid())?;
+    let size = token.s.clamp(1, MAX_SIZE);
+    Ok((
+        CustomerQuery {
+            filter,
+            after: Some(Cursor { key: token.k, id }),
+            limit: size,
+        },
+        size,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filters_parse_in_any_case_and_refuse_other_operators() {
+        let parsed = filter(Some(
+            r#"{"field":"companyname","value":"Con","operator":"STARTS_WITH"}"#,
+        ))
+        .ok();
+        assert_eq!(parsed, Some(CustomerFilter::CompanyName("Con".into())));
+        assert!(
+            filter(Some(
+                r#"{"Field":"CompanyName","Value":"Con","Operator":"equals"}"#
+            ))
+            .is_err()
+        );
+        assert!(
+            filter(Some(
+                r#"{"Field":"IndirectReseller","Value":"nope","Operator":"starts_with"}"#
+            ))
+            .is_err()
+        );
+        assert!(filter(Some("not json")).is_err());
+        assert_eq!(filter(None).ok(), Some(CustomerFilter::All));
+    }
+
+    #[test]
+    fn tokens_round_trip_and_garbage_is_refused() {
+        let cursor = Cursor {
+            key: "acme".into(),
+            id: partnerdesk_domain::CustomerId::new(),
+        };
+        let token = to_token(&CustomerFilter::Domain("ac".into()), &cursor, 7);
+        let (query, size) = from_token(&token).unwrap_or_else(|_| panic!("valid token"));
+        assert_eq!(size, 7);
+        assert_eq!(query.filter, CustomerFilter::Domain("ac".into()));
+        assert_eq!(query.after, Some(cursor));
+        assert!(from_token("garbage!").is_err());
+        assert!(from_token(&URL_SAFE_NO_PAD.encode(b"{}")).is_err());
+    }
+
+    #[test]
+    fn sizes_are_1_to_1000_and_0_means_the_default() {
+        assert_eq!(size(Some("0")).ok(), Some(DEFAULT_SIZE));
+        assert_eq!(size(Some("1000")).ok(), Some(1000));
+        assert!(size(Some("1001")).is_err());
+        assert!(size(Some("-1")).is_err());
+        assert!(size(Some("ten")).is_err());
+    }
+}

@@ -1,0 +1,163 @@
+//! One customer, its company profile and its billing profile (read, and replace with
+//! `If-Match`).
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use partnerdesk_domain::customer::BillingDetails;
+use partnerdesk_domain::partner::{PartnerKind, Permission};
+
+use crate::api::auth::Caller;
+use crate::api::customer_id;
+use crate::api::json::ApiJson;
+use crate::api::requests::{self, AddressRequest, BILLING_PROFILE, BillingProfileRequest};
+use crate::api::resources::customer::{BillingProfileResource, CompanyProfileResource, CustomerResource};
+use crate::api::resources::{etag, version_of};
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Get a customer
+#[utoipa::path(
+    get,
+    path = "/v1/customers/{customer}",
+    tag = "Customers",
+    params(("customer" = String, Path, description = "Customer id")),
+    responses(
+        (status = 200, description = "The customer", body = CustomerResource),
+        (status = 404, description = "Not one of your customers", body = crate::error::ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub(crate) async fn get_customer(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(customer): Path<String>,
+) -> Result<Json<CustomerResource>, ApiError> {
+    caller.require(Permission::ViewCustomers)?;
+    let customer = state
+        .store
+        .customer(caller.partner_id(), customer_id(&customer)?)
+        .await?;
+    let provider_view = caller.kind() != PartnerKind::IndirectReseller;
+    Ok(Json(CustomerResource::new(&customer, provider_view)))
+}
+
+/// Get a customer's company profile
+#[utoipa::path(
+    get,
+    path = "/v1/customers/{customer}/profiles/company",
+    tag = "Customers",
+    params(("customer" = String, Path, description = "Customer id")),
+    responses((status = 200, description = "The company profile", body = CompanyProfileResource)),
+    security(("bearer" = []))
+)]
+pub(crate) async fn get_company_profile(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(customer): Path<String>,
+) -> Result<Json<CompanyProfileResource>, ApiError> {
+    caller.require(Permission::ViewCustomers)?;
+    let customer = state
+        .store
+        .customer(caller.partner_id(), customer_id(&customer)?)
+        .await?;
+    Ok(Json(CompanyProfileResource::new(&customer)))
+}
+
+/// Get a customer's billing profile
+///
+/// The `ETag` header and `attributes.etag` carry the version that `If-Match` must name to
+/// replace it.
+#[utoipa::path(
+    get,
+    path = "/v1/customers/{customer}/profiles/billing",
+    tag = "Customers",
+    params(("customer" = String, Path, description = "Customer id")),
+    responses((status = 200, description = "The billing profile", body = BillingProfileResource)),
+    security(("bearer" = []))
+)]
+pub(crate) async fn get_billing_profile(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(customer): Path<String>,
+) -> Result<Response, ApiError> {
+    caller.require(Permission::ViewCustomers)?;
+    let customer = state
+        .store
+        .customer(caller.partner_id(), customer_id(&customer)?)
+        .await?;
+    Ok(with_etag(
+        BillingProfileResource::new(&customer),
+        customer.billing.version,
+    ))
+}
+
+/// Replace a customer's billing profile
+///
+/// Requires the current etag in `If-Match` (or in `attributes.etag`): a stale one is
+/// answered 412 and changes nothing. The country can't change.
+#[utoipa::path(
+    put,
+    path = "/v1/customers/{customer}/profiles/billing",
+    tag = "Customers",
+    request_body = BillingProfileRequest,
+    params(
+        ("customer" = String, Path, description = "Customer id"),
+        ("If-Match" = Option<String>, Header, description = "The etag of the profile you read"),
+    ),
+    responses(
+        (status = 200, description = "The new profile", body = BillingProfileResource),
+        (status = 400, description = "A value is invalid", body = crate::error::ErrorBody),
+        (status = 412, description = "The profile changed since you read it", body = crate::error::ErrorBody),
+        (status = 428, description = "No etag given", body = crate::error::ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub(crate) async fn update_billing_profile(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(customer): Path<String>,
+    headers: HeaderMap,
+    body: ApiJson<BillingProfileRequest>,
+) -> Result<Response, ApiError> {
+    caller.require(Permission::EditBillingProfile)?;
+    let id = customer_id(&customer)?;
+    let current = state.store.customer(caller.partner_id(), id).await?;
+    let given = headers
+        .get(header::IF_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+        .or_else(|| body.value.attributes.as_ref().and_then(|a| a.etag.clone()));
+    let Some(given) = given else {
+        return Err(ApiError::PreconditionRequired);
+    };
+    let version = version_of(&given).ok_or(ApiError::PreconditionFailed)?;
+    let country = current.billing.address.country.to_string();
+    let blank = AddressRequest::default();
+    let input = body.value.input(&blank, &country);
+    let details = BillingDetails::parse(&input, &caller.0.partner_domains)
+        .map_err(|e| ApiError::fields(e, |f| requests::path(f, BILLING_PROFILE)))?;
+    let updated = state
+        .store
+        .update_billing_profile(caller.partner_id(), id, details, version)
+        .await
+        .map_err(|e| match e {
+            partnerdesk_store::StoreError::Invalid(errors) => {
+                ApiError::fields(errors, |f| requests::path(f, BILLING_PROFILE))
+            }
+            other => other.into(),
+        })?;
+    Ok(with_etag(
+        BillingProfileResource::new(&updated),
+        updated.billing.version,
+    ))
+}
+
+fn with_etag(resource: BillingProfileResource, version: i64) -> Response {
+    let mut response = Json(resource).into_response();
+    if let Ok(value) = HeaderValue::from_str(&etag(version)) {
+        response.headers_mut().insert(header::ETAG, value);
+    }
+    response
+}

@@ -1,0 +1,90 @@
+//! The REST API under `/v1`, shaped like Microsoft Partner Center's; deviations are
+//! recorded in `docs/API-DESIGN.md`.
+
+pub(crate) mod agreements;
+pub mod auth;
+pub(crate) mod customers;
+pub(crate) mod domains;
+mod idempotency;
+pub mod json;
+pub(crate) mod offers;
+pub(crate) mod orders;
+pub(crate) mod relationships;
+pub mod requests;
+pub mod resources;
+mod sellers;
+pub(crate) mod validations;
+
+use axum::Router;
+use axum::routing::{get, head, post};
+use partnerdesk_domain::{CustomerId, OrderId, SubscriptionId};
+
+use crate::error::ApiError;
+use crate::state::AppState;
+
+pub(crate) use customers::{
+    create_customer, get_billing_profile, get_company_profile, get_customer, list_customers,
+    update_billing_profile,
+};
+
+/// Every `/v1` route, behind authentication.
+pub fn router(state: AppState) -> Router<AppState> {
+    Router::new()
+        .route("/customers", post(create_customer).get(list_customers))
+        .route("/customers/{customer}", get(get_customer))
+        .route("/customers/{customer}/profiles/company", get(get_company_profile))
+        .route(
+            "/customers/{customer}/profiles/billing",
+            get(get_billing_profile).put(update_billing_profile),
+        )
+        .route(
+            "/customers/{customer}/agreements",
+            get(agreements::list).post(agreements::create),
+        )
+        .route(
+            "/customers/{customer}/orders",
+            get(orders::list).post(orders::create),
+        )
+        .route("/customers/{customer}/orders/{order}", get(orders::get))
+        .route(
+            "/customers/{customer}/subscriptions",
+            get(orders::list_subscriptions),
+        )
+        .route(
+            "/customers/{customer}/subscriptions/{subscription}",
+            get(orders::get_subscription),
+        )
+        .route("/domains/{domain}", head(domains::exists))
+        .route(
+            "/validations/checkdomainavailability/{prefix}",
+            get(domains::check_availability),
+        )
+        .route("/validations/address", post(validations::address))
+        .route(
+            "/countryvalidationrules/{country}",
+            get(validations::country_rules),
+        )
+        .route("/agreements", get(agreements::metadata))
+        .route("/offers", get(offers::list))
+        .route("/offers/{offer}", get(offers::get))
+        .route("/offers/{offer}/addons", get(offers::add_ons))
+        .route("/offercategories", get(offers::categories))
+        .route("/relationships", get(relationships::list))
+        .fallback(|| async { ApiError::NotFound("api-route-not-found") })
+        .layer(axum::middleware::from_fn_with_state(state, auth::authenticate))
+}
+
+/// A customer id from a path: one that isn't a GUID can't exist.
+pub(crate) fn customer_id(raw: &str) -> Result<CustomerId, ApiError> {
+    raw.parse()
+        .map_err(|_| ApiError::NotFound("api-customer-not-found"))
+}
+
+pub(crate) fn order_id(raw: &str) -> Result<OrderId, ApiError> {
+    raw.parse().map_err(|_| ApiError::NotFound("api-order-not-found"))
+}
+
+pub(crate) fn subscription_id(raw: &str) -> Result<SubscriptionId, ApiError> {
+    raw.parse()
+        .map_err(|_| ApiError::NotFound("api-subscription-not-found"))
+}

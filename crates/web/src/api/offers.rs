@@ -1,0 +1,181 @@
+//! The offer catalog for a country, with names in the language of `X-Locale`.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use partnerdesk_domain::country::CountryCode;
+use partnerdesk_domain::partner::Permission;
+use partnerdesk_domain::{Field, OfferId};
+use serde::Deserialize;
+
+use crate::api::auth::{Caller, Lang};
+use crate::api::resources::Collection;
+use crate::api::resources::catalog::{CategoryResource, OfferResource};
+use crate::error::ApiError;
+use crate::state::AppState;
+
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[serde(default)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct OfferParams {
+    /// The customer's country, ISO 3166 alpha-2 (required).
+    country: Option<String>,
+    /// Only offers of this category.
+    offer_category_id: Option<String>,
+    /// Offers to skip.
+    offset: Option<String>,
+    /// Offers per page, 1–1000.
+    size: Option<String>,
+}
+
+fn country(raw: Option<&str>) -> Result<CountryCode, ApiError> {
+    CountryCode::parse(raw.unwrap_or(""))
+        .map_err(|rule| ApiError::Invalid(vec![(Field::Country.name().to_owned(), rule)]))
+}
+
+fn number(
+    raw: Option<&str>,
+    default: usize,
+    max: usize,
+    parameter: &'static str,
+    message: &'static str,
+) -> Result<usize, ApiError> {
+    match raw.map(str::trim).filter(|r| !r.is_empty()) {
+        None => Ok(default),
+        Some(raw) => raw
+            .parse::<usize>()
+            .ok()
+            .filter(|n| *n <= max)
+            .ok_or(ApiError::Query { parameter, message }),
+    }
+}
+
+/// List the offers for a country
+#[utoipa::path(
+    get,
+    path = "/v1/offers",
+    tag = "Offers",
+    params(OfferParams, ("X-Locale" = Option<String>, Header, description = "Language of names and descriptions")),
+    responses((status = 200, description = "Offers by category rank and rank", body = Collection<OfferResource>)),
+    security(("bearer" = []))
+)]
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+    Lang(locale): Lang,
+    Query(params): Query<OfferParams>,
+) -> Result<Json<Collection<OfferResource>>, ApiError> {
+    caller.require(Permission::ViewCustomers)?;
+    let country = country(params.country.as_deref())?;
+    let offset = number(params.offset.as_deref(), 0, usize::MAX, "offset", "query-offset")?;
+    let size = number(params.size.as_deref(), 1000, 1000, "size", "query-size")?.max(1);
+    let category = params
+        .offer_category_id
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
+    let catalog = state.store.catalog().await?;
+    let items = catalog
+        .offers_in(country)
+        .into_iter()
+        .filter(|o| category.is_none_or(|c| o.category.eq_ignore_ascii_case(c)))
+        .skip(offset)
+        .take(size)
+        .map(|o| OfferResource::new(o, &catalog, locale, country))
+        .collect();
+    Ok(Json(Collection::new(items, format!("/offers?country={country}"))))
+}
+
+/// Get an offer
+#[utoipa::path(
+    get,
+    path = "/v1/offers/{offer}",
+    tag = "Offers",
+    params(("offer" = String, Path, description = "Offer id"), OfferParams),
+    responses(
+        (status = 200, description = "The offer", body = OfferResource),
+        (status = 404, description = "No such offer in this country", body = crate::error::ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub(crate) async fn get(
+    State(state): State<AppState>,
+    caller: Caller,
+    Lang(locale): Lang,
+    Path(offer): Path<String>,
+    Query(params): Query<OfferParams>,
+) -> Result<Json<OfferResource>, ApiError> {
+    caller.require(Permission::ViewCustomers)?;
+    let country = country(params.country.as_deref())?;
+    let catalog = state.store.catalog().await?;
+    let offer = OfferId::parse(&offer)
+        .and_then(|id| catalog.offer(&id))
+        .filter(|o| o.available_in(country))
+        .ok_or(ApiError::NotFound("api-offer-not-found"))?;
+    Ok(Json(OfferResource::new(offer, &catalog, locale, country)))
+}
+
+/// List an offer's add-ons
+#[utoipa::path(
+    get,
+    path = "/v1/offers/{offer}/addons",
+    tag = "Offers",
+    params(("offer" = String, Path, description = "Offer id"), OfferParams),
+    responses((status = 200, description = "The add-ons that can be bought for it", body = Collection<OfferResource>)),
+    security(("bearer" = []))
+)]
+pub(crate) async fn add_ons(
+    State(state): State<AppState>,
+    caller: Caller,
+    Lang(locale): Lang,
+    Path(offer): Path<String>,
+    Query(params): Query<OfferParams>,
+) -> Result<Json<Collection<OfferResource>>, ApiError> {
+    caller.require(Permission::ViewCustomers)?;
+    let country = country(params.country.as_deref())?;
+    let offset = number(params.offset.as_deref(), 0, usize::MAX, "offset", "query-offset")?;
+    let size = number(params.size.as_deref(), 1000, 1000, "size", "query-size")?.max(1);
+    let catalog = state.store.catalog().await?;
+    let id = OfferId::parse(&offer)
+        .filter(|id| catalog.offer(id).is_some_and(|o| o.available_in(country)))
+        .ok_or(ApiError::NotFound("api-offer-not-found"))?;
+    let items = catalog
+        .add_ons_of(&id, country)
+        .into_iter()
+        .skip(offset)
+        .take(size)
+        .map(|o| OfferResource::new(o, &catalog, locale, country))
+        .collect();
+    Ok(Json(Collection::new(
+        items,
+        format!("/offers/{id}/addons?country={country}"),
+    )))
+}
+
+/// List the offer categories for a country
+#[utoipa::path(
+    get,
+    path = "/v1/offercategories",
+    tag = "Offers",
+    params(OfferParams),
+    responses((status = 200, description = "Categories with offers in the country", body = Collection<CategoryResource>)),
+    security(("bearer" = []))
+)]
+pub(crate) async fn categories(
+    State(state): State<AppState>,
+    caller: Caller,
+    Lang(locale): Lang,
+    Query(params): Query<OfferParams>,
+) -> Result<Json<Collection<CategoryResource>>, ApiError> {
+    caller.require(Permission::ViewCustomers)?;
+    let country = country(params.country.as_deref())?;
+    let catalog = state.store.catalog().await?;
+    let items = catalog
+        .categories_in(country)
+        .into_iter()
+        .map(|c| CategoryResource::new(c, locale, country))
+        .collect();
+    Ok(Json(Collection::new(
+        items,
+        format!("/offercategories?country={country}"),
+    )))
+}

@@ -1,0 +1,129 @@
+//! The JSON resources of the API, in Partner Center's shapes: camelCase properties,
+//! `attributes.objectType`, `links` relative to `/v1`, and collections with `totalCount`.
+
+pub mod catalog;
+pub mod commerce;
+pub mod customer;
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// A link to a related resource, as Partner Center writes them.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Link {
+    /// Relative to `/v1`.
+    pub uri: String,
+    pub method: &'static str,
+    pub headers: Vec<LinkHeader>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct LinkHeader {
+    pub key: String,
+    pub value: String,
+}
+
+impl Link {
+    pub fn get(uri: impl Into<String>) -> Self {
+        Self {
+            uri: uri.into(),
+            method: "GET",
+            headers: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Attributes {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub etag: Option<String>,
+    pub object_type: &'static str,
+}
+
+impl Attributes {
+    pub fn of(object_type: &'static str) -> Self {
+        Self {
+            etag: None,
+            object_type,
+        }
+    }
+
+    pub fn versioned(object_type: &'static str, version: i64) -> Self {
+        Self {
+            etag: Some(etag(version)),
+            object_type,
+        }
+    }
+}
+
+/// The etag of a row version: opaque to clients, quoted in headers.
+pub fn etag(version: i64) -> String {
+    format!("W/\"{version}\"")
+}
+
+/// The version an `If-Match` value (or a body's `attributes.etag`) names, if any.
+pub fn version_of(etag: &str) -> Option<i64> {
+    etag.trim()
+        .trim_start_matches("W/")
+        .trim_matches('"')
+        .parse()
+        .ok()
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SelfLink {
+    #[serde(rename = "self")]
+    pub self_link: Link,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CollectionLinks {
+    #[serde(rename = "self")]
+    pub self_link: Link,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Link>,
+}
+
+/// A list of resources.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Collection<T> {
+    /// The number of items in this page.
+    pub total_count: usize,
+    pub items: Vec<T>,
+    /// Present when there is a next page: send it as `MS-ContinuationToken` with
+    /// `seekOperation=Next`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub continuation_token: Option<String>,
+    pub links: CollectionLinks,
+    pub attributes: Attributes,
+}
+
+impl<T> Collection<T> {
+    pub fn new(items: Vec<T>, self_uri: impl Into<String>) -> Self {
+        Self {
+            total_count: items.len(),
+            items,
+            continuation_token: None,
+            links: CollectionLinks {
+                self_link: Link::get(self_uri),
+                next: None,
+            },
+            attributes: Attributes::of("Collection"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn etags_round_trip_with_or_without_quotes() {
+        assert_eq!(version_of(&etag(7)), Some(7));
+        assert_eq!(version_of("\"7\""), Some(7));
+        assert_eq!(version_of("7"), Some(7));
+        assert_eq!(version_of("W/\"x\""), None);
+    }
+}

@@ -1,0 +1,79 @@
+//! The OpenAPI 3.1 document of the API (`/openapi.json`, committed as
+//! `docs/openapi.json`) and its interactive reference at `/docs`, served from the binary so
+//! that it works offline.
+
+use axum::Router;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::api;
+use crate::state::AppState;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Partnerdesk API",
+        description = "A REST API shaped like Microsoft Partner Center's: add customers, confirm their agreement acceptance, order offers and read subscriptions. Authenticate with `Authorization: Bearer <token>`; property names are accepted in any case; errors use Partner Center's body, described in the language of `X-Locale`. Deviations from Partner Center are listed in docs/API-DESIGN.md.",
+        license(name = "Apache-2.0")
+    ),
+    paths(
+        api::customers::create::create_customer,
+        api::customers::list::list_customers,
+        api::customers::profiles::get_customer,
+        api::customers::profiles::get_company_profile,
+        api::customers::profiles::get_billing_profile,
+        api::customers::profiles::update_billing_profile,
+        api::agreements::metadata,
+        api::agreements::create,
+        api::agreements::list,
+        api::orders::create,
+        api::orders::list,
+        api::orders::get,
+        api::orders::list_subscriptions,
+        api::orders::get_subscription,
+        api::domains::exists,
+        api::domains::check_availability,
+        api::validations::address,
+        api::validations::country_rules,
+        api::offers::list,
+        api::offers::get,
+        api::offers::add_ons,
+        api::offers::categories,
+        api::relationships::list,
+    ),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "Customers"), (name = "Agreements"), (name = "Orders"), (name = "Subscriptions"),
+        (name = "Offers"), (name = "Domains"), (name = "Validations"), (name = "Partners")
+    )
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("An API token from `partnerdesk token create`"))
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// The document as JSON.
+pub fn document() -> String {
+    ApiDoc::openapi().to_pretty_json().unwrap_or_default()
+}
+
+pub fn router() -> Router<AppState> {
+    SwaggerUi::new("/docs")
+        .url("/openapi.json", ApiDoc::openapi())
+        .into()
+}

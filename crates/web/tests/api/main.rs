@@ -1,0 +1,11 @@
+//! The REST API, end to end over HTTP, on SQLite by default and on PostgreSQL when
+//! `PD_TEST_DATABASE_URL` is set (see `scripts/test`).
+
+mod catalog;
+mod commerce;
+mod customers;
+mod errors;
+mod isolation;
+mod onboarding;
+mod service;
+mod support;

@@ -1,0 +1,84 @@
+//! Every message exists in every locale, and no translation is still the English text.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+const LOCALES: [&str; 5] = ["en-US", "zh-TW", "zh-CN", "fr-FR", "ru-RU"];
+
+/// Messages whose text is the same in every language (none yet).
+const SAME_EVERYWHERE: &[&str] = &[];
+
+fn locales_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales")
+}
+
+/// `id → text` of every message of every `.ftl` file of a locale, by file.
+fn messages(locale: &str) -> BTreeMap<(String, String), String> {
+    let mut out = BTreeMap::new();
+    let dir = locales_dir().join(locale);
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+        .collect();
+    files.sort();
+    for file in files {
+        let name = file
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_owned();
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        let mut current: Option<String> = None;
+        for line in text.lines() {
+            let starts_message =
+                line.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) && line.contains(" =");
+            if starts_message {
+                let (id, value) = line.split_once(" =").unwrap_or_default();
+                current = Some(id.trim().to_owned());
+                out.insert((name.clone(), id.trim().to_owned()), value.trim().to_owned());
+            } else if line.starts_with(' ')
+                && let Some(id) = &current
+                && let Some(value) = out.get_mut(&(name.clone(), id.clone()))
+            {
+                value.push('\n');
+                value.push_str(line.trim());
+            } else if !line.starts_with(' ') {
+                current = None;
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_locale_has_every_message_and_no_other() {
+    let english = messages("en-US");
+    assert!(english.len() > 50);
+    for locale in &LOCALES[1..] {
+        let translated = messages(locale);
+        let missing: Vec<_> = english.keys().filter(|k| !translated.contains_key(*k)).collect();
+        let extra: Vec<_> = translated.keys().filter(|k| !english.contains_key(*k)).collect();
+        assert!(missing.is_empty(), "{locale} lacks {missing:?}");
+        assert!(extra.is_empty(), "{locale} has unknown {extra:?}");
+    }
+}
+
+#[test]
+fn no_translation_is_still_english() {
+    let english = messages("en-US");
+    for locale in &LOCALES[1..] {
+        let translated = messages(locale);
+        for (key, text) in &english {
+            if SAME_EVERYWHERE.contains(&key.1.as_str()) {
+                continue;
+            }
+            assert_ne!(
+                translated.get(key),
+                Some(text),
+                "{locale} {key:?} is the English text"
+            );
+        }
+    }
+}

@@ -1,0 +1,103 @@
+# Partnerdesk — messages of the REST API and of every validation rule.
+# The rule messages (error-*) also appear next to form fields in the portal, so they
+# never name the field themselves.
+
+## Validation rules
+
+error-required = This value is required.
+error-too-long = Use at most { $max ->
+    [one] { $max } character
+   *[other] { $max } characters
+}.
+error-single-character = A company name needs more than one character.
+error-no-letters-or-digits = Use letters or digits, not only punctuation or spaces.
+error-legal-form-only = Enter the company's name, not only its legal form (such as LLC or Ltd).
+error-country-unknown = { $suggestion ->
+    [none] Use a two-letter ISO 3166 country code, such as US or FR.
+   *[other] Use the ISO 3166 code { $suggestion } for this country.
+}
+error-state-unknown = Choose a state or province of the selected country.
+error-postal-code-format = This postal code doesn't match the format used in the selected country.
+error-phone-invalid = Enter a phone number that is valid in the selected country, or an international number starting with +.
+error-phone-required-in-country = Companies in the selected country must give a phone number.
+error-email-invalid = Enter an email address such as name@example.com.
+error-email-at-partner-domain = Use the customer's own email address, not one at your organization's domain.
+error-registration-number-required = Companies in the selected country must give their organization registration number.
+error-registration-number-invalid = The organization registration number doesn't have the expected format ({ $pattern }).
+error-registration-number-not-accepted = Leave the organization registration number empty: the selected country doesn't use it.
+error-culture-unsupported = Choose one of the cultures supported in the selected country.
+error-language-unsupported = Choose one of the languages supported in the selected country.
+error-domain-prefix-characters = Use only the letters a–z and the digits 0–9, with no spaces, dots or hyphens.
+error-domain-suffix = The domain must end with { $suffix }, or give only the prefix.
+error-domain-taken = This domain is already in use. Choose another prefix.
+error-agreement-not-accepted = Confirm that the customer has accepted the customer agreement.
+error-date-in-future = The date of agreement can't be later than today.
+error-date-invalid = Enter a date as YYYY-MM-DD, no earlier than the year 2000.
+error-agreement-template-unknown = Use the template id of the current version of the agreement.
+error-agreement-type-unknown = Use the agreement type MicrosoftCustomerAgreement or MicrosoftCloudAgreement.
+error-agreement-already-confirmed = This contact has already confirmed the agreement for this customer.
+error-agreement-required = The customer must accept the customer agreement before you can place an order.
+error-agreement-not-offered = Agreement confirmation isn't offered in this cloud.
+error-offer-unknown = This offer doesn't exist in the catalog.
+error-offer-not-in-country = This offer isn't available in the customer's country.
+error-offer-not-purchasable = This offer can't be purchased at the moment.
+error-quantity-out-of-range = Enter a number of licenses from { $min } to { $max }.
+error-quantity-not-a-number = Enter the number of licenses as a whole number.
+error-no-line-items = Choose at least one offer.
+error-too-many-line-items = An order can have at most { $max } line items.
+error-addon-needs-parent = An add-on needs the id of the subscription it is bought for.
+error-addon-not-related = This add-on can't be bought for a subscription of that offer.
+error-parent-not-active = The subscription this add-on is for must be active.
+error-parent-not-found = The subscription this add-on is for doesn't exist for this customer.
+error-not-an-addon = Only add-ons are bought for a parent subscription.
+error-reseller-unknown = Choose one of your active indirect resellers.
+error-indirect-model-unavailable = Indirect resellers aren't available in this cloud.
+error-partner-on-record-is-provider = Use the indirect reseller's partner id, not your own.
+error-invalid-id = This isn't a valid id.
+error-country-cannot-change = A customer's country can't be changed.
+
+## API errors
+
+api-fields-invalid = { $count ->
+    [one] One value is invalid:
+   *[other] { $count } values are invalid:
+}
+api-unauthorized = Send an API token in the Authorization header: "Authorization: Bearer <token>".
+api-token-invalid = The API token is unknown or was revoked.
+api-forbidden = Your role ({ $role }) doesn't allow this action.
+api-reseller-forbidden = Indirect resellers can't do this: their indirect provider adds customers, confirms agreements and places orders for them.
+api-not-found = The requested resource doesn't exist.
+api-customer-not-found = Your organization has no customer with this id.
+api-order-not-found = This customer has no order with this id that you can see.
+api-subscription-not-found = This customer has no subscription with this id that you can see.
+api-offer-not-found = The catalog has no offer with this id in this country.
+api-country-rules-not-found = No validation rules were found for { $country }: use an ISO 3166 alpha-2 code, such as GB for the United Kingdom.
+api-bad-request = The request isn't valid: check its parameters and body against the API reference at /docs.
+api-route-not-found = There is no such API endpoint. See /docs for the API reference.
+api-method-not-allowed = This HTTP method isn't allowed on this resource.
+api-malformed-json = The request body isn't valid JSON: { $detail }
+api-invalid-value = A value has the wrong type: { $detail }
+api-unsupported-media-type = Send the request body as JSON, with the header "Content-Type: application/json".
+api-payload-too-large = The request body is larger than { $max } bytes.
+api-domain-taken = The domain { $domain } is already in use. Choose another domain prefix.
+api-request-id-reused = This MS-RequestId was already used for a different request. Use a new id for a new request.
+api-precondition-failed = The resource changed since you read it: read it again and reapply your change.
+api-precondition-required = Send the resource's etag in the If-Match header (or in attributes.etag) to change it.
+api-too-many-requests = Rate limit is exceeded. Try again in { $seconds ->
+    [one] { $seconds } second
+   *[other] { $seconds } seconds
+}.
+api-internal = Something went wrong on our side. Quote the correlation id { $correlation } when you report it.
+api-unavailable = The service is temporarily unavailable. Try again in a moment.
+api-relationship-requests-unavailable = Reseller relationship requests aren't available in this cloud.
+
+## Query parameters
+
+query-size = Use a page size from 1 to 1000.
+query-offset = Use an offset of 0 or more.
+query-filter = Use a filter such as {"{"}"Field":"CompanyName","Value":"Con","Operator":"starts_with"{"}"}. Fields: CompanyName, Domain, IndirectReseller; the only operator is starts_with.
+query-continuation = The continuation token isn't valid for this list: start again from the first page.
+query-seek-operation = Use seekOperation=Next with the MS-ContinuationToken header of the previous page.
+query-relationship-type = Use relationship_type=IsIndirectCloudSolutionProviderOf, or IsIndirectResellerOf for a reseller.
+query-agreement-type = Use agreementType=MicrosoftCustomerAgreement, MicrosoftCloudAgreement or *.
+query-order-id = The order id isn't a valid id.

@@ -1,0 +1,109 @@
+# Partnerdesk — messages of the REST API and of every validation rule.
+# The rule messages (error-*) also appear next to form fields in the portal, so they
+# never name the field themselves.
+
+## Validation rules
+
+error-required = Cette valeur est obligatoire.
+error-too-long = Entrez au maximum { $max ->
+    [one] { $max } caractère
+   *[other] { $max } caractères
+}.
+error-single-character = Un nom de société doit comporter plus d'un caractère.
+error-no-letters-or-digits = Utilisez des lettres ou des chiffres, pas uniquement des signes de ponctuation ou des espaces.
+error-legal-form-only = Entrez le nom de la société, et pas uniquement sa forme juridique (par exemple SARL ou SAS).
+error-country-unknown = { $suggestion ->
+    [none] Utilisez un code pays ISO 3166 à deux lettres, par exemple US ou FR.
+   *[other] Utilisez le code ISO 3166 { $suggestion } pour ce pays.
+}
+error-state-unknown = Choisissez un État ou une province du pays sélectionné.
+error-postal-code-format = Ce code postal ne correspond pas au format utilisé dans le pays sélectionné.
+error-phone-invalid = Entrez un numéro de téléphone valide dans le pays sélectionné, ou un numéro international commençant par +.
+error-phone-required-in-country = Les sociétés du pays sélectionné doivent indiquer un numéro de téléphone.
+error-email-invalid = Entrez une adresse e-mail, par exemple name@example.com.
+error-email-at-partner-domain = Utilisez l'adresse e-mail propre au client, et non une adresse du domaine de votre organisation.
+error-registration-number-required = Les sociétés du pays sélectionné doivent indiquer leur numéro d'immatriculation de l'organisation.
+error-registration-number-invalid = Le numéro d'immatriculation de l'organisation n'a pas le format attendu ({ $pattern }).
+error-registration-number-not-accepted = Laissez le numéro d'immatriculation de l'organisation vide : le pays sélectionné ne l'utilise pas.
+error-culture-unsupported = Choisissez l'une des cultures prises en charge dans le pays sélectionné.
+error-language-unsupported = Choisissez l'une des langues prises en charge dans le pays sélectionné.
+error-domain-prefix-characters = Utilisez uniquement les lettres a–z et les chiffres 0–9, sans espaces, points ni traits d'union.
+error-domain-suffix = Indiquez un domaine se terminant par { $suffix }, ou uniquement le préfixe.
+error-domain-taken = Ce domaine est déjà utilisé. Choisissez un autre préfixe.
+error-agreement-not-accepted = Confirmez que le client a accepté le contrat client.
+error-date-in-future = La date du contrat ne peut pas être postérieure à aujourd'hui.
+error-date-invalid = Entrez une date au format YYYY-MM-DD, à partir de l'année 2000.
+error-agreement-template-unknown = Utilisez l'identifiant de modèle de la version actuelle du contrat.
+error-agreement-type-unknown = Utilisez le type de contrat MicrosoftCustomerAgreement ou MicrosoftCloudAgreement.
+error-agreement-already-confirmed = Ce contact a déjà confirmé le contrat pour ce client.
+error-agreement-required = Le client doit accepter le contrat client avant que vous puissiez passer une commande.
+error-agreement-not-offered = La confirmation du contrat n'est pas proposée dans ce cloud.
+error-offer-unknown = Cette offre n'existe pas dans le catalogue.
+error-offer-not-in-country = Cette offre n'est pas disponible dans le pays du client.
+error-offer-not-purchasable = Cette offre ne peut pas être achetée pour le moment.
+error-quantity-out-of-range = Entrez un nombre de licences compris entre { $min } et { $max }.
+error-quantity-not-a-number = Entrez le nombre de licences sous forme de nombre entier.
+error-no-line-items = Choisissez au moins une offre.
+error-too-many-line-items = Une commande peut comporter au maximum { $max ->
+    [one] { $max } ligne
+   *[other] { $max } lignes
+}.
+error-addon-needs-parent = Un module complémentaire nécessite l'identifiant de l'abonnement pour lequel il est acheté.
+error-addon-not-related = Ce module complémentaire ne peut pas être acheté pour un abonnement à cette offre.
+error-parent-not-active = L'abonnement auquel ce module complémentaire est destiné doit être actif.
+error-parent-not-found = L'abonnement auquel ce module complémentaire est destiné n'existe pas pour ce client.
+error-not-an-addon = Seuls les modules complémentaires s'achètent pour un abonnement parent.
+error-reseller-unknown = Choisissez l'un de vos revendeurs indirects actifs.
+error-indirect-model-unavailable = Les revendeurs indirects ne sont pas disponibles dans ce cloud.
+error-partner-on-record-is-provider = Utilisez l'identifiant partenaire du revendeur indirect, et non le vôtre.
+error-invalid-id = Cet identifiant n'est pas valide.
+error-country-cannot-change = Le pays d'un client ne peut pas être modifié.
+
+## API errors
+
+api-fields-invalid = { $count ->
+    [one] { $count } valeur n'est pas valide :
+   *[other] { $count } valeurs ne sont pas valides :
+}
+api-unauthorized = Envoyez un jeton d'API dans l'en-tête Authorization : « Authorization: Bearer <token> ».
+api-token-invalid = Le jeton d'API est inconnu ou a été révoqué.
+api-forbidden = Votre rôle ({ $role }) ne permet pas cette action.
+api-reseller-forbidden = Les revendeurs indirects ne peuvent pas effectuer cette action : c'est leur fournisseur indirect qui ajoute les clients, confirme les contrats et passe les commandes pour eux.
+api-not-found = La ressource demandée n'existe pas.
+api-customer-not-found = Votre organisation n'a aucun client portant cet identifiant.
+api-order-not-found = Ce client n'a aucune commande portant cet identifiant que vous pouvez consulter.
+api-subscription-not-found = Ce client n'a aucun abonnement portant cet identifiant que vous pouvez consulter.
+api-offer-not-found = Le catalogue ne contient aucune offre portant cet identifiant dans ce pays.
+api-country-rules-not-found = Aucune règle de validation n'a été trouvée pour { $country } : utilisez un code ISO 3166 alpha-2, par exemple GB pour le Royaume-Uni.
+api-bad-request = La requête n'est pas valide : vérifiez ses paramètres et son corps dans la référence de l'API (/docs).
+api-route-not-found = Ce point de terminaison d'API n'existe pas. Consultez /docs pour la référence de l'API.
+api-method-not-allowed = Cette méthode HTTP n'est pas autorisée sur cette ressource.
+api-malformed-json = Le corps de la requête n'est pas un JSON valide : { $detail }
+api-invalid-value = Une valeur n'est pas du bon type : { $detail }
+api-unsupported-media-type = Envoyez le corps de la requête au format JSON, avec l'en-tête « Content-Type: application/json ».
+api-payload-too-large = Le corps de la requête dépasse { $max ->
+    [one] { $max } octet
+   *[other] { $max } octets
+}.
+api-domain-taken = Le domaine { $domain } est déjà utilisé. Choisissez un autre préfixe de domaine.
+api-request-id-reused = Cet identifiant MS-RequestId a déjà été utilisé pour une autre requête. Utilisez un nouvel identifiant pour chaque nouvelle requête.
+api-precondition-failed = La ressource a changé depuis que vous l'avez lue : lisez-la de nouveau, puis réappliquez votre modification.
+api-precondition-required = Pour modifier la ressource, envoyez son etag dans l'en-tête If-Match (ou dans attributes.etag).
+api-too-many-requests = La limite de débit est dépassée. Réessayez dans { $seconds ->
+    [one] { $seconds } seconde
+   *[other] { $seconds } secondes
+}.
+api-internal = Une erreur s'est produite de notre côté. Indiquez l'identifiant de corrélation { $correlation } lorsque vous la signalez.
+api-unavailable = Le service est temporairement indisponible. Réessayez dans quelques instants.
+api-relationship-requests-unavailable = Les demandes de relation de revendeur ne sont pas disponibles dans ce cloud.
+
+## Query parameters
+
+query-size = Utilisez une taille de page comprise entre 1 et 1000.
+query-offset = Utilisez un décalage supérieur ou égal à 0.
+query-filter = Utilisez un filtre tel que {"{"}"Field":"CompanyName","Value":"Con","Operator":"starts_with"{"}"}. Champs : CompanyName, Domain, IndirectReseller ; le seul opérateur est starts_with.
+query-continuation = Le jeton de continuation n'est pas valide pour cette liste : recommencez à partir de la première page.
+query-seek-operation = Utilisez seekOperation=Next avec l'en-tête MS-ContinuationToken de la page précédente.
+query-relationship-type = Utilisez relationship_type=IsIndirectCloudSolutionProviderOf, ou IsIndirectResellerOf pour un revendeur.
+query-agreement-type = Utilisez agreementType=MicrosoftCustomerAgreement, MicrosoftCloudAgreement ou *.
+query-order-id = L'identifiant de commande n'est pas valide.

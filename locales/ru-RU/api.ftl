@@ -1,0 +1,114 @@
+# Partnerdesk — messages of the REST API and of every validation rule.
+# The rule messages (error-*) also appear next to form fields in the portal, so they
+# never name the field themselves.
+
+## Validation rules
+
+error-required = Это значение обязательно.
+error-too-long = Длина не должна превышать { $max ->
+    [one] { $max } символ
+    [few] { $max } символа
+    [many] { $max } символов
+   *[other] { $max } символа
+}.
+error-single-character = Название компании должно содержать более одного символа.
+error-no-letters-or-digits = Используйте буквы или цифры, а не только знаки препинания или пробелы.
+error-legal-form-only = Введите название компании, а не только ее организационно-правовую форму (например, ООО или АО).
+error-country-unknown = { $suggestion ->
+    [none] Укажите двухбуквенный код страны по ISO 3166, например US или FR.
+   *[other] Для этой страны используйте код ISO 3166 { $suggestion }.
+}
+error-state-unknown = Укажите штат или провинцию выбранной страны.
+error-postal-code-format = Этот почтовый индекс не соответствует формату, принятому в выбранной стране.
+error-phone-invalid = Введите номер телефона, действительный в выбранной стране, или международный номер, начинающийся с +.
+error-phone-required-in-country = Компании из выбранной страны должны указать номер телефона.
+error-email-invalid = Введите адрес электронной почты, например name@example.com.
+error-email-at-partner-domain = Используйте собственный адрес электронной почты клиента, а не адрес в домене вашей организации.
+error-registration-number-required = Компании из выбранной страны должны указать регистрационный номер организации.
+error-registration-number-invalid = Регистрационный номер организации не соответствует ожидаемому формату ({ $pattern }).
+error-registration-number-not-accepted = Не указывайте регистрационный номер организации: в выбранной стране он не используется.
+error-culture-unsupported = Выберите один из языковых стандартов, поддерживаемых в выбранной стране.
+error-language-unsupported = Выберите один из языков, поддерживаемых в выбранной стране.
+error-domain-prefix-characters = Используйте только буквы a–z и цифры 0–9, без пробелов, точек и дефисов.
+error-domain-suffix = Домен должен оканчиваться на { $suffix }; можно также указать только префикс.
+error-domain-taken = Этот домен уже используется. Выберите другой префикс.
+error-agreement-not-accepted = Подтвердите, что клиент принял клиентское соглашение.
+error-date-in-future = Дата соглашения не может быть позже сегодняшней.
+error-date-invalid = Введите дату в формате YYYY-MM-DD не ранее 2000 года.
+error-agreement-template-unknown = Используйте идентификатор шаблона текущей версии соглашения.
+error-agreement-type-unknown = Используйте тип соглашения MicrosoftCustomerAgreement или MicrosoftCloudAgreement.
+error-agreement-already-confirmed = Это контактное лицо уже подтвердило соглашение для данного клиента.
+error-agreement-required = Клиент должен принять клиентское соглашение, прежде чем вы сможете разместить заказ.
+error-agreement-not-offered = Подтверждение соглашения недоступно в этом облаке.
+error-offer-unknown = Это предложение отсутствует в каталоге.
+error-offer-not-in-country = Это предложение недоступно в стране клиента.
+error-offer-not-purchasable = Это предложение сейчас недоступно для покупки.
+error-quantity-out-of-range = Введите количество лицензий от { $min } до { $max }.
+error-quantity-not-a-number = Введите количество лицензий целым числом.
+error-no-line-items = Выберите хотя бы одно предложение.
+error-too-many-line-items = Максимальное количество позиций в заказе: { $max }.
+error-addon-needs-parent = Для надстройки требуется идентификатор подписки, для которой она приобретается.
+error-addon-not-related = Эту надстройку нельзя приобрести для подписки на это предложение.
+error-parent-not-active = Подписка, для которой предназначена эта надстройка, должна быть активной.
+error-parent-not-found = У этого клиента нет подписки, для которой предназначена эта надстройка.
+error-not-an-addon = Для родительской подписки приобретаются только надстройки.
+error-reseller-unknown = Выберите одного из ваших активных непрямых реселлеров.
+error-indirect-model-unavailable = Непрямые реселлеры недоступны в этом облаке.
+error-partner-on-record-is-provider = Используйте идентификатор партнера непрямого реселлера, а не свой собственный.
+error-invalid-id = Недопустимый идентификатор.
+error-country-cannot-change = Страну клиента изменить нельзя.
+
+## API errors
+
+api-fields-invalid = { $count ->
+    [one] Обнаружено { $count } недопустимое значение:
+    [few] Обнаружено { $count } недопустимых значения:
+    [many] Обнаружено { $count } недопустимых значений:
+   *[other] Обнаружено { $count } недопустимого значения:
+}
+api-unauthorized = Передайте API-токен в заголовке Authorization: «Authorization: Bearer <token>».
+api-token-invalid = API-токен неизвестен или был отозван.
+api-forbidden = Ваша роль ({ $role }) не позволяет выполнить это действие.
+api-reseller-forbidden = Непрямые реселлеры не могут выполнить это действие: их непрямой поставщик добавляет клиентов, подтверждает соглашения и размещает заказы от их имени.
+api-not-found = Запрошенный ресурс не существует.
+api-customer-not-found = В вашей организации нет клиента с этим идентификатором.
+api-order-not-found = У этого клиента нет доступного вам заказа с этим идентификатором.
+api-subscription-not-found = У этого клиента нет доступной вам подписки с этим идентификатором.
+api-offer-not-found = В каталоге нет предложения с этим идентификатором для этой страны.
+api-country-rules-not-found = Правила проверки для { $country } не найдены: используйте код ISO 3166 alpha-2, например GB для Великобритании.
+api-bad-request = Недопустимый запрос: проверьте его параметры и текст по справочнику API (/docs).
+api-route-not-found = Такой конечной точки API не существует. Справочник по API см. в /docs.
+api-method-not-allowed = Этот метод HTTP не разрешен для данного ресурса.
+api-malformed-json = Текст запроса не является допустимым JSON: { $detail }
+api-invalid-value = Значение имеет неверный тип: { $detail }
+api-unsupported-media-type = Передайте текст запроса в формате JSON с заголовком «Content-Type: application/json».
+api-payload-too-large = Размер текста запроса превышает { $max ->
+    [one] { $max } байт
+    [few] { $max } байта
+    [many] { $max } байт
+   *[other] { $max } байта
+}.
+api-domain-taken = Домен { $domain } уже используется. Выберите другой префикс домена.
+api-request-id-reused = Этот MS-RequestId уже использовался для другого запроса. Для нового запроса используйте новый идентификатор.
+api-precondition-failed = Ресурс изменился с момента его чтения: прочитайте его снова и повторно внесите изменения.
+api-precondition-required = Чтобы изменить ресурс, передайте его etag в заголовке If-Match (или в attributes.etag).
+api-too-many-requests = Превышено ограничение частоты запросов. Повторите попытку через { $seconds ->
+    [one] { $seconds } секунду
+    [few] { $seconds } секунды
+    [many] { $seconds } секунд
+   *[other] { $seconds } секунды
+}.
+api-internal = На нашей стороне произошла ошибка. Сообщая о ней, укажите идентификатор корреляции { $correlation }.
+api-unavailable = Служба временно недоступна. Повторите попытку через некоторое время.
+api-relationship-requests-unavailable = Запросы на установление отношений с реселлером недоступны в этом облаке.
+
+## Query parameters
+
+query-size = Укажите размер страницы от 1 до 1000.
+query-offset = Укажите смещение, равное 0 или больше.
+query-filter = Используйте фильтр, например {"{"}"Field":"CompanyName","Value":"Con","Operator":"starts_with"{"}"}. Поля: CompanyName, Domain, IndirectReseller; единственный оператор — starts_with.
+query-continuation = Маркер продолжения недействителен для этого списка: начните заново с первой страницы.
+query-seek-operation = Используйте seekOperation=Next с заголовком MS-ContinuationToken предыдущей страницы.
+query-relationship-type = Используйте relationship_type=IsIndirectCloudSolutionProviderOf или IsIndirectResellerOf для реселлера.
+query-agreement-type = Используйте agreementType=MicrosoftCustomerAgreement, MicrosoftCloudAgreement или *.
+query-order-id = Недопустимый идентификатор заказа.

@@ -1,0 +1,94 @@
+# Partnerdesk — messages of the REST API and of every validation rule.
+# The rule messages (error-*) also appear next to form fields in the portal, so they
+# never name the field themselves.
+
+## Validation rules
+
+error-required = 此值為必填。
+error-too-long = 最多可輸入 { $max } 個字元。
+error-single-character = 公司名稱至少需要兩個字元。
+error-no-letters-or-digits = 請使用字母或數字，不可只有標點符號或空格。
+error-legal-form-only = 請輸入公司名稱，而非只輸入其法律形式（例如有限公司或股份有限公司）。
+error-country-unknown = { $suggestion ->
+    [none] 請使用兩個字母的 ISO 3166 國家/地區代碼，例如 US 或 FR。
+   *[other] 此國家/地區請使用 ISO 3166 代碼 { $suggestion }。
+}
+error-state-unknown = 請選擇所選國家/地區的州或省。
+error-postal-code-format = 此郵遞區號不符合所選國家/地區使用的格式。
+error-phone-invalid = 請輸入在所選國家/地區有效的電話號碼，或以 + 開頭的國際電話號碼。
+error-phone-required-in-country = 所選國家/地區的公司必須提供電話號碼。
+error-email-invalid = 請輸入電子郵件地址，例如 name@example.com。
+error-email-at-partner-domain = 請使用客戶自己的電子郵件地址，而非您組織網域中的地址。
+error-registration-number-required = 所選國家/地區的公司必須提供其組織註冊號碼。
+error-registration-number-invalid = 組織註冊號碼不符合預期的格式（{ $pattern }）。
+error-registration-number-not-accepted = 請將組織註冊號碼留白：所選國家/地區不使用此號碼。
+error-culture-unsupported = 請選擇所選國家/地區支援的其中一種文化特性。
+error-language-unsupported = 請選擇所選國家/地區支援的其中一種語言。
+error-domain-prefix-characters = 只能使用字母 a–z 和數字 0–9，不可包含空格、句點或連字號。
+error-domain-suffix = 網域必須以 { $suffix } 結尾，或只提供前置詞。
+error-domain-taken = 此網域已在使用中。請選擇其他前置詞。
+error-agreement-not-accepted = 請確認客戶已接受客戶合約。
+error-date-in-future = 合約日期不可晚於今天。
+error-date-invalid = 請以 YYYY-MM-DD 格式輸入日期，且不可早於 2000 年。
+error-agreement-template-unknown = 請使用目前版本合約的範本識別碼。
+error-agreement-type-unknown = 請使用合約類型 MicrosoftCustomerAgreement 或 MicrosoftCloudAgreement。
+error-agreement-already-confirmed = 此連絡人已為此客戶確認過合約。
+error-agreement-required = 客戶必須先接受客戶合約，您才能下訂單。
+error-agreement-not-offered = 此雲端不提供合約確認。
+error-offer-unknown = 目錄中沒有此供應項目。
+error-offer-not-in-country = 客戶所在的國家/地區不提供此供應項目。
+error-offer-not-purchasable = 目前無法購買此供應項目。
+error-quantity-out-of-range = 請輸入 { $min } 到 { $max } 之間的授權數量。
+error-quantity-not-a-number = 請以整數輸入授權數量。
+error-no-line-items = 請至少選擇一個供應項目。
+error-too-many-line-items = 一筆訂單最多只能有 { $max } 個明細項目。
+error-addon-needs-parent = 附加元件必須提供其所屬訂閱的識別碼。
+error-addon-not-related = 無法為該供應項目的訂閱購買此附加元件。
+error-parent-not-active = 此附加元件所屬的訂閱必須為使用中。
+error-parent-not-found = 此客戶沒有此附加元件所屬的訂閱。
+error-not-an-addon = 只有附加元件才能針對父訂閱購買。
+error-reseller-unknown = 請選擇您其中一個使用中的間接轉銷商。
+error-indirect-model-unavailable = 此雲端不提供間接轉銷商。
+error-partner-on-record-is-provider = 請使用間接轉銷商的合作夥伴識別碼，而非您自己的識別碼。
+error-invalid-id = 這不是有效的識別碼。
+error-country-cannot-change = 無法變更客戶的國家/地區。
+
+## API errors
+
+api-fields-invalid = 有 { $count } 個值無效：
+api-unauthorized = 請在 Authorization 標頭中傳送 API 權杖：「Authorization: Bearer <token>」。
+api-token-invalid = 無法辨識此 API 權杖，或該權杖已被撤銷。
+api-forbidden = 您的角色（{ $role }）不允許執行此動作。
+api-reseller-forbidden = 間接轉銷商無法執行此動作：由其間接提供者為其新增客戶、確認合約及下訂單。
+api-not-found = 要求的資源不存在。
+api-customer-not-found = 您的組織中沒有此識別碼的客戶。
+api-order-not-found = 此客戶沒有您可檢視的此識別碼訂單。
+api-subscription-not-found = 此客戶沒有您可檢視的此識別碼訂閱。
+api-offer-not-found = 在此國家/地區，目錄中沒有此識別碼的供應項目。
+api-country-rules-not-found = 找不到 { $country } 的驗證規則：請使用 ISO 3166 alpha-2 代碼，例如英國為 GB。
+api-bad-request = 要求無效：請依照 /docs 中的 API 參考檢查其參數與本文。
+api-route-not-found = 沒有這個 API 端點。如需 API 參考，請參閱 /docs。
+api-method-not-allowed = 此資源不允許使用此 HTTP 方法。
+api-malformed-json = 要求本文不是有效的 JSON：{ $detail }
+api-invalid-value = 某個值的類型錯誤：{ $detail }
+api-unsupported-media-type = 請以 JSON 格式傳送要求本文，並加上標頭「Content-Type: application/json」。
+api-payload-too-large = 要求本文超過 { $max } 個位元組。
+api-domain-taken = 網域 { $domain } 已在使用中。請選擇其他網域前置詞。
+api-request-id-reused = 此 MS-RequestId 已用於其他要求。新的要求請使用新的識別碼。
+api-precondition-failed = 資源在您讀取後已變更：請重新讀取，然後再次套用您的變更。
+api-precondition-required = 若要變更資源，請在 If-Match 標頭（或 attributes.etag）中傳送資源的 etag。
+api-too-many-requests = 已超過速率限制。請在 { $seconds } 秒後重試。
+api-internal = 我們這端發生錯誤。回報此問題時，請提供相互關聯識別碼 { $correlation }。
+api-unavailable = 服務暫時無法使用。請稍後再試。
+api-relationship-requests-unavailable = 此雲端不提供轉銷商關聯性要求。
+
+## Query parameters
+
+query-size = 請使用 1 到 1000 之間的頁面大小。
+query-offset = 請使用大於或等於 0 的位移。
+query-filter = 請使用篩選條件，例如 {"{"}"Field":"CompanyName","Value":"Con","Operator":"starts_with"{"}"}。欄位：CompanyName、Domain、IndirectReseller；唯一的運算子為 starts_with。
+query-continuation = 接續權杖對此清單無效：請從第一頁重新開始。
+query-seek-operation = 請使用 seekOperation=Next，並搭配上一頁的 MS-ContinuationToken 標頭。
+query-relationship-type = 請使用 relationship_type=IsIndirectCloudSolutionProviderOf；若為轉銷商，請使用 IsIndirectResellerOf。
+query-agreement-type = 請使用 agreementType=MicrosoftCustomerAgreement、MicrosoftCloudAgreement 或 *。
+query-order-id = 訂單識別碼無效。
