@@ -1,0 +1,139 @@
+//! The command line.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use partnerdesk_domain::partner::{PartnerKind, Role};
+
+/// Partnerdesk: an open-source partner center. Add customers, record their agreement
+/// acceptance, order offers for them and manage their subscriptions, through localized
+/// web pages and a REST API shaped like Microsoft Partner Center's.
+///
+/// Configuration comes from a TOML file (--config), PARTNERDESK_* environment variables
+/// and flags, in that order of increasing precedence (see `partnerdesk print-config`).
+#[derive(Debug, Parser)]
+#[command(name = "partnerdesk", version)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// A TOML configuration file
+    #[arg(long, global = true, env = "PARTNERDESK_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// sqlite://PATH (add ?mode=rwc to create the file) or postgres://USER@HOST:PORT/DB
+    /// [env: PARTNERDESK_DATABASE_URL] [default: sqlite://partnerdesk.db?mode=rwc]
+    #[arg(long, global = true, value_name = "URL")]
+    pub database_url: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the server; on an empty database, first create demo data and print how to use it
+    Serve(ServeArgs),
+    /// Apply the database migrations this database lacks, then exit
+    Migrate,
+    /// Partner organizations
+    #[command(subcommand)]
+    Partner(PartnerCommand),
+    /// Partner users
+    #[command(subcommand)]
+    User(UserCommand),
+    /// API tokens
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// The offer catalog
+    #[command(subcommand)]
+    Catalog(CatalogCommand),
+    /// Print the effective configuration, with secrets redacted
+    PrintConfig,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on [env: PARTNERDESK_LISTEN] [default: 127.0.0.1:8080]
+    #[arg(long, value_name = "ADDR")]
+    pub listen: Option<String>,
+    /// Don't create demo data, even on an empty database
+    #[arg(long)]
+    pub no_demo: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PartnerCommand {
+    /// Create a partner organization and print its id
+    Create {
+        /// The organization's name
+        #[arg(long)]
+        name: String,
+        /// direct, indirect-provider or indirect-reseller
+        #[arg(long = "type", value_name = "TYPE")]
+        kind: PartnerKind,
+        /// For an indirect reseller: the id of the indirect provider it sells through
+        #[arg(long, value_name = "ID")]
+        provider: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create a partner user and print its generated password (shown once)
+    Create {
+        /// The partner's id
+        #[arg(long, value_name = "ID")]
+        partner: String,
+        /// The user's email address, which is also the sign-in name
+        #[arg(long)]
+        email: String,
+        /// admin-agent, sales-agent, helpdesk-agent or billing-admin
+        #[arg(long)]
+        role: Role,
+    },
+    /// Give a user a new generated password and print it (shown once)
+    SetPassword {
+        #[arg(long)]
+        email: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Create an API token for a partner user and print it (shown once)
+    Create {
+        /// The user's email address
+        #[arg(long, value_name = "EMAIL")]
+        user: String,
+        /// A name to recognize the token by
+        #[arg(long, default_value = "cli")]
+        name: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CatalogCommand {
+    /// Replace the catalog with a JSON document (`-` reads standard input)
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Write the catalog as JSON (to standard output without FILE)
+    Export {
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

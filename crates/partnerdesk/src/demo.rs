@@ -1,0 +1,86 @@
+//! The demo an empty database gets on `serve`: a partner (an indirect provider with two
+//! indirect resellers where the cloud has the indirect model), its admin agent with a
+//! generated password, an API token and a catalog of offers in five languages.
+
+use partnerdesk_domain::catalog::{Catalog, CatalogDocument};
+use partnerdesk_domain::partner::{PartnerKind, Role};
+use partnerdesk_domain::profile::CloudProfile;
+use partnerdesk_store::{Store, secrets};
+
+pub const ADMIN_EMAIL: &str = "admin@partnerdesk.example";
+const CATALOG: &str = include_str!("demo/catalog.json");
+
+/// What the operator needs to try the demo: shown once, never stored in clear.
+pub struct Demo {
+    pub partner_name: String,
+    pub password: String,
+    pub token: String,
+}
+
+/// The demo catalog, checked.
+pub fn catalog() -> anyhow::Result<Catalog> {
+    let document: CatalogDocument = serde_json::from_str(CATALOG)?;
+    Catalog::new(document).map_err(|problems| anyhow::anyhow!("demo catalog: {}", problems.join("; ")))
+}
+
+pub async fn seed(store: &Store, profile: &CloudProfile) -> anyhow::Result<Demo> {
+    store.replace_catalog(&catalog()?).await?;
+    let (name, kind) = if profile.indirect_model {
+        ("Partnerdesk Demo Provider", PartnerKind::IndirectProvider)
+    } else {
+        ("Partnerdesk Demo Partner", PartnerKind::Direct)
+    };
+    let partner = store.create_partner(name, kind).await?;
+    if profile.indirect_model {
+        for reseller in ["Bluefin IT Services", "Cedar Cloud Partners"] {
+            let reseller = store
+                .create_partner(reseller, PartnerKind::IndirectReseller)
+                .await?;
+            store.link_reseller(partner.id, reseller.id).await?;
+        }
+    }
+    let password = secrets::generate_password();
+    let hash = crate::commands::hash_password(password.clone()).await?;
+    let user = store
+        .create_partner_user(partner.id, ADMIN_EMAIL, Role::AdminAgent, hash)
+        .await?;
+    let token = secrets::generate_token();
+    store
+        .create_api_token(user.id, "demo", secrets::sha256(token.as_bytes()))
+        .await?;
+    Ok(Demo {
+        partner_name: partner.name,
+        password,
+        token,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use partnerdesk_domain::Locale;
+    use partnerdesk_domain::country::CountryCode;
+
+    #[test]
+    fn the_demo_catalog_is_valid_and_complete_in_every_language() {
+        let catalog = catalog().unwrap_or_else(|e| panic!("{e}"));
+        let document = catalog.document();
+        assert!(document.offers.len() >= 12);
+        assert!(document.categories.len() >= 3);
+        assert!(document.offers.iter().filter(|o| o.is_add_on).count() >= 2);
+        for offer in &document.offers {
+            for locale in Locale::ALL {
+                assert!(
+                    offer.texts.contains_key(locale.tag()),
+                    "{} lacks {locale}",
+                    offer.id
+                );
+            }
+        }
+        for category in &document.categories {
+            assert_eq!(category.names.len(), Locale::ALL.len(), "{}", category.id);
+        }
+        let us = CountryCode::parse("US").unwrap_or_else(|_| unreachable!());
+        assert!(catalog.offers_in(us).len() >= 12);
+    }
+}
