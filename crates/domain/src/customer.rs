@@ -263,6 +263,35 @@ pub struct Customer {
     pub relationship: String,
 }
 
+/// What a list of customers shows of each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomerSummary {
+    pub id: CustomerId,
+    pub commerce_id: Uuid,
+    pub company_name: String,
+    pub domain: String,
+    pub country: CountryCode,
+    pub created_at: OffsetDateTime,
+    /// As in [`Customer::associated_partner_id`].
+    pub associated_partner_id: Option<PartnerId>,
+    pub relationship: String,
+}
+
+impl From<&Customer> for CustomerSummary {
+    fn from(c: &Customer) -> Self {
+        Self {
+            id: c.id,
+            commerce_id: c.commerce_id,
+            company_name: c.company_name.clone(),
+            domain: c.domain.clone(),
+            country: c.billing.address.country,
+            created_at: c.created_at,
+            associated_partner_id: c.associated_partner_id,
+            relationship: c.relationship.clone(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

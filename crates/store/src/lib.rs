@@ -6,6 +6,12 @@
 //! written by one thread that commits concurrent changes together, or PostgreSQL
 //! (`postgres://…`) through a connection pool. Each use case is written once, in portable
 //! SQL, against [`db::Conn`]; migrations are embedded per backend.
+//!
+//! `Store` is one type rather than a trait with an implementation per backend: what differs
+//! between the backends is how work is scheduled (a writer thread and group commit, or a
+//! pool and retried transactions) and how values are bound, and both hide behind
+//! [`db::Conn`]. A trait would have each use case written twice, once per backend, for no
+//! caller that needs to choose between them.
 
 mod db;
 mod error;

@@ -49,8 +49,8 @@ pub fn app(state: AppState) -> Router {
 }
 
 /// Serves the application on a bound listener until `shutdown` completes, then finishes
-/// the requests in flight. Also runs the periodic housekeeping (expired idempotency
-/// records, idle rate-limit state).
+/// the requests in flight. Also runs the periodic housekeeping: metrics upkeep every 10
+/// seconds; expired idempotency records and idle rate-limit state every minute.
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
@@ -65,9 +65,15 @@ pub async fn serve(
 }
 
 async fn housekeeping(state: AppState) {
-    let mut ticks = tokio::time::interval(Duration::from_secs(60));
+    let mut ticks = tokio::time::interval(Duration::from_secs(10));
+    let mut count: u64 = 0;
     loop {
         ticks.tick().await;
+        count += 1;
+        state.metrics_upkeep();
+        if count % 6 != 1 {
+            continue;
+        }
         match state
             .store
             .sweep_idempotency(time::OffsetDateTime::now_utc())

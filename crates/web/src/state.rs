@@ -1,14 +1,16 @@
 //! What every request handler shares.
 
+use std::collections::HashMap;
 use std::num::NonZeroU32;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, OnceLock, RwLock};
+use std::time::{Duration, Instant};
 
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota};
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 use partnerdesk_domain::PartnerId;
 use partnerdesk_domain::profile::CloudProfile;
-use partnerdesk_store::Store;
+use partnerdesk_store::{Principal, Store, secrets};
 
 /// The web layer's settings.
 #[derive(Debug, Clone)]
@@ -35,6 +37,7 @@ impl Settings {
 pub struct AppState {
     pub store: Store,
     pub settings: Arc<Settings>,
+    pub(crate) principals: Arc<PrincipalCache>,
     limiter: Option<Arc<DefaultKeyedRateLimiter<PartnerId>>>,
     pub(crate) metrics: PrometheusHandle,
 }
@@ -46,6 +49,7 @@ impl AppState {
         Self {
             store,
             settings: Arc::new(settings),
+            principals: Arc::new(PrincipalCache::default()),
             limiter,
             metrics: metrics_handle(),
         }
@@ -63,20 +67,75 @@ impl AppState {
         })
     }
 
-    /// Forgets partners that haven't called for a while.
+    /// Folds recorded histogram samples into their buckets.
+    pub(crate) fn metrics_upkeep(&self) {
+        self.metrics.run_upkeep();
+    }
+
+    /// Forgets partners that haven't called for a while, and expired principals.
     pub(crate) fn forget_idle_callers(&self) {
+        self.principals.forget_expired();
         if let Some(limiter) = &self.limiter {
             limiter.retain_recent();
         }
     }
 }
 
+/// How long an API token's user is trusted without looking again: a revoked token or a
+/// deactivated user stops working within this time.
+const PRINCIPAL_TTL: Duration = Duration::from_secs(5);
+
+/// A principal and when it was looked up.
+type Seen = (Arc<Principal>, Instant);
+
+/// Who recently used which API token, keyed by the token's digest (never the token).
+#[derive(Default)]
+pub(crate) struct PrincipalCache {
+    entries: RwLock<HashMap<Vec<u8>, Seen>>,
+}
+
+impl PrincipalCache {
+    pub(crate) fn get(&self, token: &str) -> Option<Arc<Principal>> {
+        let key = secrets::sha256(token.as_bytes());
+        let entries = self.entries.read().ok()?;
+        let (principal, at) = entries.get(&key)?;
+        (at.elapsed() < PRINCIPAL_TTL).then(|| principal.clone())
+    }
+
+    pub(crate) fn insert(&self, token: &str, principal: Principal) -> Arc<Principal> {
+        let principal = Arc::new(principal);
+        if let Ok(mut entries) = self.entries.write() {
+            entries.insert(
+                secrets::sha256(token.as_bytes()),
+                (principal.clone(), Instant::now()),
+            );
+        }
+        principal
+    }
+
+    fn forget_expired(&self) {
+        if let Ok(mut entries) = self.entries.write() {
+            entries.retain(|_, (_, at)| at.elapsed() < PRINCIPAL_TTL);
+        }
+    }
+}
+
+/// Request durations are counted in these buckets (seconds): fixed buckets keep the memory
+/// of a histogram constant, where the default summaries keep samples until an upkeep.
+const DURATION_BUCKETS: &[f64] = &[
+    0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 10.0,
+];
+
 /// The process's metrics recorder, installed once (tests start many apps in one process).
 fn metrics_handle() -> PrometheusHandle {
     static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
     HANDLE
         .get_or_init(|| {
-            let recorder = PrometheusBuilder::new().build_recorder();
+            let builder = PrometheusBuilder::new();
+            let builder = builder
+                .set_buckets(DURATION_BUCKETS)
+                .unwrap_or_else(|_| PrometheusBuilder::new());
+            let recorder = builder.build_recorder();
             let handle = recorder.handle();
             let _ = metrics::set_global_recorder(recorder);
             handle

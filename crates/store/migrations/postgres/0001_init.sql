@@ -84,6 +84,9 @@ CREATE TABLE partner_customers (
     associated_partner_id UUID REFERENCES partners (id),
     name_key TEXT COLLATE "C" NOT NULL,
     domain TEXT COLLATE "C" NOT NULL,
+    company_name TEXT NOT NULL,
+    country TEXT NOT NULL,
+    commerce_id UUID NOT NULL,
     created_at TIMESTAMPTZ NOT NULL,
     PRIMARY KEY (partner_id, customer_id)
 );

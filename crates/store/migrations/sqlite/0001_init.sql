@@ -81,9 +81,9 @@ CREATE TABLE customer_users (
 CREATE INDEX customer_users_customer ON customer_users (customer_id);
 
 -- Which partners see which customers. An indirect provider's row names the reseller the
--- customer is associated with; the reseller's row names the provider. The company name's
--- search key and the domain are repeated here so that each partner's list and searches
--- are one index range.
+-- customer is associated with; the reseller's row names the provider. What a list shows of
+-- a customer (all of it immutable) is repeated here, so that a page of a partner's list or
+-- of a search is one index range over this table alone.
 CREATE TABLE partner_customers (
     partner_id TEXT NOT NULL REFERENCES partners (id),
     customer_id TEXT NOT NULL REFERENCES customers (id),
@@ -91,6 +91,9 @@ CREATE TABLE partner_customers (
     associated_partner_id TEXT REFERENCES partners (id),
     name_key TEXT NOT NULL,
     domain TEXT NOT NULL,
+    company_name TEXT NOT NULL,
+    country TEXT NOT NULL,
+    commerce_id TEXT NOT NULL,
     created_at INTEGER NOT NULL,
     PRIMARY KEY (partner_id, customer_id)
 ) STRICT, WITHOUT ROWID;

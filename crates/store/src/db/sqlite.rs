@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{CachedStatement, Connection, OpenFlags};
-use tokio::sync::{Semaphore, mpsc, oneshot};
+use tokio::sync::{mpsc, oneshot};
 
 use super::{Cell, Conn, Row, Value, Work, complete_now};
 use crate::error::{DbError, StoreError};
@@ -22,10 +22,10 @@ use crate::error::{DbError, StoreError};
 const MAX_BATCH: usize = 64;
 /// Units of work waiting for the writer before callers wait to enqueue.
 const QUEUE: usize = 4096;
-/// Idle read connections kept open.
-const IDLE_READERS: usize = 8;
-/// Reads running at once.
-const READERS: usize = 8;
+/// Reader threads, each with its own connection. Reads are short and mostly CPU-bound, so a
+/// few more than the cores keep them busy without a thread (and its allocator arena) per
+/// request.
+const READERS: usize = 4;
 
 /// When a commit is acknowledged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -97,11 +97,14 @@ enum Message {
     Shutdown(oneshot::Sender<()>),
 }
 
+/// A read for one of the reader threads.
+type Read = Box<dyn FnOnce(&mut Connection) + Send>;
+
 pub(crate) struct Sqlite {
     jobs: mpsc::Sender<Message>,
     writer: Mutex<Option<JoinHandle<()>>>,
-    readers: Arc<Readers>,
-    read_permits: Semaphore,
+    reads: Mutex<Option<flume::Sender<Read>>>,
+    readers: Mutex<Vec<JoinHandle<()>>>,
 }
 
 impl Sqlite {
@@ -122,15 +125,27 @@ impl Sqlite {
             .name("sqlite-writer".into())
             .spawn(move || write_loop(&mut writer, receiver))
             .map_err(|e| StoreError::Unavailable(e.to_string()))?;
+        let (reads, queue) = flume::unbounded::<Read>();
+        let mut readers = Vec::with_capacity(READERS);
+        for n in 0..READERS {
+            let mut conn = open_connection(&location.path, durability, false, true)
+                .map_err(|e| StoreError::Unavailable(format!("{}: {e:?}", location.path.display())))?;
+            let queue = queue.clone();
+            let reader = std::thread::Builder::new()
+                .name(format!("sqlite-reader-{n}"))
+                .spawn(move || {
+                    while let Ok(read) = queue.recv() {
+                        read(&mut conn);
+                    }
+                })
+                .map_err(|e| StoreError::Unavailable(e.to_string()))?;
+            readers.push(reader);
+        }
         Ok(Self {
             jobs,
             writer: Mutex::new(Some(thread)),
-            readers: Arc::new(Readers {
-                path: location.path.clone(),
-                durability,
-                idle: Mutex::new(Vec::new()),
-            }),
-            read_permits: Semaphore::new(READERS),
+            reads: Mutex::new(Some(reads)),
+            readers: Mutex::new(readers),
         })
     }
 
@@ -168,20 +183,21 @@ impl Sqlite {
     }
 
     pub(crate) async fn read<R: Send + 'static>(&self, work: impl Work<R>) -> Result<R, StoreError> {
-        let _permit = self
-            .read_permits
-            .acquire()
-            .await
-            .map_err(|_| StoreError::Unavailable("the store is closed".into()))?;
-        let readers = self.readers.clone();
-        tokio::task::spawn_blocking(move || {
-            let mut conn = readers.take()?;
-            let result = complete_now(work(&mut Conn::Sqlite(&mut conn)));
-            readers.put_back(conn);
-            result
-        })
-        .await
-        .map_err(|e| StoreError::Internal(format!("read task failed: {e}")))?
+        let (sender, receiver) = oneshot::channel();
+        let read: Read = Box::new(move |conn| {
+            let outcome = catch_unwind(AssertUnwindSafe(|| complete_now(work(&mut Conn::Sqlite(conn)))))
+                .unwrap_or_else(|_| Err(StoreError::Internal("a read panicked".into())));
+            let _ = sender.send(outcome);
+        });
+        let closed = || StoreError::Unavailable("the store is closed".into());
+        let reads = self
+            .reads
+            .lock()
+            .ok()
+            .and_then(|r| r.clone())
+            .ok_or_else(closed)?;
+        reads.send(read).map_err(|_| closed())?;
+        receiver.await.map_err(|_| closed())?
     }
 
     /// Finishes the queued writes, then stops the writer.
@@ -190,11 +206,22 @@ impl Sqlite {
         if self.jobs.send(Message::Shutdown(done)).await.is_ok() {
             let _ = finished.await;
         }
-        self.read_permits.close();
-        let thread = self.writer.lock().ok().and_then(|mut w| w.take());
-        if let Some(thread) = thread {
-            let _ = tokio::task::spawn_blocking(move || thread.join()).await;
+        // Dropping the last sender ends the readers once the queued reads are done.
+        if let Ok(mut reads) = self.reads.lock() {
+            reads.take();
         }
+        let mut threads: Vec<JoinHandle<()>> = self
+            .readers
+            .lock()
+            .map(|mut r| r.drain(..).collect())
+            .unwrap_or_default();
+        threads.extend(self.writer.lock().ok().and_then(|mut w| w.take()));
+        let _ = tokio::task::spawn_blocking(move || {
+            for thread in threads {
+                let _ = thread.join();
+            }
+        })
+        .await;
     }
 }
 
@@ -285,31 +312,6 @@ fn clone_error(e: &StoreError) -> StoreError {
     match e {
         StoreError::Unavailable(m) => StoreError::Unavailable(m.clone()),
         other => StoreError::Internal(other.to_string()),
-    }
-}
-
-struct Readers {
-    path: PathBuf,
-    durability: Durability,
-    idle: Mutex<Vec<Connection>>,
-}
-
-impl Readers {
-    fn take(&self) -> Result<Connection, StoreError> {
-        let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());
-        match idle {
-            Some(conn) => Ok(conn),
-            None => open_connection(&self.path, self.durability, false, true)
-                .map_err(|e| StoreError::Unavailable(format!("{}: {e:?}", self.path.display()))),
-        }
-    }
-
-    fn put_back(&self, conn: Connection) {
-        if let Ok(mut idle) = self.idle.lock()
-            && idle.len() < IDLE_READERS
-        {
-            idle.push(conn);
-        }
     }
 }
 

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use partnerdesk_domain::address::Address;
 use partnerdesk_domain::country::CountryCode;
-use partnerdesk_domain::customer::{BillingDetails, BillingProfile, Customer};
+use partnerdesk_domain::customer::{BillingDetails, BillingProfile, Customer, CustomerSummary};
 use partnerdesk_domain::onboarding::Onboarding;
 use partnerdesk_domain::{CustomerId, CustomerUserId, Field, FieldError, PartnerId, Rule};
 
@@ -44,7 +44,7 @@ pub struct CustomerQuery {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CustomerPage {
-    pub customers: Vec<Customer>,
+    pub customers: Vec<CustomerSummary>,
     /// Where the next page starts, when there is one.
     pub next: Option<Cursor>,
 }
@@ -53,7 +53,7 @@ pub struct CustomerPage {
 const CUSTOMER_COLUMNS: &str = "c.id, c.commerce_id, c.company_name, c.domain, c.organization_registration_number, \
     c.created_at, c.billing_company_name, c.first_name, c.last_name, c.email, c.phone_number, c.culture, c.language, \
     c.country, c.address_line1, c.address_line2, c.city, c.state, c.postal_code, c.billing_version, \
-    pc.associated_partner_id, pc.relationship, pc.name_key";
+    pc.associated_partner_id, pc.relationship";
 
 fn customer_from(row: &Row) -> Result<Customer, StoreError> {
     let country =
@@ -85,6 +85,23 @@ fn customer_from(row: &Row) -> Result<Customer, StoreError> {
         },
         associated_partner_id: row.opt_uuid(20)?,
         relationship: row.text(21)?,
+    })
+}
+
+/// The columns [`summary_from`] reads, from `partner_customers pc` alone.
+const SUMMARY_COLUMNS: &str = "pc.customer_id, pc.commerce_id, pc.company_name, pc.domain, pc.country, pc.created_at, pc.associated_partner_id, pc.relationship";
+
+fn summary_from(row: &Row) -> Result<CustomerSummary, StoreError> {
+    Ok(CustomerSummary {
+        id: row.uuid(0)?,
+        commerce_id: row.uuid(1)?,
+        company_name: row.text(2)?,
+        domain: row.text(3)?,
+        country: CountryCode::parse(&row.text(4)?)
+            .map_err(|_| StoreError::Internal("stored country".into()))?,
+        created_at: row.time(5)?,
+        associated_partner_id: row.opt_uuid(6)?,
+        relationship: row.text(7)?,
     })
 }
 
@@ -138,7 +155,7 @@ impl Store {
     }
 
     /// A page of `viewer`'s customers, by company name (by domain for a domain search).
-    /// Every page is one index range scan.
+    /// Every page is one index range scan of `partner_customers`, with no join.
     pub async fn list_customers(
         &self,
         viewer: PartnerId,
@@ -259,7 +276,7 @@ async fn insert_customer(
     let reseller = customer.associated_partner_id;
     let mut sql = String::from(
         "INSERT INTO partner_customers (partner_id, customer_id, relationship, associated_partner_id, name_key, domain, \
-         created_at) VALUES ($1, $2, 'reseller', $3, $4, $5, $6)",
+         company_name, country, commerce_id, created_at) VALUES ($1, $2, 'reseller', $3, $4, $5, $6, $7, $8, $9)",
     );
     let mut params = vec![
         id(seller),
@@ -267,10 +284,13 @@ async fn insert_customer(
         opt_id(reseller),
         Value::from(&o.name_key),
         Value::from(&customer.domain),
+        Value::from(&customer.company_name),
+        Value::from(&country),
+        id(customer.commerce_id),
         customer.created_at.into(),
     ];
     if let Some(reseller) = reseller {
-        sql.push_str(", ($7, $2, 'reseller', $1, $4, $5, $6)");
+        sql.push_str(", ($10, $2, 'reseller', $1, $4, $5, $6, $7, $8, $9)");
         params.push(id(reseller));
     }
     c.execute(&sql, &params).await?;
@@ -335,10 +355,8 @@ async fn list(
         _ => None,
     };
     let after_id = query.after.as_ref().map(|a| a.id.as_uuid());
-    let mut sql = format!(
-        "SELECT {CUSTOMER_COLUMNS}, {key_column} FROM partner_customers pc JOIN customers c ON c.id = pc.customer_id \
-         WHERE pc.partner_id = $1"
-    );
+    let mut sql =
+        format!("SELECT {SUMMARY_COLUMNS}, {key_column} FROM partner_customers pc WHERE pc.partner_id = $1");
     let mut params = vec![id(viewer)];
     if let Some(reseller) = reseller_id {
         params.push(id(reseller));
@@ -373,9 +391,9 @@ async fn list(
     let mut customers = Vec::with_capacity(rows.len());
     let mut last = None;
     for row in rows.iter().take(rows.len() - usize::from(more)) {
-        let customer = customer_from(row)?;
+        let customer = summary_from(row)?;
         last = Some(Cursor {
-            key: row.text(23)?,
+            key: row.text(8)?,
             id: customer.id,
         });
         customers.push(customer);

@@ -84,14 +84,17 @@ pub async fn authenticate(State(state): State<AppState>, mut request: Request, n
     let Some(token) = token.filter(|t| !t.is_empty()) else {
         return ApiError::Unauthorized.into_response();
     };
-    let principal = match state.store.authenticate_token(&token).await {
-        Ok(Some(principal)) => principal,
-        Ok(None) => return ApiError::TokenInvalid.into_response(),
-        Err(e) => return ApiError::from(e).into_response(),
+    let principal = match state.principals.get(&token) {
+        Some(principal) => principal,
+        None => match state.store.authenticate_token(&token).await {
+            Ok(Some(principal)) => state.principals.insert(&token, principal),
+            Ok(None) => return ApiError::TokenInvalid.into_response(),
+            Err(e) => return ApiError::from(e).into_response(),
+        },
     };
     if let Err(seconds) = state.throttle(principal.partner.id) {
         return ApiError::TooManyRequests { seconds }.into_response();
     }
-    request.extensions_mut().insert(Caller(Arc::new(principal)));
+    request.extensions_mut().insert(Caller(principal));
     next.run(request).await
 }

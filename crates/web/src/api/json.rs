@@ -47,6 +47,20 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
     }
 }
 
+/// A JSON response expected to be large (a page of a list): serialized into a buffer sized
+/// for it at once rather than grown from a few bytes.
+pub struct LargeJson<T>(pub T);
+
+impl<T: serde::Serialize> axum::response::IntoResponse for LargeJson<T> {
+    fn into_response(self) -> axum::response::Response {
+        let mut buffer = Vec::with_capacity(64 * 1024);
+        match serde_json::to_writer(&mut buffer, &self.0) {
+            Ok(()) => ([(header::CONTENT_TYPE, "application/json")], buffer).into_response(),
+            Err(e) => ApiError::Internal(e.to_string()).into_response(),
+        }
+    }
+}
+
 /// Parses JSON into `T`, matching property names in any case; errors name the path.
 pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     let value: Value = serde_json::from_slice(bytes).map_err(|e| ApiError::MalformedJson(e.to_string()))?;

@@ -2,7 +2,6 @@
 //! `MS-ContinuationToken` of the previous page) and `starts_with` filters on company name,
 //! domain and indirect reseller.
 
-use axum::Json;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderName};
 use base64::Engine;
@@ -13,7 +12,7 @@ use partnerdesk_store::{Cursor, CustomerFilter, CustomerQuery};
 use serde::{Deserialize, Serialize};
 
 use crate::api::auth::Caller;
-use crate::api::json;
+use crate::api::json::{self, LargeJson};
 use crate::api::resources::customer::CustomerResource;
 use crate::api::resources::{Collection, Link, LinkHeader};
 use crate::error::ApiError;
@@ -56,7 +55,8 @@ struct Token {
 /// List customers
 ///
 /// The calling partner's customers by company name (by domain for a domain filter), a
-/// page at a time.
+/// page at a time. Items carry the company profile without address; read a customer for
+/// its billing profile.
 #[utoipa::path(
     get,
     path = "/v1/customers",
@@ -73,7 +73,7 @@ pub(crate) async fn list_customers(
     caller: Caller,
     headers: HeaderMap,
     Query(params): Query<ListParams>,
-) -> Result<Json<Collection<CustomerResource>>, ApiError> {
+) -> Result<LargeJson<Collection<CustomerResource>>, ApiError> {
     caller.require(Permission::ViewCustomers)?;
     let (query, size) = match params.seek_operation.as_deref().map(str::trim) {
         Some(op) if op.eq_ignore_ascii_case("next") => {
@@ -110,8 +110,8 @@ pub(crate) async fn list_customers(
     let provider_view = caller.kind() != PartnerKind::IndirectReseller;
     let items = page
         .customers
-        .iter()
-        .map(|c| CustomerResource::new(c, provider_view))
+        .into_iter()
+        .map(|c| CustomerResource::summary(c, provider_view))
         .collect();
     let mut collection = Collection::new(items, format!("/customers?size={size}"));
     if let Some(next) = page.next {
@@ -126,7 +126,7 @@ pub(crate) async fn list_customers(
         });
         collection.continuation_token = Some(token);
     }
-    Ok(Json(collection))
+    Ok(LargeJson(collection))
 }
 
 fn size(raw: Option<&str>) -> Result<u32, ApiError> {

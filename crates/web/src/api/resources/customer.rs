@@ -1,7 +1,7 @@
 //! Customers and their profiles.
 
 use partnerdesk_domain::address::Address;
-use partnerdesk_domain::customer::{BillingProfile, Customer};
+use partnerdesk_domain::customer::{BillingProfile, Customer, CustomerSummary};
 use serde::Serialize;
 use time::OffsetDateTime;
 use utoipa::ToSchema;
@@ -50,8 +50,12 @@ pub struct CompanyProfileResource {
     pub company_name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub organization_registration_number: Option<String>,
-    pub address: AddressResource,
-    pub email: String,
+    /// Absent in lists.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<AddressResource>,
+    /// Absent in lists.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
     pub links: SelfLink,
     pub attributes: Attributes,
 }
@@ -63,8 +67,8 @@ impl CompanyProfileResource {
             domain: customer.domain.clone(),
             company_name: customer.company_name.clone(),
             organization_registration_number: customer.organization_registration_number.clone(),
-            address: AddressResource::new(&customer.billing.address, &customer.billing),
-            email: customer.billing.email.clone(),
+            address: Some(AddressResource::new(&customer.billing.address, &customer.billing)),
+            email: Some(customer.billing.email.clone()),
             links: SelfLink {
                 self_link: Link::get(format!("/customers/{}/profiles/company", customer.id)),
             },
@@ -126,7 +130,9 @@ pub struct CustomerResource {
     pub id: String,
     pub commerce_id: String,
     pub company_profile: CompanyProfileResource,
-    pub billing_profile: BillingProfileResource,
+    /// Absent in lists, as in Partner Center's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub billing_profile: Option<BillingProfileResource>,
     /// Always `reseller`: the relationship of the calling partner to the customer.
     pub relationship_to_partner: String,
     /// The indirect reseller the customer is associated with (for its indirect provider).
@@ -156,7 +162,7 @@ impl CustomerResource {
             id: customer.id.to_string(),
             commerce_id: customer.commerce_id.to_string(),
             company_profile: CompanyProfileResource::new(customer),
-            billing_profile: BillingProfileResource::new(customer),
+            billing_profile: Some(BillingProfileResource::new(customer)),
             relationship_to_partner: customer.relationship.clone(),
             associated_partner_id: customer
                 .associated_partner_id
@@ -169,6 +175,45 @@ impl CustomerResource {
             creation_date: customer.created_at,
             links: SelfLink {
                 self_link: Link::get(format!("/customers/{}", customer.id)),
+            },
+            attributes: Attributes::of("Customer"),
+        }
+    }
+}
+
+impl CustomerResource {
+    /// A list item: the customer without its billing profile and address.
+    pub fn summary(customer: CustomerSummary, show_associated: bool) -> Self {
+        let id = customer.id;
+        let tenant_id = id.to_string();
+        Self {
+            id: tenant_id.clone(),
+            commerce_id: customer.commerce_id.to_string(),
+            company_profile: CompanyProfileResource {
+                tenant_id,
+                domain: customer.domain,
+                company_name: customer.company_name,
+                organization_registration_number: None,
+                address: None,
+                email: None,
+                links: SelfLink {
+                    self_link: Link::get(format!("/customers/{id}/profiles/company")),
+                },
+                attributes: Attributes::of("CustomerCompanyProfile"),
+            },
+            billing_profile: None,
+            relationship_to_partner: customer.relationship,
+            associated_partner_id: customer
+                .associated_partner_id
+                .filter(|_| show_associated)
+                .map(|p| p.to_string()),
+            user_credentials: None,
+            custom_domains: Vec::new(),
+            agreement: None,
+            order: None,
+            creation_date: customer.created_at,
+            links: SelfLink {
+                self_link: Link::get(format!("/customers/{id}")),
             },
             attributes: Attributes::of("Customer"),
         }
