@@ -9,6 +9,7 @@ pub mod agreement;
 pub mod catalog;
 pub mod country;
 pub mod customer;
+pub mod draft;
 pub mod email;
 pub mod error;
 pub mod ids;

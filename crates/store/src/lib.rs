@@ -29,6 +29,7 @@ pub use ops::catalog::CatalogVersion;
 pub use ops::customers::{Cursor, CustomerFilter, CustomerPage, CustomerQuery};
 pub use ops::idempotency::{IdempotencyRecord, StoredResponse};
 pub use ops::partners::Principal;
+pub use ops::sessions::{Session, SignInRecord};
 
 use db::postgres::Postgres;
 use db::sqlite::Sqlite;

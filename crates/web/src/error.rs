@@ -320,7 +320,12 @@ pub async fn render_errors(request: Request, next: Next) -> Response {
         .map(|c| c.0.clone())
         .unwrap_or_default();
     let method = request.method().clone();
-    let api = request.uri().path().starts_with("/v1/");
+    let path = request.uri().path().to_owned();
+    let api = path.starts_with("/v1/");
+    let page = !api
+        && !matches!(path.as_str(), "/healthz" | "/metrics" | "/openapi.json")
+        && !path.starts_with("/docs");
+    let headers = request.headers().clone();
     let mut response = next.run(request).await;
     let status = response.status();
     if !(status.is_client_error() || status.is_server_error()) {
@@ -346,6 +351,15 @@ pub async fn render_errors(request: Request, next: Next) -> Response {
             tracing::warn!(correlation_id = %correlation, %detail, "store unavailable")
         }
         _ => {}
+    }
+    if page {
+        let mut rendered = crate::pages::error_page(&error, &headers, &correlation);
+        for (name, value) in response.headers() {
+            if name == header::SET_COOKIE || name == header::RETRY_AFTER {
+                rendered.headers_mut().append(name.clone(), value.clone());
+            }
+        }
+        return rendered;
     }
     let (mut parts, _) = response.into_parts();
     let body = error.body(locale, &correlation);

@@ -7,6 +7,8 @@ pub mod error;
 pub mod i18n;
 pub mod middleware;
 pub mod openapi;
+pub mod pages;
+pub mod paging;
 pub mod state;
 
 use std::future::Future;
@@ -33,6 +35,7 @@ pub fn app(state: AppState) -> Router {
         .route("/healthz", get(health))
         .route("/metrics", get(metrics))
         .merge(openapi::router())
+        .merge(pages::router())
         .fallback(|| async { ApiError::NotFound("api-route-not-found") })
         .layer(DefaultBodyLimit::max(max_body))
         .layer(CatchPanicLayer::custom(|_| {
@@ -41,6 +44,7 @@ pub fn app(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(error::render_errors))
         .layer(axum::middleware::from_fn(middleware::measure))
         .layer(axum::middleware::from_fn(middleware::correlate))
+        .layer(axum::middleware::from_fn(pages::security_headers))
         .layer(SetSensitiveRequestHeadersLayer::new([
             header::AUTHORIZATION,
             header::COOKIE,

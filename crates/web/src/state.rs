@@ -20,6 +20,10 @@ pub struct Settings {
     pub rate_limit_per_minute: u32,
     /// The largest request body accepted.
     pub max_body_bytes: usize,
+    /// Cookies carry `Secure` (set when the server is reached over HTTPS).
+    pub secure_cookies: bool,
+    /// Drafts of the "Add customer" wizard are removed after this long without a change.
+    pub draft_max_age: time::Duration,
 }
 
 impl Settings {
@@ -28,6 +32,8 @@ impl Settings {
             profile,
             rate_limit_per_minute: 500,
             max_body_bytes: 64 * 1024,
+            secure_cookies: false,
+            draft_max_age: time::Duration::days(7),
         }
     }
 }

@@ -5,8 +5,13 @@ use std::path::{Path, PathBuf};
 
 const LOCALES: [&str; 5] = ["en-US", "zh-TW", "zh-CN", "fr-FR", "ru-RU"];
 
-/// Messages whose text is the same in every language (none yet).
-const SAME_EVERYWHERE: &[&str] = &[];
+/// Messages whose text is the same in every language: the product's name, and messages
+/// made only of their arguments.
+const SAME_EVERYWHERE: &[&str] = &["app-name", "page-title", "review-domain", "none-value"];
+
+/// Messages that a language writes exactly as English does: Russian punctuates
+/// "label: message" the same way.
+const SAME_AS_ENGLISH: &[(&str, &str)] = &[("ru-RU", "error-summary-item")];
 
 fn locales_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales")
@@ -71,7 +76,9 @@ fn no_translation_is_still_english() {
     for locale in &LOCALES[1..] {
         let translated = messages(locale);
         for (key, text) in &english {
-            if SAME_EVERYWHERE.contains(&key.1.as_str()) {
+            if SAME_EVERYWHERE.contains(&key.1.as_str())
+                || SAME_AS_ENGLISH.contains(&(*locale, key.1.as_str()))
+            {
                 continue;
             }
             assert_ne!(

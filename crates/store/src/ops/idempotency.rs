@@ -98,6 +98,28 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Erases the sealed secret of a response once it has been shown for good.
+    pub async fn forget_sealed_secret(
+        &self,
+        partner: PartnerId,
+        key_hash: Vec<u8>,
+    ) -> Result<(), StoreError> {
+        self.write(move |c| {
+            let key_hash = key_hash.clone();
+            Box::pin(async move {
+                c.execute(
+                    "UPDATE idempotency_keys SET sealed_secret = NULL WHERE partner_id = $1 AND key_hash = $2",
+                    &[id(partner), Value::from(key_hash.as_slice())],
+                )
+                .await?;
+                Ok(())
+            })
+        })
+        .await
+    }
+}
+
 /// Claims the request id inside the change's transaction; a taken id means another
 /// request with it committed first ([`Conflict::RequestId`]).
 pub(crate) async fn claim(c: &mut Conn<'_>, record: &IdempotencyRecord) -> Result<(), StoreError> {

@@ -3,6 +3,8 @@
 pub(crate) mod agreements;
 pub(crate) mod catalog;
 pub(crate) mod customers;
+pub(crate) mod drafts;
 pub(crate) mod idempotency;
 pub(crate) mod orders;
 pub(crate) mod partners;
+pub(crate) mod sessions;

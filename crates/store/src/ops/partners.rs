@@ -19,10 +19,10 @@ pub struct Principal {
     pub partner_domains: Vec<String>,
 }
 
-const PARTNER_COLUMNS: &str = "p.id, p.name, p.kind, p.mpn_id, p.created_at";
-const USER_COLUMNS: &str = "u.id, u.partner_id, u.email, u.role, u.active, u.locale";
+pub(crate) const PARTNER_COLUMNS: &str = "p.id, p.name, p.kind, p.mpn_id, p.created_at";
+pub(crate) const USER_COLUMNS: &str = "u.id, u.partner_id, u.email, u.role, u.active, u.locale";
 
-fn partner_from(row: &Row, at: usize) -> Result<Partner, StoreError> {
+pub(crate) fn partner_from(row: &Row, at: usize) -> Result<Partner, StoreError> {
     Ok(Partner {
         id: row.uuid(at)?,
         name: row.text(at + 1)?,
@@ -35,7 +35,7 @@ fn partner_from(row: &Row, at: usize) -> Result<Partner, StoreError> {
     })
 }
 
-fn user_from(row: &Row, at: usize) -> Result<PartnerUser, StoreError> {
+pub(crate) fn user_from(row: &Row, at: usize) -> Result<PartnerUser, StoreError> {
     Ok(PartnerUser {
         id: row.uuid(at)?,
         partner_id: row.uuid(at + 1)?,
@@ -326,7 +326,7 @@ async fn user_by_email(c: &mut Conn<'_>, email: &str) -> Result<PartnerUser, Sto
     user_from(&row, 0)
 }
 
-async fn partner_domains(c: &mut Conn<'_>, partner: PartnerId) -> Result<Vec<String>, StoreError> {
+pub(crate) async fn partner_domains(c: &mut Conn<'_>, partner: PartnerId) -> Result<Vec<String>, StoreError> {
     let rows = c
         .fetch_all(
             "SELECT DISTINCT email_domain FROM partner_users WHERE partner_id = $1 ORDER BY email_domain",

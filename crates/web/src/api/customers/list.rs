@@ -4,23 +4,22 @@
 
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderName};
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use partnerdesk_domain::PartnerId;
 use partnerdesk_domain::partner::{PartnerKind, Permission};
-use partnerdesk_store::{Cursor, CustomerFilter, CustomerQuery};
-use serde::{Deserialize, Serialize};
+use partnerdesk_store::{CustomerFilter, CustomerQuery};
+use serde::Deserialize;
 
 use crate::api::auth::Caller;
 use crate::api::json::{self, LargeJson};
 use crate::api::resources::customer::CustomerResource;
 use crate::api::resources::{Collection, Link, LinkHeader};
 use crate::error::ApiError;
+use crate::paging;
 use crate::state::AppState;
 
 const CONTINUATION: HeaderName = HeaderName::from_static("ms-continuationtoken");
 const DEFAULT_SIZE: u32 = 100;
-const MAX_SIZE: u32 = 1000;
+const MAX_SIZE: u32 = paging::MAX_SIZE;
 
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
 #[serde(rename_all = "camelCase", default)]
@@ -40,16 +39,6 @@ struct FilterRequest {
     field: String,
     value: String,
     operator: String,
-}
-
-/// What a continuation token carries: the query, and where the last page ended.
-#[derive(Debug, Serialize, Deserialize)]
-struct Token {
-    f: String,
-    v: String,
-    k: String,
-    i: String,
-    s: u32,
 }
 
 /// List customers
@@ -84,7 +73,10 @@ pub(crate) async fn list_customers(
                     parameter: "MS-ContinuationToken",
                     message: "query-seek-operation",
                 })?;
-            from_token(token)?
+            paging::from_token(token).ok_or(ApiError::Query {
+                parameter: "MS-ContinuationToken",
+                message: "query-continuation",
+            })?
         }
         Some(_) => {
             return Err(ApiError::Query {
@@ -115,7 +107,7 @@ pub(crate) async fn list_customers(
         .collect();
     let mut collection = Collection::new(items, format!("/customers?size={size}"));
     if let Some(next) = page.next {
-        let token = to_token(&filter_for_token, &next, size);
+        let token = paging::to_token(&filter_for_token, &next, size);
         collection.links.next = Some(Link {
             uri: format!("/customers?size={size}&seekOperation=Next"),
             method: "GET",
@@ -168,49 +160,6 @@ fn filter(raw: Option<&str>) -> Result<CustomerFilter, ApiError> {
     }
 }
 
-fn to_token(filter: &CustomerFilter, cursor: &Cursor, size: u32) -> String {
-    let (f, v) = match filter {
-        CustomerFilter::All => ("", String::new()),
-        CustomerFilter::CompanyName(v) => ("n", v.clone()),
-        CustomerFilter::Domain(v) => ("d", v.clone()),
-        CustomerFilter::Reseller(r) => ("r", r.to_string()),
-    };
-    let token = Token {
-        f: f.into(),
-        v,
-        k: cursor.key.clone(),
-        i: cursor.id.to_string(),
-        s: size,
-    };
-    URL_SAFE_NO_PAD.encode(serde_json::to_vec(&token).unwrap_or_default())
-}
-
-fn from_token(raw: &str) -> Result<(CustomerQuery, u32), ApiError> {
-    let invalid = || ApiError::Query {
-        parameter: "MS-ContinuationToken",
-        message: "query-continuation",
-    };
-    let bytes = URL_SAFE_NO_PAD.decode(raw.trim()).map_err(|_| invalid())?;
-    let token: Token = serde_json::from_slice(&bytes).map_err(|_| invalid())?;
-    let filter = match token.f.as_str() {
-        "" => CustomerFilter::All,
-        "n" => CustomerFilter::CompanyName(token.v),
-        "d" => CustomerFilter::Domain(token.v),
-        "r" => CustomerFilter::Reseller(token.v.parse().map_err(|_| invalid())?),
-        _ => return Err(invalid()),
-    };
-    let id = token.i.parse().map_err(|_| invalid())?;
-    let size = token.s.clamp(1, MAX_SIZE);
-    Ok((
-        CustomerQuery {
-            filter,
-            after: Some(Cursor { key: token.k, id }),
-            limit: size,
-        },
-        size,
-    ))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -236,21 +185,6 @@ mod tests {
         );
         assert!(filter(Some("not json")).is_err());
         assert_eq!(filter(None).ok(), Some(CustomerFilter::All));
-    }
-
-    #[test]
-    fn tokens_round_trip_and_garbage_is_refused() {
-        let cursor = Cursor {
-            key: "acme".into(),
-            id: partnerdesk_domain::CustomerId::new(),
-        };
-        let token = to_token(&CustomerFilter::Domain("ac".into()), &cursor, 7);
-        let (query, size) = from_token(&token).unwrap_or_else(|_| panic!("valid token"));
-        assert_eq!(size, 7);
-        assert_eq!(query.filter, CustomerFilter::Domain("ac".into()));
-        assert_eq!(query.after, Some(cursor));
-        assert!(from_token("garbage!").is_err());
-        assert!(from_token(&URL_SAFE_NO_PAD.encode(b"{}")).is_err());
     }
 
     #[test]

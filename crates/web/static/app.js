@@ -1,0 +1,80 @@
+// Partnerdesk portal: small enhancements. Every page works without this script.
+"use strict";
+document.documentElement.classList.add("js");
+
+function onReady(run) {
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
+  else run();
+}
+
+onReady(function () {
+  // Focus the error summary of a refused form, so that it is read first.
+  var summary = document.getElementById("error-summary");
+  if (summary) summary.focus();
+
+  // The language switcher applies on change.
+  document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
+    select.addEventListener("change", function () { select.form.submit(); });
+  });
+
+  // A second click on a submit button while the first is under way does nothing.
+  document.querySelectorAll("form[method='post']").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      if (form.dataset.submitting === "yes") { event.preventDefault(); return; }
+      var submitter = event.submitter;
+      if (submitter && submitter.name === "action" && submitter.value === "country") return;
+      form.dataset.submitting = "yes";
+    });
+  });
+
+  // Choosing a country re-renders its fields at once: the same round trip as the
+  // "apply" button, with the new company details swapped in.
+  var accountForm = document.getElementById("account-form");
+  if (accountForm) {
+    accountForm.addEventListener("change", function (event) {
+      if (!event.target.matches("select[data-country]")) return;
+      var body = new URLSearchParams(new FormData(accountForm));
+      body.set("action", "country");
+      fetch(accountForm.getAttribute("action"), { method: "POST", body: body, credentials: "same-origin" })
+        .then(function (response) { return response.text(); })
+        .then(function (html) {
+          var next = new DOMParser().parseFromString(html, "text/html").getElementById("company-details");
+          var current = document.getElementById("company-details");
+          if (!next || !current) return;
+          current.replaceWith(next);
+          var select = next.querySelector("select[data-country]");
+          if (select) select.focus();
+        })
+        .catch(function () {});
+    });
+  }
+
+  // The domain's availability, checked as the prefix is typed.
+  var domain = document.querySelector("input[data-domain]");
+  var status = document.getElementById("domain-status");
+  if (domain && status) {
+    var timer;
+    domain.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var prefix = domain.value.trim();
+        if (!prefix) { status.textContent = ""; return; }
+        fetch("/customers/new/domain?prefix=" + encodeURIComponent(prefix), { credentials: "same-origin" })
+          .then(function (response) { return response.json(); })
+          .then(function (answer) { status.textContent = answer.message; })
+          .catch(function () {});
+      }, 350);
+    });
+  }
+
+  // Copy buttons.
+  document.querySelectorAll("button[data-copy]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var source = document.getElementById(button.dataset.copy);
+      if (!source || !navigator.clipboard) return;
+      navigator.clipboard.writeText(source.textContent.trim()).then(function () {
+        button.textContent = button.dataset.copied;
+      });
+    });
+  });
+});

@@ -1,0 +1,211 @@
+# Partnerdesk — the portal's pages. Buttons, menu items and step names follow the interface
+# glossary (GLOSSARY.md). Messages explaining refused values are in api.ftl (error-*).
+
+## Shell
+
+app-name = Partnerdesk
+skip-to-content = Skip to main content
+nav-label = Main menu
+nav-customers = Customers
+header-signed-in-as = Signed in as { $email }
+header-sign-out = Sign out
+header-language = Language
+header-change-language = Change language
+optional = (optional)
+choose = Choose…
+none-value = —
+page-title = { $page } – Partnerdesk
+
+## Sign-in
+
+sign-in-title = Sign in
+sign-in-intro = Sign in to Partnerdesk with your work email address and password.
+sign-in-email = Email
+sign-in-password = Password
+sign-in-button = Sign in
+sign-in-failed = The email address or the password is incorrect.
+sign-in-locked = Too many failed attempts to sign in. Try again in { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}.
+sign-in-signed-out = You signed out.
+sign-in-session-ended = Your session ended. Sign in again to continue.
+form-expired = This form expired. Check the values and send it again.
+
+## Customers
+
+customers-title = Customers
+customers-add = Add customer
+customers-search = Search
+customers-search-by = Search by
+customers-search-by-name = Company name
+customers-search-by-domain = Domain
+customers-search-text = Starts with
+customers-search-button = Search
+customers-search-clear = Show all customers
+customers-column-company = Company name
+customers-column-domain = Domain
+customers-column-country = Country/region
+customers-column-reseller = Indirect reseller
+customers-column-created = Created
+customers-direct = Direct
+customers-empty-title = No customers yet
+customers-empty-text = Add your first customer: its account info, its subscriptions and a review, in three steps.
+customers-no-match = No customer's { $by ->
+    [domain] domain
+   *[name] company name
+} starts with “{ $text }”.
+customers-next-page = Next page
+customers-first-page = First page
+customers-shown = { $count ->
+    [one] { $count } customer shown
+   *[other] { $count } customers shown
+}
+
+## A customer
+
+customer-back = Back to customers
+customer-profile = Profile
+customer-id = Customer ID
+customer-domain = Domain
+customer-created = Created
+customer-address = Address
+customer-contact = Primary contact
+customer-email = Email
+customer-phone = Phone number
+customer-culture = Culture and language
+customer-registration = Organization registration number
+customer-reseller = Indirect reseller
+customer-admin = Admin user name
+customer-agreement = Customer agreement
+customer-agreement-none = No acceptance of the customer agreement has been recorded.
+customer-agreement-signer = Accepted by
+customer-agreement-date = Date signed
+customer-agreement-type = Agreement
+customer-agreement-recorded = Recorded
+customer-subscriptions = Subscriptions
+customer-subscriptions-none = This customer has no subscriptions yet.
+subscription-offer = Offer
+subscription-licenses = Licenses
+subscription-status = Status
+subscription-created = Created
+subscription-commitment-end = Commitment ends
+status-active = Active
+status-suspended = Suspended
+status-deleted = Deleted
+
+## The "Add customer" wizard
+
+wizard-title = Add a new customer
+wizard-steps = Progress
+wizard-step-current = current step
+step-account = Account info
+step-subscriptions = Subscriptions
+step-review = Review
+fieldset-company = Company details
+fieldset-contact = Primary contact
+fieldset-domain = Domain
+fieldset-agreement = Customer agreement
+fieldset-reseller = Indirect reseller
+label-company-name = Company name
+label-country = Country/region
+label-address-line1 = Address line 1
+label-address-line2 = Address line 2
+label-city = City
+label-state = State or province
+label-postal-code = Postal code
+label-phone = Phone number
+label-registration = Organization registration number
+label-culture = Culture
+label-language = Language
+label-first-name = First name
+label-last-name = Last name
+label-email = Email
+label-domain-prefix = Domain prefix
+label-agreement-accepted = The customer has accepted the customer agreement
+label-signer-first-name = Signer's first name
+label-signer-last-name = Signer's last name
+label-signer-email = Signer's email
+label-signer-phone = Signer's phone number
+label-date-agreed = Date signed
+label-reseller = Sell through
+option-no-reseller = No indirect reseller (sell directly)
+hint-country = Choose the country first: it decides which details are required.
+hint-postal-required = Required in this country.
+hint-postal-optional = Optional in this country.
+hint-registration = Required for companies in this country. Example: { $sample }
+hint-registration-none = Not used in this country: leave it empty.
+hint-phone-required = Required for companies in this country.
+hint-culture = Formats of dates and numbers for the customer; defaults to the country's.
+hint-language = The customer's language; defaults to the country's.
+hint-domain = Letters a–z and digits 0–9 only, at most 27 characters. The domain can't be changed later.
+hint-date = The day the customer accepted, no later than today.
+hint-reseller = The customer will be associated with this reseller.
+agreement-read = Read the customer agreement
+apply-country = Apply the country's rules
+domain-check = Check availability
+domain-available = { $domain } is available.
+domain-taken = { $domain } is already in use. Choose another prefix.
+domain-invalid = Enter a valid prefix to check it.
+subscriptions-intro = Choose the offers for { $company } and enter the number of licenses of each.
+subscriptions-country = Offers available in { $country }
+subscriptions-range = From { $min } to { $max }
+subscriptions-licenses = Number of licenses
+subscriptions-add-ons = Add-ons can be bought from the customer's page once it has subscriptions.
+subscriptions-none = No offers are available in this country.
+review-intro = Check the details, then submit. Use Update to change a section.
+review-account = Account info
+review-subscriptions = Subscriptions
+review-agreement-accepted = Accepted by { $name } on { $date }
+review-licenses = { $count ->
+    [one] { $count } license
+   *[other] { $count } licenses
+}
+review-domain = { $domain }
+review-submit-note = Submitting creates the customer's tenant, its admin user, the agreement record and the subscriptions.
+button-next-subscriptions = Next: Subscriptions
+button-back = Back
+button-next-review = Next: Review
+button-update = Update
+button-submit = Submit
+button-done = Done
+button-copy = Copy
+button-copied = Copied
+error-summary-title = { $count ->
+    [one] There is a problem with this page
+   *[other] There are { $count } problems with this page
+}
+error-summary-item = { $field }: { $message }
+confirmation-title = The customer was created
+confirmation-intro = { $company } now has its tenant { $domain }, its subscriptions and an admin account.
+confirmation-username = Admin user name
+confirmation-password = Temporary password
+confirmation-warning = Copy the password now: it won't be shown again. The customer's admin must change it when they first sign in.
+confirmation-password-gone = The password is shown only once, in the session that created the customer. Ask an admin agent to give the customer's admin a new password.
+
+## Error pages
+
+page-not-found-title = Page not found
+page-not-found-text = This page doesn't exist, or you have no access to it.
+page-forbidden-title = You can't do this
+page-forbidden-text = Your role doesn't allow this action. Ask an admin agent of your organization.
+page-error-title = Something went wrong
+page-error-text = The page couldn't be shown. Try again; if it happens again, quote the correlation id { $correlation }.
+page-unavailable-text = The service is temporarily unavailable. Try again in a moment.
+page-go-customers = Go to Customers
+
+## Dates
+
+month-1 = Jan
+month-2 = Feb
+month-3 = Mar
+month-4 = Apr
+month-5 = May
+month-6 = Jun
+month-7 = Jul
+month-8 = Aug
+month-9 = Sep
+month-10 = Oct
+month-11 = Nov
+month-12 = Dec
+date-format = { $month } { $day }, { $year }

@@ -1,0 +1,211 @@
+# Partnerdesk — the portal's pages. Buttons, menu items and step names follow the interface
+# glossary (GLOSSARY.md). Messages explaining refused values are in api.ftl (error-*).
+
+## Shell
+
+app-name = Partnerdesk
+skip-to-content = Passer au contenu principal
+nav-label = Menu principal
+nav-customers = Clients
+header-signed-in-as = Connecté en tant que { $email }
+header-sign-out = Se déconnecter
+header-language = Langue
+header-change-language = Changer de langue
+optional = (facultatif)
+choose = Choisissez…
+none-value = —
+page-title = { $page } – Partnerdesk
+
+## Sign-in
+
+sign-in-title = Se connecter
+sign-in-intro = Connectez-vous à Partnerdesk avec votre adresse e-mail professionnelle et votre mot de passe.
+sign-in-email = Adresse e-mail
+sign-in-password = Mot de passe
+sign-in-button = Se connecter
+sign-in-failed = L'adresse e-mail ou le mot de passe est incorrect.
+sign-in-locked = Trop de tentatives de connexion ont échoué. Réessayez dans { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}.
+sign-in-signed-out = Vous êtes déconnecté.
+sign-in-session-ended = Votre session a pris fin. Reconnectez-vous pour continuer.
+form-expired = Ce formulaire a expiré. Vérifiez les valeurs et renvoyez-le.
+
+## Customers
+
+customers-title = Clients
+customers-add = Ajouter un client
+customers-search = Recherche
+customers-search-by = Rechercher par
+customers-search-by-name = Nom de la société
+customers-search-by-domain = Domaine
+customers-search-text = Commence par
+customers-search-button = Rechercher
+customers-search-clear = Afficher tous les clients
+customers-column-company = Nom de la société
+customers-column-domain = Domaine
+customers-column-country = Pays/région
+customers-column-reseller = Revendeur indirect
+customers-column-created = Date de création
+customers-direct = Vente directe
+customers-empty-title = Aucun client pour le moment
+customers-empty-text = Ajoutez votre premier client en trois étapes : informations sur le compte, abonnements et révision.
+customers-no-match = Aucun client n'a { $by ->
+    [domain] de domaine
+   *[name] de nom de société
+} commençant par « { $text } ».
+customers-next-page = Page suivante
+customers-first-page = Première page
+customers-shown = { $count ->
+    [one] { $count } client affiché
+   *[other] { $count } clients affichés
+}
+
+## A customer
+
+customer-back = Retour aux clients
+customer-profile = Profil
+customer-id = Identifiant du client
+customer-domain = Domaine
+customer-created = Date de création
+customer-address = Adresse
+customer-contact = Contact principal
+customer-email = Adresse e-mail
+customer-phone = Numéro de téléphone
+customer-culture = Culture et langue
+customer-registration = Numéro d'immatriculation de l'organisation
+customer-reseller = Revendeur indirect
+customer-admin = Nom d'utilisateur administrateur
+customer-agreement = Contrat client
+customer-agreement-none = Aucune acceptation du contrat client n'a été enregistrée.
+customer-agreement-signer = Accepté par
+customer-agreement-date = Date de signature
+customer-agreement-type = Contrat
+customer-agreement-recorded = Date d'enregistrement
+customer-subscriptions = Abonnements
+customer-subscriptions-none = Ce client n'a pas encore d'abonnement.
+subscription-offer = Offre
+subscription-licenses = Licences
+subscription-status = Statut
+subscription-created = Date de création
+subscription-commitment-end = Fin de l'engagement
+status-active = Actif
+status-suspended = Suspendu
+status-deleted = Supprimé
+
+## The "Add customer" wizard
+
+wizard-title = Ajouter un client
+wizard-steps = Progression
+wizard-step-current = étape actuelle
+step-account = Informations sur le compte
+step-subscriptions = Abonnements
+step-review = Révision
+fieldset-company = Informations sur la société
+fieldset-contact = Contact principal
+fieldset-domain = Domaine
+fieldset-agreement = Contrat client
+fieldset-reseller = Revendeur indirect
+label-company-name = Nom de la société
+label-country = Pays/région
+label-address-line1 = Ligne d'adresse 1
+label-address-line2 = Ligne d'adresse 2
+label-city = Ville
+label-state = État ou province
+label-postal-code = Code postal
+label-phone = Numéro de téléphone
+label-registration = Numéro d'immatriculation de l'organisation
+label-culture = Culture (paramètres régionaux)
+label-language = Langue
+label-first-name = Prénom
+label-last-name = Nom
+label-email = Adresse e-mail
+label-domain-prefix = Préfixe de domaine
+label-agreement-accepted = Le client a accepté le contrat client
+label-signer-first-name = Prénom du signataire
+label-signer-last-name = Nom du signataire
+label-signer-email = Adresse e-mail du signataire
+label-signer-phone = Numéro de téléphone du signataire
+label-date-agreed = Date de signature
+label-reseller = Vendre via
+option-no-reseller = Aucun revendeur indirect (vente directe)
+hint-country = Choisissez d'abord le pays : il détermine les informations obligatoires.
+hint-postal-required = Obligatoire dans ce pays.
+hint-postal-optional = Facultatif dans ce pays.
+hint-registration = Obligatoire pour les sociétés de ce pays. Exemple : { $sample }
+hint-registration-none = Non utilisé dans ce pays : laissez ce champ vide.
+hint-phone-required = Obligatoire pour les sociétés de ce pays.
+hint-culture = Formats de date et de nombre du client ; par défaut, ceux du pays.
+hint-language = Langue du client ; par défaut, celle du pays.
+hint-domain = Lettres a–z et chiffres 0–9 uniquement, 27 caractères au maximum. Le domaine ne pourra plus être modifié par la suite.
+hint-date = Date à laquelle le client a accepté le contrat, au plus tard aujourd'hui.
+hint-reseller = Le client sera associé à ce revendeur.
+agreement-read = Lire le contrat client
+apply-country = Appliquer les règles du pays
+domain-check = Vérifier la disponibilité
+domain-available = { $domain } est disponible.
+domain-taken = { $domain } est déjà utilisé. Choisissez un autre préfixe.
+domain-invalid = Entrez un préfixe valide pour vérifier sa disponibilité.
+subscriptions-intro = Choisissez les offres pour { $company } et entrez le nombre de licences de chacune.
+subscriptions-country = Offres disponibles – { $country }
+subscriptions-range = De { $min } à { $max }
+subscriptions-licenses = Nombre de licences
+subscriptions-add-ons = Une fois que le client a des abonnements, vous pouvez acheter des modules complémentaires depuis sa page.
+subscriptions-none = Aucune offre n'est disponible dans ce pays.
+review-intro = Vérifiez les informations, puis envoyez-les. Pour modifier une section, sélectionnez « Mettre à jour ».
+review-account = Informations sur le compte
+review-subscriptions = Abonnements
+review-agreement-accepted = Accepté par { $name } le { $date }
+review-licenses = { $count ->
+    [one] { $count } licence
+   *[other] { $count } licences
+}
+review-domain = { $domain }
+review-submit-note = L'envoi crée le locataire du client, son utilisateur administrateur, l'enregistrement du contrat et les abonnements.
+button-next-subscriptions = Suivant : Abonnements
+button-back = Précédent
+button-next-review = Suivant : Révision
+button-update = Mettre à jour
+button-submit = Envoyer
+button-done = Terminé
+button-copy = Copier
+button-copied = Copié
+error-summary-title = { $count ->
+    [one] Cette page comporte { $count } problème
+   *[other] Cette page comporte { $count } problèmes
+}
+error-summary-item = { $field } : { $message }
+confirmation-title = Le client a été créé
+confirmation-intro = { $company } dispose désormais de son locataire { $domain }, de ses abonnements et d'un compte administrateur.
+confirmation-username = Nom d'utilisateur administrateur
+confirmation-password = Mot de passe temporaire
+confirmation-warning = Copiez le mot de passe maintenant : il ne sera plus affiché. L'administrateur du client devra le modifier lors de sa première connexion.
+confirmation-password-gone = Le mot de passe n'est affiché qu'une seule fois, dans la session qui a créé le client. Demandez à un agent d'administration d'attribuer un nouveau mot de passe à l'administrateur du client.
+
+## Error pages
+
+page-not-found-title = Page introuvable
+page-not-found-text = Cette page n'existe pas ou vous n'y avez pas accès.
+page-forbidden-title = Vous ne pouvez pas effectuer cette action
+page-forbidden-text = Votre rôle ne permet pas cette action. Adressez-vous à un agent d'administration de votre organisation.
+page-error-title = Un problème est survenu
+page-error-text = La page n'a pas pu être affichée. Réessayez ; si le problème persiste, indiquez l'identifiant de corrélation { $correlation }.
+page-unavailable-text = Le service est temporairement indisponible. Réessayez dans quelques instants.
+page-go-customers = Accéder aux clients
+
+## Dates
+
+month-1 = janv.
+month-2 = févr.
+month-3 = mars
+month-4 = avr.
+month-5 = mai
+month-6 = juin
+month-7 = juil.
+month-8 = août
+month-9 = sept.
+month-10 = oct.
+month-11 = nov.
+month-12 = déc.
+date-format = { $day } { $month } { $year }

@@ -1,0 +1,219 @@
+# Partnerdesk — the portal's pages. Buttons, menu items and step names follow the interface
+# glossary (GLOSSARY.md). Messages explaining refused values are in api.ftl (error-*).
+
+## Shell
+
+app-name = Partnerdesk
+skip-to-content = Перейти к основному содержимому
+nav-label = Главное меню
+nav-customers = Клиенты
+header-signed-in-as = Вы вошли как { $email }
+header-sign-out = Выйти
+header-language = Язык
+header-change-language = Изменить язык
+optional = (необязательно)
+choose = Выберите…
+none-value = —
+page-title = { $page } – Partnerdesk
+
+## Sign-in
+
+sign-in-title = Войти
+sign-in-intro = Войдите в Partnerdesk, указав рабочий адрес электронной почты и пароль.
+sign-in-email = Электронная почта
+sign-in-password = Пароль
+sign-in-button = Войти
+sign-in-failed = Неверный адрес электронной почты или пароль.
+sign-in-locked = Слишком много неудачных попыток входа. Повторите попытку через { $minutes ->
+    [one] { $minutes } минуту
+    [few] { $minutes } минуты
+    [many] { $minutes } минут
+   *[other] { $minutes } минуты
+}.
+sign-in-signed-out = Вы вышли из системы.
+sign-in-session-ended = Ваш сеанс завершен. Чтобы продолжить, войдите снова.
+form-expired = Срок действия формы истек. Проверьте значения и отправьте форму еще раз.
+
+## Customers
+
+customers-title = Клиенты
+customers-add = Добавить клиента
+customers-search = Поиск
+customers-search-by = Поиск по
+customers-search-by-name = Название компании
+customers-search-by-domain = Домен
+customers-search-text = Начинается с
+customers-search-button = Найти
+customers-search-clear = Показать всех клиентов
+customers-column-company = Название компании
+customers-column-domain = Домен
+customers-column-country = Страна или регион
+customers-column-reseller = Непрямой реселлер
+customers-column-created = Дата создания
+customers-direct = Прямая продажа
+customers-empty-title = Клиентов пока нет
+customers-empty-text = Добавьте первого клиента за три шага: сведения об учетной записи, подписки и проверка.
+customers-no-match = Нет клиентов, { $by ->
+    [domain] домен которых
+   *[name] название компании которых
+} начинается с «{ $text }».
+customers-next-page = Следующая страница
+customers-first-page = Первая страница
+customers-shown = { $count ->
+    [one] Показан { $count } клиент
+    [few] Показано { $count } клиента
+    [many] Показано { $count } клиентов
+   *[other] Показано { $count } клиента
+}
+
+## A customer
+
+customer-back = Назад к клиентам
+customer-profile = Профиль
+customer-id = Идентификатор клиента
+customer-domain = Домен
+customer-created = Дата создания
+customer-address = Адрес
+customer-contact = Основное контактное лицо
+customer-email = Электронная почта
+customer-phone = Номер телефона
+customer-culture = Языковой стандарт и язык
+customer-registration = Регистрационный номер организации
+customer-reseller = Непрямой реселлер
+customer-admin = Имя пользователя администратора
+customer-agreement = Клиентское соглашение
+customer-agreement-none = Принятие клиентского соглашения не зарегистрировано.
+customer-agreement-signer = Кем принято
+customer-agreement-date = Дата подписания
+customer-agreement-type = Соглашение
+customer-agreement-recorded = Дата регистрации
+customer-subscriptions = Подписки
+customer-subscriptions-none = У этого клиента пока нет подписок.
+subscription-offer = Предложение
+subscription-licenses = Лицензии
+subscription-status = Состояние
+subscription-created = Дата создания
+subscription-commitment-end = Окончание срока обязательства
+status-active = Активна
+status-suspended = Приостановлена
+status-deleted = Удалена
+
+## The "Add customer" wizard
+
+wizard-title = Добавление нового клиента
+wizard-steps = Ход выполнения
+wizard-step-current = текущий шаг
+step-account = Сведения об учетной записи
+step-subscriptions = Подписки
+step-review = Проверка
+fieldset-company = Сведения о компании
+fieldset-contact = Основное контактное лицо
+fieldset-domain = Домен
+fieldset-agreement = Клиентское соглашение
+fieldset-reseller = Непрямой реселлер
+label-company-name = Название компании
+label-country = Страна или регион
+label-address-line1 = Адрес, строка 1
+label-address-line2 = Адрес, строка 2
+label-city = Город
+label-state = Штат или провинция
+label-postal-code = Почтовый индекс
+label-phone = Номер телефона
+label-registration = Регистрационный номер организации
+label-culture = Языковой стандарт
+label-language = Язык
+label-first-name = Имя
+label-last-name = Фамилия
+label-email = Электронная почта
+label-domain-prefix = Префикс домена
+label-agreement-accepted = Клиент принял клиентское соглашение
+label-signer-first-name = Имя подписавшего лица
+label-signer-last-name = Фамилия подписавшего лица
+label-signer-email = Электронная почта подписавшего лица
+label-signer-phone = Номер телефона подписавшего лица
+label-date-agreed = Дата подписания
+label-reseller = Продажа через
+option-no-reseller = Без непрямого реселлера (прямая продажа)
+hint-country = Сначала выберите страну: от нее зависит, какие сведения обязательны.
+hint-postal-required = Обязательно в этой стране.
+hint-postal-optional = Необязательно в этой стране.
+hint-registration = Обязательно для компаний из этой страны. Пример: { $sample }
+hint-registration-none = Не используется в этой стране: оставьте поле пустым.
+hint-phone-required = Обязательно для компаний из этой страны.
+hint-culture = Форматы дат и чисел для клиента; по умолчанию — форматы страны.
+hint-language = Язык клиента; по умолчанию — язык страны.
+hint-domain = Только буквы a–z и цифры 0–9, не более 27 символов. Изменить домен позже будет нельзя.
+hint-date = День, когда клиент принял соглашение, — не позднее сегодняшнего.
+hint-reseller = Клиент будет связан с этим реселлером.
+agreement-read = Ознакомиться с клиентским соглашением
+apply-country = Применить правила страны
+domain-check = Проверить доступность
+domain-available = Домен { $domain } доступен.
+domain-taken = Домен { $domain } уже используется. Выберите другой префикс.
+domain-invalid = Введите допустимый префикс, чтобы проверить его.
+subscriptions-intro = Выберите предложения для { $company } и укажите количество лицензий для каждого из них.
+subscriptions-country = Доступные предложения: { $country }
+subscriptions-range = От { $min } до { $max }
+subscriptions-licenses = Количество лицензий
+subscriptions-add-ons = Надстройки можно приобрести на странице клиента, когда у него появятся подписки.
+subscriptions-none = В этой стране нет доступных предложений.
+review-intro = Проверьте данные и отправьте их. Чтобы изменить раздел, нажмите «Обновить».
+review-account = Сведения об учетной записи
+review-subscriptions = Подписки
+review-agreement-accepted = Принято: { $name }, { $date }
+review-licenses = { $count ->
+    [one] { $count } лицензия
+    [few] { $count } лицензии
+    [many] { $count } лицензий
+   *[other] { $count } лицензии
+}
+review-domain = { $domain }
+review-submit-note = При отправке будут созданы организация клиента, ее администратор, запись о принятии соглашения и подписки.
+button-next-subscriptions = Далее: подписки
+button-back = Назад
+button-next-review = Далее: проверка
+button-update = Обновить
+button-submit = Отправить
+button-done = Готово
+button-copy = Копировать
+button-copied = Скопировано
+error-summary-title = { $count ->
+    [one] На этой странице { $count } ошибка
+    [few] На этой странице { $count } ошибки
+    [many] На этой странице { $count } ошибок
+   *[other] На этой странице { $count } ошибки
+}
+error-summary-item = { $field }: { $message }
+confirmation-title = Клиент создан
+confirmation-intro = Для компании { $company } созданы организация { $domain }, подписки и учетная запись администратора.
+confirmation-username = Имя пользователя администратора
+confirmation-password = Временный пароль
+confirmation-warning = Скопируйте пароль сейчас: он больше не будет показан. Администратор клиента должен будет изменить его при первом входе.
+confirmation-password-gone = Пароль показывается только один раз — в сеансе, в котором был создан клиент. Попросите агента администратора задать новый пароль для администратора клиента.
+
+## Error pages
+
+page-not-found-title = Страница не найдена
+page-not-found-text = Эта страница не существует, или у вас нет к ней доступа.
+page-forbidden-title = Вы не можете выполнить это действие
+page-forbidden-text = Ваша роль не позволяет выполнить это действие. Обратитесь к агенту администратора вашей организации.
+page-error-title = Произошла ошибка
+page-error-text = Не удалось отобразить страницу. Повторите попытку; если ошибка повторится, укажите идентификатор корреляции { $correlation }.
+page-unavailable-text = Служба временно недоступна. Повторите попытку через некоторое время.
+page-go-customers = Перейти к клиентам
+
+## Dates
+
+month-1 = янв.
+month-2 = февр.
+month-3 = мар.
+month-4 = апр.
+month-5 = мая
+month-6 = июн.
+month-7 = июл.
+month-8 = авг.
+month-9 = сент.
+month-10 = окт.
+month-11 = нояб.
+month-12 = дек.
+date-format = { $day } { $month } { $year } г.

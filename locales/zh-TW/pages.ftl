@@ -1,0 +1,199 @@
+# Partnerdesk — the portal's pages. Buttons, menu items and step names follow the interface
+# glossary (GLOSSARY.md). Messages explaining refused values are in api.ftl (error-*).
+
+## Shell
+
+app-name = Partnerdesk
+skip-to-content = 跳至主要內容
+nav-label = 主功能表
+nav-customers = 客戶
+header-signed-in-as = 登入身分：{ $email }
+header-sign-out = 登出
+header-language = 語言
+header-change-language = 變更語言
+optional = （選填）
+choose = 請選擇…
+none-value = —
+page-title = { $page } – Partnerdesk
+
+## Sign-in
+
+sign-in-title = 登入
+sign-in-intro = 請使用您的公司電子郵件地址和密碼登入 Partnerdesk。
+sign-in-email = 電子郵件
+sign-in-password = 密碼
+sign-in-button = 登入
+sign-in-failed = 電子郵件地址或密碼不正確。
+sign-in-locked = 登入失敗次數過多。請在 { $minutes } 分鐘後再試一次。
+sign-in-signed-out = 您已登出。
+sign-in-session-ended = 您的工作階段已結束。請重新登入以繼續。
+form-expired = 此表單已過期。請檢查輸入的值，然後重新提交。
+
+## Customers
+
+customers-title = 客戶
+customers-add = 新增客戶
+customers-search = 搜尋
+customers-search-by = 搜尋依據
+customers-search-by-name = 公司名稱
+customers-search-by-domain = 網域
+customers-search-text = 開頭為
+customers-search-button = 搜尋
+customers-search-clear = 顯示所有客戶
+customers-column-company = 公司名稱
+customers-column-domain = 網域
+customers-column-country = 國家/地區
+customers-column-reseller = 間接轉銷商
+customers-column-created = 建立日期
+customers-direct = 直接銷售
+customers-empty-title = 尚無客戶
+customers-empty-text = 只要三個步驟即可新增您的第一個客戶：帳戶資訊、訂閱和檢閱。
+customers-no-match = 沒有任何客戶的{ $by ->
+    [domain] 網域
+   *[name] 公司名稱
+}開頭為「{ $text }」。
+customers-next-page = 下一頁
+customers-first-page = 第一頁
+customers-shown = 顯示 { $count } 個客戶
+
+## A customer
+
+customer-back = 返回客戶清單
+customer-profile = 設定檔
+customer-id = 客戶識別碼
+customer-domain = 網域
+customer-created = 建立日期
+customer-address = 地址
+customer-contact = 主要連絡人
+customer-email = 電子郵件
+customer-phone = 電話號碼
+customer-culture = 文化特性和語言
+customer-registration = 組織註冊號碼
+customer-reseller = 間接轉銷商
+customer-admin = 系統管理員使用者名稱
+customer-agreement = 客戶合約
+customer-agreement-none = 尚未記錄客戶接受客戶合約。
+customer-agreement-signer = 接受者
+customer-agreement-date = 簽署日期
+customer-agreement-type = 合約
+customer-agreement-recorded = 記錄日期
+customer-subscriptions = 訂閱
+customer-subscriptions-none = 此客戶尚無任何訂閱。
+subscription-offer = 供應項目
+subscription-licenses = 授權
+subscription-status = 狀態
+subscription-created = 建立日期
+subscription-commitment-end = 承諾結束日期
+status-active = 使用中
+status-suspended = 已暫停
+status-deleted = 已刪除
+
+## The "Add customer" wizard
+
+wizard-title = 新增客戶
+wizard-steps = 進度
+wizard-step-current = 目前步驟
+step-account = 帳戶資訊
+step-subscriptions = 訂閱
+step-review = 檢閱
+fieldset-company = 公司詳細資料
+fieldset-contact = 主要連絡人
+fieldset-domain = 網域
+fieldset-agreement = 客戶合約
+fieldset-reseller = 間接轉銷商
+label-company-name = 公司名稱
+label-country = 國家/地區
+label-address-line1 = 地址第 1 行
+label-address-line2 = 地址第 2 行
+label-city = 城市
+label-state = 州或省
+label-postal-code = 郵遞區號
+label-phone = 電話號碼
+label-registration = 組織註冊號碼
+label-culture = 文化特性
+label-language = 語言
+label-first-name = 名字
+label-last-name = 姓氏
+label-email = 電子郵件
+label-domain-prefix = 網域前置詞
+label-agreement-accepted = 客戶已接受客戶合約
+label-signer-first-name = 簽署人的名字
+label-signer-last-name = 簽署人的姓氏
+label-signer-email = 簽署人的電子郵件
+label-signer-phone = 簽署人的電話號碼
+label-date-agreed = 簽署日期
+label-reseller = 銷售管道
+option-no-reseller = 無間接轉銷商（直接銷售）
+hint-country = 請先選擇國家/地區：必填的詳細資料取決於所選的國家/地區。
+hint-postal-required = 在此國家/地區為必填。
+hint-postal-optional = 在此國家/地區為選填。
+hint-registration = 此國家/地區的公司必須填寫。範例：{ $sample }
+hint-registration-none = 此國家/地區不使用此欄位：請留白。
+hint-phone-required = 此國家/地區的公司必須填寫。
+hint-culture = 客戶使用的日期和數字格式；預設為該國家/地區的格式。
+hint-language = 客戶的語言；預設為該國家/地區的語言。
+hint-domain = 只能使用字母 a–z 和數字 0–9，最多 27 個字元。網域之後無法變更。
+hint-date = 客戶接受合約的日期，不可晚於今天。
+hint-reseller = 客戶將與此轉銷商建立關聯。
+agreement-read = 閱讀客戶合約
+apply-country = 套用國家/地區規則
+domain-check = 檢查可用性
+domain-available = { $domain } 可以使用。
+domain-taken = { $domain } 已在使用中。請選擇其他前置詞。
+domain-invalid = 請輸入有效的前置詞以進行檢查。
+subscriptions-intro = 請為 { $company } 選擇供應項目，並輸入每個供應項目的授權數量。
+subscriptions-country = { $country } 提供的供應項目
+subscriptions-range = 介於 { $min } 到 { $max } 之間
+subscriptions-licenses = 授權數量
+subscriptions-add-ons = 客戶擁有訂閱後，即可從客戶頁面購買附加元件。
+subscriptions-none = 此國家/地區沒有可用的供應項目。
+review-intro = 請檢查詳細資料，然後提交。若要變更某個區段，請選取「更新」。
+review-account = 帳戶資訊
+review-subscriptions = 訂閱
+review-agreement-accepted = 由 { $name } 於 { $date } 接受
+review-licenses = { $count } 個授權
+review-domain = { $domain }
+review-submit-note = 提交後，將建立客戶的租用戶、其系統管理員使用者、合約記錄和訂閱。
+button-next-subscriptions = 下一步：訂閱
+button-back = 上一步
+button-next-review = 下一步：檢閱
+button-update = 更新
+button-submit = 提交
+button-done = 完成
+button-copy = 複製
+button-copied = 已複製
+error-summary-title = 此頁面有 { $count } 個問題
+error-summary-item = { $field }：{ $message }
+confirmation-title = 已建立客戶
+confirmation-intro = { $company } 現在已擁有租用戶 { $domain }、其訂閱和一個系統管理員帳戶。
+confirmation-username = 系統管理員使用者名稱
+confirmation-password = 暫時密碼
+confirmation-warning = 請立即複製密碼：密碼不會再次顯示。客戶的系統管理員首次登入時必須變更密碼。
+confirmation-password-gone = 密碼只會在建立客戶的工作階段中顯示一次。請要求系統管理員代理人為客戶的系統管理員設定新密碼。
+
+## Error pages
+
+page-not-found-title = 找不到頁面
+page-not-found-text = 此頁面不存在，或您沒有存取權。
+page-forbidden-title = 您無法執行此動作
+page-forbidden-text = 您的角色不允許執行此動作。請洽詢您組織的系統管理員代理人。
+page-error-title = 發生錯誤
+page-error-text = 無法顯示此頁面。請再試一次；如果問題再次發生，請提供相互關聯識別碼 { $correlation }。
+page-unavailable-text = 服務暫時無法使用。請稍後再試。
+page-go-customers = 前往客戶頁面
+
+## Dates
+
+month-1 = 1月
+month-2 = 2月
+month-3 = 3月
+month-4 = 4月
+month-5 = 5月
+month-6 = 6月
+month-7 = 7月
+month-8 = 8月
+month-9 = 9月
+month-10 = 10月
+month-11 = 11月
+month-12 = 12月
+date-format = { $year }年{ $month }{ $day }日
