@@ -8,4 +8,5 @@ mod errors;
 mod isolation;
 mod onboarding;
 mod service;
+#[path = "../support/mod.rs"]
 mod support;

@@ -1,5 +1,7 @@
 //! `TestApp`: the real application on a loopback port, on a fresh database (SQLite, or
-//! PostgreSQL when `PD_TEST_DATABASE_URL` is set), with partners, users and tokens.
+//! PostgreSQL when `PD_TEST_DATABASE_URL` is set), with partners, users and tokens. Shared
+//! by the API, portal and browser suites; each uses part of it.
+#![allow(dead_code, reason = "each test binary uses a part of it")]
 
 use partnerdesk_domain::catalog::{Catalog, CatalogDocument};
 use partnerdesk_domain::partner::{Partner, PartnerKind, Role};
@@ -100,6 +102,17 @@ impl TestApp {
             .token_for(&provider, Role::AdminAgent, "admin@provider.example")
             .await;
         app
+    }
+
+    /// A new user of `partner` with `role` who signs in with the returned password.
+    pub async fn user_with_password(&self, partner: &Partner, role: Role, email: &str) -> String {
+        let password = secrets::generate_password();
+        let hash = secrets::hash_chosen_password(&password).unwrap_or_else(|e| panic!("{e}"));
+        self.store
+            .create_partner_user(partner.id, email, role, hash)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        password
     }
 
     /// A new user of `partner` with `role`, and its API token.

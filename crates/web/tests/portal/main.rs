@@ -1,0 +1,9 @@
+//! The portal over HTTP, as a browser without JavaScript uses it: on SQLite by default and
+//! on PostgreSQL when `PD_TEST_DATABASE_URL` is set.
+
+mod browser;
+mod sessions;
+#[path = "../support/mod.rs"]
+mod support;
+mod wizard;
+mod workspace;
