@@ -26,24 +26,52 @@ onReady(function () {
       form.dataset.submitting = "yes";
     });
   });
+  // A page the back button restores takes clicks again.
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll("form[data-submitting]").forEach(function (form) {
+      delete form.dataset.submitting;
+    });
+  });
 
   // Choosing a country re-renders its fields at once: the same round trip as the
-  // "apply" button, with the new company details swapped in.
+  // "apply" button, with the country's fields swapped in around the country list itself,
+  // which keeps its focus (people type a country's name into it, one change per letter).
   var accountForm = document.getElementById("account-form");
   if (accountForm) {
+    var latest = 0;
     accountForm.addEventListener("change", function (event) {
-      if (!event.target.matches("select[data-country]")) return;
+      var select = event.target;
+      if (!select.matches("select[data-country]")) return;
+      var asked = ++latest;
       var body = new URLSearchParams(new FormData(accountForm));
       body.set("action", "country");
       fetch(accountForm.getAttribute("action"), { method: "POST", body: body, credentials: "same-origin" })
         .then(function (response) { return response.text(); })
         .then(function (html) {
+          if (asked !== latest) return;
           var next = new DOMParser().parseFromString(html, "text/html").getElementById("company-details");
-          var current = document.getElementById("company-details");
-          if (!next || !current) return;
-          current.replaceWith(next);
-          var select = next.querySelector("select[data-country]");
-          if (select) select.focus();
+          var kept = document.getElementById("field-country");
+          var nextCountry = next && next.querySelector("#field-country");
+          if (!kept || !nextCountry) return;
+          var grid = kept.parentNode;
+          Array.prototype.slice.call(grid.children).forEach(function (child) {
+            if (child !== kept) child.remove();
+          });
+          var before = true;
+          Array.prototype.slice.call(nextCountry.parentNode.children).forEach(function (child) {
+            if (child === nextCountry) before = false;
+            else if (before) grid.insertBefore(child, kept);
+            else grid.appendChild(child);
+          });
+          kept.classList.remove("invalid");
+          select.removeAttribute("aria-invalid");
+          var described = (select.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
+            return id && id !== "country-error";
+          });
+          if (described.length) select.setAttribute("aria-describedby", described.join(" "));
+          else select.removeAttribute("aria-describedby");
+          var error = document.getElementById("country-error");
+          if (error) error.remove();
         })
         .catch(function () {});
     });

@@ -247,9 +247,45 @@ pub fn parse_language(input: &str, country: &CountryInfo) -> Result<String, Rule
         .ok_or(Rule::LanguageUnsupported)
 }
 
+/// How a culture (`fr-CA`) or a language (`fr`) is shown in a list: the language's own name
+/// with the code, as in "français (fr-CA)". Names in the language itself need no
+/// translation and are what its speakers look for.
+pub fn language_label(code: &str) -> String {
+    /// Official languages of some country that ISO 639's table names in English only.
+    const AUTONYMS: &[(&str, &str)] = &[
+        ("ay", "Aymar aru"),
+        ("fj", "vosa Vakaviti"),
+        ("gn", "Avañe'ẽ"),
+        ("kg", "Kikongo"),
+        ("la", "Latina"),
+        ("mh", "Kajin M̧ajeļ"),
+        ("na", "Dorerin Naoero"),
+    ];
+    let language = code.split('-').next().unwrap_or_default();
+    let name = isolang::Language::from_639_1(language)
+        .and_then(|l| l.to_autonym())
+        .or_else(|| AUTONYMS.iter().find(|(c, _)| *c == language).map(|(_, n)| *n));
+    match name {
+        Some(name) => format!("{name} ({code})"),
+        None => code.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_language_of_every_country_has_its_own_name() {
+        assert_eq!(language_label("fr-CA"), "français (fr-CA)");
+        assert_eq!(language_label("ru"), "русский (ru)");
+        assert_eq!(language_label("xx"), "xx");
+        let unnamed: Vec<_> = all()
+            .flat_map(|c| c.languages.iter())
+            .filter(|l| language_label(l) == **l)
+            .collect();
+        assert!(unnamed.is_empty(), "{unnamed:?}");
+    }
 
     fn code(s: &str) -> CountryCode {
         CountryCode::parse(s).unwrap_or_else(|e| panic!("{s}: {e:?}"))

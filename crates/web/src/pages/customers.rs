@@ -4,6 +4,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use partnerdesk_domain::country::language_label;
 use partnerdesk_domain::partner::{PartnerKind, Permission, allowed};
 use partnerdesk_domain::{Arg, Locale, PartnerId};
 use partnerdesk_store::{CustomerFilter, CustomerQuery, StoreError};
@@ -241,7 +242,7 @@ pub async fn detail(State(state): State<AppState>, user: SignedIn, Path(customer
         contact: format!("{} {}", b.first_name, b.last_name),
         email: b.email.clone(),
         phone: b.phone_number.clone().unwrap_or_default(),
-        culture: format!("{} · {}", b.culture, b.language),
+        culture: format!("{} · {}", language_label(&b.culture), language_label(&b.language)),
         registration: customer
             .organization_registration_number
             .clone()

@@ -5,7 +5,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use partnerdesk_domain::country::{self, CountryCode};
+use partnerdesk_domain::country::{self, CountryCode, language_label};
 use partnerdesk_domain::customer::CustomerContext;
 use partnerdesk_domain::draft::{AccountForm, Draft, Step};
 use partnerdesk_domain::partner::{Partner, PartnerKind};
@@ -382,12 +382,12 @@ fn fieldsets(
         company.push(
             FieldView::new("culture", t("label-culture"), Kind::Select, culture)
                 .hint(t("hint-culture"))
-                .options(info.cultures.iter().map(|c| (c.clone(), c.clone()))),
+                .options(info.cultures.iter().map(|c| (c.clone(), language_label(c)))),
         );
         company.push(
             FieldView::new("language", t("label-language"), Kind::Select, language)
                 .hint(t("hint-language"))
-                .options(info.languages.iter().map(|l| (l.clone(), l.clone()))),
+                .options(info.languages.iter().map(|l| (l.clone(), language_label(l)))),
         );
     }
     let contact = vec![

@@ -5,7 +5,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use partnerdesk_domain::country::CountryCode;
+use partnerdesk_domain::country::{CountryCode, language_label};
 use partnerdesk_domain::customer::CustomerContext;
 use partnerdesk_domain::draft::{Draft, Step};
 use partnerdesk_domain::onboarding::{Onboarding, OrderLine, ResellerRef, Seller};
@@ -157,11 +157,11 @@ fn account_lines(state: &AppState, draft: &Draft, locale: Locale, reseller: Opti
     lines.extend([
         Line {
             label: t("label-culture"),
-            value: default(&a.culture, country.map(|c| c.default_culture())),
+            value: language_label(&default(&a.culture, country.map(|c| c.default_culture()))),
         },
         Line {
             label: t("label-language"),
-            value: default(&a.language, country.map(|c| c.default_language())),
+            value: language_label(&default(&a.language, country.map(|c| c.default_language()))),
         },
         Line {
             label: t("label-first-name"),
