@@ -30,6 +30,10 @@ pub struct Config {
     pub rate_limit_per_minute: u32,
     /// The largest request body, in bytes.
     pub max_body_bytes: usize,
+    /// How long an unfinished "Add customer" draft is kept after its last change.
+    pub draft_max_age_hours: u32,
+    /// Marks the portal's cookies `Secure`: set it when the portal is served over HTTPS.
+    pub secure_cookies: bool,
     /// `text` or `json`.
     pub log_format: LogFormat,
     /// The `custom` profile's rules.
@@ -71,6 +75,8 @@ impl Default for Config {
             database_max_connections: 32,
             rate_limit_per_minute: 500,
             max_body_bytes: 64 * 1024,
+            draft_max_age_hours: 7 * 24,
+            secure_cookies: false,
             log_format: LogFormat::Text,
             custom_profile: None,
         }
@@ -159,6 +165,8 @@ impl Config {
         let mut settings = Settings::new(self.profile()?);
         settings.rate_limit_per_minute = self.rate_limit_per_minute;
         settings.max_body_bytes = self.max_body_bytes;
+        settings.draft_max_age = time::Duration::hours(i64::from(self.draft_max_age_hours));
+        settings.secure_cookies = self.secure_cookies;
         Ok(settings)
     }
 
@@ -227,6 +235,21 @@ mod tests {
         assert_eq!(config.listen, "127.0.0.1:8080");
         assert_eq!(config.database_url, "sqlite://partnerdesk.db?mode=rwc");
         assert_eq!(config.cloud_profile, ProfileName::Global);
+        let settings = config.settings().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(settings.draft_max_age, time::Duration::days(7));
+        assert!(!settings.secure_cookies);
+    }
+
+    #[test]
+    fn the_portals_settings_come_from_the_environment() {
+        let vars = env(&[
+            ("PARTNERDESK_DRAFT_MAX_AGE_HOURS", "24"),
+            ("PARTNERDESK_SECURE_COOKIES", "true"),
+        ]);
+        let config = Config::load_from(None, vars, &Overrides::default()).unwrap_or_else(|e| panic!("{e}"));
+        let settings = config.settings().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(settings.draft_max_age, time::Duration::hours(24));
+        assert!(settings.secure_cookies);
     }
 
     #[test]

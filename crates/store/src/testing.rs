@@ -77,6 +77,9 @@ impl Drop for TestDatabase {
             Cleanup::Schema { server, schema } => {
                 let (server, schema) = (server.clone(), schema.clone());
                 // Drop can't await; a short-lived runtime on its own thread drops the schema.
+                // The test's own runtime is blocked meanwhile, so a transaction it left open
+                // can't finish: the lock timeout keeps that from waiting forever (the schema
+                // then stays, and goes with the test database).
                 let _ = std::thread::spawn(move || {
                     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build();
                     if let Ok(runtime) = runtime {
@@ -84,7 +87,7 @@ impl Drop for TestDatabase {
                             if let Ok(mut conn) =
                                 sqlx::PgConnection::connect_with(&server_options(&server)).await
                             {
-                                let sql = format!("DROP SCHEMA {schema} CASCADE");
+                                let sql = format!("SET lock_timeout = '5s'; DROP SCHEMA {schema} CASCADE");
                                 let _ = sqlx::Executor::execute(&mut conn, sql.as_str()).await;
                             }
                         });

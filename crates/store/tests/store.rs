@@ -790,3 +790,35 @@ async fn a_missing_sqlite_file_is_not_created_without_mode_rwc() {
 fn uuid_like() -> u128 {
     OffsetDateTime::now_utc().unix_timestamp_nanos().unsigned_abs()
 }
+
+#[tokio::test]
+async fn stale_drafts_and_expired_sessions_are_neither_read_nor_kept() {
+    let f = fixture().await;
+    let user = f.seller.user_id;
+    let mut draft = partnerdesk_domain::draft::Draft::new("submit-key".into());
+    draft.account.company_name = "Draft Co".into();
+    ok(f.store.save_draft(user, f.provider.id, &draft).await);
+    let now = OffsetDateTime::now_utc();
+    let hour = time::Duration::hours(1);
+    let fresh = ok(f.store.draft(user, now - hour).await);
+    assert_eq!(fresh.map(|d| d.account.company_name), Some("Draft Co".into()));
+    assert_eq!(
+        ok(f.store.draft(user, now + hour).await),
+        None,
+        "older than allowed"
+    );
+    assert_eq!(ok(f.store.sweep_drafts(now - hour).await), 0);
+    assert_eq!(ok(f.store.sweep_drafts(now + hour).await), 1);
+    assert_eq!(ok(f.store.draft(user, now - hour).await), None);
+
+    let hash = secrets::sha256(b"session");
+    ok(f.store.create_session(user, hash.clone(), now, now + hour).await);
+    assert!(ok(f.store.session(hash.clone(), now).await).is_some());
+    assert!(
+        ok(f.store.session(hash.clone(), now + hour).await).is_none(),
+        "expired"
+    );
+    assert_eq!(ok(f.store.sweep_sessions(now).await), 0);
+    assert_eq!(ok(f.store.sweep_sessions(now + hour).await), 1);
+    assert!(ok(f.store.session(hash, now).await).is_none(), "swept");
+}

@@ -60,36 +60,56 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let housekeeping = tokio::spawn(housekeeping(state.clone()));
+    let (stop, stopped) = tokio::sync::watch::channel(());
+    let housekeeping = tokio::spawn(housekeeping(state.clone(), stopped));
     let result = axum::serve(listener, app(state))
         .with_graceful_shutdown(shutdown)
         .await;
-    housekeeping.abort();
+    // A sweep under way finishes first.
+    drop(stop);
+    let _ = housekeeping.await;
     result
 }
 
-async fn housekeeping(state: AppState) {
+/// Every 10 s: metrics upkeep; every minute (the first a minute after startup): expired
+/// idempotency records, sessions and drafts go, and so do idle callers' cached principals.
+/// Returns when `stopped`'s sender is dropped.
+async fn housekeeping(state: AppState, mut stopped: tokio::sync::watch::Receiver<()>) {
     let mut ticks = tokio::time::interval(Duration::from_secs(10));
     let mut count: u64 = 0;
     loop {
-        ticks.tick().await;
+        tokio::select! {
+            _ = ticks.tick() => {}
+            _ = stopped.changed() => return,
+        }
         count += 1;
         state.metrics_upkeep();
-        if count % 6 != 1 {
-            continue;
+        if count.is_multiple_of(6) {
+            sweep(&state).await;
+            state.forget_idle_callers();
         }
-        match state
-            .store
-            .sweep_idempotency(time::OffsetDateTime::now_utc())
-            .await
-        {
-            Ok((erased, deleted)) if erased + deleted > 0 => {
-                tracing::debug!(erased, deleted, "swept idempotency records");
-            }
-            Ok(_) => {}
-            Err(e) => tracing::warn!(error = %e, "sweeping idempotency records failed"),
+    }
+}
+
+async fn sweep(state: &AppState) {
+    let now = time::OffsetDateTime::now_utc();
+    let store = &state.store;
+    match store.sweep_idempotency(now).await {
+        Ok((erased, deleted)) if erased + deleted > 0 => {
+            tracing::debug!(erased, deleted, "swept idempotency records");
         }
-        state.forget_idle_callers();
+        Ok(_) => {}
+        Err(e) => tracing::warn!(error = %e, "sweeping idempotency records failed"),
+    }
+    match store.sweep_sessions(now).await {
+        Ok(0) => {}
+        Ok(deleted) => tracing::debug!(deleted, "swept expired sessions"),
+        Err(e) => tracing::warn!(error = %e, "sweeping sessions failed"),
+    }
+    match store.sweep_drafts(now - state.settings.draft_max_age).await {
+        Ok(0) => {}
+        Ok(deleted) => tracing::debug!(deleted, "swept stale drafts"),
+        Err(e) => tracing::warn!(error = %e, "sweeping drafts failed"),
     }
 }
 

@@ -10,12 +10,19 @@ use crate::db::{Value, id};
 use crate::error::StoreError;
 
 impl Store {
-    /// The user's draft, if any.
-    pub async fn draft(&self, user: PartnerUserId) -> Result<Option<Draft>, StoreError> {
+    /// The user's draft, unless there is none or it was last changed before `changed_since`.
+    pub async fn draft(
+        &self,
+        user: PartnerUserId,
+        changed_since: OffsetDateTime,
+    ) -> Result<Option<Draft>, StoreError> {
         self.read(move |c| {
             Box::pin(async move {
                 let row = c
-                    .fetch_optional("SELECT data FROM drafts WHERE user_id = $1", &[id(user)])
+                    .fetch_optional(
+                        "SELECT data FROM drafts WHERE user_id = $1 AND updated_at >= $2",
+                        &[id(user), changed_since.into()],
+                    )
                     .await?;
                 row.map(|r| {
                     serde_json::from_str(&r.text(0)?)

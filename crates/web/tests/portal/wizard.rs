@@ -249,6 +249,36 @@ async fn the_draft_survives_a_reload_and_signing_in_again() {
     let resumed = again.follow(again.get("/customers/new").await).await;
     assert_eq!(resumed.value_of("city").as_deref(), Some("Berlin"));
     assert!(resumed.contains(r#"<option value="DE" selected>Germany</option>"#));
+    assert!(
+        resumed.contains(r#"<option value="de-DE" selected>Deutsch (de-DE)</option>"#),
+        "cultures are named in their own language and default to the country's"
+    );
+}
+
+#[tokio::test]
+async fn a_draft_older_than_the_configured_age_is_not_resumed() {
+    let global = CloudProfile::builtin(ProfileName::Global).unwrap_or_else(|| unreachable!());
+    let mut settings = partnerdesk_web::Settings::new(global);
+    settings.draft_max_age = time::Duration::ZERO;
+    let app = TestApp::spawn_configured(settings).await;
+    let (visitor, _) = admin(&app).await;
+    let start = visitor.follow(visitor.get("/customers/new").await).await;
+    let next = post(
+        &visitor,
+        "/customers/new/account",
+        &start.csrf(),
+        &account("stale"),
+        "next",
+    )
+    .await;
+    assert_eq!(next.location.as_deref(), Some("/customers/new/subscriptions"));
+    let again = visitor.follow(visitor.get("/customers/new").await).await;
+    assert_eq!(
+        again.value_of("companyName").as_deref(),
+        Some(""),
+        "{}",
+        again.html
+    );
 }
 
 #[tokio::test]

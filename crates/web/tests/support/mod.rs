@@ -45,6 +45,14 @@ impl TestApp {
 
     /// An app in `profile` with a rate limit (0: none).
     pub async fn spawn_with(profile: CloudProfile, rate_limit: u32) -> Self {
+        let mut settings = Settings::new(profile);
+        settings.rate_limit_per_minute = rate_limit;
+        Self::spawn_configured(settings).await
+    }
+
+    /// An app with these settings.
+    pub async fn spawn_configured(settings: Settings) -> Self {
+        let profile = &settings.profile;
         let db = TestDatabase::new().await;
         let store = db.open().await;
         store
@@ -74,8 +82,6 @@ impl TestApp {
                 resellers.push(reseller);
             }
         }
-        let mut settings = Settings::new(profile);
-        settings.rate_limit_per_minute = rate_limit;
         let state = AppState::new(store.clone(), settings);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await

@@ -29,7 +29,8 @@ pub async fn load(state: &AppState, user: &SignedIn) -> Result<Draft, Response> 
     ) {
         return Err(forbidden(user));
     }
-    match state.store.draft(principal.user.id).await {
+    let changed_since = time::OffsetDateTime::now_utc() - state.settings.draft_max_age;
+    match state.store.draft(principal.user.id, changed_since).await {
         Ok(Some(draft)) => Ok(draft),
         Ok(None) => Ok(Draft::new(uuid::Uuid::new_v4().to_string())),
         Err(e) => Err(ApiError::from(e).into_response()),
