@@ -61,6 +61,18 @@ enum Command {
         #[arg(long)]
         record: String,
     },
+    /// Signs in to the portal and loads its pages: the Customers list (first pages, both
+    /// searches, next pages), a customer's page and the wizard's Account info.
+    Pages {
+        #[arg(long, default_value = "admin@partnerdesk.example")]
+        email: String,
+        #[arg(long, env = "PD_PASSWORD")]
+        password: String,
+        #[arg(long, default_value_t = 8)]
+        concurrency: usize,
+        #[arg(long, default_value_t = 15)]
+        seconds: u64,
+    },
 }
 
 #[tokio::main]
@@ -92,6 +104,12 @@ async fn main() -> anyhow::Result<()> {
             list(&client, &cli.base, &cli.token, concurrency, seconds).await
         }
         Command::Verify { record } => verify(&client, &cli.base, &cli.token, &record).await,
+        Command::Pages {
+            email,
+            password,
+            concurrency,
+            seconds,
+        } => pages(&cli.base, &email, &password, concurrency, seconds).await,
     }
 }
 
@@ -416,6 +434,131 @@ async fn verify(client: &reqwest::Client, base: &str, token: &str, record: &str)
     );
     if missing + incomplete + half_written + duplicates > 0 {
         bail!("the crash lost or broke data");
+    }
+    Ok(())
+}
+
+/// The `<a>` link marked with `marker` (in its tag) or, for a marker outside a link, the
+/// first link after it: its `href`, unescaped.
+fn link(html: &str, marker: &str) -> Option<String> {
+    let at = html.find(marker)?;
+    let start = match html[..at].rfind('<') {
+        Some(open) if html[open..].starts_with("<a ") && !html[open..at].contains('>') => open,
+        _ => at + html[at..].find("<a ")?,
+    };
+    let tag = &html[start..start + html[start..].find('>')?];
+    let href = &tag[tag.find("href=\"")? + 6..];
+    Some(
+        href[..href.find('"')?]
+            .replace("&#38;", "&")
+            .replace("&amp;", "&"),
+    )
+}
+
+async fn pages(
+    base: &str,
+    email: &str,
+    password: &str,
+    concurrency: usize,
+    seconds: u64,
+) -> anyhow::Result<()> {
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .pool_max_idle_per_host(256)
+        .build()?;
+    let form = client.get(format!("{base}/sign-in")).send().await?.text().await?;
+    let csrf = form
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .context("no CSRF token on /sign-in")?
+        .to_owned();
+    let signed_in = client
+        .post(format!("{base}/sign-in"))
+        .form(&[("csrf", csrf.as_str()), ("email", email), ("password", password)])
+        .send()
+        .await?;
+    anyhow::ensure!(
+        signed_in.status() == 303,
+        "signing in answered {}",
+        signed_in.status()
+    );
+    let first = client
+        .get(format!("{base}/customers"))
+        .send()
+        .await?
+        .text()
+        .await?;
+    let next = link(&first, "data-testid=\"next-page\"").context("no next page link")?;
+    let customer = link(&first, "<tbody>").context("no customer link")?;
+    // Searches vary like the API list benchmark's, so that they don't hit one cached page.
+    let path_for = move |n: usize| -> (&'static str, String) {
+        match n % 6 {
+            0 => ("customers", "/customers".to_owned()),
+            1 => (
+                "customers",
+                format!("/customers?by=name&q=Customer%20{:03}", n / 6 % 1000),
+            ),
+            2 => ("customers", format!("/customers?by=domain&q=c{}", n / 6 % 997)),
+            3 => ("customers", next.clone()),
+            4 => ("customer", customer.clone()),
+            _ => ("wizard", "/customers/new/account".to_owned()),
+        }
+    };
+    let path_for = Arc::new(path_for);
+    let stats: Arc<std::collections::BTreeMap<&str, Arc<Stats>>> = Arc::new(
+        ["customers", "customer", "wizard"]
+            .into_iter()
+            .map(|k| (k, Stats::new()))
+            .collect(),
+    );
+    let stop = Arc::new(AtomicBool::new(false));
+    let counter = Arc::new(AtomicU64::new(0));
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for _ in 0..concurrency {
+        let (client, stats, stop, counter, path_for) = (
+            client.clone(),
+            stats.clone(),
+            stop.clone(),
+            counter.clone(),
+            path_for.clone(),
+        );
+        let base = base.to_owned();
+        tasks.push(tokio::spawn(async move {
+            while !stop.load(Ordering::Relaxed) {
+                let n = counter.fetch_add(1, Ordering::Relaxed) as usize;
+                let (kind, path) = path_for(n);
+                let Some(stats) = stats.get(kind) else { continue };
+                let sent = Instant::now();
+                let response = client.get(format!("{base}{path}")).send().await;
+                match response {
+                    Ok(r) if r.status() == 200 => {
+                        let _ = r.bytes().await;
+                        stats.latencies.lock().await.push(sent.elapsed());
+                    }
+                    Ok(r) => {
+                        *stats
+                            .errors
+                            .lock()
+                            .await
+                            .entry(r.status().to_string())
+                            .or_default() += 1
+                    }
+                    Err(_) => *stats.errors.lock().await.entry("transport".into()).or_default() += 1,
+                }
+            }
+        }));
+    }
+    tokio::time::sleep(Duration::from_secs(seconds)).await;
+    stop.store(true, Ordering::Relaxed);
+    for task in tasks {
+        let _ = task.await;
+    }
+    let elapsed = started.elapsed();
+    for (kind, stats) in stats.iter() {
+        stats.report(&format!("{kind} pages"), elapsed).await;
     }
     Ok(())
 }
