@@ -50,6 +50,13 @@ error-addon-not-related = This add-on can't be bought for a subscription of that
 error-parent-not-active = The subscription this add-on is for must be active.
 error-parent-not-found = The subscription this add-on is for doesn't exist for this customer.
 error-not-an-addon = Only add-ons are bought for a parent subscription.
+error-subscription-quantity-out-of-range = This subscription can have from { $min } to { $max } licenses.
+error-quantity-while-suspending = The number of licenses can't change in the same request that suspends the subscription.
+error-subscription-suspended = The subscription is suspended: reactivate it before changing the number of licenses.
+error-status-unsupported = The status can be only "active" or "suspended".
+error-subscription-deleted = This subscription was deleted and can't change.
+error-parent-not-in-order = The subscription this add-on is for belongs to another order.
+error-only-add-ons = Only add-ons can be added to an existing order; place a new order for this offer.
 error-reseller-unknown = Choose one of your active indirect resellers.
 error-indirect-model-unavailable = Indirect resellers aren't available in this cloud.
 error-partner-on-record-is-provider = Use the indirect reseller's partner id, not your own.
@@ -101,3 +108,6 @@ query-seek-operation = Use seekOperation=Next with the MS-ContinuationToken head
 query-relationship-type = Use relationship_type=IsIndirectCloudSolutionProviderOf, or IsIndirectResellerOf for a reseller.
 query-agreement-type = Use agreementType=MicrosoftCustomerAgreement, MicrosoftCloudAgreement or *.
 query-order-id = The order id isn't a valid id.
+query-date = Enter a time as RFC 3339 (2026-11-22T10:00:00Z) or a date (2026-11-22).
+query-customer-id = The customer id isn't a valid id.
+query-operation-type = Unknown operation type: use one of customer-created, billing-profile-updated, agreement-attested, order-placed, subscription-quantity-changed, subscription-suspended, subscription-reactivated, signed-in, user-created, password-set, token-created.

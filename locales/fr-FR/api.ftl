@@ -53,6 +53,13 @@ error-addon-not-related = Ce module complémentaire ne peut pas être acheté po
 error-parent-not-active = L'abonnement auquel ce module complémentaire est destiné doit être actif.
 error-parent-not-found = L'abonnement auquel ce module complémentaire est destiné n'existe pas pour ce client.
 error-not-an-addon = Seuls les modules complémentaires s'achètent pour un abonnement parent.
+error-subscription-quantity-out-of-range = Cet abonnement peut compter de { $min } à { $max } licences.
+error-quantity-while-suspending = Le nombre de licences ne peut pas changer dans la demande qui suspend l'abonnement.
+error-subscription-suspended = L'abonnement est suspendu : réactivez-le avant de modifier le nombre de licences.
+error-status-unsupported = Le statut peut être uniquement « active » ou « suspended ».
+error-subscription-deleted = Cet abonnement a été supprimé et ne peut plus être modifié.
+error-parent-not-in-order = L'abonnement auquel ce module complémentaire est destiné appartient à une autre commande.
+error-only-add-ons = Seuls des modules complémentaires peuvent être ajoutés à une commande existante ; passez une nouvelle commande pour cette offre.
 error-reseller-unknown = Choisissez l'un de vos revendeurs indirects actifs.
 error-indirect-model-unavailable = Les revendeurs indirects ne sont pas disponibles dans ce cloud.
 error-partner-on-record-is-provider = Utilisez l'identifiant partenaire du revendeur indirect, et non le vôtre.
@@ -107,3 +114,6 @@ query-seek-operation = Utilisez seekOperation=Next avec l'en-tête MS-Continuati
 query-relationship-type = Utilisez relationship_type=IsIndirectCloudSolutionProviderOf, ou IsIndirectResellerOf pour un revendeur.
 query-agreement-type = Utilisez agreementType=MicrosoftCustomerAgreement, MicrosoftCloudAgreement ou *.
 query-order-id = L'identifiant de commande n'est pas valide.
+query-date = Entrez une heure au format RFC 3339 (2026-11-22T10:00:00Z) ou une date (2026-11-22).
+query-customer-id = L'identifiant du client n'est pas valide.
+query-operation-type = Type d'opération inconnu : utilisez customer-created, billing-profile-updated, agreement-attested, order-placed, subscription-quantity-changed, subscription-suspended, subscription-reactivated, signed-in, user-created, password-set ou token-created.

@@ -52,6 +52,13 @@ error-addon-not-related = Эту надстройку нельзя приобр�
 error-parent-not-active = Подписка, для которой предназначена эта надстройка, должна быть активной.
 error-parent-not-found = У этого клиента нет подписки, для которой предназначена эта надстройка.
 error-not-an-addon = Для родительской подписки приобретаются только надстройки.
+error-subscription-quantity-out-of-range = В этой подписке может быть от { $min } до { $max } лицензий.
+error-quantity-while-suspending = Количество лицензий нельзя изменить в том же запросе, который приостанавливает подписку.
+error-subscription-suspended = Подписка приостановлена: возобновите ее, прежде чем менять количество лицензий.
+error-status-unsupported = Допустимы только состояния «active» и «suspended».
+error-subscription-deleted = Эта подписка удалена, и ее нельзя изменить.
+error-parent-not-in-order = Подписка, для которой предназначена эта надстройка, относится к другому заказу.
+error-only-add-ons = В существующий заказ можно добавлять только надстройки; для этого предложения оформите новый заказ.
 error-reseller-unknown = Выберите одного из ваших активных непрямых реселлеров.
 error-indirect-model-unavailable = Непрямые реселлеры недоступны в этом облаке.
 error-partner-on-record-is-provider = Используйте идентификатор партнера непрямого реселлера, а не свой собственный.
@@ -112,3 +119,6 @@ query-seek-operation = Используйте seekOperation=Next с заголо
 query-relationship-type = Используйте relationship_type=IsIndirectCloudSolutionProviderOf или IsIndirectResellerOf для реселлера.
 query-agreement-type = Используйте agreementType=MicrosoftCustomerAgreement, MicrosoftCloudAgreement или *.
 query-order-id = Недопустимый идентификатор заказа.
+query-date = Укажите время в формате RFC 3339 (2026-11-22T10:00:00Z) или дату (2026-11-22).
+query-customer-id = Недопустимый идентификатор клиента.
+query-operation-type = Неизвестный тип операции: используйте customer-created, billing-profile-updated, agreement-attested, order-placed, subscription-quantity-changed, subscription-suspended, subscription-reactivated, signed-in, user-created, password-set или token-created.

@@ -47,6 +47,13 @@ error-addon-not-related = 无法为该产品的订阅购买此加载项。
 error-parent-not-active = 此加载项所属的订阅必须处于活动状态。
 error-parent-not-found = 此客户不存在此加载项所属的订阅。
 error-not-an-addon = 只有加载项才能针对父订阅购买。
+error-subscription-quantity-out-of-range = 此订阅的许可证数量必须介于 { $min } 到 { $max } 之间。
+error-quantity-while-suspending = 不能在暂停订阅的同一请求中更改许可证数量。
+error-subscription-suspended = 订阅已暂停：请先重新激活，再更改许可证数量。
+error-status-unsupported = 状态只能是“active”或“suspended”。
+error-subscription-deleted = 此订阅已删除，无法更改。
+error-parent-not-in-order = 此加载项所属的订阅属于另一个订单。
+error-only-add-ons = 只能向现有订单添加加载项；请为此产品下新订单。
 error-reseller-unknown = 请选择您的一个活动间接经销商。
 error-indirect-model-unavailable = 此云不提供间接经销商。
 error-partner-on-record-is-provider = 请使用间接经销商的合作伙伴 ID，而不是您自己的 ID。
@@ -92,3 +99,6 @@ query-seek-operation = 请将 seekOperation=Next 与上一页的 MS-Continuation
 query-relationship-type = 请使用 relationship_type=IsIndirectCloudSolutionProviderOf；对于经销商，请使用 IsIndirectResellerOf。
 query-agreement-type = 请使用 agreementType=MicrosoftCustomerAgreement、MicrosoftCloudAgreement 或 *。
 query-order-id = 订单 ID 无效。
+query-date = 请按 RFC 3339 格式（2026-11-22T10:00:00Z）输入时间，或输入日期（2026-11-22）。
+query-customer-id = 客户 ID 无效。
+query-operation-type = 未知的操作类型：请使用 customer-created、billing-profile-updated、agreement-attested、order-placed、subscription-quantity-changed、subscription-suspended、subscription-reactivated、signed-in、user-created、password-set 或 token-created。

@@ -47,6 +47,13 @@ error-addon-not-related = 無法為該供應項目的訂閱購買此附加元件
 error-parent-not-active = 此附加元件所屬的訂閱必須為使用中。
 error-parent-not-found = 此客戶沒有此附加元件所屬的訂閱。
 error-not-an-addon = 只有附加元件才能針對父訂閱購買。
+error-subscription-quantity-out-of-range = 此訂閱的授權數量必須介於 { $min } 到 { $max } 之間。
+error-quantity-while-suspending = 不能在暫停訂閱的同一個要求中變更授權數量。
+error-subscription-suspended = 訂閱已暫停：請先重新啟用，再變更授權數量。
+error-status-unsupported = 狀態只能是「active」或「suspended」。
+error-subscription-deleted = 此訂閱已刪除，無法變更。
+error-parent-not-in-order = 此附加元件所屬的訂閱屬於另一筆訂單。
+error-only-add-ons = 現有訂單只能加入附加元件；請為此供應項目下新訂單。
 error-reseller-unknown = 請選擇您其中一個使用中的間接轉銷商。
 error-indirect-model-unavailable = 此雲端不提供間接轉銷商。
 error-partner-on-record-is-provider = 請使用間接轉銷商的合作夥伴識別碼，而非您自己的識別碼。
@@ -92,3 +99,6 @@ query-seek-operation = 請使用 seekOperation=Next，並搭配上一頁的 MS-C
 query-relationship-type = 請使用 relationship_type=IsIndirectCloudSolutionProviderOf；若為轉銷商，請使用 IsIndirectResellerOf。
 query-agreement-type = 請使用 agreementType=MicrosoftCustomerAgreement、MicrosoftCloudAgreement 或 *。
 query-order-id = 訂單識別碼無效。
+query-date = 請以 RFC 3339 格式（2026-11-22T10:00:00Z）輸入時間，或輸入日期（2026-11-22）。
+query-customer-id = 客戶識別碼無效。
+query-operation-type = 未知的作業類型：請使用 customer-created、billing-profile-updated、agreement-attested、order-placed、subscription-quantity-changed、subscription-suspended、subscription-reactivated、signed-in、user-created、password-set 或 token-created。

@@ -44,6 +44,10 @@ pub enum Field {
     PartnerIdOnRecord(usize),
     /// The friendly name of the line item at this index.
     FriendlyName(usize),
+    /// A subscription's license count.
+    SubscriptionQuantity,
+    /// A subscription's status.
+    SubscriptionStatus,
 }
 
 impl Field {
@@ -80,6 +84,8 @@ impl Field {
             Field::ParentSubscription(_) => "parentSubscriptionId",
             Field::PartnerIdOnRecord(_) => "partnerIdOnRecord",
             Field::FriendlyName(_) => "friendlyName",
+            Field::SubscriptionQuantity => "quantity",
+            Field::SubscriptionStatus => "status",
         }
     }
 
@@ -174,6 +180,22 @@ pub enum Rule {
     InvalidId,
     /// A billing profile's country can't change after the customer was created.
     CountryCannotChange,
+    /// Partner Center 2002: a subscription's license count outside the offer's range.
+    SubscriptionQuantityOutOfRange {
+        min: u32,
+        max: u32,
+    },
+    /// Partner Center 2001: the license count can't change in the request that suspends.
+    QuantityWhileSuspending,
+    /// Partner Center 800091: a suspended subscription's license count can't change.
+    SubscriptionSuspended,
+    /// A status other than `active` or `suspended` was asked for.
+    StatusUnsupported,
+    SubscriptionDeleted,
+    /// An add-on added to an order must be for a subscription of that order.
+    ParentNotInOrder,
+    /// Only add-ons can be added to an existing order.
+    OnlyAddOns,
 }
 
 impl Rule {
@@ -195,6 +217,9 @@ impl Rule {
             Rule::ResellerUnknown => 800016,
             Rule::PartnerOnRecordIsProvider => 2072,
             Rule::DomainTaken => 770409,
+            Rule::SubscriptionQuantityOutOfRange { .. } => 2002,
+            Rule::QuantityWhileSuspending => 2001,
+            Rule::SubscriptionSuspended => 800091,
             _ => 3000,
         }
     }
@@ -248,6 +273,13 @@ impl Rule {
             Rule::PartnerOnRecordIsProvider => "PartnerOnRecordIsProvider",
             Rule::InvalidId => "InvalidId",
             Rule::CountryCannotChange => "CountryCannotChange",
+            Rule::SubscriptionQuantityOutOfRange { .. } => "SubscriptionQuantityOutOfRange",
+            Rule::QuantityWhileSuspending => "QuantityWhileSuspending",
+            Rule::SubscriptionSuspended => "SubscriptionSuspended",
+            Rule::StatusUnsupported => "StatusUnsupported",
+            Rule::SubscriptionDeleted => "SubscriptionDeleted",
+            Rule::ParentNotInOrder => "ParentNotInOrder",
+            Rule::OnlyAddOns => "OnlyAddOns",
         }
     }
 
@@ -274,7 +306,7 @@ impl Rule {
                 vec![("pattern", Arg::Text((*pattern).to_owned()))]
             }
             Rule::DomainSuffix { suffix } => vec![("suffix", Arg::Text(suffix.clone()))],
-            Rule::QuantityOutOfRange { min, max } => {
+            Rule::QuantityOutOfRange { min, max } | Rule::SubscriptionQuantityOutOfRange { min, max } => {
                 vec![
                     ("min", Arg::Number(i64::from(*min))),
                     ("max", Arg::Number(i64::from(*max))),

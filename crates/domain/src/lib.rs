@@ -6,6 +6,7 @@
 
 pub mod address;
 pub mod agreement;
+pub mod audit;
 pub mod catalog;
 pub mod country;
 pub mod customer;

@@ -118,6 +118,8 @@ pub enum Permission {
     ManageSubscriptions,
     RequestRelationship,
     ManageUsers,
+    /// Read the partner's activity log.
+    ViewActivity,
 }
 
 /// Whether a user with `role` at a partner of `kind` may do `permission` (Partner Center's
@@ -147,7 +149,10 @@ pub fn allowed(kind: PartnerKind, role: Role, permission: Permission) -> bool {
             permission,
             ViewCustomers | EditBillingProfile | ManageSubscriptions
         ),
-        Role::BillingAdmin => matches!(permission, ViewCustomers | EditBillingProfile),
+        Role::BillingAdmin => matches!(
+            permission,
+            ViewCustomers | EditBillingProfile | ManageSubscriptions
+        ),
     }
 }
 
@@ -195,6 +200,17 @@ mod tests {
         assert!(allowed(kind, Role::AdminAgent, ManageUsers));
         assert!(!allowed(kind, Role::SalesAgent, ManageUsers));
         assert!(allowed(kind, Role::BillingAdmin, EditBillingProfile));
+        for role in Role::ALL {
+            assert!(
+                allowed(kind, role, ManageSubscriptions),
+                "{role} manages subscriptions"
+            );
+            assert_eq!(
+                allowed(kind, role, ViewActivity),
+                role == Role::AdminAgent,
+                "{role}"
+            );
+        }
         assert!(!allowed(kind, Role::SalesAgent, EditBillingProfile));
     }
 

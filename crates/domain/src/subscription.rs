@@ -5,7 +5,10 @@ use std::str::FromStr;
 
 use time::OffsetDateTime;
 
-use crate::{CustomerId, OfferId, OrderId, PartnerId, SubscriptionId};
+use crate::catalog::Offer;
+use crate::error::Errors;
+use crate::order::RawQuantity;
+use crate::{CustomerId, Field, FieldError, OfferId, OrderId, PartnerId, Rule, SubscriptionId};
 
 /// Partner Center's subscription states that Partnerdesk uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,9 +72,193 @@ pub struct Subscription {
     pub version: i64,
 }
 
+/// What a change to a subscription asks for, as given: a license count, a status, both
+/// or neither (left as they are).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubscriptionUpdateInput {
+    pub quantity: RawQuantity,
+    pub status: Option<String>,
+}
+
+/// A checked change: the subscription's license count and status afterwards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SubscriptionUpdate {
+    pub quantity: u32,
+    pub status: SubscriptionStatus,
+}
+
+impl SubscriptionUpdate {
+    /// Whether it changes anything of `current`.
+    pub fn changes(&self, current: &Subscription) -> bool {
+        self.quantity != current.quantity || self.status != current.status
+    }
+}
+
+/// Checks a change of `current`, a subscription of `offer`, with Partner Center's rules:
+/// the license count stays within the offer's range (2002), only `active` and `suspended`
+/// are statuses one can ask for, the count can't change in the request that suspends
+/// (2001) nor while the subscription stays suspended (800091). Whether an add-on's parent
+/// is active is checked where the parent is known (the store).
+pub fn check_update(
+    current: &Subscription,
+    offer: &Offer,
+    input: &SubscriptionUpdateInput,
+) -> Result<SubscriptionUpdate, Vec<FieldError>> {
+    let mut errors = Errors::default();
+    let status = match input.status.as_deref().map(str::trim) {
+        None | Some("") => Some(current.status),
+        Some(text) => errors.field(
+            Field::SubscriptionStatus,
+            match text.parse() {
+                Ok(s @ (SubscriptionStatus::Active | SubscriptionStatus::Suspended)) => Ok(s),
+                _ => Err(Rule::StatusUnsupported),
+            },
+        ),
+    };
+    let quantity = match input.quantity {
+        RawQuantity::Missing => Some(current.quantity),
+        RawQuantity::NotANumber => {
+            errors.field::<u32>(Field::SubscriptionQuantity, Err(Rule::QuantityNotANumber))
+        }
+        RawQuantity::Integer(q) => errors.field(
+            Field::SubscriptionQuantity,
+            offer
+                .check_quantity(q)
+                .map_err(|_| Rule::SubscriptionQuantityOutOfRange {
+                    min: offer.minimum_quantity,
+                    max: offer.maximum_quantity,
+                }),
+        ),
+    };
+    if current.status == SubscriptionStatus::Deleted {
+        errors.push(Field::SubscriptionStatus, Rule::SubscriptionDeleted);
+    }
+    if let (Some(quantity), Some(status)) = (quantity, status)
+        && quantity != current.quantity
+        && status == SubscriptionStatus::Suspended
+    {
+        let rule = if current.status == SubscriptionStatus::Suspended {
+            Rule::SubscriptionSuspended
+        } else {
+            Rule::QuantityWhileSuspending
+        };
+        errors.push(Field::SubscriptionQuantity, rule);
+    }
+    match (quantity, status) {
+        (Some(quantity), Some(status)) if errors.is_empty() => Ok(SubscriptionUpdate { quantity, status }),
+        _ => Err(errors.into_vec()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::tests::sample;
+
+    fn mailbox(quantity: u32, status: SubscriptionStatus) -> (Subscription, Offer) {
+        let catalog = sample();
+        let offer_id = OfferId::parse("MAIL-BASIC").unwrap_or_else(|| unreachable!());
+        let offer = catalog
+            .offer(&offer_id)
+            .cloned()
+            .unwrap_or_else(|| unreachable!());
+        let now = OffsetDateTime::UNIX_EPOCH;
+        let sub = Subscription {
+            id: SubscriptionId::new(),
+            customer_id: CustomerId::new(),
+            partner_id: PartnerId::new(),
+            reseller_id: None,
+            order_id: OrderId::new(),
+            offer_id,
+            friendly_name: "Mail".into(),
+            quantity,
+            status,
+            parent_subscription_id: None,
+            partner_id_on_record: None,
+            billing_cycle: "monthly".into(),
+            term_duration: "P1M".into(),
+            auto_renew: true,
+            created_at: now,
+            commitment_end: now,
+            version: 1,
+        };
+        (sub, offer)
+    }
+
+    fn update(quantity: RawQuantity, status: Option<&str>) -> SubscriptionUpdateInput {
+        SubscriptionUpdateInput {
+            quantity,
+            status: status.map(str::to_owned),
+        }
+    }
+
+    fn rules(result: Result<SubscriptionUpdate, Vec<FieldError>>) -> Vec<Rule> {
+        result
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|e| e.rule)
+            .collect()
+    }
+
+    #[test]
+    fn license_counts_change_within_the_offers_range() {
+        let (sub, offer) = mailbox(10, SubscriptionStatus::Active);
+        let up = check_update(&sub, &offer, &update(RawQuantity::Integer(25), None));
+        assert_eq!(
+            up,
+            Ok(SubscriptionUpdate {
+                quantity: 25,
+                status: SubscriptionStatus::Active
+            })
+        );
+        let range = Rule::SubscriptionQuantityOutOfRange { min: 1, max: 300 };
+        for q in [0, -3, 301] {
+            let result = check_update(&sub, &offer, &update(RawQuantity::Integer(q), None));
+            assert_eq!(rules(result), vec![range.clone()], "{q}");
+        }
+        assert_eq!(range.code(), 2002);
+    }
+
+    #[test]
+    fn suspending_and_reactivating_keep_the_count() {
+        let (active, offer) = mailbox(10, SubscriptionStatus::Active);
+        let suspend = check_update(&active, &offer, &update(RawQuantity::Missing, Some("Suspended")));
+        assert_eq!(suspend.map(|u| u.status), Ok(SubscriptionStatus::Suspended));
+        let both = check_update(
+            &active,
+            &offer,
+            &update(RawQuantity::Integer(5), Some("suspended")),
+        );
+        assert_eq!(rules(both), vec![Rule::QuantityWhileSuspending]);
+
+        let (suspended, offer) = mailbox(10, SubscriptionStatus::Suspended);
+        let count = check_update(&suspended, &offer, &update(RawQuantity::Integer(5), None));
+        assert_eq!(rules(count), vec![Rule::SubscriptionSuspended]);
+        let back = check_update(
+            &suspended,
+            &offer,
+            &update(RawQuantity::Integer(5), Some("active")),
+        );
+        assert_eq!(
+            back,
+            Ok(SubscriptionUpdate {
+                quantity: 5,
+                status: SubscriptionStatus::Active
+            })
+        );
+    }
+
+    #[test]
+    fn only_active_and_suspended_can_be_asked_for() {
+        let (sub, offer) = mailbox(10, SubscriptionStatus::Active);
+        for status in ["deleted", "paused"] {
+            let result = check_update(&sub, &offer, &update(RawQuantity::Missing, Some(status)));
+            assert_eq!(rules(result), vec![Rule::StatusUnsupported], "{status}");
+        }
+        let same = check_update(&sub, &offer, &update(RawQuantity::Missing, None));
+        assert_eq!(same.map(|u| u.changes(&sub)), Ok(false));
+    }
 
     #[test]
     fn statuses_parse_in_any_case() {

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use anyhow::{Context, bail};
 use partnerdesk_domain::PartnerId;
+use partnerdesk_domain::audit::Actor;
 use partnerdesk_domain::catalog::{Catalog, CatalogDocument};
 use partnerdesk_domain::email::Email;
 use partnerdesk_domain::partner::{PartnerKind, Role};
@@ -69,7 +70,7 @@ pub async fn create_user(store: &Store, partner: &str, email: &str, role: Role) 
     let password = secrets::generate_password();
     let hash = hash_password(password.clone()).await?;
     match store
-        .create_partner_user(partner, email.as_str(), role, hash)
+        .create_partner_user(partner, email.as_str(), role, hash, Actor::operator())
         .await
     {
         Ok(user) => eprintln!("created {role} {} (the password below is shown once)", user.email),
@@ -86,7 +87,7 @@ pub async fn set_password(store: &Store, email: &str) -> anyhow::Result<()> {
     let password = secrets::generate_password();
     let hash = hash_password(password.clone()).await?;
     let user = store
-        .set_partner_user_password(email, hash)
+        .set_partner_user_password(email, hash, Actor::operator())
         .await
         .map_err(|e| not_found(e, "user"))?;
     eprintln!("new password for {} (shown once)", user.email);
@@ -101,7 +102,7 @@ pub async fn create_token(store: &Store, email: &str, name: &str) -> anyhow::Res
         .map_err(|e| not_found(e, "user"))?;
     let token = secrets::generate_token();
     store
-        .create_api_token(user.id, name, secrets::sha256(token.as_bytes()))
+        .create_api_token(&user, name, secrets::sha256(token.as_bytes()), Actor::operator())
         .await?;
     eprintln!(
         "API token for {} (shown once; send it as \"Authorization: Bearer <token>\")",

@@ -2,6 +2,7 @@
 //! indirect resellers where the cloud has the indirect model), its admin agent with a
 //! generated password, an API token and a catalog of offers in five languages.
 
+use partnerdesk_domain::audit::Actor;
 use partnerdesk_domain::catalog::{Catalog, CatalogDocument};
 use partnerdesk_domain::partner::{PartnerKind, Role};
 use partnerdesk_domain::profile::CloudProfile;
@@ -42,11 +43,16 @@ pub async fn seed(store: &Store, profile: &CloudProfile) -> anyhow::Result<Demo>
     let password = secrets::generate_password();
     let hash = crate::commands::hash_password(password.clone()).await?;
     let user = store
-        .create_partner_user(partner.id, ADMIN_EMAIL, Role::AdminAgent, hash)
+        .create_partner_user(partner.id, ADMIN_EMAIL, Role::AdminAgent, hash, Actor::operator())
         .await?;
     let token = secrets::generate_token();
     store
-        .create_api_token(user.id, "demo", secrets::sha256(token.as_bytes()))
+        .create_api_token(
+            &user,
+            "demo",
+            secrets::sha256(token.as_bytes()),
+            Actor::operator(),
+        )
         .await?;
     Ok(Demo {
         partner_name: partner.name,

@@ -25,6 +25,7 @@ use std::sync::Arc;
 
 pub use db::sqlite::Durability;
 pub use error::{Conflict, StoreError};
+pub use ops::activity::ActivityQuery;
 pub use ops::catalog::CatalogVersion;
 pub use ops::customers::{Cursor, CustomerFilter, CustomerPage, CustomerQuery};
 pub use ops::idempotency::{IdempotencyRecord, StoredResponse};

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use partnerdesk_domain::address::AddressInput;
 use partnerdesk_domain::agreement::{AgreementAcceptance, AgreementInput};
+use partnerdesk_domain::audit::Actor;
 use partnerdesk_domain::catalog::{Catalog, CatalogDocument};
 use partnerdesk_domain::customer::{BillingInput, CustomerContext, CustomerInput, NewCustomer};
 use partnerdesk_domain::onboarding::{Onboarding, OrderLine, Seller, agreement_record, place_order};
@@ -64,6 +65,7 @@ async fn fixture() -> Fixture {
             "admin@provider.example",
             Role::AdminAgent,
             "x".into(),
+            Actor::operator(),
         )
         .await);
     let catalog = catalog();
@@ -159,7 +161,7 @@ impl Fixture {
         let onboarding = self.onboarding(name, prefix, false);
         ok(self
             .store
-            .onboard_customer(onboarding.clone(), "sha256$00".into(), None)
+            .onboard_customer(onboarding.clone(), "sha256$00".into(), None, Actor::operator())
             .await);
         onboarding
     }
@@ -205,7 +207,7 @@ async fn a_failure_in_the_middle_of_an_onboarding_leaves_no_row_behind() {
     let onboarding = f.onboarding("Fabrikam", "fabrikam", true);
     let result = f
         .store
-        .onboard_customer(onboarding, "sha256$00".into(), None)
+        .onboard_customer(onboarding, "sha256$00".into(), None, Actor::operator())
         .await;
     assert!(matches!(result, Err(StoreError::Internal(_))), "{result:?}");
     assert_eq!(row_counts(&f.store).await, before);
@@ -226,7 +228,12 @@ async fn a_failing_onboarding_does_not_take_concurrent_ones_with_it() {
                 format!("c{i}")
             };
             f.store
-                .onboard_customer(f.onboarding("Acme", &prefix, false), "sha256$00".into(), None)
+                .onboard_customer(
+                    f.onboarding("Acme", &prefix, false),
+                    "sha256$00".into(),
+                    None,
+                    Actor::operator(),
+                )
                 .await
         }));
     }
@@ -256,6 +263,7 @@ async fn concurrent_onboardings_of_one_domain_create_one_customer() {
                     f.onboarding("Same", "SameDomain", false),
                     "sha256$00".into(),
                     None,
+                    Actor::operator(),
                 )
                 .await
         }));
@@ -288,12 +296,17 @@ async fn a_request_id_is_claimed_once() {
     };
     let first = f.onboarding("One", "one", false);
     ok(f.store
-        .onboard_customer(first, "sha256$00".into(), Some(record.clone()))
+        .onboard_customer(first, "sha256$00".into(), Some(record.clone()), Actor::operator())
         .await);
     let second = f.onboarding("One", "another", false);
     let result = f
         .store
-        .onboard_customer(second, "sha256$00".into(), Some(record.clone()))
+        .onboard_customer(
+            second,
+            "sha256$00".into(),
+            Some(record.clone()),
+            Actor::operator(),
+        )
         .await;
     assert!(
         matches!(result, Err(StoreError::Conflict(Conflict::RequestId))),
@@ -335,6 +348,7 @@ async fn sealed_secrets_are_erased_after_fifteen_minutes() {
             f.onboarding("Alpha", "aa", false),
             "sha256$00".into(),
             Some(record.clone()),
+            Actor::operator(),
         )
         .await);
     let (erased, deleted) = ok(f.store.sweep_idempotency(OffsetDateTime::now_utc()).await);
@@ -429,7 +443,12 @@ async fn resellers_see_only_their_customers_and_other_partners_see_none() {
     let f = fixture().await;
     let through_reseller = f.onboarding("Via Reseller", "viareseller", true);
     ok(f.store
-        .onboard_customer(through_reseller.clone(), "sha256$00".into(), None)
+        .onboard_customer(
+            through_reseller.clone(),
+            "sha256$00".into(),
+            None,
+            Actor::operator(),
+        )
         .await);
     f.onboard("Direct", "direct").await;
     let id = through_reseller.customer.id;
@@ -499,13 +518,18 @@ async fn the_same_contact_cannot_confirm_an_agreement_twice() {
     let mut again = onboarding.agreement.clone().unwrap_or_else(|| unreachable!());
     again.id = partnerdesk_domain::AgreementId::new();
     again.first_name = "ANA".into();
-    let result = f.store.record_agreement(f.provider.id, again.clone(), None).await;
+    let result = f
+        .store
+        .record_agreement(f.provider.id, again.clone(), None, Actor::operator())
+        .await;
     assert!(
         matches!(result, Err(StoreError::Conflict(Conflict::AgreementContact))),
         "{result:?}"
     );
     again.phone_number = "+12065550199".into();
-    ok(f.store.record_agreement(f.provider.id, again, None).await);
+    ok(f.store
+        .record_agreement(f.provider.id, again, None, Actor::operator())
+        .await);
     assert_eq!(
         ok(f.store
             .agreements(f.provider.id, onboarding.customer.id, None)
@@ -522,7 +546,7 @@ async fn orders_need_an_agreement_where_the_cloud_requires_one() {
     onboarding.agreement = None;
     onboarding.order = None;
     ok(f.store
-        .onboard_customer(onboarding.clone(), "sha256$00".into(), None)
+        .onboard_customer(onboarding.clone(), "sha256$00".into(), None, Actor::operator())
         .await);
     let customer = onboarding.customer.id;
     let lines = vec![OrderLine {
@@ -546,11 +570,11 @@ async fn orders_need_an_agreement_where_the_cloud_requires_one() {
         .store
         .place_order(
             f.provider.id,
-            f.seller.user_id,
             placed.clone(),
             true,
             f.catalog.clone(),
             None,
+            Actor::operator(),
         )
         .await;
     let expected = vec![FieldError::new(Field::LineItems, Rule::AgreementRequired)];
@@ -583,15 +607,17 @@ async fn orders_need_an_agreement_where_the_cloud_requires_one() {
         f.seller,
         OffsetDateTime::now_utc(),
     );
-    ok(f.store.record_agreement(f.provider.id, agreement, None).await);
+    ok(f.store
+        .record_agreement(f.provider.id, agreement, None, Actor::operator())
+        .await);
     ok(f.store
         .place_order(
             f.provider.id,
-            f.seller.user_id,
             placed,
             true,
             f.catalog.clone(),
             None,
+            Actor::operator(),
         )
         .await);
     assert_eq!(
@@ -641,11 +667,11 @@ async fn add_ons_need_an_active_parent_of_a_prerequisite_offer_of_the_same_custo
         .store
         .place_order(
             f.provider.id,
-            f.seller.user_id,
             add_on(chat),
             true,
             f.catalog.clone(),
             None,
+            Actor::operator(),
         )
         .await;
     let expected = vec![FieldError::new(
@@ -666,11 +692,11 @@ async fn add_ons_need_an_active_parent_of_a_prerequisite_offer_of_the_same_custo
         .store
         .place_order(
             f.provider.id,
-            f.seller.user_id,
             add_on(foreign),
             true,
             f.catalog.clone(),
             None,
+            Actor::operator(),
         )
         .await;
     let expected = vec![FieldError::new(
@@ -684,11 +710,11 @@ async fn add_ons_need_an_active_parent_of_a_prerequisite_offer_of_the_same_custo
     ok(f.store
         .place_order(
             f.provider.id,
-            f.seller.user_id,
             add_on(mail),
             true,
             f.catalog.clone(),
             None,
+            Actor::operator(),
         )
         .await);
     let archive = ok(f.store.subscriptions(f.provider.id, customer, None).await)
@@ -724,7 +750,7 @@ async fn a_stale_billing_version_changes_nothing() {
     };
     let updated = ok(f
         .store
-        .update_billing_profile(f.provider.id, id, details("Tacoma"), 1)
+        .update_billing_profile(f.provider.id, id, details("Tacoma"), 1, Actor::operator())
         .await);
     assert_eq!(
         (updated.billing.version, updated.billing.address.city.as_str()),
@@ -732,7 +758,7 @@ async fn a_stale_billing_version_changes_nothing() {
     );
     let stale = f
         .store
-        .update_billing_profile(f.provider.id, id, details("Olympia"), 1)
+        .update_billing_profile(f.provider.id, id, details("Olympia"), 1, Actor::operator())
         .await;
     assert!(matches!(stale, Err(StoreError::VersionMismatch)), "{stale:?}");
     assert_eq!(
@@ -759,6 +785,7 @@ async fn partner_users_are_unique_and_tokens_authenticate_only_while_valid() {
             "ADMIN@provider.example",
             Role::SalesAgent,
             "x".into(),
+            Actor::operator(),
         )
         .await;
     assert!(
@@ -766,8 +793,14 @@ async fn partner_users_are_unique_and_tokens_authenticate_only_while_valid() {
         "{taken:?}"
     );
     let token = secrets::generate_token();
+    let (seller, _) = ok(f.store.partner_user_by_email("admin@provider.example").await);
     ok(f.store
-        .create_api_token(f.seller.user_id, "test", secrets::sha256(token.as_bytes()))
+        .create_api_token(
+            &seller,
+            "test",
+            secrets::sha256(token.as_bytes()),
+            Actor::operator(),
+        )
         .await);
     let principal = ok(f.store.authenticate_token(&token).await).unwrap_or_else(|| panic!("known token"));
     assert_eq!(principal.partner.id, f.provider.id);

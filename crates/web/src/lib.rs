@@ -62,9 +62,12 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let (stop, stopped) = tokio::sync::watch::channel(());
     let housekeeping = tokio::spawn(housekeeping(state.clone(), stopped));
-    let result = axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown)
-        .await;
+    let result = axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await;
     // A sweep under way finishes first.
     drop(stop);
     let _ = housekeeping.await;

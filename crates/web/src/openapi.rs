@@ -30,8 +30,12 @@ use crate::state::AppState;
         api::orders::create,
         api::orders::list,
         api::orders::get,
-        api::orders::list_subscriptions,
-        api::orders::get_subscription,
+        api::orders::add_add_ons,
+        api::activity::list,
+        api::subscriptions::list,
+        api::subscriptions::get,
+        api::subscriptions::update,
+        api::subscriptions::add_ons,
         api::domains::exists,
         api::domains::check_availability,
         api::validations::address,
@@ -45,7 +49,7 @@ use crate::state::AppState;
     modifiers(&BearerAuth),
     tags(
         (name = "Customers"), (name = "Agreements"), (name = "Orders"), (name = "Subscriptions"),
-        (name = "Offers"), (name = "Domains"), (name = "Validations"), (name = "Partners")
+        (name = "Offers"), (name = "Domains"), (name = "Validations"), (name = "Partners"), (name = "Activity")
     )
 )]
 pub struct ApiDoc;

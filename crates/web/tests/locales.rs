@@ -7,11 +7,17 @@ const LOCALES: [&str; 5] = ["en-US", "zh-TW", "zh-CN", "fr-FR", "ru-RU"];
 
 /// Messages whose text is the same in every language: the product's name, and messages
 /// made only of their arguments.
-const SAME_EVERYWHERE: &[&str] = &["app-name", "page-title", "review-domain", "none-value"];
+const SAME_EVERYWHERE: &[&str] = &[
+    "app-name",
+    "page-title",
+    "review-domain",
+    "none-value",
+    "activity-channel-api",
+];
 
 /// Messages that a language writes exactly as English does: Russian punctuates
-/// "label: message" the same way.
-const SAME_AS_ENGLISH: &[(&str, &str)] = &[("ru-RU", "error-summary-item")];
+/// "label: message" the same way, and French names an action "Action" too.
+const SAME_AS_ENGLISH: &[(&str, &str)] = &[("ru-RU", "error-summary-item"), ("fr-FR", "activity-action")];
 
 fn locales_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales")

@@ -140,6 +140,13 @@ impl Row {
         }
     }
 
+    pub(crate) fn opt_int(&self, i: usize) -> Result<Option<i64>, StoreError> {
+        match self.cell(i) {
+            Cell::Null => Ok(None),
+            _ => self.int(i).map(Some),
+        }
+    }
+
     pub(crate) fn int(&self, i: usize) -> Result<i64, StoreError> {
         match self.cell(i) {
             Cell::Int(v) => Ok(*v),

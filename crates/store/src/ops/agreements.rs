@@ -3,11 +3,13 @@
 use std::sync::Arc;
 
 use partnerdesk_domain::agreement::Agreement;
+use partnerdesk_domain::audit::{Action, Actor, Change};
 use partnerdesk_domain::{CustomerId, PartnerId};
 
 use crate::Store;
 use crate::db::{Conn, Row, Value, id};
 use crate::error::StoreError;
+use crate::ops::activity;
 use crate::ops::customers::ensure_visible;
 use crate::ops::idempotency::{self, IdempotencyRecord};
 
@@ -39,17 +41,18 @@ impl Store {
         viewer: PartnerId,
         agreement: Agreement,
         idempotency: Option<IdempotencyRecord>,
+        actor: Actor,
     ) -> Result<(), StoreError> {
-        let input = Arc::new((agreement, idempotency));
+        let input = Arc::new((agreement, idempotency, actor));
         self.write(move |c| {
             let input = input.clone();
             Box::pin(async move {
-                let (agreement, idempotency) = &*input;
-                ensure_visible(c, viewer, agreement.customer_id).await?;
+                let (agreement, idempotency, actor) = &*input;
+                let associated = ensure_visible(c, viewer, agreement.customer_id).await?;
                 if let Some(record) = idempotency {
                     idempotency::claim(c, record).await?;
                 }
-                insert(c, agreement).await
+                insert(c, agreement, actor, associated).await
             })
         })
         .await
@@ -98,7 +101,13 @@ fn contact_key(a: &Agreement) -> String {
     )
 }
 
-pub(crate) async fn insert(c: &mut Conn<'_>, a: &Agreement) -> Result<(), StoreError> {
+/// Inserts an acceptance and records it, with the signer's data, in the activity log.
+pub(crate) async fn insert(
+    c: &mut Conn<'_>,
+    a: &Agreement,
+    actor: &Actor,
+    reseller: Option<PartnerId>,
+) -> Result<(), StoreError> {
     let key = contact_key(a);
     c.execute(
         "INSERT INTO agreements (id, customer_id, partner_id, user_id, agreement_type, template_id, first_name, last_name, \
@@ -121,7 +130,16 @@ pub(crate) async fn insert(c: &mut Conn<'_>, a: &Agreement) -> Result<(), StoreE
         ],
     )
     .await?;
-    Ok(())
+    let change = Change::new(a.partner_id, Action::AgreementAttested)
+        .customer(a.customer_id, reseller)
+        .detail("agreementType", &a.agreement_type)
+        .detail("templateId", &a.template_id)
+        .detail("signerFirstName", &a.first_name)
+        .detail("signerLastName", &a.last_name)
+        .detail("signerEmail", &a.email)
+        .detail("signerPhoneNumber", &a.phone_number)
+        .detail("dateAgreed", a.date_agreed.date());
+    activity::record(c, actor, &change).await
 }
 
 /// Whether the customer has accepted any agreement.

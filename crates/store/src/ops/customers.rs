@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use partnerdesk_domain::address::Address;
+use partnerdesk_domain::audit::{Action, Actor, Change};
 use partnerdesk_domain::country::CountryCode;
 use partnerdesk_domain::customer::{BillingDetails, BillingProfile, Customer, CustomerSummary};
 use partnerdesk_domain::onboarding::Onboarding;
@@ -13,7 +14,7 @@ use crate::Store;
 use crate::db::{Conn, Row, Value, id, opt_id};
 use crate::error::StoreError;
 use crate::ops::idempotency::{self, IdempotencyRecord};
-use crate::ops::{agreements, orders};
+use crate::ops::{activity, agreements, orders};
 
 /// Which of a partner's customers to list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,16 +116,17 @@ impl Store {
         onboarding: Onboarding,
         admin_password_hash: String,
         idempotency: Option<IdempotencyRecord>,
+        actor: Actor,
     ) -> Result<(), StoreError> {
-        let input = Arc::new((onboarding, admin_password_hash, idempotency));
+        let input = Arc::new((onboarding, admin_password_hash, idempotency, actor));
         self.write(move |c| {
             let input = input.clone();
             Box::pin(async move {
-                let (onboarding, hash, idempotency) = &*input;
+                let (onboarding, hash, idempotency, actor) = &*input;
                 if let Some(record) = idempotency {
                     idempotency::claim(c, record).await?;
                 }
-                insert_customer(c, onboarding, hash).await
+                insert_customer(c, onboarding, hash, actor).await
             })
         })
         .await
@@ -176,11 +178,13 @@ impl Store {
         customer: CustomerId,
         details: BillingDetails,
         expected_version: i64,
+        actor: Actor,
     ) -> Result<Customer, StoreError> {
-        let details = Arc::new(details);
+        let input = Arc::new((details, actor));
         self.write(move |c| {
-            let d = details.clone();
+            let input = input.clone();
             Box::pin(async move {
+                let (d, actor) = &*input;
                 let current = customer_for(c, viewer, customer).await?;
                 if current.billing.address.country != d.address.country {
                     return Err(StoreError::Invalid(vec![FieldError::new(Field::Country, Rule::CountryCannotChange)]));
@@ -213,7 +217,14 @@ impl Store {
                 if changed == 0 {
                     return Err(StoreError::VersionMismatch);
                 }
-                customer_for(c, viewer, customer).await
+                let updated = customer_for(c, viewer, customer).await?;
+                let change = Change::new(viewer, Action::BillingProfileUpdated)
+                    .customer(customer, current.associated_partner_id);
+                let change = billing_differences(&current.billing, &updated.billing)
+                    .into_iter()
+                    .fold(change, |change, (name, value)| change.detail(name, value));
+                activity::record(c, actor, &change).await?;
+                Ok(updated)
             })
         })
         .await
@@ -224,6 +235,7 @@ async fn insert_customer(
     c: &mut Conn<'_>,
     o: &Onboarding,
     admin_password_hash: &str,
+    actor: &Actor,
 ) -> Result<(), StoreError> {
     let customer = &o.customer;
     let b = &customer.billing;
@@ -294,28 +306,74 @@ async fn insert_customer(
         params.push(id(reseller));
     }
     c.execute(&sql, &params).await?;
+    let created = Change::new(seller, Action::CustomerCreated)
+        .customer(customer.id, reseller)
+        .detail("companyName", &customer.company_name)
+        .detail("domain", &customer.domain)
+        .detail("country", &country)
+        .detail("adminUserName", &o.admin_user_name);
+    activity::record(c, actor, &created).await?;
     if let Some(agreement) = &o.agreement {
-        agreements::insert(c, agreement).await?;
+        agreements::insert(c, agreement, actor, reseller).await?;
     }
     if let Some(placed) = &o.order {
-        orders::insert(c, placed, Some(o.seller.user_id)).await?;
+        orders::insert(c, placed, actor).await?;
     }
     Ok(())
 }
 
+/// The billing profile's values that differ, as `(name, "old → new")`.
+fn billing_differences(old: &BillingProfile, new: &BillingProfile) -> Vec<(&'static str, String)> {
+    let (a, b) = (&old.address, &new.address);
+    let pairs: [(&'static str, Option<&str>, Option<&str>); 12] = [
+        ("companyName", Some(&old.company_name), Some(&new.company_name)),
+        ("firstName", Some(&old.first_name), Some(&new.first_name)),
+        ("lastName", Some(&old.last_name), Some(&new.last_name)),
+        ("email", Some(&old.email), Some(&new.email)),
+        (
+            "phoneNumber",
+            old.phone_number.as_deref(),
+            new.phone_number.as_deref(),
+        ),
+        ("culture", Some(&old.culture), Some(&new.culture)),
+        ("language", Some(&old.language), Some(&new.language)),
+        ("addressLine1", Some(&a.address_line1), Some(&b.address_line1)),
+        (
+            "addressLine2",
+            a.address_line2.as_deref(),
+            b.address_line2.as_deref(),
+        ),
+        ("city", Some(&a.city), Some(&b.city)),
+        ("state", a.state.as_deref(), b.state.as_deref()),
+        ("postalCode", a.postal_code.as_deref(), b.postal_code.as_deref()),
+    ];
+    pairs
+        .into_iter()
+        .filter(|(_, before, after)| before != after)
+        .map(|(name, before, after)| {
+            (
+                name,
+                format!("{} → {}", before.unwrap_or(""), after.unwrap_or("")),
+            )
+        })
+        .collect()
+}
+
 /// Fails with [`StoreError::NotFound`] unless `viewer` has a relationship with `customer`.
+/// Returns the partner the relationship is associated with: a provider's customer's
+/// indirect reseller (or a reseller's provider).
 pub(crate) async fn ensure_visible(
     c: &mut Conn<'_>,
     viewer: PartnerId,
     customer: CustomerId,
-) -> Result<(), StoreError> {
+) -> Result<Option<PartnerId>, StoreError> {
     c.fetch_optional(
-        "SELECT 1 FROM partner_customers WHERE partner_id = $1 AND customer_id = $2",
+        "SELECT associated_partner_id FROM partner_customers WHERE partner_id = $1 AND customer_id = $2",
         &[id(viewer), id(customer)],
     )
     .await?
-    .map(|_| ())
-    .ok_or(StoreError::NotFound)
+    .ok_or(StoreError::NotFound)?
+    .opt_uuid(0)
 }
 
 pub(crate) async fn customer_for(

@@ -1,5 +1,6 @@
 //! The use cases, each an `impl Store` block with the SQL it runs.
 
+pub(crate) mod activity;
 pub(crate) mod agreements;
 pub(crate) mod catalog;
 pub(crate) mod customers;

@@ -2,10 +2,13 @@
 
 use std::sync::Arc;
 
+use partnerdesk_domain::audit::{Action, Actor, Change};
 use partnerdesk_domain::catalog::Catalog;
 use partnerdesk_domain::onboarding::PlacedOrder;
 use partnerdesk_domain::order::{LineItem, Order, check_add_on_parent};
-use partnerdesk_domain::subscription::{Subscription, SubscriptionStatus};
+use partnerdesk_domain::subscription::{
+    Subscription, SubscriptionStatus, SubscriptionUpdateInput, check_update,
+};
 use partnerdesk_domain::{
     CustomerId, Field, FieldError, OfferId, OrderId, PartnerId, PartnerUserId, Rule, SubscriptionId,
 };
@@ -13,9 +16,9 @@ use partnerdesk_domain::{
 use crate::Store;
 use crate::db::{Conn, Row, Value, id, opt_id, values_placeholders};
 use crate::error::StoreError;
-use crate::ops::agreements;
 use crate::ops::customers::ensure_visible;
 use crate::ops::idempotency::{self, IdempotencyRecord};
+use crate::ops::{activity, agreements};
 
 const SUBSCRIPTION_COLUMNS: &str = "s.id, s.customer_id, s.partner_id, s.reseller_id, s.order_id, s.offer_id, \
     s.friendly_name, s.quantity, s.status, s.parent_subscription_id, s.partner_id_on_record, s.billing_cycle, \
@@ -60,17 +63,17 @@ impl Store {
     pub async fn place_order(
         &self,
         viewer: PartnerId,
-        user: PartnerUserId,
         placed: PlacedOrder,
         agreement_required: bool,
         catalog: Arc<Catalog>,
         idempotency: Option<IdempotencyRecord>,
+        actor: Actor,
     ) -> Result<(), StoreError> {
-        let input = Arc::new((placed, catalog, idempotency));
+        let input = Arc::new((placed, catalog, idempotency, actor));
         self.write(move |c| {
             let input = input.clone();
             Box::pin(async move {
-                let (placed, catalog, idempotency) = &*input;
+                let (placed, catalog, idempotency, actor) = &*input;
                 let customer = placed.order.customer_id;
                 ensure_visible(c, viewer, customer).await?;
                 if agreement_required && !agreements::has_any(c, customer).await? {
@@ -83,7 +86,68 @@ impl Store {
                 if let Some(record) = idempotency {
                     idempotency::claim(c, record).await?;
                 }
-                insert(c, placed, Some(user)).await
+                insert(c, placed, actor).await
+            })
+        })
+        .await
+    }
+
+    /// Adds add-ons to an order `viewer` placed (Partner Center's add-on purchase by
+    /// `PATCH .../orders/{id}`): each line's parent must be a subscription of that order,
+    /// active and of an offer the add-on is for. Returns the order with its new lines.
+    pub async fn add_to_order(
+        &self,
+        viewer: PartnerId,
+        order: OrderId,
+        placed: PlacedOrder,
+        catalog: Arc<Catalog>,
+        actor: Actor,
+    ) -> Result<Order, StoreError> {
+        let input = Arc::new((placed, catalog, actor));
+        self.write(move |c| {
+            let input = input.clone();
+            Box::pin(async move {
+                let (placed, catalog, actor) = &*input;
+                let customer = placed.order.customer_id;
+                ensure_visible(c, viewer, customer).await?;
+                let last = c
+                    .fetch_one(
+                        "SELECT MAX(li.line_number) FROM orders o JOIN order_line_items li ON li.order_id = o.id \
+                         WHERE o.id = $1 AND o.customer_id = $2 AND o.partner_id = $3",
+                        &[id(order), id(customer), id(viewer)],
+                    )
+                    .await?;
+                let Some(last) = last.opt_int(0)? else {
+                    return Err(StoreError::NotFound);
+                };
+                check_parents(c, viewer, placed, catalog).await?;
+                let mut errors = Vec::new();
+                for (i, sub) in placed.subscriptions.iter().enumerate() {
+                    let Some(parent) = sub.parent_subscription_id else {
+                        continue;
+                    };
+                    let row = c
+                        .fetch_one("SELECT order_id FROM subscriptions WHERE id = $1", &[id(parent)])
+                        .await?;
+                    if row.uuid::<OrderId>(0)? != order {
+                        errors.push(FieldError::new(Field::ParentSubscription(i), Rule::ParentNotInOrder));
+                    }
+                }
+                if !errors.is_empty() {
+                    return Err(StoreError::Invalid(errors));
+                }
+                let mut extended = placed.clone();
+                extended.order.id = order;
+                for (line, number) in extended.order.line_items.iter_mut().zip(last + 1..) {
+                    line.line_number = u32::try_from(number).map_err(|_| StoreError::Internal("line number".into()))?;
+                }
+                for sub in &mut extended.subscriptions {
+                    sub.order_id = order;
+                }
+                insert_items(c, &extended, actor).await?;
+                let condition = format!("{ORDER_VISIBLE} AND o.id = $3");
+                let orders = orders_where(c, &condition, &[id(customer), id(viewer), id(order)]).await?;
+                orders.into_iter().next().ok_or(StoreError::NotFound)
             })
         })
         .await
@@ -145,6 +209,116 @@ impl Store {
         .await
     }
 
+    /// Changes a subscription `viewer` sold: its license count, its status or both, if it
+    /// is still at `expected_version` (when given). Suspending a subscription suspends its
+    /// active add-ons too; an add-on is reactivated only while its parent is active.
+    /// Returns the subscription as it is afterwards.
+    pub async fn update_subscription(
+        &self,
+        viewer: PartnerId,
+        customer: CustomerId,
+        subscription: SubscriptionId,
+        update: SubscriptionUpdateInput,
+        expected_version: Option<i64>,
+        actor: Actor,
+    ) -> Result<Subscription, StoreError> {
+        let catalog = self.catalog().await?;
+        let input = Arc::new((update, actor, catalog));
+        self.write(move |c| {
+            let input = input.clone();
+            Box::pin(async move {
+                let (update, actor, catalog) = &*input;
+                let current = sold_by(c, viewer, customer, subscription).await?;
+                if expected_version.is_some_and(|v| v != current.version) {
+                    return Err(StoreError::VersionMismatch);
+                }
+                let offer = catalog.offer(&current.offer_id).ok_or_else(|| {
+                    StoreError::Internal(format!("offer {} not in the catalog", current.offer_id))
+                })?;
+                let next = check_update(&current, offer, update).map_err(StoreError::Invalid)?;
+                if !next.changes(&current) {
+                    return Ok(current);
+                }
+                let reactivating = current.status != next.status && next.status == SubscriptionStatus::Active;
+                if let (true, Some(parent)) = (reactivating, current.parent_subscription_id) {
+                    let parent = sold_by(c, viewer, customer, parent).await?;
+                    if parent.status != SubscriptionStatus::Active {
+                        return Err(StoreError::Invalid(vec![FieldError::new(
+                            Field::SubscriptionStatus,
+                            Rule::ParentNotActive,
+                        )]));
+                    }
+                }
+                let changed = c
+                    .execute(
+                        "UPDATE subscriptions SET quantity = $1, status = $2, version = version + 1 \
+                         WHERE id = $3 AND version = $4",
+                        &[
+                            next.quantity.into(),
+                            next.status.as_str().into(),
+                            id(subscription),
+                            current.version.into(),
+                        ],
+                    )
+                    .await?;
+                if changed == 0 {
+                    return Err(StoreError::VersionMismatch);
+                }
+                let reseller = current.reseller_id;
+                let change = |action| {
+                    Change::new(viewer, action)
+                        .customer(customer, reseller)
+                        .detail("subscriptionId", subscription)
+                        .detail("offerId", &current.offer_id)
+                };
+                if next.quantity != current.quantity {
+                    let change = change(Action::SubscriptionQuantityChanged)
+                        .detail("quantity", format!("{} → {}", current.quantity, next.quantity));
+                    activity::record(c, actor, &change).await?;
+                }
+                if next.status == SubscriptionStatus::Suspended && current.status != next.status {
+                    let add_ons = c
+                        .execute(
+                            "UPDATE subscriptions SET status = 'suspended', version = version + 1 \
+                             WHERE parent_subscription_id = $1 AND status = 'active'",
+                            &[id(subscription)],
+                        )
+                        .await?;
+                    let change = change(Action::SubscriptionSuspended).detail("addOnsSuspended", add_ons);
+                    activity::record(c, actor, &change).await?;
+                } else if reactivating {
+                    activity::record(c, actor, &change(Action::SubscriptionReactivated)).await?;
+                }
+                sold_by(c, viewer, customer, subscription).await
+            })
+        })
+        .await
+    }
+
+    /// The add-ons bought for a subscription `viewer` may see, oldest first.
+    pub async fn add_ons(
+        &self,
+        viewer: PartnerId,
+        customer: CustomerId,
+        parent: SubscriptionId,
+    ) -> Result<Vec<Subscription>, StoreError> {
+        self.read(move |c| {
+            Box::pin(async move {
+                let sql = format!(
+                    "SELECT {SUBSCRIPTION_COLUMNS} FROM subscriptions s \
+                     WHERE s.parent_subscription_id = $1 AND s.customer_id = $2 AND (s.partner_id = $3 OR s.reseller_id = $3) \
+                     ORDER BY s.created_at, s.id"
+                );
+                let rows = c.fetch_all(&sql, &[id(parent), id(customer), id(viewer)]).await?;
+                if rows.is_empty() {
+                    visible_subscription(c, viewer, customer, parent).await?;
+                }
+                rows.iter().map(subscription_from).collect()
+            })
+        })
+        .await
+    }
+
     pub async fn subscription(
         &self,
         viewer: PartnerId,
@@ -152,20 +326,45 @@ impl Store {
         subscription: SubscriptionId,
     ) -> Result<Subscription, StoreError> {
         self.read(move |c| {
-            Box::pin(async move {
-                let sql = format!(
-                    "SELECT {SUBSCRIPTION_COLUMNS} FROM subscriptions s \
-                     WHERE s.id = $1 AND s.customer_id = $2 AND (s.partner_id = $3 OR s.reseller_id = $3)"
-                );
-                let row = c
-                    .fetch_optional(&sql, &[id(subscription), id(customer), id(viewer)])
-                    .await?
-                    .ok_or(StoreError::NotFound)?;
-                subscription_from(&row)
-            })
+            Box::pin(async move { visible_subscription(c, viewer, customer, subscription).await })
         })
         .await
     }
+}
+
+/// A subscription `viewer` sold or that was sold through it.
+async fn visible_subscription(
+    c: &mut Conn<'_>,
+    viewer: PartnerId,
+    customer: CustomerId,
+    subscription: SubscriptionId,
+) -> Result<Subscription, StoreError> {
+    let sql = format!(
+        "SELECT {SUBSCRIPTION_COLUMNS} FROM subscriptions s \
+         WHERE s.id = $1 AND s.customer_id = $2 AND (s.partner_id = $3 OR s.reseller_id = $3)"
+    );
+    let row = c
+        .fetch_optional(&sql, &[id(subscription), id(customer), id(viewer)])
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    subscription_from(&row)
+}
+
+/// A subscription `viewer` sold: only the seller changes it.
+async fn sold_by(
+    c: &mut Conn<'_>,
+    viewer: PartnerId,
+    customer: CustomerId,
+    subscription: SubscriptionId,
+) -> Result<Subscription, StoreError> {
+    let sql = format!(
+        "SELECT {SUBSCRIPTION_COLUMNS} FROM subscriptions s WHERE s.id = $1 AND s.customer_id = $2 AND s.partner_id = $3"
+    );
+    let row = c
+        .fetch_optional(&sql, &[id(subscription), id(customer), id(viewer)])
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    subscription_from(&row)
 }
 
 /// Each add-on's parent must be an active subscription, of this customer, sold by
@@ -213,11 +412,8 @@ async fn check_parents(
     }
 }
 
-pub(crate) async fn insert(
-    c: &mut Conn<'_>,
-    placed: &PlacedOrder,
-    created_by: Option<PartnerUserId>,
-) -> Result<(), StoreError> {
+pub(crate) async fn insert(c: &mut Conn<'_>, placed: &PlacedOrder, actor: &Actor) -> Result<(), StoreError> {
+    let created_by = actor.user_id.map(PartnerUserId::from);
     let o = &placed.order;
     c.execute(
         "INSERT INTO orders (id, customer_id, partner_id, created_by, billing_cycle, currency_code, status, created_at) \
@@ -234,6 +430,13 @@ pub(crate) async fn insert(
         ],
     )
     .await?;
+    insert_items(c, placed, actor).await
+}
+
+/// Inserts an order's subscriptions and line items (the order row exists), and records
+/// the order in the activity log.
+async fn insert_items(c: &mut Conn<'_>, placed: &PlacedOrder, actor: &Actor) -> Result<(), StoreError> {
+    let o = &placed.order;
     let subs = &placed.subscriptions;
     let mut params = Vec::with_capacity(subs.len() * 17);
     for s in subs {
@@ -284,7 +487,19 @@ pub(crate) async fn insert(
         values_placeholders(lines.len(), 8, 0)
     );
     c.execute(&sql, &params).await?;
-    Ok(())
+    let reseller = subs.iter().find_map(|s| s.reseller_id);
+    let summary = |line: &LineItem| match line.parent_subscription_id {
+        Some(parent) => format!("{} × {} (add-on of {parent})", line.offer_id, line.quantity),
+        None => format!("{} × {}", line.offer_id, line.quantity),
+    };
+    let change = Change::new(o.partner_id, Action::OrderPlaced)
+        .customer(o.customer_id, reseller)
+        .detail("orderId", o.id)
+        .detail(
+            "lineItems",
+            lines.iter().map(summary).collect::<Vec<_>>().join(", "),
+        );
+    activity::record(c, actor, &change).await
 }
 
 async fn orders_where(

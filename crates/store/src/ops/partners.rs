@@ -1,6 +1,9 @@
 //! Partners, the links between indirect providers and resellers, partner users and their
 //! API tokens.
 
+use std::sync::Arc;
+
+use partnerdesk_domain::audit::{Action, Actor, Change};
 use partnerdesk_domain::partner::{Partner, PartnerKind, PartnerUser, Role};
 use partnerdesk_domain::{Field, FieldError, PartnerId, PartnerUserId, Rule, TokenId};
 use rand::RngExt;
@@ -8,6 +11,7 @@ use time::OffsetDateTime;
 
 use crate::db::{Conn, Row, Value, id};
 use crate::error::StoreError;
+use crate::ops::activity;
 use crate::{Store, secrets};
 
 /// Who an API token or a session belongs to.
@@ -172,6 +176,7 @@ impl Store {
         email: &str,
         role: Role,
         password_hash: String,
+        actor: Actor,
     ) -> Result<PartnerUser, StoreError> {
         let email = email.to_lowercase();
         let user = PartnerUser {
@@ -182,10 +187,11 @@ impl Store {
             active: true,
             locale: None,
         };
-        let record = user.clone();
+        let input = Arc::new((user.clone(), password_hash, actor));
         self.write(move |c| {
-            let (u, hash) = (record.clone(), password_hash.clone());
+            let input = input.clone();
             Box::pin(async move {
+                let (u, hash, actor) = &*input;
                 partner_by_id(c, u.partner_id).await?;
                 let domain = u.email.rsplit_once('@').map_or("", |(_, d)| d).to_owned();
                 c.execute(
@@ -197,13 +203,16 @@ impl Store {
                         Value::from(&u.email),
                         Value::from(&domain),
                         u.role.as_str().into(),
-                        Value::from(&hash),
+                        Value::from(hash),
                         true.into(),
                         OffsetDateTime::now_utc().into(),
                     ],
                 )
                 .await?;
-                Ok(())
+                let change = Change::new(u.partner_id, Action::UserCreated)
+                    .detail("email", &u.email)
+                    .detail("role", u.role);
+                activity::record(c, actor, &change).await
             })
         })
         .await?;
@@ -215,17 +224,21 @@ impl Store {
         &self,
         email: &str,
         password_hash: String,
+        actor: Actor,
     ) -> Result<PartnerUser, StoreError> {
-        let email = email.trim().to_lowercase();
+        let input = Arc::new((email.trim().to_lowercase(), password_hash, actor));
         self.write(move |c| {
-            let (email, hash) = (email.clone(), password_hash.clone());
+            let input = input.clone();
             Box::pin(async move {
-                let user = user_by_email(c, &email).await?;
+                let (email, hash, actor) = &*input;
+                let user = user_by_email(c, email).await?;
                 c.execute(
                     "UPDATE partner_users SET password_hash = $1 WHERE id = $2",
-                    &[Value::from(&hash), id(user.id)],
+                    &[Value::from(hash), id(user.id)],
                 )
                 .await?;
+                let change = Change::new(user.partner_id, Action::PasswordSet).detail("email", &user.email);
+                activity::record(c, actor, &change).await?;
                 Ok(user)
             })
         })
@@ -255,21 +268,27 @@ impl Store {
     /// Records a new API token for a user; only the token's digest is kept.
     pub async fn create_api_token(
         &self,
-        user: PartnerUserId,
+        user: &PartnerUser,
         name: &str,
         token_hash: Vec<u8>,
+        actor: Actor,
     ) -> Result<TokenId, StoreError> {
         let token = TokenId::new();
-        let name = name.to_owned();
+        let input = Arc::new((user.clone(), name.to_owned(), token_hash, actor));
         self.write(move |c| {
-            let (name, hash) = (name.clone(), token_hash.clone());
+            let input = input.clone();
             Box::pin(async move {
+                let (user, name, hash, actor) = &*input;
                 c.execute(
                     "INSERT INTO api_tokens (id, user_id, token_hash, name, created_at) VALUES ($1, $2, $3, $4, $5)",
-                    &[id(token), id(user), Value::from(hash.as_slice()), Value::from(&name), OffsetDateTime::now_utc().into()],
+                    &[id(token), id(user.id), Value::from(hash.as_slice()), Value::from(name), OffsetDateTime::now_utc().into()],
                 )
                 .await?;
-                Ok(())
+                let change = Change::new(user.partner_id, Action::TokenCreated)
+                    .detail("tokenId", token)
+                    .detail("name", name)
+                    .detail("user", &user.email);
+                activity::record(c, actor, &change).await
             })
         })
         .await?;

@@ -1,11 +1,15 @@
 //! Portal sessions, sign-in throttling, and what a signed-in user prefers.
 
+use std::sync::Arc;
+
 use partnerdesk_domain::PartnerUserId;
+use partnerdesk_domain::audit::{Action, Actor, Change};
 use partnerdesk_domain::partner::PartnerUser;
 use time::{Duration, OffsetDateTime};
 
 use crate::db::{Value, id};
 use crate::error::StoreError;
+use crate::ops::activity;
 use crate::ops::partners::{PARTNER_COLUMNS, USER_COLUMNS, partner_domains, partner_from, user_from};
 use crate::{Principal, Store};
 
@@ -183,16 +187,19 @@ impl Store {
         .await
     }
 
-    /// Clears the failed sign-ins after a successful one.
-    pub async fn record_sign_in(&self, user: PartnerUserId) -> Result<(), StoreError> {
+    /// Clears the failed sign-ins after a successful one and records the sign-in.
+    pub async fn record_sign_in(&self, user: &PartnerUser, actor: Actor) -> Result<(), StoreError> {
+        let (user_id, partner) = (user.id, user.partner_id);
+        let actor = Arc::new(actor);
         self.write(move |c| {
+            let actor = actor.clone();
             Box::pin(async move {
                 c.execute(
                     "UPDATE partner_users SET failed_sign_ins = 0, locked_until = NULL WHERE id = $1",
-                    &[id(user)],
+                    &[id(user_id)],
                 )
                 .await?;
-                Ok(())
+                activity::record(c, &actor, &Change::new(partner, Action::SignedIn)).await
             })
         })
         .await

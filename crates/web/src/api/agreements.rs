@@ -145,7 +145,7 @@ pub(crate) async fn create(
         .transpose()?;
     match state
         .store
-        .record_agreement(caller.partner_id(), agreement, record)
+        .record_agreement(caller.partner_id(), agreement, record, caller.actor())
         .await
     {
         Ok(()) => Ok((StatusCode::CREATED, Json(resource)).into_response()),

@@ -1,14 +1,16 @@
 //! Bearer-token authentication and per-partner throttling for every `/v1` call, and the
 //! [`Caller`] handlers receive.
 
+use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 
-use axum::extract::{FromRequestParts, Request, State};
+use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
 use axum::http::header;
 use axum::http::request::Parts;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use partnerdesk_domain::PartnerId;
+use partnerdesk_domain::audit::{Actor, Channel};
 use partnerdesk_domain::partner::{PartnerKind, Permission, allowed};
 use partnerdesk_store::Principal;
 
@@ -17,11 +19,43 @@ use crate::middleware::request_locale;
 use crate::state::AppState;
 use partnerdesk_domain::Locale;
 
-/// The partner user a request acts for.
+/// The partner user a request acts for, and the client's address.
 #[derive(Debug, Clone)]
-pub struct Caller(pub Arc<Principal>);
+pub struct Caller(pub Arc<Principal>, pub Option<IpAddr>);
+
+/// The client's IP address: the peer of the connection. (Behind a reverse proxy this is
+/// the proxy; see docs/OPERATIONS.md.)
+pub fn client_address(parts: &Parts) -> Option<IpAddr> {
+    parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|info| info.0.ip())
+}
+
+/// The client's address as an extractor; absent when the server wasn't told peers'
+/// addresses.
+#[derive(Debug, Clone, Copy)]
+pub struct ClientAddress(pub Option<IpAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(ClientAddress(client_address(parts)))
+    }
+}
 
 impl Caller {
+    /// Who the activity log names for this request's changes.
+    pub fn actor(&self) -> Actor {
+        Actor {
+            user_id: Some(self.0.user.id.as_uuid()),
+            name: self.0.user.email.clone(),
+            channel: Channel::Api,
+            address: self.1.map(|a| a.to_string()),
+        }
+    }
+
     pub fn partner_id(&self) -> PartnerId {
         self.0.partner.id
     }
@@ -73,7 +107,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Lang {
 
 /// Requires `Authorization: Bearer <token>` of an active partner user, then takes one
 /// request from the partner's rate limit.
-pub async fn authenticate(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+pub async fn authenticate(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let token = request
         .headers()
         .get(header::AUTHORIZATION)
@@ -95,6 +129,9 @@ pub async fn authenticate(State(state): State<AppState>, mut request: Request, n
     if let Err(seconds) = state.throttle(principal.partner.id) {
         return ApiError::TooManyRequests { seconds }.into_response();
     }
-    request.extensions_mut().insert(Caller(principal));
+    let (mut parts, body) = request.into_parts();
+    let address = client_address(&parts);
+    parts.extensions.insert(Caller(principal, address));
+    let request = Request::from_parts(parts, body);
     next.run(request).await
 }

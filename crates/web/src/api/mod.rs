@@ -1,6 +1,7 @@
 //! The REST API under `/v1`, shaped like Microsoft Partner Center's; deviations are
 //! recorded in `docs/API-DESIGN.md`.
 
+pub(crate) mod activity;
 pub(crate) mod agreements;
 pub mod auth;
 pub(crate) mod customers;
@@ -13,6 +14,7 @@ pub(crate) mod relationships;
 pub mod requests;
 pub mod resources;
 mod sellers;
+pub(crate) mod subscriptions;
 pub(crate) mod validations;
 
 use axum::Router;
@@ -45,14 +47,18 @@ pub fn router(state: AppState) -> Router<AppState> {
             "/customers/{customer}/orders",
             get(orders::list).post(orders::create),
         )
-        .route("/customers/{customer}/orders/{order}", get(orders::get))
         .route(
-            "/customers/{customer}/subscriptions",
-            get(orders::list_subscriptions),
+            "/customers/{customer}/orders/{order}",
+            get(orders::get).patch(orders::add_add_ons),
         )
+        .route("/customers/{customer}/subscriptions", get(subscriptions::list))
         .route(
             "/customers/{customer}/subscriptions/{subscription}",
-            get(orders::get_subscription),
+            get(subscriptions::get).patch(subscriptions::update),
+        )
+        .route(
+            "/customers/{customer}/subscriptions/{subscription}/addons",
+            get(subscriptions::add_ons),
         )
         .route("/domains/{domain}", head(domains::exists))
         .route(
@@ -70,6 +76,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/offers/{offer}/addons", get(offers::add_ons))
         .route("/offercategories", get(offers::categories))
         .route("/relationships", get(relationships::list))
+        .route("/auditrecords", get(activity::list))
         .fallback(|| async { ApiError::NotFound("api-route-not-found") })
         .layer(axum::middleware::from_fn_with_state(state, auth::authenticate))
 }

@@ -150,6 +150,30 @@ pub struct LineItemRequest {
     pub parent_subscription_id: Option<String>,
 }
 
+/// A license count as given: a number, or a string of digits.
+pub fn quantity(value: Option<&Value>) -> RawQuantity {
+    match value {
+        None | Some(Value::Null) => RawQuantity::Missing,
+        Some(Value::Number(n)) => n.as_i64().map_or(RawQuantity::NotANumber, RawQuantity::Integer),
+        Some(Value::String(s)) => RawQuantity::from_text(s),
+        Some(_) => RawQuantity::NotANumber,
+    }
+}
+
+/// `PATCH /v1/customers/{id}/subscriptions/{id}`: Partner Center sends the whole
+/// subscription; only `quantity` and `status` change, the rest is ignored.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct UpdateSubscriptionRequest {
+    /// The new number of licenses, within the offer's minimum and maximum (2002).
+    #[schema(value_type = Option<u32>)]
+    pub quantity: Option<Value>,
+    /// `active` or `suspended`.
+    pub status: Option<String>,
+    /// `etag` may stand in for the `If-Match` header.
+    pub attributes: Option<EtagRequest>,
+}
+
 /// Line items in their `lineItemNumber` order, as domain input.
 pub fn line_items(items: &[LineItemRequest]) -> Vec<LineItemInput> {
     let mut ordered: Vec<&LineItemRequest> = items.iter().collect();
@@ -158,12 +182,7 @@ pub fn line_items(items: &[LineItemRequest]) -> Vec<LineItemInput> {
         .into_iter()
         .map(|l| LineItemInput {
             offer_id: text(&l.offer_id).to_owned(),
-            quantity: match &l.quantity {
-                None | Some(Value::Null) => RawQuantity::Missing,
-                Some(Value::Number(n)) => n.as_i64().map_or(RawQuantity::NotANumber, RawQuantity::Integer),
-                Some(Value::String(s)) => RawQuantity::from_text(s),
-                Some(_) => RawQuantity::NotANumber,
-            },
+            quantity: quantity(l.quantity.as_ref()),
             friendly_name: text(&l.friendly_name).to_owned(),
             partner_id_on_record: text(&l.partner_id_on_record).to_owned(),
             parent_subscription_id: text(&l.parent_subscription_id).to_owned(),
@@ -264,6 +283,7 @@ pub fn path(field: Field, paths: Paths) -> String {
         Field::OrganizationRegistrationNumber => "companyProfile.organizationRegistrationNumber".into(),
         Field::DomainPrefix => "companyProfile.domain".into(),
         Field::AssociatedPartnerId => "associatedPartnerId".into(),
+        Field::SubscriptionQuantity | Field::SubscriptionStatus => field.name().into(),
         Field::SignerFirstName => format!("{agreement}primaryContact.firstName"),
         Field::SignerLastName => format!("{agreement}primaryContact.lastName"),
         Field::SignerEmail => format!("{agreement}primaryContact.email"),

@@ -152,6 +152,7 @@ struct AgreementRow {
 }
 
 struct SubscriptionRow {
+    id: String,
     offer: String,
     friendly_name: String,
     licenses: String,
@@ -265,6 +266,7 @@ pub async fn detail(State(state): State<AppState>, user: SignedIn, Path(customer
         subscriptions: subscriptions
             .iter()
             .map(|s| SubscriptionRow {
+                id: s.id.to_string(),
                 offer: catalog
                     .offer(&s.offer_id)
                     .map_or_else(|| s.offer_id.to_string(), |o| o.name(locale).to_owned()),

@@ -29,6 +29,7 @@ pub struct Page {
     pub path: String,
     pub assets: &'static Assets,
     pub can_add_customer: bool,
+    pub can_view_activity: bool,
 }
 
 impl Page {
@@ -50,6 +51,7 @@ impl Page {
                 principal.user.role,
                 Permission::AddCustomer,
             ),
+            can_view_activity: user.can(Permission::ViewActivity),
         }
     }
 
@@ -63,6 +65,7 @@ impl Page {
             path: path.to_owned(),
             assets: &ASSETS,
             can_add_customer: false,
+            can_view_activity: false,
         }
     }
 

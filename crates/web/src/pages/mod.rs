@@ -1,12 +1,14 @@
 //! The portal: server-rendered pages for partner users, in five languages. Every page
 //! works without JavaScript; `static/app.js` only makes some of them quicker.
 
+mod activity;
 pub mod assets;
 mod customers;
 mod form;
 pub mod layout;
 pub mod session;
 mod sign_in;
+mod subscription;
 mod wizard;
 
 use askama::Template;
@@ -47,7 +49,17 @@ pub fn router() -> Router<AppState> {
         .route("/customers/new/confirmation", get(wizard::confirmation::page))
         .route("/customers/new/done", post(wizard::confirmation::done))
         .route("/customers/new/domain", get(domain_check))
+        .route("/activity", get(activity::page))
+        .route("/activity.csv", get(activity::csv))
         .route("/customers/{customer}", get(customers::detail))
+        .route(
+            "/customers/{customer}/subscriptions/{subscription}",
+            get(subscription::page).post(subscription::change),
+        )
+        .route(
+            "/customers/{customer}/subscriptions/{subscription}/addons",
+            post(subscription::buy_add_on),
+        )
         .route("/static/{file}", get(assets::serve))
 }
 

@@ -96,9 +96,38 @@ pub struct SignedIn {
     /// The cookie's value: what CSRF tokens and sealed passwords are derived from.
     pub secret: String,
     pub locale: Locale,
+    pub address: Option<std::net::IpAddr>,
 }
 
 impl SignedIn {
+    /// Whether the user's role and partner type allow `permission`.
+    pub fn can(&self, permission: partnerdesk_domain::partner::Permission) -> bool {
+        let p = &self.principal;
+        partnerdesk_domain::partner::allowed(p.partner.kind, p.user.role, permission)
+    }
+
+    /// Fails with 403, as the API does, unless the user [`SignedIn::can`] do `permission`.
+    pub fn require(
+        &self,
+        permission: partnerdesk_domain::partner::Permission,
+    ) -> Result<(), crate::error::ApiError> {
+        if self.can(permission) {
+            return Ok(());
+        }
+        Err(crate::error::ApiError::Forbidden {
+            role: self.principal.user.role.to_string(),
+        })
+    }
+    /// Who the activity log names for this user's changes.
+    pub fn actor(&self) -> partnerdesk_domain::audit::Actor {
+        partnerdesk_domain::audit::Actor {
+            user_id: Some(self.principal.user.id.as_uuid()),
+            name: self.principal.user.email.clone(),
+            channel: partnerdesk_domain::audit::Channel::Portal,
+            address: self.address.map(|a| a.to_string()),
+        }
+    }
+
     pub fn csrf(&self) -> String {
         csrf_token(&self.secret)
     }
@@ -139,6 +168,7 @@ impl FromRequestParts<AppState> for SignedIn {
             principal: Arc::new(session.principal),
             secret,
             locale,
+            address: crate::api::auth::client_address(parts),
         })
     }
 }

@@ -7,10 +7,12 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use partnerdesk_domain::Locale;
+use partnerdesk_domain::audit::{Actor, Channel};
 use partnerdesk_store::secrets;
 use serde::Deserialize;
 use time::{Duration, OffsetDateTime};
 
+use crate::api::auth::ClientAddress;
 use crate::error::ApiError;
 use crate::pages::form::{FormData, local_path};
 use crate::pages::layout::{Page, html};
@@ -117,7 +119,12 @@ static UNKNOWN_USER_HASH: LazyLock<String> =
 
 /// Signs in: checks the CSRF token, the lockout and the password; on success starts a new
 /// session under a new id (never the one the browser came with).
-pub async fn submit(State(state): State<AppState>, headers: HeaderMap, form: FormData) -> Response {
+pub async fn submit(
+    State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
+    headers: HeaderMap,
+    form: FormData,
+) -> Response {
     let locale = page_locale(&headers, None);
     let text = |id| crate::i18n::text(locale, id);
     let email = form.get("email").trim().to_owned();
@@ -207,7 +214,13 @@ pub async fn submit(State(state): State<AppState>, headers: HeaderMap, form: For
             now + IDLE,
         )
         .await;
-    if let Err(e) = created.and(state.store.record_sign_in(record.user.id).await) {
+    let actor = Actor {
+        user_id: Some(record.user.id.as_uuid()),
+        name: record.user.email.clone(),
+        channel: Channel::Portal,
+        address: address.map(|a| a.to_string()),
+    };
+    if let Err(e) = created.and(state.store.record_sign_in(&record.user, actor).await) {
         return ApiError::from(e).into_response();
     }
     tracing::info!(user = %record.user.id, "signed in");

@@ -1,6 +1,7 @@
 //! The REST API, end to end over HTTP, on SQLite by default and on PostgreSQL when
 //! `PD_TEST_DATABASE_URL` is set (see `scripts/test`).
 
+mod activity;
 mod catalog;
 mod commerce;
 mod customers;
@@ -8,5 +9,6 @@ mod errors;
 mod isolation;
 mod onboarding;
 mod service;
+mod subscriptions;
 #[path = "../support/mod.rs"]
 mod support;

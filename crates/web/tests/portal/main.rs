@@ -3,6 +3,7 @@
 
 mod browser;
 mod sessions;
+mod subscriptions;
 #[path = "../support/mod.rs"]
 mod support;
 mod wizard;

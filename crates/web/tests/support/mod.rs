@@ -3,6 +3,7 @@
 //! by the API, portal and browser suites; each uses part of it.
 #![allow(dead_code, reason = "each test binary uses a part of it")]
 
+use partnerdesk_domain::audit::Actor;
 use partnerdesk_domain::catalog::{Catalog, CatalogDocument};
 use partnerdesk_domain::partner::{Partner, PartnerKind, Role};
 use partnerdesk_domain::profile::{CloudProfile, ProfileName};
@@ -115,7 +116,7 @@ impl TestApp {
         let password = secrets::generate_password();
         let hash = secrets::hash_chosen_password(&password).unwrap_or_else(|e| panic!("{e}"));
         self.store
-            .create_partner_user(partner.id, email, role, hash)
+            .create_partner_user(partner.id, email, role, hash, Actor::operator())
             .await
             .unwrap_or_else(|e| panic!("{e}"));
         password
@@ -125,12 +126,17 @@ impl TestApp {
     pub async fn token_for(&self, partner: &Partner, role: Role, email: &str) -> String {
         let user = self
             .store
-            .create_partner_user(partner.id, email, role, "unused".into())
+            .create_partner_user(partner.id, email, role, "unused".into(), Actor::operator())
             .await
             .unwrap_or_else(|e| panic!("{e}"));
         let token = secrets::generate_token();
         self.store
-            .create_api_token(user.id, "test", secrets::sha256(token.as_bytes()))
+            .create_api_token(
+                &user,
+                "test",
+                secrets::sha256(token.as_bytes()),
+                Actor::operator(),
+            )
             .await
             .unwrap_or_else(|e| panic!("{e}"));
         token

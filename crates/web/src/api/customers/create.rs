@@ -90,7 +90,11 @@ pub(crate) async fn create_customer(
         })
         .transpose()?;
     let hash = secrets::hash_generated_password(&password);
-    match state.store.onboard_customer(onboarding, hash, record).await {
+    match state
+        .store
+        .onboard_customer(onboarding, hash, record, caller.actor())
+        .await
+    {
         Ok(()) => {}
         Err(StoreError::Conflict(Conflict::Domain)) => return Err(ApiError::DomainTaken(domain)),
         Err(StoreError::Conflict(Conflict::RequestId)) => {

@@ -3,8 +3,8 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderMap;
+use axum::response::Response;
 use partnerdesk_domain::customer::BillingDetails;
 use partnerdesk_domain::partner::{PartnerKind, Permission};
 
@@ -13,7 +13,7 @@ use crate::api::customer_id;
 use crate::api::json::ApiJson;
 use crate::api::requests::{self, AddressRequest, BILLING_PROFILE, BillingProfileRequest};
 use crate::api::resources::customer::{BillingProfileResource, CompanyProfileResource, CustomerResource};
-use crate::api::resources::{etag, version_of};
+use crate::api::resources::{expected_version, with_etag};
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -124,15 +124,8 @@ pub(crate) async fn update_billing_profile(
     caller.require(Permission::EditBillingProfile)?;
     let id = customer_id(&customer)?;
     let current = state.store.customer(caller.partner_id(), id).await?;
-    let given = headers
-        .get(header::IF_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned)
-        .or_else(|| body.value.attributes.as_ref().and_then(|a| a.etag.clone()));
-    let Some(given) = given else {
-        return Err(ApiError::PreconditionRequired);
-    };
-    let version = version_of(&given).ok_or(ApiError::PreconditionFailed)?;
+    let etag = body.value.attributes.as_ref().and_then(|a| a.etag.as_deref());
+    let version = expected_version(&headers, etag)?;
     let country = current.billing.address.country.to_string();
     let blank = AddressRequest::default();
     let input = body.value.input(&blank, &country);
@@ -140,7 +133,7 @@ pub(crate) async fn update_billing_profile(
         .map_err(|e| ApiError::fields(e, |f| requests::path(f, BILLING_PROFILE)))?;
     let updated = state
         .store
-        .update_billing_profile(caller.partner_id(), id, details, version)
+        .update_billing_profile(caller.partner_id(), id, details, version, caller.actor())
         .await
         .map_err(|e| match e {
             partnerdesk_store::StoreError::Invalid(errors) => {
@@ -152,12 +145,4 @@ pub(crate) async fn update_billing_profile(
         BillingProfileResource::new(&updated),
         updated.billing.version,
     ))
-}
-
-fn with_etag(resource: BillingProfileResource, version: i64) -> Response {
-    let mut response = Json(resource).into_response();
-    if let Ok(value) = HeaderValue::from_str(&etag(version)) {
-        response.headers_mut().insert(header::ETAG, value);
-    }
-    response
 }

@@ -5,8 +5,13 @@ pub mod catalog;
 pub mod commerce;
 pub mod customer;
 
+use axum::Json;
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use utoipa::ToSchema;
+
+use crate::error::ApiError;
 
 /// A link to a related resource, as Partner Center writes them.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -55,6 +60,26 @@ impl Attributes {
             object_type,
         }
     }
+}
+
+/// `resource` as JSON with its version in the `ETag` header.
+pub fn with_etag(resource: impl Serialize, version: i64) -> Response {
+    let mut response = Json(resource).into_response();
+    if let Ok(value) = HeaderValue::from_str(&etag(version)) {
+        response.headers_mut().insert(header::ETAG, value);
+    }
+    response
+}
+
+/// The `If-Match` header, else a body's `attributes.etag`: the version a change expects.
+/// None given is 428; one that names no version is 412.
+pub fn expected_version(headers: &HeaderMap, body_etag: Option<&str>) -> Result<i64, ApiError> {
+    let given = headers
+        .get(header::IF_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .or(body_etag)
+        .ok_or(ApiError::PreconditionRequired)?;
+    version_of(given).ok_or(ApiError::PreconditionFailed)
 }
 
 /// The etag of a row version: opaque to clients, quoted in headers.

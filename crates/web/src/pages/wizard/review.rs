@@ -344,7 +344,11 @@ async fn onboard(state: &AppState, user: &SignedIn, draft: &Draft) -> Result<(),
         created_at: now,
     };
     let hash = secrets::hash_generated_password(&password);
-    match state.store.onboard_customer(onboarding, hash, Some(record)).await {
+    match state
+        .store
+        .onboard_customer(onboarding, hash, Some(record), user.actor())
+        .await
+    {
         Ok(()) | Err(StoreError::Conflict(Conflict::RequestId)) => {
             metrics::counter!("customers_created_total").increment(1);
             Ok(())

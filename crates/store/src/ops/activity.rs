@@ -1,0 +1,127 @@
+//! The activity log: [`record`] writes an entry inside the transaction of the change it
+//! describes; [`Store::activity`] reads a partner's entries, newest first, filtered.
+
+use partnerdesk_domain::audit::{Action, Actor, Change, Event};
+use partnerdesk_domain::{CustomerId, PartnerId};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use crate::Store;
+use crate::db::{Conn, Row, Value, id, opt_id};
+use crate::error::StoreError;
+
+/// Records `change` made by `actor`. Call it inside the change's transaction.
+pub(crate) async fn record(c: &mut Conn<'_>, actor: &Actor, change: &Change) -> Result<(), StoreError> {
+    let details: serde_json::Map<String, serde_json::Value> = change
+        .details
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), serde_json::Value::String(v.clone())))
+        .collect();
+    let details = serde_json::Value::Object(details).to_string();
+    c.execute(
+        "INSERT INTO activity (id, at, partner_id, reseller_id, customer_id, action, actor_id, actor_name, channel, \
+         address, details) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        &[
+            Value::Uuid(Some(Uuid::now_v7())),
+            OffsetDateTime::now_utc().into(),
+            id(change.partner_id),
+            opt_id(change.reseller_id),
+            opt_id(change.customer_id),
+            change.action.as_str().into(),
+            Value::Uuid(actor.user_id),
+            Value::from(&actor.name),
+            actor.channel.as_str().into(),
+            Value::from(&actor.address),
+            Value::from(&details),
+        ],
+    )
+    .await?;
+    Ok(())
+}
+
+/// Which entries to read.
+#[derive(Debug, Clone, Default)]
+pub struct ActivityQuery {
+    pub customer: Option<CustomerId>,
+    pub action: Option<Action>,
+    /// Entries by actors whose name starts with this (case-insensitive).
+    pub actor: Option<String>,
+    pub since: Option<OffsetDateTime>,
+    pub until: Option<OffsetDateTime>,
+    /// Entries older than this one (the previous page's last).
+    pub before: Option<(OffsetDateTime, Uuid)>,
+    pub limit: u32,
+}
+
+impl Store {
+    /// Entries of `viewer`'s log (its own changes and those about customers associated
+    /// with it as reseller), newest first.
+    pub async fn activity(&self, viewer: PartnerId, query: ActivityQuery) -> Result<Vec<Event>, StoreError> {
+        self.read(move |c| {
+            let q = query.clone();
+            Box::pin(async move {
+                let actor = q
+                    .actor
+                    .as_deref()
+                    .map(|a| format!("{}%", a.trim().to_lowercase()));
+                let limit = i64::from(q.limit.clamp(1, 1000));
+                let mut sql = String::from(
+                    "SELECT id, at, partner_id, customer_id, action, actor_name, channel, address, details \
+                     FROM activity WHERE (partner_id = $1 OR reseller_id = $1)",
+                );
+                let mut params: Vec<Value<'_>> = vec![id(viewer)];
+                let mut bind = |sql: &mut String, clause: &str, value: Value<'static>| {
+                    params.push(value);
+                    sql.push_str(&clause.replace('?', &format!("${}", params.len())));
+                };
+                if let Some(customer) = q.customer {
+                    bind(&mut sql, " AND customer_id = ?", id(customer));
+                }
+                if let Some(action) = q.action {
+                    bind(&mut sql, " AND action = ?", action.as_str().into());
+                }
+                if let Some(since) = q.since {
+                    bind(&mut sql, " AND at >= ?", since.into());
+                }
+                if let Some(until) = q.until {
+                    bind(&mut sql, " AND at < ?", until.into());
+                }
+                if let Some((at, entry)) = q.before {
+                    bind(&mut sql, " AND (at < ?", at.into());
+                    let n = params.len();
+                    params.push(Value::Uuid(Some(entry)));
+                    sql.push_str(&format!(" OR (at = ${n} AND id < ${}))", n + 1));
+                }
+                if let Some(actor) = &actor {
+                    params.push(Value::from(actor));
+                    sql.push_str(&format!(" AND LOWER(actor_name) LIKE ${}", params.len()));
+                }
+                params.push(limit.into());
+                sql.push_str(&format!(" ORDER BY at DESC, id DESC LIMIT ${}", params.len()));
+                let rows = c.fetch_all(&sql, &params).await?;
+                rows.iter().map(event_from).collect()
+            })
+        })
+        .await
+    }
+}
+
+fn event_from(row: &Row) -> Result<Event, StoreError> {
+    let corrupt = |what: &str| StoreError::Internal(format!("stored activity {what}"));
+    let details: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&row.text(8)?).map_err(|_| corrupt("details"))?;
+    Ok(Event {
+        id: row.uuid(0)?,
+        at: row.time(1)?,
+        partner_id: row.uuid(2)?,
+        customer_id: row.opt_uuid(3)?,
+        action: row.text(4)?.parse().map_err(|()| corrupt("action"))?,
+        actor_name: row.text(5)?,
+        channel: row.text(6)?.parse().map_err(|()| corrupt("channel"))?,
+        address: row.opt_text(7)?,
+        details: details
+            .into_iter()
+            .map(|(k, v)| (k, v.as_str().map(str::to_owned).unwrap_or_else(|| v.to_string())))
+            .collect(),
+    })
+}

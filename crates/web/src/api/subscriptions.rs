@@ -1,0 +1,208 @@
+//! Subscriptions: reading them, changing their license count and status, and their
+//! add-ons.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use partnerdesk_domain::partner::Permission;
+use partnerdesk_domain::subscription::SubscriptionUpdateInput;
+use partnerdesk_store::StoreError;
+use serde::Deserialize;
+
+use crate::api::auth::{Caller, Lang};
+use crate::api::json::ApiJson;
+use crate::api::requests::{self, UpdateSubscriptionRequest};
+use crate::api::resources::commerce::SubscriptionResource;
+use crate::api::resources::{Collection, expected_version, with_etag};
+use crate::api::{customer_id, subscription_id};
+use crate::error::ApiError;
+use crate::state::AppState;
+
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[serde(default)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct SubscriptionParams {
+    /// Only the subscriptions of this order.
+    order_id: Option<String>,
+}
+
+/// List a customer's subscriptions
+#[utoipa::path(
+    get,
+    path = "/v1/customers/{customer}/subscriptions",
+    tag = "Subscriptions",
+    params(("customer" = String, Path, description = "Customer id"), SubscriptionParams),
+    responses((status = 200, description = "Oldest first", body = Collection<SubscriptionResource>)),
+    security(("bearer" = []))
+)]
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+    Lang(locale): Lang,
+    Path(customer): Path<String>,
+    Query(params): Query<SubscriptionParams>,
+) -> Result<Json<Collection<SubscriptionResource>>, ApiError> {
+    caller.require(Permission::ViewCustomers)?;
+    let id = customer_id(&customer)?;
+    let order = match params
+        .order_id
+        .as_deref()
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+    {
+        Some(raw) => Some(raw.parse().map_err(|_| ApiError::Query {
+            parameter: "order_id",
+            message: "query-order-id",
+        })?),
+        None => None,
+    };
+    let subscriptions = state.store.subscriptions(caller.partner_id(), id, order).await?;
+    let catalog = state.store.catalog().await?;
+    let items = subscriptions
+        .iter()
+        .map(|s| SubscriptionResource::new(s, &catalog, locale))
+        .collect();
+    Ok(Json(Collection::new(
+        items,
+        format!("/customers/{id}/subscriptions"),
+    )))
+}
+
+/// Get a subscription
+#[utoipa::path(
+    get,
+    path = "/v1/customers/{customer}/subscriptions/{subscription}",
+    tag = "Subscriptions",
+    params(("customer" = String, Path, description = "Customer id"), ("subscription" = String, Path, description = "Subscription id")),
+    responses((status = 200, description = "The subscription", body = SubscriptionResource)),
+    security(("bearer" = []))
+)]
+pub(crate) async fn get(
+    State(state): State<AppState>,
+    caller: Caller,
+    Lang(locale): Lang,
+    Path((customer, subscription)): Path<(String, String)>,
+) -> Result<Json<SubscriptionResource>, ApiError> {
+    caller.require(Permission::ViewCustomers)?;
+    let id = customer_id(&customer)?;
+    let subscription = subscription_id(&subscription)?;
+    let found = state
+        .store
+        .subscription(caller.partner_id(), id, subscription)
+        .await
+        .map_err(|e| match e {
+            StoreError::NotFound => ApiError::NotFound("api-subscription-not-found"),
+            other => other.into(),
+        })?;
+    let catalog = state.store.catalog().await?;
+    Ok(Json(SubscriptionResource::new(&found, &catalog, locale)))
+}
+
+/// Change a subscription
+///
+/// Partner Center sends the whole subscription; `quantity` and `status` (`active` or
+/// `suspended`) are what change. `If-Match` (or `attributes.etag`) must name the version
+/// read: a stale one is answered 412 and changes nothing. Suspending a subscription
+/// suspends its add-ons; an add-on is reactivated only while its parent is active.
+#[utoipa::path(
+    patch,
+    path = "/v1/customers/{customer}/subscriptions/{subscription}",
+    tag = "Subscriptions",
+    request_body = UpdateSubscriptionRequest,
+    params(
+        ("customer" = String, Path, description = "Customer id"),
+        ("subscription" = String, Path, description = "Subscription id"),
+        ("If-Match" = Option<String>, Header, description = "The etag of the subscription you read"),
+    ),
+    responses(
+        (status = 200, description = "The subscription afterwards", body = SubscriptionResource),
+        (status = 400, description = "License count out of range (2002), changed while suspending (2001) or while suspended (800091), unknown status", body = crate::error::ErrorBody),
+        (status = 409, description = "Reactivating an add-on whose parent isn't active (27009)", body = crate::error::ErrorBody),
+        (status = 412, description = "The etag is stale", body = crate::error::ErrorBody),
+        (status = 428, description = "No etag given", body = crate::error::ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub(crate) async fn update(
+    State(state): State<AppState>,
+    caller: Caller,
+    Lang(locale): Lang,
+    Path((customer, subscription)): Path<(String, String)>,
+    headers: HeaderMap,
+    body: ApiJson<UpdateSubscriptionRequest>,
+) -> Result<Response, ApiError> {
+    caller.require(Permission::ManageSubscriptions)?;
+    let id = customer_id(&customer)?;
+    let subscription = subscription_id(&subscription)?;
+    let request = &body.value;
+    let version = expected_version(
+        &headers,
+        request.attributes.as_ref().and_then(|a| a.etag.as_deref()),
+    )?;
+    let input = SubscriptionUpdateInput {
+        quantity: requests::quantity(request.quantity.as_ref()),
+        status: request.status.clone(),
+    };
+    let updated = state
+        .store
+        .update_subscription(
+            caller.partner_id(),
+            id,
+            subscription,
+            input,
+            Some(version),
+            caller.actor(),
+        )
+        .await
+        .map_err(|e| match e {
+            StoreError::NotFound => ApiError::NotFound("api-subscription-not-found"),
+            StoreError::Invalid(errors) => ApiError::fields(errors, |f| f.name().to_owned()),
+            other => other.into(),
+        })?;
+    let catalog = state.store.catalog().await?;
+    Ok(with_etag(
+        SubscriptionResource::new(&updated, &catalog, locale),
+        updated.version,
+    ))
+}
+
+/// List a subscription's add-ons
+#[utoipa::path(
+    get,
+    path = "/v1/customers/{customer}/subscriptions/{subscription}/addons",
+    tag = "Subscriptions",
+    params(("customer" = String, Path, description = "Customer id"), ("subscription" = String, Path, description = "The parent subscription's id")),
+    responses(
+        (status = 200, description = "Oldest first", body = Collection<SubscriptionResource>),
+        (status = 404, description = "No such subscription for you", body = crate::error::ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub(crate) async fn add_ons(
+    State(state): State<AppState>,
+    caller: Caller,
+    Lang(locale): Lang,
+    Path((customer, subscription)): Path<(String, String)>,
+) -> Result<Json<Collection<SubscriptionResource>>, ApiError> {
+    caller.require(Permission::ViewCustomers)?;
+    let id = customer_id(&customer)?;
+    let parent = subscription_id(&subscription)?;
+    let add_ons = state
+        .store
+        .add_ons(caller.partner_id(), id, parent)
+        .await
+        .map_err(|e| match e {
+            StoreError::NotFound => ApiError::NotFound("api-subscription-not-found"),
+            other => other.into(),
+        })?;
+    let catalog = state.store.catalog().await?;
+    let items = add_ons
+        .iter()
+        .map(|s| SubscriptionResource::new(s, &catalog, locale))
+        .collect();
+    Ok(Json(Collection::new(
+        items,
+        format!("/customers/{id}/subscriptions/{parent}/addons"),
+    )))
+}

@@ -1,0 +1,311 @@
+//! The Activity page: the partner's activity log, newest first, filtered by customer,
+//! action, person and dates, a page at a time, and exported as CSV with the same filters.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use partnerdesk_domain::audit::{Action, Event};
+use partnerdesk_domain::partner::Permission;
+use partnerdesk_domain::{CustomerId, Locale};
+use partnerdesk_store::ActivityQuery;
+use serde::Deserialize;
+use time::macros::format_description;
+use time::{Date, Duration, OffsetDateTime, UtcOffset};
+use uuid::Uuid;
+
+use crate::error::ApiError;
+use crate::pages::layout::{Page, format_date, html};
+use crate::pages::session::SignedIn;
+use crate::state::AppState;
+
+/// Entries per page.
+const PAGE: u32 = 50;
+/// The most entries one CSV export holds.
+const EXPORT_LIMIT: usize = 100_000;
+
+/// The filters, as the page's form sends them.
+#[derive(Debug, Default, Deserialize, Clone)]
+#[serde(default)]
+pub struct Filters {
+    customer: String,
+    action: String,
+    actor: String,
+    from: String,
+    to: String,
+    /// The previous page's last entry: `<unix microseconds>_<id>`.
+    before: String,
+}
+
+struct Row {
+    when: String,
+    actor: String,
+    channel: String,
+    address: String,
+    action: String,
+    customer: Option<String>,
+    details: Vec<(String, String)>,
+}
+
+struct ActionChoice {
+    value: &'static str,
+    label: String,
+    selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "activity.html")]
+struct ActivityPage {
+    page: Page,
+    filters: Filters,
+    actions: Vec<ActionChoice>,
+    from_error: Option<String>,
+    to_error: Option<String>,
+    rows: Vec<Row>,
+    older: Option<String>,
+    export: String,
+}
+
+/// The store query the filters ask for, or the message for each unreadable date.
+fn query(
+    filters: &Filters,
+    locale: Locale,
+    limit: u32,
+) -> Result<ActivityQuery, (Option<String>, Option<String>)> {
+    let date = |text: &str| -> Result<Option<OffsetDateTime>, String> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        Date::parse(text, format_description!("[year]-[month]-[day]"))
+            .map(|d| Some(d.midnight().assume_offset(UtcOffset::UTC)))
+            .map_err(|_| crate::i18n::text(locale, "activity-date-invalid"))
+    };
+    let from = date(&filters.from);
+    let to = date(&filters.to).map(|d| d.map(|d| d + Duration::days(1)));
+    let (Ok(since), Ok(until)) = (&from, &to) else {
+        return Err((from.err(), to.err()));
+    };
+    let before = filters.before.split_once('_').and_then(|(micros, id)| {
+        let at = OffsetDateTime::from_unix_timestamp_nanos(micros.parse::<i128>().ok()? * 1000).ok()?;
+        Some((at, id.parse::<Uuid>().ok()?))
+    });
+    Ok(ActivityQuery {
+        customer: filters.customer.trim().parse::<CustomerId>().ok(),
+        action: filters.action.parse().ok(),
+        actor: Some(filters.actor.trim().to_owned()).filter(|a| !a.is_empty()),
+        since: *since,
+        until: *until,
+        before,
+        limit,
+    })
+}
+
+fn cursor(event: &Event) -> String {
+    format!("{}_{}", event.at.unix_timestamp_nanos() / 1000, event.id)
+}
+
+fn encode(filters: &Filters) -> String {
+    let pairs = [
+        ("customer", &filters.customer),
+        ("action", &filters.action),
+        ("actor", &filters.actor),
+        ("from", &filters.from),
+        ("to", &filters.to),
+    ];
+    pairs
+        .iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, v)| format!("{k}={}", urlencoding(v.trim())))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn urlencoding(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+pub fn action_label(locale: Locale, action: Action) -> String {
+    crate::i18n::text(locale, &format!("activity-{}", action.as_str()))
+}
+
+fn when(locale: Locale, at: OffsetDateTime) -> String {
+    format!(
+        "{} {:02}:{:02} UTC",
+        format_date(locale, at),
+        at.hour(),
+        at.minute()
+    )
+}
+
+pub async fn page(State(state): State<AppState>, user: SignedIn, Query(filters): Query<Filters>) -> Response {
+    if let Err(e) = user.require(Permission::ViewActivity) {
+        return e.into_response();
+    }
+    let locale = user.locale;
+    let (query, errors) = match query(&filters, locale, PAGE + 1) {
+        Ok(q) => (Some(q), (None, None)),
+        Err(errors) => (None, errors),
+    };
+    let mut events = match query {
+        Some(q) => match state.store.activity(user.principal.partner.id, q).await {
+            Ok(events) => events,
+            Err(e) => return ApiError::from(e).into_response(),
+        },
+        None => Vec::new(),
+    };
+    let more = events.len() > PAGE as usize;
+    events.truncate(PAGE as usize);
+    let encoded = encode(&filters);
+    let older = more.then(|| {
+        let last = events.last().map(cursor).unwrap_or_default();
+        let separator = if encoded.is_empty() { "" } else { "&" };
+        format!("/activity?{encoded}{separator}before={last}")
+    });
+    let page = Page::new(&user, "activity-title", "/activity");
+    let actions = Action::ALL
+        .into_iter()
+        .map(|a| ActionChoice {
+            value: a.as_str(),
+            label: action_label(locale, a),
+            selected: filters.action == a.as_str(),
+        })
+        .collect();
+    let rows = events
+        .iter()
+        .map(|e| Row {
+            when: when(locale, e.at),
+            actor: e.actor_name.clone(),
+            channel: page.t(&format!("activity-channel-{}", e.channel.as_str())),
+            address: e.address.clone().unwrap_or_default(),
+            action: action_label(locale, e.action),
+            customer: e.customer_id.map(|c| c.to_string()),
+            details: e.details.clone(),
+        })
+        .collect();
+    let status = if errors.0.is_some() || errors.1.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let template = ActivityPage {
+        export: format!("/activity.csv?{encoded}"),
+        filters,
+        actions,
+        from_error: errors.0,
+        to_error: errors.1,
+        rows,
+        older,
+        page,
+    };
+    html(status, &template)
+}
+
+/// The filtered log as CSV (RFC 4180), newest first.
+pub async fn csv(State(state): State<AppState>, user: SignedIn, Query(filters): Query<Filters>) -> Response {
+    if let Err(e) = user.require(Permission::ViewActivity) {
+        return e.into_response();
+    }
+    let Ok(mut query) = query(&filters, user.locale, 1000) else {
+        return ApiError::BadRequest.into_response();
+    };
+    let mut out = String::from("time,actor,channel,address,action,customer,details\r\n");
+    let mut written = 0;
+    loop {
+        let events = match state
+            .store
+            .activity(user.principal.partner.id, query.clone())
+            .await
+        {
+            Ok(events) => events,
+            Err(e) => return ApiError::from(e).into_response(),
+        };
+        for e in &events {
+            let details = e
+                .details
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ");
+            let at =
+                e.at.format(&time::format_description::well_known::Rfc3339)
+                    .unwrap_or_default();
+            let fields = [
+                at.as_str(),
+                &e.actor_name,
+                e.channel.as_str(),
+                e.address.as_deref().unwrap_or(""),
+                e.action.as_str(),
+                &e.customer_id.map(|c| c.to_string()).unwrap_or_default(),
+                &details,
+            ];
+            out.push_str(&fields.map(csv_field).join(","));
+            out.push_str("\r\n");
+        }
+        written += events.len();
+        match events.last() {
+            Some(last) if events.len() == 1000 && written < EXPORT_LIMIT => {
+                query.before = Some((last.at, last.id))
+            }
+            _ => break,
+        }
+    }
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"activity.csv\"",
+            ),
+        ],
+        out,
+    )
+        .into_response()
+}
+
+/// One CSV field: quoted when it must be, and never read as a formula by a spreadsheet.
+fn csv_field(value: &str) -> String {
+    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    };
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_and_never_formulas() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+    }
+
+    #[test]
+    fn unreadable_dates_are_refused_and_to_includes_its_day() {
+        let filters = Filters {
+            from: "2026-13-01".into(),
+            ..Filters::default()
+        };
+        assert!(query(&filters, Locale::EnUs, 10).is_err());
+        let filters = Filters {
+            to: "2026-11-22".into(),
+            ..Filters::default()
+        };
+        let until = query(&filters, Locale::EnUs, 10).ok().and_then(|q| q.until);
+        assert_eq!(until.map(|u| u.day()), Some(23));
+    }
+}

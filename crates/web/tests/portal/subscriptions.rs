@@ -1,0 +1,209 @@
+//! A subscription's page: license counts, suspension and add-ons from the portal, and the
+//! Activity page that records them.
+
+use partnerdesk_domain::partner::Role;
+use reqwest::StatusCode;
+
+use crate::browser::Visitor;
+use crate::support::{TestApp, customer_body};
+
+async fn signed_in(app: &TestApp, role: Role, email: &str) -> Visitor {
+    let password = app.user_with_password(&app.provider, role, email).await;
+    Visitor::sign_in(&app.base, email, &password).await
+}
+
+#[tokio::test]
+async fn licenses_change_suspension_cascades_and_add_ons_are_bought() {
+    let app = TestApp::spawn().await;
+    let created = app.create_customer(&customer_body("portalsubs")).await;
+    let id = created["id"].as_str().unwrap_or_default().to_owned();
+    let mail = created["order"]["lineItems"][0]["subscriptionId"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let visitor = signed_in(&app, Role::AdminAgent, "agent@provider.example").await;
+    let customer = visitor.get(&format!("/customers/{id}")).await;
+    let path = format!("/customers/{id}/subscriptions/{mail}");
+    assert!(customer.contains(&format!(r#"href="{path}" data-testid="subscription-link""#)));
+
+    let page = visitor.get(&path).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let csrf = page.csrf();
+    let version = page.value_of("version").unwrap_or_default();
+    let refused = visitor
+        .post(
+            &path,
+            &[
+                ("csrf", &csrf),
+                ("version", &version),
+                ("action", "quantity"),
+                ("quantity", "301"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.contains("This subscription can have from 1 to 300 licenses."));
+    assert_eq!(
+        refused.value_of("quantity").as_deref(),
+        Some("301"),
+        "what was entered stays"
+    );
+
+    let changed = visitor
+        .post(
+            &path,
+            &[
+                ("csrf", &csrf),
+                ("version", &version),
+                ("action", "quantity"),
+                ("quantity", "12"),
+            ],
+        )
+        .await;
+    assert_eq!(changed.status, StatusCode::SEE_OTHER);
+    let after = visitor.follow(changed).await;
+    assert!(after.contains("The number of licenses was changed."));
+    assert!(after.html.contains(r#"data-testid="licenses">12<"#));
+
+    let stale = visitor
+        .post(
+            &path,
+            &[
+                ("csrf", &csrf),
+                ("version", &version),
+                ("action", "quantity"),
+                ("quantity", "20"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        stale.status,
+        StatusCode::CONFLICT,
+        "the form was read before the change"
+    );
+    assert!(stale.html.contains(r#"data-testid="licenses">12<"#));
+
+    let bought = visitor
+        .post(
+            &format!("{path}/addons"),
+            &[
+                ("csrf", &csrf),
+                ("addOn", "PDC-MAIL-ARCHIVE"),
+                ("addOnQuantity", "0"),
+            ],
+        )
+        .await;
+    assert_eq!(bought.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bought.contains("Enter a number of licenses from 1 to 300."));
+    let bought = visitor
+        .post(
+            &format!("{path}/addons"),
+            &[
+                ("csrf", &csrf),
+                ("addOn", "PDC-MAIL-ARCHIVE"),
+                ("addOnQuantity", "3"),
+            ],
+        )
+        .await;
+    let after = visitor.follow(bought).await;
+    assert!(after.contains("The add-on was bought."));
+
+    let version = after.value_of("version").unwrap_or_default();
+    let suspended = visitor
+        .post(
+            &path,
+            &[("csrf", &csrf), ("version", &version), ("action", "suspend")],
+        )
+        .await;
+    let after = visitor.follow(suspended).await;
+    assert!(after.contains("The subscription was suspended."));
+    assert!(after.html.contains(r#"data-testid="reactivate""#));
+    assert!(
+        !after.html.contains(r#"data-testid="buy-add-on""#),
+        "no add-ons for a suspended subscription"
+    );
+    assert_eq!(
+        after.text.matches("Suspended").count(),
+        2,
+        "the add-on was suspended with it"
+    );
+
+    let activity = visitor.get(&format!("/activity?customer={id}")).await;
+    assert_eq!(activity.status, StatusCode::OK);
+    for entry in [
+        "Subscription suspended",
+        "Order placed",
+        "Licenses changed",
+        "Customer added",
+    ] {
+        assert!(activity.contains(entry), "{entry}");
+    }
+    assert!(activity.contains("10 → 12"));
+    let csv = visitor
+        .get(&format!(
+            "/activity.csv?customer={id}&action=subscription-suspended"
+        ))
+        .await;
+    assert_eq!(
+        csv.headers.get("content-type").and_then(|v| v.to_str().ok()),
+        Some("text/csv; charset=utf-8")
+    );
+    let lines: Vec<&str> = csv.text.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", csv.text);
+    assert!(lines[1].contains("agent@provider.example,portal,127.0.0.1,subscription-suspended"));
+    let french_dates = visitor.get("/activity?from=22/11/2026").await;
+    assert_eq!(french_dates.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(french_dates.contains("Enter a date as YYYY-MM-DD."));
+}
+
+#[tokio::test]
+async fn roles_see_only_the_forms_they_may_use() {
+    let app = TestApp::spawn().await;
+    let created = app.create_customer(&customer_body("roles")).await;
+    let id = created["id"].as_str().unwrap_or_default().to_owned();
+    let mail = created["order"]["lineItems"][0]["subscriptionId"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let path = format!("/customers/{id}/subscriptions/{mail}");
+
+    let helpdesk = signed_in(&app, Role::HelpdeskAgent, "help@provider.example").await;
+    let page = helpdesk.get(&path).await;
+    assert!(
+        page.html.contains(r#"data-testid="change-quantity""#),
+        "helpdesk agents manage subscriptions"
+    );
+    assert!(
+        !page.html.contains(r#"data-testid="buy-add-on""#),
+        "but don't buy"
+    );
+    assert!(!page.html.contains(r#"data-testid="nav-activity""#));
+    let csrf = page.csrf();
+    let buy = helpdesk
+        .post(
+            &format!("{path}/addons"),
+            &[
+                ("csrf", &csrf),
+                ("addOn", "PDC-MAIL-ARCHIVE"),
+                ("addOnQuantity", "3"),
+            ],
+        )
+        .await;
+    assert_eq!(buy.status, StatusCode::FORBIDDEN);
+    assert_eq!(helpdesk.get("/activity").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(helpdesk.get("/activity.csv").await.status, StatusCode::FORBIDDEN);
+
+    let reseller_password = app
+        .user_with_password(
+            &app.resellers[1],
+            Role::AdminAgent,
+            "admin@other-reseller.example",
+        )
+        .await;
+    let reseller = Visitor::sign_in(&app.base, "admin@other-reseller.example", &reseller_password).await;
+    assert_eq!(
+        reseller.get(&path).await.status,
+        StatusCode::NOT_FOUND,
+        "not its customer"
+    );
+}
