@@ -23,8 +23,8 @@ use partnerdesk_domain::Locale;
 #[derive(Debug, Clone)]
 pub struct Caller(pub Arc<Principal>, pub Option<IpAddr>);
 
-/// The client's IP address: the peer of the connection. (Behind a reverse proxy this is
-/// the proxy; see docs/OPERATIONS.md.)
+/// The client's IP address: the peer of the connection (behind a reverse proxy, the
+/// proxy's address).
 pub fn client_address(parts: &Parts) -> Option<IpAddr> {
     parts
         .extensions
