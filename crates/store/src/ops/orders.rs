@@ -339,15 +339,14 @@ async fn visible_subscription(
     customer: CustomerId,
     subscription: SubscriptionId,
 ) -> Result<Subscription, StoreError> {
-    let sql = format!(
-        "SELECT {SUBSCRIPTION_COLUMNS} FROM subscriptions s \
-         WHERE s.id = $1 AND s.customer_id = $2 AND (s.partner_id = $3 OR s.reseller_id = $3)"
-    );
-    let row = c
-        .fetch_optional(&sql, &[id(subscription), id(customer), id(viewer)])
-        .await?
-        .ok_or(StoreError::NotFound)?;
-    subscription_from(&row)
+    subscription_where(
+        c,
+        "(s.partner_id = $3 OR s.reseller_id = $3)",
+        viewer,
+        customer,
+        subscription,
+    )
+    .await
 }
 
 /// A subscription `viewer` sold: only the seller changes it.
@@ -357,8 +356,18 @@ async fn sold_by(
     customer: CustomerId,
     subscription: SubscriptionId,
 ) -> Result<Subscription, StoreError> {
+    subscription_where(c, "s.partner_id = $3", viewer, customer, subscription).await
+}
+
+async fn subscription_where(
+    c: &mut Conn<'_>,
+    viewer_condition: &str,
+    viewer: PartnerId,
+    customer: CustomerId,
+    subscription: SubscriptionId,
+) -> Result<Subscription, StoreError> {
     let sql = format!(
-        "SELECT {SUBSCRIPTION_COLUMNS} FROM subscriptions s WHERE s.id = $1 AND s.customer_id = $2 AND s.partner_id = $3"
+        "SELECT {SUBSCRIPTION_COLUMNS} FROM subscriptions s WHERE s.id = $1 AND s.customer_id = $2 AND {viewer_condition}"
     );
     let row = c
         .fetch_optional(&sql, &[id(subscription), id(customer), id(viewer)])

@@ -180,6 +180,8 @@ struct CustomerPage {
     agreements: Vec<AgreementRow>,
     subscriptions: Vec<SubscriptionRow>,
     show_reseller: bool,
+    can_order: bool,
+    ordered: bool,
 }
 
 /// The customer agreement by its localized name; other agreement types by their id.
@@ -191,7 +193,18 @@ fn agreement_name(locale: Locale, agreement_type: &str) -> String {
     }
 }
 
-pub async fn detail(State(state): State<AppState>, user: SignedIn, Path(customer): Path<String>) -> Response {
+#[derive(Debug, Default, Deserialize)]
+pub struct DetailQuery {
+    #[serde(default)]
+    ordered: String,
+}
+
+pub async fn detail(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(customer): Path<String>,
+    Query(query): Query<DetailQuery>,
+) -> Response {
     let principal = &user.principal;
     if !allowed(
         principal.partner.kind,
@@ -253,6 +266,8 @@ pub async fn detail(State(state): State<AppState>, user: SignedIn, Path(customer
             .and_then(|rid| names.iter().find(|(p, _)| *p == rid).map(|(_, n)| n.clone()))
             .unwrap_or_default(),
         show_reseller: principal.partner.kind == PartnerKind::IndirectProvider,
+        can_order: user.can(Permission::PlaceOrder),
+        ordered: query.ordered == "1",
         agreements: agreements
             .iter()
             .map(|g| AgreementRow {

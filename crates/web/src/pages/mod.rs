@@ -6,6 +6,7 @@ pub mod assets;
 mod customers;
 mod form;
 pub mod layout;
+mod order;
 pub mod session;
 mod sign_in;
 mod subscription;
@@ -52,6 +53,10 @@ pub fn router() -> Router<AppState> {
         .route("/activity", get(activity::page))
         .route("/activity.csv", get(activity::csv))
         .route("/customers/{customer}", get(customers::detail))
+        .route(
+            "/customers/{customer}/order",
+            get(order::page).post(order::submit),
+        )
         .route(
             "/customers/{customer}/subscriptions/{subscription}",
             get(subscription::page).post(subscription::change),

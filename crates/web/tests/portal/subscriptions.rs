@@ -207,3 +207,94 @@ async fn roles_see_only_the_forms_they_may_use() {
         "not its customer"
     );
 }
+
+#[tokio::test]
+async fn add_subscriptions_reviews_then_places_one_order_however_often_submitted() {
+    let app = TestApp::spawn().await;
+    let created = app.create_customer(&customer_body("moresubs")).await;
+    let id = created["id"].as_str().unwrap_or_default().to_owned();
+    let visitor = signed_in(&app, Role::SalesAgent, "seller@provider.example").await;
+    let customer = visitor.get(&format!("/customers/{id}")).await;
+    let path = format!("/customers/{id}/order");
+    assert!(customer.contains(&format!(r#"href="{path}" data-testid="add-subscriptions""#)));
+
+    let choose = visitor.get(&path).await;
+    assert_eq!(choose.status, StatusCode::OK);
+    let csrf = choose.csrf();
+    let key = regex::Regex::new(r#"name="requestKey" value="([^"]+)""#)
+        .ok()
+        .and_then(|re| re.captures(&choose.html).map(|c| c[1].to_owned()))
+        .unwrap_or_else(|| panic!("a request key"));
+    let nothing = visitor
+        .post(
+            &path,
+            &[("csrf", &csrf), ("requestKey", &key), ("action", "next")],
+        )
+        .await;
+    assert_eq!(nothing.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(nothing.contains("Choose at least one offer."));
+    let too_few = visitor
+        .post(
+            &path,
+            &[
+                ("csrf", &csrf),
+                ("requestKey", &key),
+                ("action", "next"),
+                ("offer", "PDC-SEC-ENDPOINT"),
+                ("quantity-PDC-SEC-ENDPOINT", "0"),
+            ],
+        )
+        .await;
+    assert_eq!(too_few.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(too_few.contains("Enter a number of licenses from"));
+
+    let chosen = [
+        ("csrf", csrf.as_str()),
+        ("requestKey", key.as_str()),
+        ("offer", "PDC-SEC-ENDPOINT"),
+        ("quantity-PDC-SEC-ENDPOINT", "7"),
+    ];
+    let review = visitor
+        .post(&path, &[&chosen[..], &[("action", "next")]].concat())
+        .await;
+    assert_eq!(review.status, StatusCode::OK);
+    assert!(review.html.contains(r#"data-testid="submit""#) && review.contains("Review"));
+    let back = visitor
+        .post(&path, &[&chosen[..], &[("action", "update")]].concat())
+        .await;
+    assert!(
+        back.html
+            .contains(r#"name="quantity-PDC-SEC-ENDPOINT" value="7""#),
+        "nothing is lost"
+    );
+
+    let before = app.rows().await["orders"];
+    for _ in 0..2 {
+        let placed = visitor
+            .post(&path, &[&chosen[..], &[("action", "submit")]].concat())
+            .await;
+        assert_eq!(placed.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            placed.location.as_deref(),
+            Some(format!("/customers/{id}?ordered=1").as_str())
+        );
+    }
+    assert_eq!(
+        app.rows().await["orders"],
+        before + 1,
+        "a resubmitted form places one order"
+    );
+    let after = visitor.get(&format!("/customers/{id}?ordered=1")).await;
+    assert!(after.contains("The order was placed."));
+    assert_eq!(after.text.matches("data-testid=\"subscription-link\"").count(), 3);
+
+    let helpdesk = signed_in(&app, Role::HelpdeskAgent, "desk@provider.example").await;
+    assert_eq!(helpdesk.get(&path).await.status, StatusCode::FORBIDDEN);
+    assert!(
+        !helpdesk
+            .get(&format!("/customers/{id}"))
+            .await
+            .html
+            .contains("add-subscriptions")
+    );
+}

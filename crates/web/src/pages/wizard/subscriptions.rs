@@ -19,21 +19,21 @@ use crate::pages::layout::{Page, format_number, html};
 use crate::pages::session::SignedIn;
 use crate::state::AppState;
 
-struct OfferView {
-    id: String,
-    name: String,
-    description: String,
-    range: String,
-    min: u32,
-    max: u32,
-    chosen: bool,
-    quantity: String,
-    error: Option<String>,
+pub(crate) struct OfferView {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) description: String,
+    pub(crate) range: String,
+    pub(crate) min: u32,
+    pub(crate) max: u32,
+    pub(crate) chosen: bool,
+    pub(crate) quantity: String,
+    pub(crate) error: Option<String>,
 }
 
-struct CategoryView {
-    name: String,
-    offers: Vec<OfferView>,
+pub(crate) struct CategoryView {
+    pub(crate) name: String,
+    pub(crate) offers: Vec<OfferView>,
 }
 
 #[derive(Template)]
@@ -107,7 +107,7 @@ pub async fn submit(State(state): State<AppState>, user: SignedIn, form: FormDat
 }
 
 /// Ticked offers in the catalog's order (unknown ids ignored), and every typed count.
-fn read(draft: &mut Draft, form: &FormData, catalog: &Catalog) {
+pub(crate) fn read(draft: &mut Draft, form: &FormData, catalog: &Catalog) {
     let ticked: Vec<&str> = form.all("offer").collect();
     let typed: Vec<(&str, &str)> = form.with_prefix("quantity-").collect();
     let quantity = |id: &str| {
@@ -192,7 +192,7 @@ async fn render(
 
 /// Base offers of the country by category (add-ons need a subscription first), each with
 /// its typed count and its error.
-fn categories(
+pub(crate) fn categories(
     catalog: &Catalog,
     country: CountryCode,
     draft: &Draft,
