@@ -82,10 +82,15 @@ pub enum Action {
     UserCreated,
     PasswordSet,
     TokenCreated,
+    TokenRevoked,
+    UserInvited,
+    UserRoleChanged,
+    UserDeactivated,
+    UserReactivated,
 }
 
 impl Action {
-    pub const ALL: [Action; 11] = [
+    pub const ALL: [Action; 16] = [
         Action::CustomerCreated,
         Action::BillingProfileUpdated,
         Action::AgreementAttested,
@@ -97,6 +102,11 @@ impl Action {
         Action::UserCreated,
         Action::PasswordSet,
         Action::TokenCreated,
+        Action::TokenRevoked,
+        Action::UserInvited,
+        Action::UserRoleChanged,
+        Action::UserDeactivated,
+        Action::UserReactivated,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -112,6 +122,11 @@ impl Action {
             Action::UserCreated => "user-created",
             Action::PasswordSet => "password-set",
             Action::TokenCreated => "token-created",
+            Action::TokenRevoked => "token-revoked",
+            Action::UserInvited => "user-invited",
+            Action::UserRoleChanged => "user-role-changed",
+            Action::UserDeactivated => "user-deactivated",
+            Action::UserReactivated => "user-reactivated",
         }
     }
 }

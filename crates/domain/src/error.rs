@@ -48,6 +48,14 @@ pub enum Field {
     SubscriptionQuantity,
     /// A subscription's status.
     SubscriptionStatus,
+    /// A partner user's role.
+    Role,
+    /// A new password.
+    NewPassword,
+    /// The new password, typed again.
+    ConfirmPassword,
+    /// The name of an API token.
+    TokenName,
 }
 
 impl Field {
@@ -86,6 +94,10 @@ impl Field {
             Field::FriendlyName(_) => "friendlyName",
             Field::SubscriptionQuantity => "quantity",
             Field::SubscriptionStatus => "status",
+            Field::Role => "role",
+            Field::NewPassword => "newPassword",
+            Field::ConfirmPassword => "confirmPassword",
+            Field::TokenName => "name",
         }
     }
 
@@ -196,6 +208,14 @@ pub enum Rule {
     ParentNotInOrder,
     /// Only add-ons can be added to an existing order.
     OnlyAddOns,
+    /// A partner keeps at least one active admin agent.
+    LastAdmin,
+    RoleUnknown,
+    PasswordTooShort {
+        min: usize,
+    },
+    PasswordMismatch,
+    EmailTaken,
 }
 
 impl Rule {
@@ -280,6 +300,11 @@ impl Rule {
             Rule::SubscriptionDeleted => "SubscriptionDeleted",
             Rule::ParentNotInOrder => "ParentNotInOrder",
             Rule::OnlyAddOns => "OnlyAddOns",
+            Rule::LastAdmin => "LastAdmin",
+            Rule::RoleUnknown => "RoleUnknown",
+            Rule::PasswordTooShort { .. } => "PasswordTooShort",
+            Rule::PasswordMismatch => "PasswordMismatch",
+            Rule::EmailTaken => "EmailTaken",
         }
     }
 
@@ -299,6 +324,7 @@ impl Rule {
     pub fn args(&self) -> Vec<(&'static str, Arg)> {
         match self {
             Rule::TooLong { max } | Rule::TooManyLineItems { max } => vec![("max", Arg::number(*max))],
+            Rule::PasswordTooShort { min } => vec![("min", Arg::number(*min))],
             Rule::CountryUnknown { suggestion } => {
                 vec![("suggestion", Arg::Text(suggestion.unwrap_or("none").to_owned()))]
             }

@@ -156,6 +156,30 @@ pub fn allowed(kind: PartnerKind, role: Role, permission: Permission) -> bool {
     }
 }
 
+/// The shortest password a person may choose.
+pub const MIN_PASSWORD_LENGTH: usize = 12;
+
+/// Checks a chosen password: at least [`MIN_PASSWORD_LENGTH`] characters, typed the same
+/// twice. (Its strength beyond length is the person's; it is stored as an Argon2id hash.)
+pub fn check_new_password(password: &str, again: &str) -> Result<(), Vec<crate::FieldError>> {
+    use crate::{Field, FieldError, Rule};
+    if password.chars().count() < MIN_PASSWORD_LENGTH {
+        return Err(vec![FieldError::new(
+            Field::NewPassword,
+            Rule::PasswordTooShort {
+                min: MIN_PASSWORD_LENGTH,
+            },
+        )]);
+    }
+    if password != again {
+        return Err(vec![FieldError::new(
+            Field::ConfirmPassword,
+            Rule::PasswordMismatch,
+        )]);
+    }
+    Ok(())
+}
+
 /// A partner organization.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Partner {
@@ -221,6 +245,17 @@ mod tests {
             assert!(!allowed(kind, Role::AdminAgent, p));
         }
         assert!(allowed(kind, Role::AdminAgent, ViewCustomers));
+    }
+
+    #[test]
+    fn chosen_passwords_are_long_enough_and_confirmed() {
+        assert!(check_new_password("correct horse battery", "correct horse battery").is_ok());
+        let short = check_new_password("short", "short").err().unwrap_or_default();
+        assert_eq!(short[0].rule, crate::Rule::PasswordTooShort { min: 12 });
+        let typo = check_new_password("correct horse battery", "correct horse batery")
+            .err()
+            .unwrap_or_default();
+        assert_eq!(typo[0].rule, crate::Rule::PasswordMismatch);
     }
 
     #[test]

@@ -111,6 +111,17 @@ pub enum TokenCommand {
         #[arg(long, default_value = "cli")]
         name: String,
     },
+    /// List a partner user's API tokens: id, created, revoked, name (never the tokens)
+    List {
+        /// The user's email address
+        #[arg(long, value_name = "EMAIL")]
+        user: String,
+    },
+    /// Revoke an API token by its id (from `token list`)
+    Revoke {
+        #[arg(long, value_name = "TOKEN_ID")]
+        id: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -6,11 +6,11 @@ use std::io::Read;
 use std::path::Path;
 
 use anyhow::{Context, bail};
-use partnerdesk_domain::PartnerId;
 use partnerdesk_domain::audit::Actor;
 use partnerdesk_domain::catalog::{Catalog, CatalogDocument};
 use partnerdesk_domain::email::Email;
 use partnerdesk_domain::partner::{PartnerKind, Role};
+use partnerdesk_domain::{PartnerId, TokenId};
 use partnerdesk_store::{Conflict, Store, StoreError, secrets};
 
 /// Hashes a partner user's password with Argon2id, off the async runtime.
@@ -150,4 +150,34 @@ fn not_found(e: StoreError, what: &str) -> anyhow::Error {
         StoreError::NotFound => anyhow::anyhow!("no such {what}"),
         other => other.into(),
     }
+}
+
+pub async fn list_tokens(store: &Store, email: &str) -> anyhow::Result<()> {
+    let (user, _) = store
+        .partner_user_by_email(email)
+        .await
+        .map_err(|e| not_found(e, "user"))?;
+    for t in store.api_tokens(user.partner_id, Some(user.id)).await? {
+        let revoked = t
+            .revoked_at
+            .map_or_else(|| "-".to_owned(), |at| at.date().to_string());
+        println!("{}\t{}\t{}\t{}", t.id, t.created_at.date(), revoked, t.name);
+    }
+    Ok(())
+}
+
+pub async fn revoke_token(store: &Store, id: &str) -> anyhow::Result<()> {
+    let token: TokenId = id
+        .parse()
+        .with_context(|| format!("--id {id:?} is not a token id"))?;
+    let partner = store
+        .token_partner(token)
+        .await
+        .map_err(|e| not_found(e, "token"))?;
+    store
+        .revoke_api_token(partner, token, None, Actor::operator())
+        .await
+        .map_err(|e| not_found(e, "token"))?;
+    eprintln!("revoked token {token} (requests with it fail within 5 seconds)");
+    Ok(())
 }

@@ -61,6 +61,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Token(TokenCommand::Create { user, name }) => {
             commands::create_token(&store, &user, &name).await
         }
+        Command::Token(TokenCommand::List { user }) => commands::list_tokens(&store, &user).await,
+        Command::Token(TokenCommand::Revoke { id }) => commands::revoke_token(&store, &id).await,
         Command::Catalog(CatalogCommand::Import { file }) => commands::import_catalog(&store, &file).await,
         Command::Catalog(CatalogCommand::Export { file }) => {
             commands::export_catalog(&store, file.as_deref()).await

@@ -108,6 +108,26 @@ async fn scriptable_commands_print_only_their_result() {
         .unwrap_or_default();
     assert_eq!(resellers.len(), 1);
     store.close().await;
+
+    let listed = only_line(&partnerdesk(
+        &db,
+        &["token", "list", "--user", "ops@acme.example"],
+    ));
+    let token_id = listed.split('\t').next().unwrap_or_default().to_owned();
+    assert!(
+        listed.ends_with("\t-\tcli"),
+        "id, created, not revoked, name: {listed}"
+    );
+    assert!(!listed.contains(&token), "the token itself is never shown again");
+    partnerdesk(&db, &["token", "revoke", "--id", &token_id]);
+    let listed = only_line(&partnerdesk(
+        &db,
+        &["token", "list", "--user", "ops@acme.example"],
+    ));
+    assert!(!listed.contains("\t-\t"), "revoked: {listed}");
+    let store = db.open().await;
+    assert_eq!(store.authenticate_token(&token).await.ok().flatten(), None);
+    store.close().await;
 }
 
 #[tokio::test]

@@ -31,6 +31,7 @@ pub use ops::customers::{Cursor, CustomerFilter, CustomerPage, CustomerQuery};
 pub use ops::idempotency::{IdempotencyRecord, StoredResponse};
 pub use ops::partners::Principal;
 pub use ops::sessions::{Session, SignInRecord};
+pub use ops::users::TokenInfo;
 
 use db::postgres::Postgres;
 use db::sqlite::Sqlite;

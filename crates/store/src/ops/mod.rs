@@ -9,3 +9,4 @@ pub(crate) mod idempotency;
 pub(crate) mod orders;
 pub(crate) mod partners;
 pub(crate) mod sessions;
+pub(crate) mod users;

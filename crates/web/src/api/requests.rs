@@ -283,7 +283,12 @@ pub fn path(field: Field, paths: Paths) -> String {
         Field::OrganizationRegistrationNumber => "companyProfile.organizationRegistrationNumber".into(),
         Field::DomainPrefix => "companyProfile.domain".into(),
         Field::AssociatedPartnerId => "associatedPartnerId".into(),
-        Field::SubscriptionQuantity | Field::SubscriptionStatus => field.name().into(),
+        Field::SubscriptionQuantity
+        | Field::SubscriptionStatus
+        | Field::Role
+        | Field::NewPassword
+        | Field::ConfirmPassword
+        | Field::TokenName => field.name().into(),
         Field::SignerFirstName => format!("{agreement}primaryContact.firstName"),
         Field::SignerLastName => format!("{agreement}primaryContact.lastName"),
         Field::SignerEmail => format!("{agreement}primaryContact.email"),

@@ -30,6 +30,7 @@ pub struct Page {
     pub assets: &'static Assets,
     pub can_add_customer: bool,
     pub can_view_activity: bool,
+    pub can_manage_users: bool,
 }
 
 impl Page {
@@ -52,6 +53,7 @@ impl Page {
                 Permission::AddCustomer,
             ),
             can_view_activity: user.can(Permission::ViewActivity),
+            can_manage_users: user.can(Permission::ManageUsers),
         }
     }
 
@@ -66,6 +68,7 @@ impl Page {
             assets: &ASSETS,
             can_add_customer: false,
             can_view_activity: false,
+            can_manage_users: false,
         }
     }
 

@@ -10,6 +10,8 @@ mod order;
 pub mod session;
 mod sign_in;
 mod subscription;
+mod tokens;
+mod users;
 mod wizard;
 
 use askama::Template;
@@ -50,6 +52,14 @@ pub fn router() -> Router<AppState> {
         .route("/customers/new/confirmation", get(wizard::confirmation::page))
         .route("/customers/new/done", post(wizard::confirmation::done))
         .route("/customers/new/domain", get(domain_check))
+        .route("/users", get(users::page).post(users::invite))
+        .route("/users/{user}", post(users::change))
+        .route(
+            "/set-password/{token}",
+            get(users::set_password_page).post(users::set_password),
+        )
+        .route("/tokens", get(tokens::page).post(tokens::create))
+        .route("/tokens/{token}/revoke", post(tokens::revoke))
         .route("/activity", get(activity::page))
         .route("/activity.csv", get(activity::csv))
         .route("/customers/{customer}", get(customers::detail))

@@ -39,6 +39,8 @@ struct SignInPage {
 pub struct SignInQuery {
     #[serde(rename = "signed-out")]
     signed_out: Option<String>,
+    /// Set after an invited user chose a password.
+    password: Option<String>,
 }
 
 /// The sign-in form. Sets the cookie its CSRF token is derived from.
@@ -51,9 +53,11 @@ pub async fn page(
         return Redirect::to("/customers").into_response();
     }
     let locale = page_locale(&headers, None);
-    let notice = query
-        .signed_out
-        .map(|_| crate::i18n::text(locale, "sign-in-signed-out"));
+    let notice = match (query.signed_out, query.password) {
+        (Some(_), _) => Some(crate::i18n::text(locale, "sign-in-signed-out")),
+        (None, Some(_)) => Some(crate::i18n::text(locale, "sign-in-password-set")),
+        (None, None) => None,
+    };
     render(
         &state,
         &headers,

@@ -6,5 +6,6 @@ mod sessions;
 mod subscriptions;
 #[path = "../support/mod.rs"]
 mod support;
+mod users;
 mod wizard;
 mod workspace;

@@ -1,0 +1,317 @@
+//! A partner's users and API tokens as its admin agents manage them: invitations with a
+//! one-time set-password link, role changes, deactivation (never of the last active admin
+//! agent), and token revocation. Each change is in the activity log.
+
+use std::sync::Arc;
+
+use partnerdesk_domain::audit::{Action, Actor, Change};
+use partnerdesk_domain::partner::{PartnerUser, Role};
+use partnerdesk_domain::{Field, FieldError, PartnerId, PartnerUserId, Rule, TokenId};
+use time::OffsetDateTime;
+
+use crate::db::{Conn, Value, id};
+use crate::error::StoreError;
+use crate::ops::activity;
+use crate::ops::partners::{USER_COLUMNS, user_from};
+use crate::{Store, secrets};
+
+/// An API token as its list shows it; the token itself is never kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenInfo {
+    pub id: TokenId,
+    pub user_id: PartnerUserId,
+    pub user_email: String,
+    pub name: String,
+    pub created_at: OffsetDateTime,
+    pub revoked_at: Option<OffsetDateTime>,
+}
+
+impl Store {
+    /// The partner's users by email.
+    pub async fn partner_users(&self, partner: PartnerId) -> Result<Vec<PartnerUser>, StoreError> {
+        self.read(move |c| {
+            Box::pin(async move {
+                let sql = format!(
+                    "SELECT {USER_COLUMNS} FROM partner_users u WHERE u.partner_id = $1 ORDER BY u.email"
+                );
+                let rows = c.fetch_all(&sql, &[id(partner)]).await?;
+                rows.iter().map(|r| user_from(r, 0)).collect()
+            })
+        })
+        .await
+    }
+
+    /// Adds a user who can't sign in until they set a password with the link whose digest
+    /// is `link_hash`, valid until `expires_at`.
+    pub async fn invite_partner_user(
+        &self,
+        partner: PartnerId,
+        email: &str,
+        role: Role,
+        link_hash: Vec<u8>,
+        expires_at: OffsetDateTime,
+        actor: Actor,
+    ) -> Result<PartnerUser, StoreError> {
+        let user = PartnerUser {
+            id: PartnerUserId::new(),
+            partner_id: partner,
+            email: email.trim().to_lowercase(),
+            role,
+            active: true,
+            locale: None,
+        };
+        let input = Arc::new((user.clone(), link_hash, actor));
+        self.write(move |c| {
+            let input = input.clone();
+            Box::pin(async move {
+                let (u, link, actor) = &*input;
+                let now = OffsetDateTime::now_utc();
+                let domain = u.email.rsplit_once('@').map_or("", |(_, d)| d).to_owned();
+                c.execute(
+                    "INSERT INTO partner_users (id, partner_id, email, email_domain, role, password_hash, active, created_at) \
+                     VALUES ($1, $2, $3, $4, $5, '!', $6, $7)",
+                    &[
+                        id(u.id),
+                        id(u.partner_id),
+                        Value::from(&u.email),
+                        Value::from(&domain),
+                        u.role.as_str().into(),
+                        true.into(),
+                        now.into(),
+                    ],
+                )
+                .await?;
+                c.execute(
+                    "INSERT INTO password_links (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+                    &[Value::from(link.as_slice()), id(u.id), now.into(), expires_at.into()],
+                )
+                .await?;
+                let change = Change::new(u.partner_id, Action::UserInvited)
+                    .detail("email", &u.email)
+                    .detail("role", u.role);
+                activity::record(c, actor, &change).await
+            })
+        })
+        .await?;
+        Ok(user)
+    }
+
+    /// The user a set-password link is for, if it is unused and unexpired.
+    pub async fn password_link_user(
+        &self,
+        token: &str,
+        now: OffsetDateTime,
+    ) -> Result<PartnerUser, StoreError> {
+        let hash = secrets::sha256(token.trim().as_bytes());
+        self.read(move |c| {
+            let hash = hash.clone();
+            Box::pin(async move { link_user(c, &hash, now).await })
+        })
+        .await
+    }
+
+    /// Sets the password of the link's user and uses the link up.
+    pub async fn use_password_link(
+        &self,
+        token: &str,
+        password_hash: String,
+        now: OffsetDateTime,
+        address: Option<String>,
+    ) -> Result<PartnerUser, StoreError> {
+        let hash = secrets::sha256(token.trim().as_bytes());
+        let input = Arc::new((hash, password_hash, address));
+        self.write(move |c| {
+            let input = input.clone();
+            Box::pin(async move {
+                let (link, password, address) = &*input;
+                let user = link_user(c, link, now).await?;
+                c.execute(
+                    "UPDATE password_links SET used_at = $1 WHERE token_hash = $2",
+                    &[now.into(), Value::from(link.as_slice())],
+                )
+                .await?;
+                c.execute(
+                    "UPDATE partner_users SET password_hash = $1 WHERE id = $2",
+                    &[Value::from(password), id(user.id)],
+                )
+                .await?;
+                let actor = Actor {
+                    user_id: Some(user.id.as_uuid()),
+                    name: user.email.clone(),
+                    channel: partnerdesk_domain::audit::Channel::Portal,
+                    address: address.clone(),
+                };
+                let change = Change::new(user.partner_id, Action::PasswordSet).detail("email", &user.email);
+                activity::record(c, &actor, &change).await?;
+                Ok(user)
+            })
+        })
+        .await
+    }
+
+    /// Gives a user of `partner` a role and an active state. A partner keeps at least one
+    /// active admin agent ([`Rule::LastAdmin`]).
+    pub async fn change_partner_user(
+        &self,
+        partner: PartnerId,
+        user: PartnerUserId,
+        role: Role,
+        active: bool,
+        actor: Actor,
+    ) -> Result<PartnerUser, StoreError> {
+        let actor = Arc::new(actor);
+        self.write(move |c| {
+            let actor = actor.clone();
+            Box::pin(async move {
+                // Concurrent changes to one partner's users wait for each other here, so
+                // that two demotions can't both see the other admin still active.
+                c.execute("UPDATE partners SET name = name WHERE id = $1", &[id(partner)])
+                    .await?;
+                let sql = format!("SELECT {USER_COLUMNS} FROM partner_users u WHERE u.id = $1 AND u.partner_id = $2");
+                let row = c
+                    .fetch_optional(&sql, &[id(user), id(partner)])
+                    .await?
+                    .ok_or(StoreError::NotFound)?;
+                let current = user_from(&row, 0)?;
+                c.execute(
+                    "UPDATE partner_users SET role = $1, active = $2 WHERE id = $3",
+                    &[role.as_str().into(), active.into(), id(user)],
+                )
+                .await?;
+                let admins = c
+                    .fetch_one(
+                        "SELECT COUNT(*) FROM partner_users WHERE partner_id = $1 AND role = 'admin-agent' AND active = $2",
+                        &[id(partner), true.into()],
+                    )
+                    .await?
+                    .int(0)?;
+                if admins == 0 {
+                    let field = if active { Field::Role } else { Field::Email };
+                    return Err(StoreError::Invalid(vec![FieldError::new(field, Rule::LastAdmin)]));
+                }
+                let change = |action| Change::new(partner, action).detail("email", &current.email);
+                if role != current.role {
+                    let detail = format!("{} → {role}", current.role);
+                    activity::record(c, &actor, &change(Action::UserRoleChanged).detail("role", detail)).await?;
+                }
+                if active != current.active {
+                    let action = if active {
+                        Action::UserReactivated
+                    } else {
+                        Action::UserDeactivated
+                    };
+                    activity::record(c, &actor, &change(action)).await?;
+                }
+                Ok(PartnerUser { role, active, ..current })
+            })
+        })
+        .await
+    }
+
+    /// The partner's API tokens, newest first; only `user`'s when given.
+    pub async fn api_tokens(
+        &self,
+        partner: PartnerId,
+        user: Option<PartnerUserId>,
+    ) -> Result<Vec<TokenInfo>, StoreError> {
+        self.read(move |c| {
+            Box::pin(async move {
+                let mut sql = String::from(
+                    "SELECT t.id, t.user_id, u.email, t.name, t.created_at, t.revoked_at FROM api_tokens t \
+                     JOIN partner_users u ON u.id = t.user_id WHERE u.partner_id = $1",
+                );
+                let mut params = vec![id(partner)];
+                if let Some(user) = user {
+                    sql.push_str(" AND t.user_id = $2");
+                    params.push(id(user));
+                }
+                sql.push_str(" ORDER BY t.created_at DESC, t.id DESC");
+                let rows = c.fetch_all(&sql, &params).await?;
+                rows.iter()
+                    .map(|r| {
+                        Ok(TokenInfo {
+                            id: r.uuid(0)?,
+                            user_id: r.uuid(1)?,
+                            user_email: r.text(2)?,
+                            name: r.text(3)?,
+                            created_at: r.time(4)?,
+                            revoked_at: r.opt_time(5)?,
+                        })
+                    })
+                    .collect()
+            })
+        })
+        .await
+    }
+
+    /// The partner whose user holds a token.
+    pub async fn token_partner(&self, token: TokenId) -> Result<PartnerId, StoreError> {
+        self.read(move |c| {
+            Box::pin(async move {
+                c.fetch_optional(
+                    "SELECT u.partner_id FROM api_tokens t JOIN partner_users u ON u.id = t.user_id WHERE t.id = $1",
+                    &[id(token)],
+                )
+                .await?
+                .ok_or(StoreError::NotFound)?
+                .uuid(0)
+            })
+        })
+        .await
+    }
+
+    /// Revokes a token of `partner` (of `user` only, when given). Revoking a revoked token
+    /// changes nothing.
+    pub async fn revoke_api_token(
+        &self,
+        partner: PartnerId,
+        token: TokenId,
+        user: Option<PartnerUserId>,
+        actor: Actor,
+    ) -> Result<(), StoreError> {
+        let actor = Arc::new(actor);
+        self.write(move |c| {
+            let actor = actor.clone();
+            Box::pin(async move {
+                let row = c
+                    .fetch_optional(
+                        "SELECT t.user_id, u.email, t.name, t.revoked_at FROM api_tokens t \
+                         JOIN partner_users u ON u.id = t.user_id WHERE t.id = $1 AND u.partner_id = $2",
+                        &[id(token), id(partner)],
+                    )
+                    .await?
+                    .ok_or(StoreError::NotFound)?;
+                let owner: PartnerUserId = row.uuid(0)?;
+                if user.is_some_and(|u| u != owner) {
+                    return Err(StoreError::NotFound);
+                }
+                if row.opt_time(3)?.is_some() {
+                    return Ok(());
+                }
+                c.execute(
+                    "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2",
+                    &[OffsetDateTime::now_utc().into(), id(token)],
+                )
+                .await?;
+                let change = Change::new(partner, Action::TokenRevoked)
+                    .detail("tokenId", token)
+                    .detail("name", row.text(2)?)
+                    .detail("user", row.text(1)?);
+                activity::record(c, &actor, &change).await
+            })
+        })
+        .await
+    }
+}
+
+async fn link_user(c: &mut Conn<'_>, hash: &[u8], now: OffsetDateTime) -> Result<PartnerUser, StoreError> {
+    let sql = format!(
+        "SELECT {USER_COLUMNS} FROM password_links l JOIN partner_users u ON u.id = l.user_id \
+         WHERE l.token_hash = $1 AND l.used_at IS NULL AND l.expires_at > $2 AND u.active = $3"
+    );
+    let row = c
+        .fetch_optional(&sql, &[Value::from(hash), now.into(), true.into()])
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    user_from(&row, 0)
+}

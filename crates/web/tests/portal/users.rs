@@ -1,0 +1,269 @@
+//! Users (invitations, one-time set-password links, roles, deactivation) and API tokens
+//! from the portal.
+
+use partnerdesk_domain::partner::Role;
+use reqwest::StatusCode;
+
+use crate::browser::Visitor;
+use crate::support::TestApp;
+
+async fn signed_in(app: &TestApp, role: Role, email: &str) -> Visitor {
+    let password = app.user_with_password(&app.provider, role, email).await;
+    Visitor::sign_in(&app.base, email, &password).await
+}
+
+fn captured(html: &str, pattern: &str) -> String {
+    regex::Regex::new(pattern)
+        .ok()
+        .and_then(|re| re.captures(html).map(|c| c[1].to_owned()))
+        .unwrap_or_else(|| panic!("{pattern} in {html}"))
+}
+
+#[tokio::test]
+async fn an_invited_user_sets_a_password_once_and_admins_manage_roles() {
+    let app = TestApp::spawn().await;
+    let admin = signed_in(&app, Role::AdminAgent, "boss@provider.example").await;
+    let users = admin.get("/users").await;
+    assert_eq!(users.status, StatusCode::OK);
+    let csrf = users.csrf();
+    let bad = admin
+        .post(
+            "/users",
+            &[
+                ("csrf", &csrf),
+                ("email", "not-an-email"),
+                ("role", "sales-agent"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(bad.value_of("email").as_deref(), Some("not-an-email"));
+    let invited = admin
+        .post(
+            "/users",
+            &[
+                ("csrf", &csrf),
+                ("email", "New.Seller@provider.example"),
+                ("role", "sales-agent"),
+            ],
+        )
+        .await;
+    assert_eq!(invited.status, StatusCode::OK);
+    let link = captured(
+        &invited.html,
+        r#"data-testid="invite-link">https?://[^/]+(/set-password/[^<]+)<"#,
+    );
+    let again = admin
+        .post(
+            "/users",
+            &[
+                ("csrf", &csrf),
+                ("email", "new.seller@provider.example"),
+                ("role", "sales-agent"),
+            ],
+        )
+        .await;
+    assert!(again.contains("A user with this email exists already."));
+
+    let newcomer = Visitor::new(&app.base);
+    let form = newcomer.get(&link).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.contains("new.seller@provider.example"));
+    let link_csrf = form.csrf();
+    let short = newcomer
+        .post(
+            &link,
+            &[
+                ("csrf", &link_csrf),
+                ("newPassword", "short"),
+                ("confirmPassword", "short"),
+            ],
+        )
+        .await;
+    assert!(short.contains("Use at least 12 characters."));
+    let typo = newcomer
+        .post(
+            &link,
+            &[
+                ("csrf", &link_csrf),
+                ("newPassword", "a long passphrase"),
+                ("confirmPassword", "a long passphrase!"),
+            ],
+        )
+        .await;
+    assert!(typo.contains("The two passwords differ"));
+    let set = newcomer
+        .post(
+            &link,
+            &[
+                ("csrf", &link_csrf),
+                ("newPassword", "a long passphrase"),
+                ("confirmPassword", "a long passphrase"),
+            ],
+        )
+        .await;
+    assert_eq!(set.location.as_deref(), Some("/sign-in?password=set"));
+    assert_eq!(
+        newcomer.get(&link).await.status,
+        StatusCode::NOT_FOUND,
+        "the link works once"
+    );
+    Visitor::sign_in(&app.base, "new.seller@provider.example", "a long passphrase").await;
+
+    let users = admin.get("/users").await;
+    let seller_id = captured(
+        &users.html,
+        r#"action="/users/([0-9a-f-]+)"[^>]*>\s*<input type="hidden" name="csrf" value="[^"]*">\s*<label for="role-[0-9a-f-]+" class="visually-hidden">Role of new.seller"#,
+    );
+    let promoted = admin
+        .post(
+            &format!("/users/{seller_id}"),
+            &[("csrf", &csrf), ("action", "save"), ("role", "billing-admin")],
+        )
+        .await;
+    assert_eq!(promoted.status, StatusCode::SEE_OTHER);
+    let deactivated = admin
+        .post(
+            &format!("/users/{seller_id}"),
+            &[
+                ("csrf", &csrf),
+                ("action", "deactivate"),
+                ("role", "billing-admin"),
+            ],
+        )
+        .await;
+    assert_eq!(deactivated.status, StatusCode::SEE_OTHER);
+    let (user, _) = app
+        .store
+        .partner_user_by_email("new.seller@provider.example")
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((user.role, user.active), (Role::BillingAdmin, false));
+    let refused = Visitor::new(&app.base);
+    let form = refused.get("/sign-in").await;
+    let signed = refused
+        .post(
+            "/sign-in",
+            &[
+                ("csrf", &form.csrf()),
+                ("email", "new.seller@provider.example"),
+                ("password", "a long passphrase"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        signed.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a deactivated user can't sign in"
+    );
+
+    let admins: Vec<_> = app
+        .store
+        .partner_users(app.provider.id)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .filter(|u| u.role == Role::AdminAgent && u.active)
+        .collect();
+    for other in admins.iter().filter(|u| u.email != "boss@provider.example") {
+        let path = format!("/users/{}", other.id);
+        let response = admin
+            .post(
+                &path,
+                &[("csrf", &csrf), ("action", "deactivate"), ("role", "admin-agent")],
+            )
+            .await;
+        assert_eq!(response.status, StatusCode::SEE_OTHER);
+    }
+    let me = admins
+        .iter()
+        .find(|u| u.email == "boss@provider.example")
+        .map(|u| u.id.to_string())
+        .unwrap_or_default();
+    let last = admin
+        .post(
+            &format!("/users/{me}"),
+            &[("csrf", &csrf), ("action", "save"), ("role", "sales-agent")],
+        )
+        .await;
+    assert_eq!(last.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(last.contains("at least one active admin agent"));
+
+    let log = admin.get("/activity?action=user-role-changed").await;
+    assert!(log.contains("sales-agent → billing-admin"));
+    assert!(admin.get("/activity").await.contains("User invited"));
+
+    let seller = signed_in(&app, Role::SalesAgent, "sales@provider.example").await;
+    assert_eq!(seller.get("/users").await.status, StatusCode::FORBIDDEN);
+    let seller_csrf = seller.get("/tokens").await.csrf();
+    let post = seller
+        .post(
+            "/users",
+            &[
+                ("csrf", &seller_csrf),
+                ("email", "x@provider.example"),
+                ("role", "admin-agent"),
+            ],
+        )
+        .await;
+    assert_eq!(post.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn tokens_are_shown_once_and_revoked_by_their_owner_or_an_admin() {
+    let app = TestApp::spawn().await;
+    let seller = signed_in(&app, Role::SalesAgent, "sales@provider.example").await;
+    let page = seller.get("/tokens").await;
+    let csrf = page.csrf();
+    let unnamed = seller.post("/tokens", &[("csrf", &csrf), ("name", " ")]).await;
+    assert_eq!(unnamed.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let created = seller
+        .post("/tokens", &[("csrf", &csrf), ("name", "billing sync")])
+        .await;
+    let token = captured(&created.html, r#"data-testid="new-token">([^<]+)<"#);
+    assert!(!seller.get("/tokens").await.html.contains(&token), "shown once");
+    let api = app
+        .request_as(&token, reqwest::Method::GET, "/v1/customers")
+        .send()
+        .await;
+    assert_eq!(api.map(|r| r.status()).ok(), Some(StatusCode::OK));
+
+    let admin = signed_in(&app, Role::AdminAgent, "boss@provider.example").await;
+    let all = admin.get("/tokens").await;
+    assert!(all.contains("sales@provider.example") && all.contains("billing sync"));
+    let own = seller.get("/tokens").await;
+    assert!(
+        !own.contains("admin@provider.example"),
+        "others' tokens aren't listed"
+    );
+    let admins_token = app
+        .store
+        .api_tokens(app.provider.id, None)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .find(|t| t.user_email == "admin@provider.example")
+        .map(|t| t.id.to_string())
+        .unwrap_or_default();
+    assert!(all.html.contains(&format!("/tokens/{admins_token}/revoke")));
+    let foreign = seller
+        .post(&format!("/tokens/{admins_token}/revoke"), &[("csrf", &csrf)])
+        .await;
+    assert_eq!(foreign.status, StatusCode::NOT_FOUND);
+
+    let mine = captured(&own.html, r#"action="/tokens/([0-9a-f-]+)/revoke""#);
+    let revoked = seller
+        .post(&format!("/tokens/{mine}/revoke"), &[("csrf", &csrf)])
+        .await;
+    assert_eq!(revoked.status, StatusCode::SEE_OTHER);
+    assert!(seller.get("/tokens").await.contains("Revoked on"));
+    assert_eq!(
+        app.store
+            .authenticate_token(&token)
+            .await
+            .unwrap_or_else(|e| panic!("{e}")),
+        None
+    );
+    let log = admin.get("/activity?action=token-revoked").await;
+    assert!(log.contains("billing sync") && !log.contains(&token));
+}
