@@ -80,6 +80,7 @@ api-forbidden = Your role ({ $role }) doesn't allow this action.
 api-reseller-forbidden = Indirect resellers can't do this: their indirect provider adds customers, confirms agreements and places orders for them.
 api-not-found = The requested resource doesn't exist.
 api-customer-not-found = Your organization has no customer with this id.
+api-invitation-not-found = This invitation doesn't exist or was already answered.
 api-user-not-found = Your organization has no user with this id.
 api-token-not-found = You have no API token with this id.
 api-order-not-found = This customer has no order with this id that you can see.
@@ -115,6 +116,8 @@ query-seek-operation = Use seekOperation=Next with the MS-ContinuationToken head
 query-relationship-type = Use relationship_type=IsIndirectCloudSolutionProviderOf, or IsIndirectResellerOf for a reseller.
 query-agreement-type = Use agreementType=MicrosoftCustomerAgreement, MicrosoftCloudAgreement or *.
 query-order-id = The order id isn't a valid id.
+query-reseller-not-provider = Only indirect providers name an indirect reseller.
+query-reseller-unknown = This isn't one of your active indirect resellers.
 query-date = Enter a time as RFC 3339 (2026-11-22T10:00:00Z) or a date (2026-11-22).
 query-customer-id = The customer id isn't a valid id.
 query-operation-type = Unknown operation type: use one of customer-created, billing-profile-updated, agreement-attested, order-placed, subscription-quantity-changed, subscription-suspended, subscription-reactivated, signed-in, user-created, password-set, token-created.

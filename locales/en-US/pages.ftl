@@ -319,3 +319,50 @@ activity-user-invited = User invited
 activity-user-role-changed = Role changed
 activity-user-deactivated = User deactivated
 activity-user-reactivated = User reactivated
+
+customer-sign-in-title = Customer sign-in
+customer-sign-in-intro = Sign in with your organization's admin account: the user name and password your partner gave you.
+customer-sign-in-user-name = User name
+customer-password-title = Change your password
+customer-password-forced = Before you continue, replace the temporary password with one of your own.
+customer-password-current = Current password
+customer-password-button = Change password
+customer-password-wrong = The current password is wrong.
+customer-password-same = Choose a password other than the current one.
+customer-home-title = Your organization
+customer-invitation-accepted = You accepted the invitation: the partner is now one of your partners.
+customer-invitation-declined = You declined the invitation.
+customer-invitation-title = Invitation from a partner
+customer-invitation-from = { $partner } asks to become a reseller for your organization.
+customer-invitation-through = You would buy through its indirect reseller { $reseller }.
+customer-invitation-dap = It also asks for delegated admin access to your organization.
+customer-invitation-expires = This invitation expires on { $date }.
+customer-invitation-accept = Accept
+customer-invitation-decline = Decline
+customer-invitation-invalid = This invitation doesn't exist, has expired, or was already answered.
+customer-invitations = Invitations
+customer-partners = Your partners
+customer-partner = Partner
+customer-partner-since = Since
+relationship-title = Request a reseller relationship
+relationship-intro = Send a customer that exists already a link with which its admin accepts you as a reseller. Once accepted, the customer appears in your Customers list.
+relationship-link = Send this link to the customer's admin; it works for 30 days:
+relationship-email-label = Email to send
+relationship-new = New request
+relationship-dap = Also ask for delegated admin access
+relationship-create = Create link
+activity-relationship-requested = Reseller relationship requested
+activity-relationship-accepted = Reseller relationship accepted
+activity-relationship-declined = Reseller relationship declined
+relationship-email =
+    Hello,
+
+    { $partner } would like to become a reseller for your organization.
+
+    To accept, open this link and sign in with your organization's admin account:
+    { $link }
+
+    The link works for 30 days.
+
+    Regards,
+    { $partner }

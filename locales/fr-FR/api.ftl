@@ -83,6 +83,7 @@ api-forbidden = Votre rôle ({ $role }) ne permet pas cette action.
 api-reseller-forbidden = Les revendeurs indirects ne peuvent pas effectuer cette action : c'est leur fournisseur indirect qui ajoute les clients, confirme les contrats et passe les commandes pour eux.
 api-not-found = La ressource demandée n'existe pas.
 api-customer-not-found = Votre organisation n'a aucun client portant cet identifiant.
+api-invitation-not-found = Cette invitation n'existe pas ou a déjà reçu une réponse.
 api-user-not-found = Votre organisation n'a aucun utilisateur portant cet identifiant.
 api-token-not-found = Vous n'avez aucun jeton d'API portant cet identifiant.
 api-order-not-found = Ce client n'a aucune commande portant cet identifiant que vous pouvez consulter.
@@ -121,6 +122,8 @@ query-seek-operation = Utilisez seekOperation=Next avec l'en-tête MS-Continuati
 query-relationship-type = Utilisez relationship_type=IsIndirectCloudSolutionProviderOf, ou IsIndirectResellerOf pour un revendeur.
 query-agreement-type = Utilisez agreementType=MicrosoftCustomerAgreement, MicrosoftCloudAgreement ou *.
 query-order-id = L'identifiant de commande n'est pas valide.
+query-reseller-not-provider = Seuls les fournisseurs indirects désignent un revendeur indirect.
+query-reseller-unknown = Ce n'est pas l'un de vos revendeurs indirects actifs.
 query-date = Entrez une heure au format RFC 3339 (2026-11-22T10:00:00Z) ou une date (2026-11-22).
 query-customer-id = L'identifiant du client n'est pas valide.
 query-operation-type = Type d'opération inconnu : utilisez customer-created, billing-profile-updated, agreement-attested, order-placed, subscription-quantity-changed, subscription-suspended, subscription-reactivated, signed-in, user-created, password-set ou token-created.

@@ -319,3 +319,50 @@ activity-user-invited = Utilisateur invité
 activity-user-role-changed = Rôle modifié
 activity-user-deactivated = Utilisateur désactivé
 activity-user-reactivated = Utilisateur réactivé
+
+customer-sign-in-title = Connexion client
+customer-sign-in-intro = Connectez-vous avec le compte administrateur de votre organisation : le nom d'utilisateur et le mot de passe fournis par votre partenaire.
+customer-sign-in-user-name = Nom d'utilisateur
+customer-password-title = Modifier votre mot de passe
+customer-password-forced = Avant de continuer, remplacez le mot de passe temporaire par le vôtre.
+customer-password-current = Mot de passe actuel
+customer-password-button = Modifier le mot de passe
+customer-password-wrong = Le mot de passe actuel est incorrect.
+customer-password-same = Choisissez un mot de passe différent de l'actuel.
+customer-home-title = Votre organisation
+customer-invitation-accepted = Vous avez accepté l'invitation : ce partenaire fait désormais partie de vos partenaires.
+customer-invitation-declined = Vous avez refusé l'invitation.
+customer-invitation-title = Invitation d'un partenaire
+customer-invitation-from = { $partner } demande à devenir revendeur pour votre organisation.
+customer-invitation-through = Vous achèteriez par l'intermédiaire de son revendeur indirect { $reseller }.
+customer-invitation-dap = Il demande aussi un accès administrateur délégué à votre organisation.
+customer-invitation-expires = Cette invitation expire le { $date }.
+customer-invitation-accept = Accepter
+customer-invitation-decline = Refuser
+customer-invitation-invalid = Cette invitation n'existe pas, a expiré ou a déjà reçu une réponse.
+customer-invitations = Invitations
+customer-partners = Vos partenaires
+customer-partner = Partenaire
+customer-partner-since = Depuis le
+relationship-title = Demander une relation de revendeur
+relationship-intro = Envoyez à un client existant un lien avec lequel son administrateur vous accepte comme revendeur. Une fois la demande acceptée, le client apparaît dans votre liste Clients.
+relationship-link = Envoyez ce lien à l'administrateur du client ; il fonctionne pendant 30 jours :
+relationship-email-label = E-mail à envoyer
+relationship-new = Nouvelle demande
+relationship-dap = Demander aussi un accès administrateur délégué
+relationship-create = Créer le lien
+activity-relationship-requested = Relation de revendeur demandée
+activity-relationship-accepted = Relation de revendeur acceptée
+activity-relationship-declined = Relation de revendeur refusée
+relationship-email =
+    Bonjour,
+
+    { $partner } souhaite devenir revendeur pour votre organisation.
+
+    Pour accepter, ouvrez ce lien et connectez-vous avec le compte administrateur de votre organisation :
+    { $link }
+
+    Le lien fonctionne pendant 30 jours.
+
+    Cordialement,
+    { $partner }

@@ -84,6 +84,7 @@ api-forbidden = Ваша роль ({ $role }) не позволяет выпол
 api-reseller-forbidden = Непрямые реселлеры не могут выполнить это действие: их непрямой поставщик добавляет клиентов, подтверждает соглашения и размещает заказы от их имени.
 api-not-found = Запрошенный ресурс не существует.
 api-customer-not-found = В вашей организации нет клиента с этим идентификатором.
+api-invitation-not-found = Это приглашение не существует или на него уже ответили.
 api-user-not-found = В вашей организации нет пользователя с этим идентификатором.
 api-token-not-found = У вас нет токена API с этим идентификатором.
 api-order-not-found = У этого клиента нет доступного вам заказа с этим идентификатором.
@@ -126,6 +127,8 @@ query-seek-operation = Используйте seekOperation=Next с заголо
 query-relationship-type = Используйте relationship_type=IsIndirectCloudSolutionProviderOf или IsIndirectResellerOf для реселлера.
 query-agreement-type = Используйте agreementType=MicrosoftCustomerAgreement, MicrosoftCloudAgreement или *.
 query-order-id = Недопустимый идентификатор заказа.
+query-reseller-not-provider = Указывать непрямого реселлера могут только непрямые поставщики.
+query-reseller-unknown = Это не один из ваших активных непрямых реселлеров.
 query-date = Укажите время в формате RFC 3339 (2026-11-22T10:00:00Z) или дату (2026-11-22).
 query-customer-id = Недопустимый идентификатор клиента.
 query-operation-type = Неизвестный тип операции: используйте customer-created, billing-profile-updated, agreement-attested, order-placed, subscription-quantity-changed, subscription-suspended, subscription-reactivated, signed-in, user-created, password-set или token-created.

@@ -327,3 +327,50 @@ activity-user-invited = Пользователь приглашен
 activity-user-role-changed = Роль изменена
 activity-user-deactivated = Пользователь отключен
 activity-user-reactivated = Пользователь включен
+
+customer-sign-in-title = Вход для клиентов
+customer-sign-in-intro = Войдите с учетной записью администратора вашей организации: именем пользователя и паролем, которые вам передал партнер.
+customer-sign-in-user-name = Имя пользователя
+customer-password-title = Смена пароля
+customer-password-forced = Прежде чем продолжить, замените временный пароль собственным.
+customer-password-current = Текущий пароль
+customer-password-button = Сменить пароль
+customer-password-wrong = Текущий пароль неверен.
+customer-password-same = Выберите пароль, отличный от текущего.
+customer-home-title = Ваша организация
+customer-invitation-accepted = Вы приняли приглашение: теперь это один из ваших партнеров.
+customer-invitation-declined = Вы отклонили приглашение.
+customer-invitation-title = Приглашение от партнера
+customer-invitation-from = { $partner } просит стать реселлером для вашей организации.
+customer-invitation-through = Вы будете покупать через его непрямого реселлера { $reseller }.
+customer-invitation-dap = Также запрашивается делегированный административный доступ к вашей организации.
+customer-invitation-expires = Приглашение действует до { $date }.
+customer-invitation-accept = Принять
+customer-invitation-decline = Отклонить
+customer-invitation-invalid = Это приглашение не существует, устарело или на него уже ответили.
+customer-invitations = Приглашения
+customer-partners = Ваши партнеры
+customer-partner = Партнер
+customer-partner-since = С
+relationship-title = Запрос отношений реселлера
+relationship-intro = Отправьте существующему клиенту ссылку, с помощью которой его администратор примет вас в качестве реселлера. После принятия клиент появится в вашем списке клиентов.
+relationship-link = Отправьте эту ссылку администратору клиента; она действует 30 дней:
+relationship-email-label = Текст письма
+relationship-new = Новый запрос
+relationship-dap = Также запросить делегированный административный доступ
+relationship-create = Создать ссылку
+activity-relationship-requested = Запрошены отношения реселлера
+activity-relationship-accepted = Отношения реселлера приняты
+activity-relationship-declined = Отношения реселлера отклонены
+relationship-email =
+    Здравствуйте!
+
+    { $partner } хочет стать реселлером для вашей организации.
+
+    Чтобы принять приглашение, откройте эту ссылку и войдите с учетной записью администратора вашей организации:
+    { $link }
+
+    Ссылка действует 30 дней.
+
+    С уважением,
+    { $partner }

@@ -74,6 +74,7 @@ api-forbidden = 您的角色（{ $role }）不允许执行此操作。
 api-reseller-forbidden = 间接经销商无法执行此操作：由其间接提供商为其添加客户、确认协议并下单。
 api-not-found = 请求的资源不存在。
 api-customer-not-found = 您的组织中没有具有此 ID 的客户。
+api-invitation-not-found = 此邀请不存在或已答复。
 api-user-not-found = 您的组织中没有具有此 ID 的用户。
 api-token-not-found = 您没有具有此 ID 的 API 令牌。
 api-order-not-found = 此客户没有您可查看的、具有此 ID 的订单。
@@ -106,6 +107,8 @@ query-seek-operation = 请将 seekOperation=Next 与上一页的 MS-Continuation
 query-relationship-type = 请使用 relationship_type=IsIndirectCloudSolutionProviderOf；对于经销商，请使用 IsIndirectResellerOf。
 query-agreement-type = 请使用 agreementType=MicrosoftCustomerAgreement、MicrosoftCloudAgreement 或 *。
 query-order-id = 订单 ID 无效。
+query-reseller-not-provider = 只有间接提供商才能指定间接经销商。
+query-reseller-unknown = 这不是您的活动间接经销商之一。
 query-date = 请按 RFC 3339 格式（2026-11-22T10:00:00Z）输入时间，或输入日期（2026-11-22）。
 query-customer-id = 客户 ID 无效。
 query-operation-type = 未知的操作类型：请使用 customer-created、billing-profile-updated、agreement-attested、order-placed、subscription-quantity-changed、subscription-suspended、subscription-reactivated、signed-in、user-created、password-set 或 token-created。

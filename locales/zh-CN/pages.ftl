@@ -307,3 +307,50 @@ activity-user-invited = 已邀请用户
 activity-user-role-changed = 已更改角色
 activity-user-deactivated = 已停用用户
 activity-user-reactivated = 已重新启用用户
+
+customer-sign-in-title = 客户登录
+customer-sign-in-intro = 请使用贵组织的管理员帐户登录：即合作伙伴提供给您的用户名和密码。
+customer-sign-in-user-name = 用户名
+customer-password-title = 更改密码
+customer-password-forced = 继续之前，请将临时密码替换为您自己的密码。
+customer-password-current = 当前密码
+customer-password-button = 更改密码
+customer-password-wrong = 当前密码不正确。
+customer-password-same = 请选择与当前密码不同的密码。
+customer-home-title = 您的组织
+customer-invitation-accepted = 您已接受邀请：该合作伙伴现在是您的合作伙伴之一。
+customer-invitation-declined = 您已拒绝邀请。
+customer-invitation-title = 合作伙伴的邀请
+customer-invitation-from = { $partner } 请求成为贵组织的经销商。
+customer-invitation-through = 您将通过其间接经销商 { $reseller } 购买。
+customer-invitation-dap = 它还请求对贵组织的委派管理员访问权限。
+customer-invitation-expires = 此邀请将于 { $date } 过期。
+customer-invitation-accept = 接受
+customer-invitation-decline = 拒绝
+customer-invitation-invalid = 此邀请不存在、已过期或已答复。
+customer-invitations = 邀请
+customer-partners = 您的合作伙伴
+customer-partner = 合作伙伴
+customer-partner-since = 起始日期
+relationship-title = 请求经销商关系
+relationship-intro = 向现有客户发送一个链接，其管理员可通过该链接接受您作为经销商。接受后，该客户将出现在您的客户列表中。
+relationship-link = 请将此链接发送给客户的管理员；链接 30 天内有效：
+relationship-email-label = 要发送的电子邮件
+relationship-new = 新请求
+relationship-dap = 同时请求委派管理员访问权限
+relationship-create = 创建链接
+activity-relationship-requested = 已请求经销商关系
+activity-relationship-accepted = 已接受经销商关系
+activity-relationship-declined = 已拒绝经销商关系
+relationship-email =
+    您好：
+
+    { $partner } 希望成为贵组织的经销商。
+
+    如需接受，请打开此链接并使用贵组织的管理员帐户登录：
+    { $link }
+
+    该链接 30 天内有效。
+
+    此致
+    { $partner }

@@ -74,6 +74,7 @@ api-forbidden = 您的角色（{ $role }）不允許執行此動作。
 api-reseller-forbidden = 間接轉銷商無法執行此動作：由其間接提供者為其新增客戶、確認合約及下訂單。
 api-not-found = 要求的資源不存在。
 api-customer-not-found = 您的組織中沒有此識別碼的客戶。
+api-invitation-not-found = 此邀請不存在或已回覆。
 api-user-not-found = 您的組織中沒有此識別碼的使用者。
 api-token-not-found = 您沒有此識別碼的 API 權杖。
 api-order-not-found = 此客戶沒有您可檢視的此識別碼訂單。
@@ -106,6 +107,8 @@ query-seek-operation = 請使用 seekOperation=Next，並搭配上一頁的 MS-C
 query-relationship-type = 請使用 relationship_type=IsIndirectCloudSolutionProviderOf；若為轉銷商，請使用 IsIndirectResellerOf。
 query-agreement-type = 請使用 agreementType=MicrosoftCustomerAgreement、MicrosoftCloudAgreement 或 *。
 query-order-id = 訂單識別碼無效。
+query-reseller-not-provider = 只有間接提供者才能指定間接經銷商。
+query-reseller-unknown = 這不是您的使用中間接經銷商之一。
 query-date = 請以 RFC 3339 格式（2026-11-22T10:00:00Z）輸入時間，或輸入日期（2026-11-22）。
 query-customer-id = 客戶識別碼無效。
 query-operation-type = 未知的作業類型：請使用 customer-created、billing-profile-updated、agreement-attested、order-placed、subscription-quantity-changed、subscription-suspended、subscription-reactivated、signed-in、user-created、password-set 或 token-created。

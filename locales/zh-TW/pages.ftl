@@ -307,3 +307,50 @@ activity-user-invited = 已邀請使用者
 activity-user-role-changed = 已變更角色
 activity-user-deactivated = 已停用使用者
 activity-user-reactivated = 已重新啟用使用者
+
+customer-sign-in-title = 客戶登入
+customer-sign-in-intro = 請使用貴組織的系統管理員帳戶登入：即合作夥伴提供給您的使用者名稱和密碼。
+customer-sign-in-user-name = 使用者名稱
+customer-password-title = 變更密碼
+customer-password-forced = 繼續之前，請將暫時密碼換成您自己的密碼。
+customer-password-current = 目前的密碼
+customer-password-button = 變更密碼
+customer-password-wrong = 目前的密碼不正確。
+customer-password-same = 請選擇與目前密碼不同的密碼。
+customer-home-title = 您的組織
+customer-invitation-accepted = 您已接受邀請：該合作夥伴現在是您的合作夥伴之一。
+customer-invitation-declined = 您已拒絕邀請。
+customer-invitation-title = 合作夥伴的邀請
+customer-invitation-from = { $partner } 要求成為貴組織的經銷商。
+customer-invitation-through = 您將透過其間接經銷商 { $reseller } 購買。
+customer-invitation-dap = 它也要求貴組織的委派系統管理員存取權。
+customer-invitation-expires = 此邀請將於 { $date } 到期。
+customer-invitation-accept = 接受
+customer-invitation-decline = 拒絕
+customer-invitation-invalid = 此邀請不存在、已到期或已回覆。
+customer-invitations = 邀請
+customer-partners = 您的合作夥伴
+customer-partner = 合作夥伴
+customer-partner-since = 起始日期
+relationship-title = 要求經銷商關係
+relationship-intro = 傳送連結給現有客戶，其系統管理員可透過此連結接受您成為經銷商。接受後，該客戶會出現在您的客戶清單中。
+relationship-link = 請將此連結傳送給客戶的系統管理員；連結 30 天內有效：
+relationship-email-label = 要傳送的電子郵件
+relationship-new = 新要求
+relationship-dap = 同時要求委派系統管理員存取權
+relationship-create = 建立連結
+activity-relationship-requested = 已要求經銷商關係
+activity-relationship-accepted = 已接受經銷商關係
+activity-relationship-declined = 已拒絕經銷商關係
+relationship-email =
+    您好：
+
+    { $partner } 希望成為貴組織的經銷商。
+
+    若要接受，請開啟此連結並使用貴組織的系統管理員帳戶登入：
+    { $link }
+
+    此連結 30 天內有效。
+
+    敬上
+    { $partner }

@@ -87,10 +87,13 @@ pub enum Action {
     UserRoleChanged,
     UserDeactivated,
     UserReactivated,
+    RelationshipRequested,
+    RelationshipAccepted,
+    RelationshipDeclined,
 }
 
 impl Action {
-    pub const ALL: [Action; 16] = [
+    pub const ALL: [Action; 19] = [
         Action::CustomerCreated,
         Action::BillingProfileUpdated,
         Action::AgreementAttested,
@@ -107,6 +110,9 @@ impl Action {
         Action::UserRoleChanged,
         Action::UserDeactivated,
         Action::UserReactivated,
+        Action::RelationshipRequested,
+        Action::RelationshipAccepted,
+        Action::RelationshipDeclined,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -127,6 +133,9 @@ impl Action {
             Action::UserRoleChanged => "user-role-changed",
             Action::UserDeactivated => "user-deactivated",
             Action::UserReactivated => "user-reactivated",
+            Action::RelationshipRequested => "relationship-requested",
+            Action::RelationshipAccepted => "relationship-accepted",
+            Action::RelationshipDeclined => "relationship-declined",
         }
     }
 }

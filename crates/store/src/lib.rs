@@ -30,6 +30,7 @@ pub use ops::catalog::CatalogVersion;
 pub use ops::customers::{Cursor, CustomerFilter, CustomerPage, CustomerQuery};
 pub use ops::idempotency::{IdempotencyRecord, StoredResponse};
 pub use ops::partners::Principal;
+pub use ops::relationships::{CustomerPartner, CustomerUser, Invitation, InvitationStatus};
 pub use ops::sessions::{Session, SignInRecord};
 pub use ops::users::TokenInfo;
 

@@ -21,7 +21,13 @@ macro_rules! migrations {
     };
 }
 
-const MIGRATIONS: &[Migration] = migrations!["0001_init", "0002_portal", "0003_activity", "0004_users"];
+const MIGRATIONS: &[Migration] = migrations![
+    "0001_init",
+    "0002_portal",
+    "0003_activity",
+    "0004_users",
+    "0005_relationships"
+];
 
 impl Store {
     /// Applies the migrations this database lacks; returns their names. Refuses a

@@ -32,6 +32,7 @@ use crate::state::AppState;
         api::orders::get,
         api::orders::add_add_ons,
         api::activity::list,
+        api::relationship_requests::request,
         api::subscriptions::list,
         api::subscriptions::get,
         api::subscriptions::update,

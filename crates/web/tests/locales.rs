@@ -16,8 +16,12 @@ const SAME_EVERYWHERE: &[&str] = &[
 ];
 
 /// Messages that a language writes exactly as English does: Russian punctuates
-/// "label: message" the same way, and French names an action "Action" too.
-const SAME_AS_ENGLISH: &[(&str, &str)] = &[("ru-RU", "error-summary-item"), ("fr-FR", "activity-action")];
+/// "label: message" the same way; French says "Action" and "Invitations" too.
+const SAME_AS_ENGLISH: &[(&str, &str)] = &[
+    ("ru-RU", "error-summary-item"),
+    ("fr-FR", "activity-action"),
+    ("fr-FR", "customer-invitations"),
+];
 
 fn locales_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales")

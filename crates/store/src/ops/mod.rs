@@ -8,5 +8,6 @@ pub(crate) mod drafts;
 pub(crate) mod idempotency;
 pub(crate) mod orders;
 pub(crate) mod partners;
+pub(crate) mod relationships;
 pub(crate) mod sessions;
 pub(crate) mod users;

@@ -20,11 +20,11 @@ use crate::ops::customers::ensure_visible;
 use crate::ops::idempotency::{self, IdempotencyRecord};
 use crate::ops::{activity, agreements};
 
-const SUBSCRIPTION_COLUMNS: &str = "s.id, s.customer_id, s.partner_id, s.reseller_id, s.order_id, s.offer_id, \
+pub(crate) const SUBSCRIPTION_COLUMNS: &str = "s.id, s.customer_id, s.partner_id, s.reseller_id, s.order_id, s.offer_id, \
     s.friendly_name, s.quantity, s.status, s.parent_subscription_id, s.partner_id_on_record, s.billing_cycle, \
     s.term_duration, s.auto_renew, s.created_at, s.commitment_end, s.version";
 
-fn subscription_from(row: &Row) -> Result<Subscription, StoreError> {
+pub(crate) fn subscription_from(row: &Row) -> Result<Subscription, StoreError> {
     let offer = row.text(5)?;
     Ok(Subscription {
         id: row.uuid(0)?,

@@ -128,12 +128,20 @@ impl Store {
         .await
     }
 
-    /// Deletes expired sessions; returns how many.
+    /// Deletes expired sessions, the partners' and the customer portal's; returns how many.
     pub async fn sweep_sessions(&self, now: OffsetDateTime) -> Result<u64, StoreError> {
         self.write(move |c| {
             Box::pin(async move {
-                c.execute("DELETE FROM sessions WHERE expires_at <= $1", &[now.into()])
-                    .await
+                let partners = c
+                    .execute("DELETE FROM sessions WHERE expires_at <= $1", &[now.into()])
+                    .await?;
+                let customers = c
+                    .execute(
+                        "DELETE FROM customer_sessions WHERE expires_at <= $1",
+                        &[now.into()],
+                    )
+                    .await?;
+                Ok(partners + customers)
             })
         })
         .await

@@ -10,6 +10,7 @@ mod idempotency;
 pub mod json;
 pub(crate) mod offers;
 pub(crate) mod orders;
+pub(crate) mod relationship_requests;
 pub(crate) mod relationships;
 pub mod requests;
 pub mod resources;
@@ -33,6 +34,10 @@ pub(crate) use customers::{
 pub fn router(state: AppState) -> Router<AppState> {
     Router::new()
         .route("/customers", post(create_customer).get(list_customers))
+        .route(
+            "/customers/relationshiprequests",
+            get(relationship_requests::request),
+        )
         .route("/customers/{customer}", get(get_customer))
         .route("/customers/{customer}/profiles/company", get(get_company_profile))
         .route(

@@ -31,6 +31,7 @@ pub struct Page {
     pub can_add_customer: bool,
     pub can_view_activity: bool,
     pub can_manage_users: bool,
+    pub can_request_relationship: bool,
 }
 
 impl Page {
@@ -54,6 +55,7 @@ impl Page {
             ),
             can_view_activity: user.can(Permission::ViewActivity),
             can_manage_users: user.can(Permission::ManageUsers),
+            can_request_relationship: user.can(Permission::RequestRelationship),
         }
     }
 
@@ -69,6 +71,7 @@ impl Page {
             can_add_customer: false,
             can_view_activity: false,
             can_manage_users: false,
+            can_request_relationship: false,
         }
     }
 

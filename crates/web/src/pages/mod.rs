@@ -3,10 +3,12 @@
 
 mod activity;
 pub mod assets;
+mod customer_portal;
 mod customers;
 mod form;
 pub mod layout;
 mod order;
+mod relationship_request;
 pub mod session;
 mod sign_in;
 mod subscription;
@@ -52,6 +54,21 @@ pub fn router() -> Router<AppState> {
         .route("/customers/new/confirmation", get(wizard::confirmation::page))
         .route("/customers/new/done", post(wizard::confirmation::done))
         .route("/customers/new/domain", get(domain_check))
+        .route("/customer", get(customer_portal::home))
+        .route(
+            "/customer/sign-in",
+            get(customer_portal::sign_in_form).post(customer_portal::sign_in),
+        )
+        .route("/customer/sign-out", post(customer_portal::sign_out))
+        .route(
+            "/customer/password",
+            get(customer_portal::password_form).post(customer_portal::change_password),
+        )
+        .route("/customer/invitations/{token}", get(customer_portal::invitation))
+        .route(
+            "/customer/invitations/{token}/answer",
+            post(customer_portal::answer),
+        )
         .route("/users", get(users::page).post(users::invite))
         .route("/users/{user}", post(users::change))
         .route(
@@ -62,6 +79,10 @@ pub fn router() -> Router<AppState> {
         .route("/tokens/{token}/revoke", post(tokens::revoke))
         .route("/activity", get(activity::page))
         .route("/activity.csv", get(activity::csv))
+        .route(
+            "/customers/relationship-request",
+            get(relationship_request::page).post(relationship_request::create),
+        )
         .route("/customers/{customer}", get(customers::detail))
         .route(
             "/customers/{customer}/order",

@@ -18,6 +18,8 @@ use time::{Duration, OffsetDateTime};
 use crate::state::AppState;
 
 pub const SESSION_COOKIE: &str = "pd_session";
+/// The customer portal's session.
+pub const CUSTOMER_COOKIE: &str = "pd_customer";
 /// Carries the sign-in form's CSRF secret before there is a session.
 pub const SIGN_IN_COOKIE: &str = "pd_signin";
 /// The language chosen before signing in.

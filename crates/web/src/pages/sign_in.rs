@@ -17,8 +17,8 @@ use crate::error::ApiError;
 use crate::pages::form::{FormData, local_path};
 use crate::pages::layout::{Page, html};
 use crate::pages::session::{
-    IDLE, LANGUAGE_COOKIE, SESSION_COOKIE, SIGN_IN_COOKIE, SignedIn, cookie, csrf_matches, csrf_token,
-    new_secret, page_locale, set_cookie,
+    CUSTOMER_COOKIE, IDLE, LANGUAGE_COOKIE, SESSION_COOKIE, SIGN_IN_COOKIE, SignedIn, cookie, csrf_matches,
+    csrf_token, new_secret, page_locale, set_cookie,
 };
 use crate::state::AppState;
 
@@ -268,9 +268,12 @@ pub async fn language(State(state): State<AppState>, headers: HeaderMap, form: F
     };
     let session = cookie(&headers, SESSION_COOKIE).filter(|s| !s.is_empty());
     let sign_in = cookie(&headers, SIGN_IN_COOKIE).filter(|s| !s.is_empty());
+    let customer = cookie(&headers, CUSTOMER_COOKIE).filter(|s| !s.is_empty());
     let csrf = form.get("csrf");
-    let trusted =
-        session.is_some_and(|s| csrf_matches(s, csrf)) || sign_in.is_some_and(|s| csrf_matches(s, csrf));
+    let trusted = [session, sign_in, customer]
+        .into_iter()
+        .flatten()
+        .any(|s| csrf_matches(s, csrf));
     if !trusted {
         return ApiError::BadRequest.into_response();
     }

@@ -4,7 +4,7 @@
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use partnerdesk_domain::email::Email;
 use partnerdesk_domain::partner::{Permission, Role, check_new_password};
@@ -150,7 +150,10 @@ pub async fn invite(
     match invited {
         Ok(_) => {
             let outcome = Outcome {
-                link: Some(format!("{}/set-password/{token}", origin(&state, &headers))),
+                link: Some(format!(
+                    "{}/set-password/{token}",
+                    crate::api::relationship_requests::origin(&state, &headers)
+                )),
                 ..Outcome::default()
             };
             render(&state, &user, outcome, StatusCode::OK).await
@@ -166,24 +169,6 @@ pub async fn invite(
         }
         Err(e) => ApiError::from(e).into_response(),
     }
-}
-
-/// `http(s)://host` as the browser reached the server.
-fn origin(state: &AppState, headers: &HeaderMap) -> String {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .filter(|h| {
-            h.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b))
-        })
-        .unwrap_or("localhost");
-    let scheme = if state.settings.secure_cookies {
-        "https"
-    } else {
-        "http"
-    };
-    format!("{scheme}://{host}")
 }
 
 /// Saves a user's role, or deactivates or reactivates them.
