@@ -131,4 +131,14 @@ impl Visitor {
         assert_eq!(signed_in.location.as_deref(), Some("/customers"));
         visitor
     }
+
+    /// Signs in as a new user of the app's provider with `role`.
+    pub async fn new_user(
+        app: &crate::support::TestApp,
+        role: partnerdesk_domain::partner::Role,
+        email: &str,
+    ) -> Self {
+        let password = app.user_with_password(&app.provider, role, email).await;
+        Self::sign_in(&app.base, email, &password).await
+    }
 }

@@ -7,11 +7,6 @@ use reqwest::StatusCode;
 use crate::browser::Visitor;
 use crate::support::{TestApp, customer_body};
 
-async fn signed_in(app: &TestApp, role: Role, email: &str) -> Visitor {
-    let password = app.user_with_password(&app.provider, role, email).await;
-    Visitor::sign_in(&app.base, email, &password).await
-}
-
 #[tokio::test]
 async fn licenses_change_suspension_cascades_and_add_ons_are_bought() {
     let app = TestApp::spawn().await;
@@ -21,7 +16,7 @@ async fn licenses_change_suspension_cascades_and_add_ons_are_bought() {
         .as_str()
         .unwrap_or_default()
         .to_owned();
-    let visitor = signed_in(&app, Role::AdminAgent, "agent@provider.example").await;
+    let visitor = Visitor::new_user(&app, Role::AdminAgent, "agent@provider.example").await;
     let customer = visitor.get(&format!("/customers/{id}")).await;
     let path = format!("/customers/{id}/subscriptions/{mail}");
     assert!(customer.contains(&format!(r#"href="{path}" data-testid="subscription-link""#)));
@@ -167,7 +162,7 @@ async fn roles_see_only_the_forms_they_may_use() {
         .to_owned();
     let path = format!("/customers/{id}/subscriptions/{mail}");
 
-    let helpdesk = signed_in(&app, Role::HelpdeskAgent, "help@provider.example").await;
+    let helpdesk = Visitor::new_user(&app, Role::HelpdeskAgent, "help@provider.example").await;
     let page = helpdesk.get(&path).await;
     assert!(
         page.html.contains(r#"data-testid="change-quantity""#),
@@ -213,7 +208,7 @@ async fn add_subscriptions_reviews_then_places_one_order_however_often_submitted
     let app = TestApp::spawn().await;
     let created = app.create_customer(&customer_body("moresubs")).await;
     let id = created["id"].as_str().unwrap_or_default().to_owned();
-    let visitor = signed_in(&app, Role::SalesAgent, "seller@provider.example").await;
+    let visitor = Visitor::new_user(&app, Role::SalesAgent, "seller@provider.example").await;
     let customer = visitor.get(&format!("/customers/{id}")).await;
     let path = format!("/customers/{id}/order");
     assert!(customer.contains(&format!(r#"href="{path}" data-testid="add-subscriptions""#)));
@@ -288,7 +283,7 @@ async fn add_subscriptions_reviews_then_places_one_order_however_often_submitted
     assert!(after.contains("The order was placed."));
     assert_eq!(after.text.matches("data-testid=\"subscription-link\"").count(), 3);
 
-    let helpdesk = signed_in(&app, Role::HelpdeskAgent, "desk@provider.example").await;
+    let helpdesk = Visitor::new_user(&app, Role::HelpdeskAgent, "desk@provider.example").await;
     assert_eq!(helpdesk.get(&path).await.status, StatusCode::FORBIDDEN);
     assert!(
         !helpdesk

@@ -7,11 +7,6 @@ use reqwest::StatusCode;
 use crate::browser::Visitor;
 use crate::support::TestApp;
 
-async fn signed_in(app: &TestApp, role: Role, email: &str) -> Visitor {
-    let password = app.user_with_password(&app.provider, role, email).await;
-    Visitor::sign_in(&app.base, email, &password).await
-}
-
 fn captured(html: &str, pattern: &str) -> String {
     regex::Regex::new(pattern)
         .ok()
@@ -22,7 +17,7 @@ fn captured(html: &str, pattern: &str) -> String {
 #[tokio::test]
 async fn an_invited_user_sets_a_password_once_and_admins_manage_roles() {
     let app = TestApp::spawn().await;
-    let admin = signed_in(&app, Role::AdminAgent, "boss@provider.example").await;
+    let admin = Visitor::new_user(&app, Role::AdminAgent, "boss@provider.example").await;
     let users = admin.get("/users").await;
     assert_eq!(users.status, StatusCode::OK);
     let csrf = users.csrf();
@@ -193,7 +188,7 @@ async fn an_invited_user_sets_a_password_once_and_admins_manage_roles() {
     assert!(log.contains("sales-agent → billing-admin"));
     assert!(admin.get("/activity").await.contains("User invited"));
 
-    let seller = signed_in(&app, Role::SalesAgent, "sales@provider.example").await;
+    let seller = Visitor::new_user(&app, Role::SalesAgent, "sales@provider.example").await;
     assert_eq!(seller.get("/users").await.status, StatusCode::FORBIDDEN);
     let seller_csrf = seller.get("/tokens").await.csrf();
     let post = seller
@@ -212,7 +207,7 @@ async fn an_invited_user_sets_a_password_once_and_admins_manage_roles() {
 #[tokio::test]
 async fn tokens_are_shown_once_and_revoked_by_their_owner_or_an_admin() {
     let app = TestApp::spawn().await;
-    let seller = signed_in(&app, Role::SalesAgent, "sales@provider.example").await;
+    let seller = Visitor::new_user(&app, Role::SalesAgent, "sales@provider.example").await;
     let page = seller.get("/tokens").await;
     let csrf = page.csrf();
     let unnamed = seller.post("/tokens", &[("csrf", &csrf), ("name", " ")]).await;
@@ -228,7 +223,7 @@ async fn tokens_are_shown_once_and_revoked_by_their_owner_or_an_admin() {
         .await;
     assert_eq!(api.map(|r| r.status()).ok(), Some(StatusCode::OK));
 
-    let admin = signed_in(&app, Role::AdminAgent, "boss@provider.example").await;
+    let admin = Visitor::new_user(&app, Role::AdminAgent, "boss@provider.example").await;
     let all = admin.get("/tokens").await;
     assert!(all.contains("sales@provider.example") && all.contains("billing sync"));
     let own = seller.get("/tokens").await;
