@@ -2,6 +2,7 @@
 //! on PostgreSQL when `PD_TEST_DATABASE_URL` is set.
 
 mod browser;
+mod matrix;
 mod relationships;
 mod sessions;
 mod subscriptions;
