@@ -126,15 +126,13 @@ fn sign_in_page(
         .filter(|s| !s.is_empty())
         .map(str::to_owned);
     let secret = existing.clone().unwrap_or_else(new_secret);
+    let next = next_path(next);
+    // The language switcher comes back here, with where to go after signing in.
+    let path = format!("/customer/sign-in?next={next}");
     let template = SignInPage {
-        page: Page::anonymous(
-            locale,
-            "customer-sign-in-title",
-            csrf_token(&secret),
-            "/customer/sign-in",
-        ),
+        page: Page::anonymous(locale, "customer-sign-in-title", csrf_token(&secret), &path),
         email,
-        next: next_path(next),
+        next,
         error,
     };
     let mut response = html(status, &template);

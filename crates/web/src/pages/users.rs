@@ -17,7 +17,9 @@ use crate::error::ApiError;
 use crate::i18n;
 use crate::pages::form::FormData;
 use crate::pages::layout::{Page, html};
-use crate::pages::session::{SignedIn, csrf_matches, csrf_token, new_secret, page_locale};
+use crate::pages::session::{
+    SIGN_IN_COOKIE, SignedIn, cookie, csrf_matches, csrf_token, new_secret, page_locale, set_cookie,
+};
 use crate::pages::wizard::csrf_ok;
 use crate::state::AppState;
 
@@ -231,13 +233,21 @@ struct SetPasswordPage {
     confirm_error: Option<String>,
 }
 
+/// The set-password page. Its forms' CSRF tokens derive from the pre-session cookie, as
+/// the sign-in page's do, so that the language switcher works on it too.
 fn link_page(
-    locale: Locale,
+    state: &AppState,
+    headers: &HeaderMap,
     token: &str,
     email: String,
     errors: &[FieldError],
     status: StatusCode,
 ) -> Response {
+    let locale = page_locale(headers, None);
+    let existing = cookie(headers, SIGN_IN_COOKIE)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned);
+    let secret = existing.clone().unwrap_or_else(new_secret);
     let message = |field| {
         errors
             .iter()
@@ -248,7 +258,7 @@ fn link_page(
         page: Page::anonymous(
             locale,
             "set-password-title",
-            csrf_token(token),
+            csrf_token(&secret),
             &format!("/set-password/{token}"),
         ),
         valid: status != StatusCode::NOT_FOUND,
@@ -256,7 +266,19 @@ fn link_page(
         password_error: message(Field::NewPassword),
         confirm_error: message(Field::ConfirmPassword),
     };
-    html(status, &template)
+    let mut response = html(status, &template);
+    if existing.is_none() {
+        let value = set_cookie(
+            SIGN_IN_COOKIE,
+            &secret,
+            Duration::hours(2),
+            state.settings.secure_cookies,
+        );
+        response
+            .headers_mut()
+            .append(axum::http::header::SET_COOKIE, value);
+    }
+    response
 }
 
 /// The form an invited user sets a password with; a used, expired or unknown link says so.
@@ -265,14 +287,20 @@ pub async fn set_password_page(
     headers: HeaderMap,
     Path(token): Path<String>,
 ) -> Response {
-    let locale = page_locale(&headers, None);
     match state
         .store
         .password_link_user(&token, OffsetDateTime::now_utc())
         .await
     {
-        Ok(user) => link_page(locale, &token, user.email, &[], StatusCode::OK),
-        Err(StoreError::NotFound) => link_page(locale, &token, String::new(), &[], StatusCode::NOT_FOUND),
+        Ok(user) => link_page(&state, &headers, &token, user.email, &[], StatusCode::OK),
+        Err(StoreError::NotFound) => link_page(
+            &state,
+            &headers,
+            &token,
+            String::new(),
+            &[],
+            StatusCode::NOT_FOUND,
+        ),
         Err(e) => ApiError::from(e).into_response(),
     }
 }
@@ -284,22 +312,30 @@ pub async fn set_password(
     Path(token): Path<String>,
     form: FormData,
 ) -> Response {
-    let locale = page_locale(&headers, None);
-    if !csrf_matches(&token, form.get("csrf")) {
+    let secret = cookie(&headers, SIGN_IN_COOKIE).unwrap_or_default();
+    if secret.is_empty() || !csrf_matches(secret, form.get("csrf")) {
         return ApiError::BadRequest.into_response();
     }
     let now = OffsetDateTime::now_utc();
     let user = match state.store.password_link_user(&token, now).await {
         Ok(user) => user,
         Err(StoreError::NotFound) => {
-            return link_page(locale, &token, String::new(), &[], StatusCode::NOT_FOUND);
+            return link_page(
+                &state,
+                &headers,
+                &token,
+                String::new(),
+                &[],
+                StatusCode::NOT_FOUND,
+            );
         }
         Err(e) => return ApiError::from(e).into_response(),
     };
     let password = form.get("newPassword").to_owned();
     if let Err(errors) = check_new_password(&password, form.get("confirmPassword")) {
         return link_page(
-            locale,
+            &state,
+            &headers,
             &token,
             user.email,
             &errors,
@@ -313,7 +349,14 @@ pub async fn set_password(
     let address = address.map(|a| a.to_string());
     match state.store.use_password_link(&token, hash, now, address).await {
         Ok(_) => Redirect::to("/sign-in?password=set").into_response(),
-        Err(StoreError::NotFound) => link_page(locale, &token, String::new(), &[], StatusCode::NOT_FOUND),
+        Err(StoreError::NotFound) => link_page(
+            &state,
+            &headers,
+            &token,
+            String::new(),
+            &[],
+            StatusCode::NOT_FOUND,
+        ),
         Err(e) => ApiError::from(e).into_response(),
     }
 }

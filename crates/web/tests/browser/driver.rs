@@ -109,6 +109,31 @@ impl Browser {
         self.settle().await;
     }
 
+    /// Opens a full URL, such as a link the server handed out.
+    pub async fn goto_url(&self, url: &str) {
+        self.driver
+            .goto(url)
+            .await
+            .unwrap_or_else(|e| panic!("{url}: {e}"));
+        self.settle().await;
+    }
+
+    /// Whether an element matches `css`.
+    pub async fn has(&self, css: &str) -> bool {
+        self.driver.find(By::Css(css)).await.is_ok()
+    }
+
+    /// Clicks what `css` names without leaving the page (a checkbox).
+    pub async fn tick(&self, css: &str) {
+        self.driver
+            .find(By::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"))
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
     pub async fn path(&self) -> String {
         let url = self.driver.current_url().await.unwrap_or_else(|e| panic!("{e}"));
         url.path().to_owned()

@@ -3,6 +3,7 @@
 //! set. Every page of the wizard is checked with axe-core; screenshots of each step in each
 //! language go to `ci-output/screenshots/`.
 
+mod after_onboarding;
 mod driver;
 mod journeys;
 #[path = "../support/mod.rs"]
