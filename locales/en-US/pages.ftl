@@ -366,3 +366,12 @@ relationship-email =
 
     Regards,
     { $partner }
+nav-resellers = Resellers
+resellers-title = Your indirect resellers
+resellers-invited = The reseller was added. Send this link to its admin agent to set a password; it works once, for 7 days:
+resellers-none = You have no indirect resellers yet.
+resellers-name = Reseller
+resellers-mpn = Partner ID
+resellers-invite = Invite a reseller
+resellers-admin-email = Email of its admin agent
+activity-reseller-invited = Reseller invited

@@ -366,3 +366,12 @@ relationship-email =
 
     Cordialement,
     { $partner }
+nav-resellers = Revendeurs
+resellers-title = Vos revendeurs indirects
+resellers-invited = Le revendeur a été ajouté. Envoyez ce lien à son agent administrateur pour qu'il définisse un mot de passe ; il fonctionne une fois, pendant 7 jours :
+resellers-none = Vous n'avez encore aucun revendeur indirect.
+resellers-name = Revendeur
+resellers-mpn = ID partenaire
+resellers-invite = Inviter un revendeur
+resellers-admin-email = E-mail de son agent administrateur
+activity-reseller-invited = Revendeur invité

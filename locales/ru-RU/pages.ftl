@@ -374,3 +374,12 @@ relationship-email =
 
     С уважением,
     { $partner }
+nav-resellers = Реселлеры
+resellers-title = Ваши непрямые реселлеры
+resellers-invited = Реселлер добавлен. Отправьте эту ссылку его агенту-администратору для установки пароля; она действует один раз в течение 7 дней:
+resellers-none = У вас пока нет непрямых реселлеров.
+resellers-name = Реселлер
+resellers-mpn = Идентификатор партнера
+resellers-invite = Пригласить реселлера
+resellers-admin-email = Электронная почта его агента-администратора
+activity-reseller-invited = Реселлер приглашен

@@ -354,3 +354,12 @@ relationship-email =
 
     此致
     { $partner }
+nav-resellers = 经销商
+resellers-title = 您的间接经销商
+resellers-invited = 已添加经销商。请将此链接发送给其管理员代理以设置密码；该链接仅可使用一次，7 天内有效：
+resellers-none = 您还没有间接经销商。
+resellers-name = 经销商
+resellers-mpn = 合作伙伴 ID
+resellers-invite = 邀请经销商
+resellers-admin-email = 其管理员代理的电子邮件
+activity-reseller-invited = 已邀请经销商

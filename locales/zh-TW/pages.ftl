@@ -354,3 +354,12 @@ relationship-email =
 
     敬上
     { $partner }
+nav-resellers = 經銷商
+resellers-title = 您的間接經銷商
+resellers-invited = 已新增經銷商。請將此連結傳送給其管理員代理人以設定密碼；此連結只能使用一次，7 天內有效：
+resellers-none = 您還沒有間接經銷商。
+resellers-name = 經銷商
+resellers-mpn = 合作夥伴識別碼
+resellers-invite = 邀請經銷商
+resellers-admin-email = 其管理員代理人的電子郵件
+activity-reseller-invited = 已邀請經銷商

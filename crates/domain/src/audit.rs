@@ -90,10 +90,11 @@ pub enum Action {
     RelationshipRequested,
     RelationshipAccepted,
     RelationshipDeclined,
+    ResellerInvited,
 }
 
 impl Action {
-    pub const ALL: [Action; 19] = [
+    pub const ALL: [Action; 20] = [
         Action::CustomerCreated,
         Action::BillingProfileUpdated,
         Action::AgreementAttested,
@@ -113,6 +114,7 @@ impl Action {
         Action::RelationshipRequested,
         Action::RelationshipAccepted,
         Action::RelationshipDeclined,
+        Action::ResellerInvited,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -136,6 +138,7 @@ impl Action {
             Action::RelationshipRequested => "relationship-requested",
             Action::RelationshipAccepted => "relationship-accepted",
             Action::RelationshipDeclined => "relationship-declined",
+            Action::ResellerInvited => "reseller-invited",
         }
     }
 }

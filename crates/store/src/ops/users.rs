@@ -5,14 +5,16 @@
 use std::sync::Arc;
 
 use partnerdesk_domain::audit::{Action, Actor, Change};
-use partnerdesk_domain::partner::{PartnerUser, Role};
+use partnerdesk_domain::onboarding::truncate_to_micros;
+use partnerdesk_domain::partner::{Partner, PartnerKind, PartnerUser, Role};
 use partnerdesk_domain::{Field, FieldError, PartnerId, PartnerUserId, Rule, TokenId};
+use rand::RngExt;
 use time::OffsetDateTime;
 
 use crate::db::{Conn, Value, id};
 use crate::error::StoreError;
 use crate::ops::activity;
-use crate::ops::partners::{USER_COLUMNS, user_from};
+use crate::ops::partners::{USER_COLUMNS, partner_by_id, user_from};
 use crate::{Store, secrets};
 
 /// An API token as its list shows it; the token itself is never kept.
@@ -94,6 +96,99 @@ impl Store {
         })
         .await?;
         Ok(user)
+    }
+
+    /// Creates an indirect reseller of `provider`, linked to it, with an admin agent who
+    /// sets a password with the link whose digest is `link_hash`: all in one transaction.
+    pub async fn invite_reseller(
+        &self,
+        provider: PartnerId,
+        name: &str,
+        admin_email: &str,
+        link_hash: Vec<u8>,
+        expires_at: OffsetDateTime,
+        actor: Actor,
+    ) -> Result<Partner, StoreError> {
+        let name = name.trim().to_owned();
+        let rule = match name.chars().count() {
+            0 => Some(Rule::Required),
+            256.. => Some(Rule::TooLong { max: 255 }),
+            _ => None,
+        };
+        if let Some(rule) = rule {
+            return Err(StoreError::Invalid(vec![FieldError::new(
+                Field::CompanyName,
+                rule,
+            )]));
+        }
+        let email = admin_email.trim().to_lowercase();
+        let input = Arc::new((name, email, link_hash, actor));
+        self.write(move |c| {
+            let input = input.clone();
+            Box::pin(async move {
+                let (name, email, link, actor) = &*input;
+                let kind = partner_by_id(c, provider).await?.kind;
+                if kind != PartnerKind::IndirectProvider {
+                    return Err(StoreError::Invalid(vec![FieldError::new(Field::AssociatedPartnerId, Rule::IndirectModelUnavailable)]));
+                }
+                let now = truncate_to_micros(OffsetDateTime::now_utc());
+                let mut reseller = None;
+                for _ in 0..8 {
+                    let candidate = Partner {
+                        id: PartnerId::new(),
+                        name: name.clone(),
+                        kind: PartnerKind::IndirectReseller,
+                        mpn_id: rand::rng().random_range(1_000_000..10_000_000u32).to_string(),
+                        created_at: now,
+                    };
+                    let taken = c
+                        .fetch_optional("SELECT 1 FROM partners WHERE mpn_id = $1", &[Value::from(&candidate.mpn_id)])
+                        .await?;
+                    if taken.is_none() {
+                        reseller = Some(candidate);
+                        break;
+                    }
+                }
+                let reseller = reseller.ok_or_else(|| StoreError::Internal("no free partner id".into()))?;
+                c.execute(
+                    "INSERT INTO partners (id, name, kind, mpn_id, created_at) VALUES ($1, $2, $3, $4, $5)",
+                    &[
+                        id(reseller.id),
+                        Value::from(&reseller.name),
+                        reseller.kind.as_str().into(),
+                        Value::from(&reseller.mpn_id),
+                        now.into(),
+                    ],
+                )
+                .await?;
+                c.execute(
+                    "INSERT INTO reseller_links (provider_id, reseller_id, state, created_at) VALUES ($1, $2, 'active', $3)",
+                    &[id(provider), id(reseller.id), now.into()],
+                )
+                .await?;
+                let user = PartnerUserId::new();
+                let domain = email.rsplit_once('@').map_or("", |(_, d)| d).to_owned();
+                c.execute(
+                    "INSERT INTO partner_users (id, partner_id, email, email_domain, role, password_hash, active, created_at) \
+                     VALUES ($1, $2, $3, $4, 'admin-agent', '!', $5, $6)",
+                    &[id(user), id(reseller.id), Value::from(email), Value::from(&domain), true.into(), now.into()],
+                )
+                .await?;
+                c.execute(
+                    "INSERT INTO password_links (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+                    &[Value::from(link.as_slice()), id(user), now.into(), expires_at.into()],
+                )
+                .await?;
+                let mut change = Change::new(provider, Action::ResellerInvited)
+                    .detail("reseller", &reseller.name)
+                    .detail("mpnId", &reseller.mpn_id)
+                    .detail("adminEmail", email);
+                change.reseller_id = Some(reseller.id);
+                activity::record(c, actor, &change).await?;
+                Ok(reseller)
+            })
+        })
+        .await
     }
 
     /// The user a set-password link is for, if it is unused and unexpired.

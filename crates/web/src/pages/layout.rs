@@ -32,6 +32,7 @@ pub struct Page {
     pub can_view_activity: bool,
     pub can_manage_users: bool,
     pub can_request_relationship: bool,
+    pub is_provider: bool,
 }
 
 impl Page {
@@ -56,6 +57,7 @@ impl Page {
             can_view_activity: user.can(Permission::ViewActivity),
             can_manage_users: user.can(Permission::ManageUsers),
             can_request_relationship: user.can(Permission::RequestRelationship),
+            is_provider: principal.partner.kind == partnerdesk_domain::partner::PartnerKind::IndirectProvider,
         }
     }
 
@@ -72,6 +74,7 @@ impl Page {
             can_view_activity: false,
             can_manage_users: false,
             can_request_relationship: false,
+            is_provider: false,
         }
     }
 

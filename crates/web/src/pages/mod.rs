@@ -9,6 +9,7 @@ mod form;
 pub mod layout;
 mod order;
 mod relationship_request;
+mod resellers;
 pub mod session;
 mod sign_in;
 mod subscription;
@@ -69,6 +70,7 @@ pub fn router() -> Router<AppState> {
             "/customer/invitations/{token}/answer",
             post(customer_portal::answer),
         )
+        .route("/resellers", get(resellers::page).post(resellers::invite))
         .route("/users", get(users::page).post(users::invite))
         .route("/users/{user}", post(users::change))
         .route(

@@ -104,6 +104,11 @@ async fn the_pages_after_onboarding_in_every_language() {
             .assert_accessible(&format!("{tag} users with a link"))
             .await;
         let link = browser.text("[data-testid=invite-link]").await;
+        browser.click("nav-resellers").await;
+        browser.click("invite-reseller").await;
+        browser
+            .assert_accessible(&format!("{tag} resellers with errors"))
+            .await;
         browser.click("nav-tokens").await;
         browser.fill("name", "automation").await;
         browser.click("create-token").await;

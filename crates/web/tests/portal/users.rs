@@ -262,3 +262,85 @@ async fn tokens_are_shown_once_and_revoked_by_their_owner_or_an_admin() {
     let log = admin.get("/activity?action=token-revoked").await;
     assert!(log.contains("billing sync") && !log.contains(&token));
 }
+
+#[tokio::test]
+async fn a_provider_invites_a_reseller_whose_admin_sets_a_password_and_signs_in() {
+    let app = TestApp::spawn().await;
+    let admin = Visitor::new_user(&app, Role::AdminAgent, "boss@provider.example").await;
+    let page = admin.get("/resellers").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(
+        page.text.matches("<tr>").count(),
+        3,
+        "the two demo resellers and a header"
+    );
+    let csrf = page.csrf();
+    let empty = admin
+        .post(
+            "/resellers",
+            &[("csrf", &csrf), ("companyName", " "), ("email", "nope")],
+        )
+        .await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(empty.html.matches("class=\"error-message\"").count(), 2);
+    let invited = admin
+        .post(
+            "/resellers",
+            &[
+                ("csrf", &csrf),
+                ("companyName", "Fabrikam Resale"),
+                ("email", "admin@fabrikam-resale.example"),
+            ],
+        )
+        .await;
+    let link = captured(
+        &invited.html,
+        r#"data-testid="invite-link">https?://[^/]+(/set-password/[^<]+)<"#,
+    );
+    assert!(invited.contains("Fabrikam Resale"));
+
+    let newcomer = Visitor::new(&app.base);
+    let form = newcomer.get(&link).await;
+    let fields = [
+        ("csrf", form.csrf()),
+        ("newPassword", "resale passphrase".to_owned()),
+        ("confirmPassword", "resale passphrase".to_owned()),
+    ];
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    newcomer.post(&link, &fields).await;
+    let reseller = Visitor::sign_in(&app.base, "admin@fabrikam-resale.example", "resale passphrase").await;
+    assert!(reseller.get("/customers").await.contains("No customers yet"));
+    assert_eq!(
+        reseller.get("/customers/new").await.status,
+        StatusCode::FORBIDDEN,
+        "resellers don't sell"
+    );
+    assert_eq!(reseller.get("/resellers").await.status, StatusCode::NOT_FOUND);
+    let resellers = app
+        .store
+        .resellers_of(app.provider.id)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(resellers.iter().any(|r| r.name == "Fabrikam Resale"));
+
+    let seller = Visitor::new_user(&app, Role::SalesAgent, "sales@provider.example").await;
+    let listed = seller.get("/resellers").await;
+    assert!(listed.contains("Fabrikam Resale") && !listed.html.contains("invite-reseller"));
+    let post = seller
+        .post(
+            "/resellers",
+            &[
+                ("csrf", &listed.csrf()),
+                ("companyName", "X"),
+                ("email", "x@x.example"),
+            ],
+        )
+        .await;
+    assert_eq!(post.status, StatusCode::FORBIDDEN);
+    assert!(
+        admin
+            .get("/activity?action=reseller-invited")
+            .await
+            .contains("admin@fabrikam-resale.example")
+    );
+}
