@@ -24,3 +24,7 @@ CREATE TABLE customer_sessions (
     expires_at TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX customer_sessions_expires ON customer_sessions (expires_at);
+
+-- The customer portal's sign-in throttling, as the partners'.
+ALTER TABLE customer_users ADD COLUMN failed_sign_ins BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE customer_users ADD COLUMN locked_until TIMESTAMPTZ;

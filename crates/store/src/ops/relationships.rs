@@ -44,6 +44,8 @@ pub struct CustomerUser {
     pub user_name: String,
     pub company_name: String,
     pub must_change_password: bool,
+    /// Set after too many failed sign-ins in a row.
+    pub locked_until: Option<OffsetDateTime>,
 }
 
 /// A partner of the customer, as the customer portal lists it.
@@ -76,7 +78,7 @@ fn invitation_from(row: &Row) -> Result<Invitation, StoreError> {
 }
 
 const CUSTOMER_USER_SELECT: &str = "SELECT u.id, u.customer_id, u.user_name, c.company_name, u.must_change_password, \
-    u.password_hash FROM customer_users u JOIN customers c ON c.id = u.customer_id";
+    u.password_hash, u.locked_until FROM customer_users u JOIN customers c ON c.id = u.customer_id";
 
 fn customer_user_from(row: &Row) -> Result<CustomerUser, StoreError> {
     Ok(CustomerUser {
@@ -85,6 +87,7 @@ fn customer_user_from(row: &Row) -> Result<CustomerUser, StoreError> {
         user_name: row.text(2)?,
         company_name: row.text(3)?,
         must_change_password: row.bool(4)?,
+        locked_until: row.opt_time(6)?,
     })
 }
 
@@ -288,6 +291,31 @@ impl Store {
         .await
     }
 
+    /// Counts a failed sign-in; the `limit`th in a row locks the account for `lockout`.
+    pub async fn record_failed_customer_sign_in(
+        &self,
+        user: CustomerUserId,
+        now: OffsetDateTime,
+        limit: u32,
+        lockout: time::Duration,
+    ) -> Result<(), StoreError> {
+        self.write(move |c| {
+            Box::pin(async move {
+                c.execute(
+                    "UPDATE customer_users SET \
+                     locked_until = CASE WHEN failed_sign_ins + 1 >= $2 THEN $3 ELSE locked_until END, \
+                     failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= $2 THEN 0 ELSE failed_sign_ins + 1 END \
+                     WHERE id = $1",
+                    &[id(user), i64::from(limit).into(), (now + lockout).into()],
+                )
+                .await?;
+                Ok(())
+            })
+        })
+        .await
+    }
+
+    /// Starts a session after a successful sign-in, which clears the failed ones.
     pub async fn create_customer_session(
         &self,
         user: CustomerUserId,
@@ -301,6 +329,11 @@ impl Store {
                 c.execute(
                     "INSERT INTO customer_sessions (id_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
                     &[Value::from(hash.as_slice()), id(user), now.into(), expires_at.into()],
+                )
+                .await?;
+                c.execute(
+                    "UPDATE customer_users SET failed_sign_ins = 0, locked_until = NULL WHERE id = $1",
+                    &[id(user)],
                 )
                 .await?;
                 Ok(())

@@ -12,7 +12,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use partnerdesk_domain::audit::{Actor, Channel};
 use partnerdesk_domain::partner::MIN_PASSWORD_LENGTH;
-use partnerdesk_domain::{Locale, Rule};
+use partnerdesk_domain::{Arg, Locale, Rule};
 use partnerdesk_store::{CustomerUser, Invitation, StoreError, secrets};
 use serde::Deserialize;
 use time::{Duration, OffsetDateTime};
@@ -26,6 +26,7 @@ use crate::pages::layout::{Page, format_date, html};
 use crate::pages::session::{
     CUSTOMER_COOKIE, SIGN_IN_COOKIE, cookie, csrf_matches, csrf_token, new_secret, page_locale, set_cookie,
 };
+use crate::pages::sign_in::{ATTEMPTS, LOCKOUT};
 use crate::state::AppState;
 
 /// How long a customer session lasts.
@@ -170,6 +171,27 @@ pub async fn sign_in(State(state): State<AppState>, headers: HeaderMap, form: Fo
         Err(StoreError::NotFound) => None,
         Err(e) => return ApiError::from(e).into_response(),
     };
+    let now = OffsetDateTime::now_utc();
+    if let Some(until) = found
+        .as_ref()
+        .and_then(|(u, _)| u.locked_until)
+        .filter(|until| *until > now)
+    {
+        let minutes = ((until - now).whole_seconds() + 59) / 60;
+        let error = Some(i18n::text_with(
+            locale,
+            "sign-in-locked",
+            &[("minutes", Arg::Number(minutes))],
+        ));
+        return sign_in_page(
+            &state,
+            &headers,
+            email,
+            &next,
+            error,
+            StatusCode::TOO_MANY_REQUESTS,
+        );
+    }
     let stored = found
         .as_ref()
         .map_or_else(|| UNKNOWN_USER_HASH.clone(), |(_, hash)| hash.clone());
@@ -177,7 +199,15 @@ pub async fn sign_in(State(state): State<AppState>, headers: HeaderMap, form: Fo
     let verified = tokio::task::spawn_blocking(move || secrets::verify_password(&password, &stored))
         .await
         .unwrap_or(false);
-    let Some((user, _)) = found.filter(|_| verified) else {
+    let Some((user, _)) = found.clone().filter(|_| verified) else {
+        if let Some((known, _)) = found
+            && let Err(e) = state
+                .store
+                .record_failed_customer_sign_in(known.id, now, ATTEMPTS, LOCKOUT)
+                .await
+        {
+            return ApiError::from(e).into_response();
+        }
         let error = Some(i18n::text(locale, "sign-in-failed"));
         return sign_in_page(
             &state,
@@ -195,7 +225,6 @@ pub async fn sign_in(State(state): State<AppState>, headers: HeaderMap, form: Fo
             .await;
     }
     let session = new_secret();
-    let now = OffsetDateTime::now_utc();
     if let Err(e) = state
         .store
         .create_customer_session(user.id, secrets::sha256(session.as_bytes()), now, now + SESSION)

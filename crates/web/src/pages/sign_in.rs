@@ -23,8 +23,8 @@ use crate::pages::session::{
 use crate::state::AppState;
 
 /// Failed sign-ins in a row that lock a user out, and for how long.
-const ATTEMPTS: u32 = 5;
-const LOCKOUT: Duration = Duration::minutes(15);
+pub(crate) const ATTEMPTS: u32 = 5;
+pub(crate) const LOCKOUT: Duration = Duration::minutes(15);
 
 #[derive(Template)]
 #[template(path = "sign_in.html")]

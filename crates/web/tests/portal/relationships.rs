@@ -316,3 +316,40 @@ async fn declined_or_foreign_invitations_give_nothing_and_usgov_offers_none() {
     let refused = usgov.get("/v1/customers/relationshiprequests").await;
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn the_customer_sign_in_locks_after_repeated_wrong_passwords() {
+    let app = TestApp::spawn().await;
+    let created = app.create_customer(&customer_body("guarded")).await;
+    let user = created["userCredentials"]["userName"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let password = created["userCredentials"]["password"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let visitor = Visitor::new(&app.base);
+    let csrf = visitor.get("/customer/sign-in").await.csrf();
+    for _ in 0..5 {
+        let wrong = visitor
+            .post(
+                "/customer/sign-in",
+                &[("csrf", &csrf), ("email", &user), ("password", "guess")],
+            )
+            .await;
+        assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let locked = visitor
+        .post(
+            "/customer/sign-in",
+            &[("csrf", &csrf), ("email", &user), ("password", &password)],
+        )
+        .await;
+    assert_eq!(
+        locked.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "even the right password waits"
+    );
+    assert!(locked.contains("15 minutes") || locked.contains("minutes"));
+}
