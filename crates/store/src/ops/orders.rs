@@ -101,13 +101,14 @@ impl Store {
         order: OrderId,
         placed: PlacedOrder,
         catalog: Arc<Catalog>,
+        idempotency: Option<IdempotencyRecord>,
         actor: Actor,
     ) -> Result<Order, StoreError> {
-        let input = Arc::new((placed, catalog, actor));
+        let input = Arc::new((placed, catalog, idempotency, actor));
         self.write(move |c| {
             let input = input.clone();
             Box::pin(async move {
-                let (placed, catalog, actor) = &*input;
+                let (placed, catalog, idempotency, actor) = &*input;
                 let customer = placed.order.customer_id;
                 ensure_visible(c, viewer, customer).await?;
                 let last = c
@@ -135,6 +136,9 @@ impl Store {
                 }
                 if !errors.is_empty() {
                     return Err(StoreError::Invalid(errors));
+                }
+                if let Some(record) = idempotency {
+                    idempotency::claim(c, record).await?;
                 }
                 let mut extended = placed.clone();
                 extended.order.id = order;

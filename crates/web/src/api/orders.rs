@@ -131,7 +131,7 @@ pub(crate) async fn add_add_ons(
     let (placed, catalog) = checked_order(&state, &caller, id, &body.value, true).await?;
     let updated = state
         .store
-        .add_to_order(caller.partner_id(), order, placed, catalog, caller.actor())
+        .add_to_order(caller.partner_id(), order, placed, catalog, None, caller.actor())
         .await
         .map_err(|e| match e {
             StoreError::NotFound => ApiError::NotFound("api-order-not-found"),

@@ -14,7 +14,7 @@ use partnerdesk_domain::order::{LineItemInput, RawQuantity, parse_line_items};
 use partnerdesk_domain::partner::Permission;
 use partnerdesk_domain::subscription::{Subscription, SubscriptionStatus, SubscriptionUpdateInput};
 use partnerdesk_domain::{CustomerId, Field, FieldError, SubscriptionId};
-use partnerdesk_store::StoreError;
+use partnerdesk_store::{Conflict, IdempotencyRecord, StoreError, secrets};
 use serde::Deserialize;
 use time::OffsetDateTime;
 
@@ -73,6 +73,8 @@ struct SubscriptionPage {
     add_on_error: Option<String>,
     add_on_quantity_error: Option<String>,
     notice: Option<String>,
+    /// Makes a resubmitted purchase form buy once.
+    request_key: String,
 }
 
 /// What a failed form left: the values entered and the messages to show beside them.
@@ -253,6 +255,19 @@ pub async fn buy_add_on(
         &catalog,
         OffsetDateTime::now_utc(),
     );
+    let key = form.get("requestKey").trim();
+    let record = (!key.is_empty()).then(|| {
+        let digest = secrets::sha256(format!("portal add-on\n{subscription}\n{key}").as_bytes());
+        IdempotencyRecord {
+            partner_id: partner,
+            key_hash: digest.clone(),
+            fingerprint: digest,
+            status: 200,
+            body: "{}".into(),
+            sealed_secret: None,
+            created_at: OffsetDateTime::now_utc(),
+        }
+    });
     let bought = state
         .store
         .add_to_order(
@@ -260,11 +275,12 @@ pub async fn buy_add_on(
             parent.order_id,
             placed,
             Arc::clone(&catalog),
+            record,
             user.actor(),
         )
         .await;
     match bought {
-        Ok(_) => Redirect::to(&format!(
+        Ok(_) | Err(StoreError::Conflict(Conflict::RequestId)) => Redirect::to(&format!(
             "/customers/{customer}/subscriptions/{subscription}?done=add-on"
         ))
         .into_response(),
@@ -378,6 +394,7 @@ async fn render(
         add_on_error: message(Field::Offer(0)).or_else(|| message(Field::ParentSubscription(0))),
         add_on_quantity_error: message(Field::Quantity(0)),
         notice: entered.notice.clone(),
+        request_key: crate::pages::session::new_secret(),
         page,
     };
     html(status, &template)

@@ -293,3 +293,42 @@ async fn add_subscriptions_reviews_then_places_one_order_however_often_submitted
             .contains("add-subscriptions")
     );
 }
+
+#[tokio::test]
+async fn a_resubmitted_add_on_purchase_buys_once() {
+    let app = TestApp::spawn().await;
+    let created = app.create_customer(&customer_body("onceonly")).await;
+    let id = created["id"].as_str().unwrap_or_default().to_owned();
+    let mail = created["order"]["lineItems"][0]["subscriptionId"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let visitor = Visitor::new_user(&app, Role::AdminAgent, "agent@provider.example").await;
+    let path = format!("/customers/{id}/subscriptions/{mail}");
+    let page = visitor.get(&path).await;
+    let key = regex::Regex::new(r#"name="requestKey" value="([^"]+)""#)
+        .ok()
+        .and_then(|re| re.captures(&page.html).map(|c| c[1].to_owned()))
+        .unwrap_or_else(|| panic!("a request key"));
+    let fields = [
+        ("csrf", page.csrf()),
+        ("requestKey", key),
+        ("addOn", "PDC-MAIL-ARCHIVE".to_owned()),
+        ("addOnQuantity", "2".to_owned()),
+    ];
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    for _ in 0..2 {
+        let bought = visitor.post(&format!("{path}/addons"), &fields).await;
+        assert_eq!(bought.status, StatusCode::SEE_OTHER);
+    }
+    let add_ons = app
+        .store
+        .add_ons(
+            app.provider.id,
+            id.parse().unwrap_or_default(),
+            mail.parse().unwrap_or_default(),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(add_ons.len(), 1, "the same form sent twice buys one add-on");
+}
