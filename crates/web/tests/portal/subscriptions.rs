@@ -7,15 +7,21 @@ use reqwest::StatusCode;
 use crate::browser::Visitor;
 use crate::support::{TestApp, customer_body};
 
+/// A customer with Business Mail ×10 and Endpoint Protection ×25: its id and the mail
+/// subscription's.
+async fn customer_with_mail(app: &TestApp, prefix: &str) -> (String, String) {
+    let created = app.create_customer(&customer_body(prefix)).await;
+    let line = &created["order"]["lineItems"][0];
+    (
+        created["id"].as_str().unwrap_or_default().to_owned(),
+        line["subscriptionId"].as_str().unwrap_or_default().to_owned(),
+    )
+}
+
 #[tokio::test]
 async fn licenses_change_suspension_cascades_and_add_ons_are_bought() {
     let app = TestApp::spawn().await;
-    let created = app.create_customer(&customer_body("portalsubs")).await;
-    let id = created["id"].as_str().unwrap_or_default().to_owned();
-    let mail = created["order"]["lineItems"][0]["subscriptionId"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let (id, mail) = customer_with_mail(&app, "portalsubs").await;
     let visitor = Visitor::new_user(&app, Role::AdminAgent, "agent@provider.example").await;
     let customer = visitor.get(&format!("/customers/{id}")).await;
     let path = format!("/customers/{id}/subscriptions/{mail}");
@@ -154,12 +160,7 @@ async fn licenses_change_suspension_cascades_and_add_ons_are_bought() {
 #[tokio::test]
 async fn roles_see_only_the_forms_they_may_use() {
     let app = TestApp::spawn().await;
-    let created = app.create_customer(&customer_body("roles")).await;
-    let id = created["id"].as_str().unwrap_or_default().to_owned();
-    let mail = created["order"]["lineItems"][0]["subscriptionId"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let (id, mail) = customer_with_mail(&app, "roles").await;
     let path = format!("/customers/{id}/subscriptions/{mail}");
 
     let helpdesk = Visitor::new_user(&app, Role::HelpdeskAgent, "help@provider.example").await;
@@ -297,12 +298,7 @@ async fn add_subscriptions_reviews_then_places_one_order_however_often_submitted
 #[tokio::test]
 async fn a_resubmitted_add_on_purchase_buys_once() {
     let app = TestApp::spawn().await;
-    let created = app.create_customer(&customer_body("onceonly")).await;
-    let id = created["id"].as_str().unwrap_or_default().to_owned();
-    let mail = created["order"]["lineItems"][0]["subscriptionId"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let (id, mail) = customer_with_mail(&app, "onceonly").await;
     let visitor = Visitor::new_user(&app, Role::AdminAgent, "agent@provider.example").await;
     let path = format!("/customers/{id}/subscriptions/{mail}");
     let page = visitor.get(&path).await;
