@@ -159,18 +159,21 @@ pub fn allowed(kind: PartnerKind, role: Role, permission: Permission) -> bool {
 /// The shortest password a person may choose.
 pub const MIN_PASSWORD_LENGTH: usize = 12;
 
-/// Checks a chosen password: at least [`MIN_PASSWORD_LENGTH`] characters, typed the same
-/// twice. (Its strength beyond length is the person's; it is stored as an Argon2id hash.)
+/// Checks a chosen password's length. (Its strength beyond length is the person's; it is
+/// stored as an Argon2id hash.)
+pub fn check_password(password: &str) -> Result<(), crate::Rule> {
+    if password.chars().count() < MIN_PASSWORD_LENGTH {
+        return Err(crate::Rule::PasswordTooShort {
+            min: MIN_PASSWORD_LENGTH,
+        });
+    }
+    Ok(())
+}
+
+/// Checks a chosen password typed twice: [`check_password`], and the same both times.
 pub fn check_new_password(password: &str, again: &str) -> Result<(), Vec<crate::FieldError>> {
     use crate::{Field, FieldError, Rule};
-    if password.chars().count() < MIN_PASSWORD_LENGTH {
-        return Err(vec![FieldError::new(
-            Field::NewPassword,
-            Rule::PasswordTooShort {
-                min: MIN_PASSWORD_LENGTH,
-            },
-        )]);
-    }
+    check_password(password).map_err(|rule| vec![FieldError::new(Field::NewPassword, rule)])?;
     if password != again {
         return Err(vec![FieldError::new(
             Field::ConfirmPassword,

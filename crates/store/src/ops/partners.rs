@@ -73,7 +73,7 @@ impl Store {
                 id: PartnerId::new(),
                 name: name.clone(),
                 kind,
-                mpn_id: rand::rng().random_range(1_000_000..10_000_000u32).to_string(),
+                mpn_id: new_mpn_id(),
                 created_at: partnerdesk_domain::onboarding::truncate_to_micros(OffsetDateTime::now_utc()),
             };
             let record = partner.clone();
@@ -193,22 +193,7 @@ impl Store {
             Box::pin(async move {
                 let (u, hash, actor) = &*input;
                 partner_by_id(c, u.partner_id).await?;
-                let domain = u.email.rsplit_once('@').map_or("", |(_, d)| d).to_owned();
-                c.execute(
-                    "INSERT INTO partner_users (id, partner_id, email, email_domain, role, password_hash, active, created_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                    &[
-                        id(u.id),
-                        id(u.partner_id),
-                        Value::from(&u.email),
-                        Value::from(&domain),
-                        u.role.as_str().into(),
-                        Value::from(hash),
-                        true.into(),
-                        OffsetDateTime::now_utc().into(),
-                    ],
-                )
-                .await?;
+                insert_user(c, u, hash, OffsetDateTime::now_utc()).await?;
                 let change = Change::new(u.partner_id, Action::UserCreated)
                     .detail("email", &u.email)
                     .detail("role", u.role);
@@ -325,6 +310,37 @@ impl Store {
         })
         .await
     }
+}
+
+/// Inserts an active user; `password_hash` `!` is one nobody can sign in with (yet).
+pub(crate) async fn insert_user(
+    c: &mut Conn<'_>,
+    u: &PartnerUser,
+    password_hash: &str,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    let domain = u.email.rsplit_once('@').map_or("", |(_, d)| d);
+    c.execute(
+        "INSERT INTO partner_users (id, partner_id, email, email_domain, role, password_hash, active, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        &[
+            id(u.id),
+            id(u.partner_id),
+            Value::from(&u.email),
+            Value::from(domain),
+            u.role.as_str().into(),
+            Value::from(password_hash),
+            u.active.into(),
+            now.into(),
+        ],
+    )
+    .await?;
+    Ok(())
+}
+
+/// A random 7-digit public partner id ("MPN id"); callers retry on a collision.
+pub(crate) fn new_mpn_id() -> String {
+    rand::rng().random_range(1_000_000..10_000_000u32).to_string()
 }
 
 pub(crate) async fn partner_by_id(c: &mut Conn<'_>, partner: PartnerId) -> Result<Partner, StoreError> {

@@ -8,13 +8,12 @@ use partnerdesk_domain::audit::{Action, Actor, Change};
 use partnerdesk_domain::onboarding::truncate_to_micros;
 use partnerdesk_domain::partner::{Partner, PartnerKind, PartnerUser, Role};
 use partnerdesk_domain::{Field, FieldError, PartnerId, PartnerUserId, Rule, TokenId};
-use rand::RngExt;
 use time::OffsetDateTime;
 
 use crate::db::{Conn, Value, id};
 use crate::error::StoreError;
 use crate::ops::activity;
-use crate::ops::partners::{USER_COLUMNS, partner_by_id, user_from};
+use crate::ops::partners::{USER_COLUMNS, insert_user, new_mpn_id, partner_by_id, user_from};
 use crate::{Store, secrets};
 
 /// An API token as its list shows it; the token itself is never kept.
@@ -68,26 +67,7 @@ impl Store {
             Box::pin(async move {
                 let (u, link, actor) = &*input;
                 let now = OffsetDateTime::now_utc();
-                let domain = u.email.rsplit_once('@').map_or("", |(_, d)| d).to_owned();
-                c.execute(
-                    "INSERT INTO partner_users (id, partner_id, email, email_domain, role, password_hash, active, created_at) \
-                     VALUES ($1, $2, $3, $4, $5, '!', $6, $7)",
-                    &[
-                        id(u.id),
-                        id(u.partner_id),
-                        Value::from(&u.email),
-                        Value::from(&domain),
-                        u.role.as_str().into(),
-                        true.into(),
-                        now.into(),
-                    ],
-                )
-                .await?;
-                c.execute(
-                    "INSERT INTO password_links (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
-                    &[Value::from(link.as_slice()), id(u.id), now.into(), expires_at.into()],
-                )
-                .await?;
+                insert_invited(c, u, link, now, expires_at).await?;
                 let change = Change::new(u.partner_id, Action::UserInvited)
                     .detail("email", &u.email)
                     .detail("role", u.role);
@@ -138,7 +118,7 @@ impl Store {
                         id: PartnerId::new(),
                         name: name.clone(),
                         kind: PartnerKind::IndirectReseller,
-                        mpn_id: rand::rng().random_range(1_000_000..10_000_000u32).to_string(),
+                        mpn_id: new_mpn_id(),
                         created_at: now,
                     };
                     let taken = c
@@ -166,19 +146,15 @@ impl Store {
                     &[id(provider), id(reseller.id), now.into()],
                 )
                 .await?;
-                let user = PartnerUserId::new();
-                let domain = email.rsplit_once('@').map_or("", |(_, d)| d).to_owned();
-                c.execute(
-                    "INSERT INTO partner_users (id, partner_id, email, email_domain, role, password_hash, active, created_at) \
-                     VALUES ($1, $2, $3, $4, 'admin-agent', '!', $5, $6)",
-                    &[id(user), id(reseller.id), Value::from(email), Value::from(&domain), true.into(), now.into()],
-                )
-                .await?;
-                c.execute(
-                    "INSERT INTO password_links (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
-                    &[Value::from(link.as_slice()), id(user), now.into(), expires_at.into()],
-                )
-                .await?;
+                let admin = PartnerUser {
+                    id: PartnerUserId::new(),
+                    partner_id: reseller.id,
+                    email: email.clone(),
+                    role: Role::AdminAgent,
+                    active: true,
+                    locale: None,
+                };
+                insert_invited(c, &admin, link, now, expires_at).await?;
                 let mut change = Change::new(provider, Action::ResellerInvited)
                     .detail("reseller", &reseller.name)
                     .detail("mpnId", &reseller.mpn_id)
@@ -397,6 +373,24 @@ impl Store {
         })
         .await
     }
+}
+
+/// Inserts a user who can't sign in until they set a password with the link whose
+/// digest is `link`.
+async fn insert_invited(
+    c: &mut Conn<'_>,
+    user: &PartnerUser,
+    link: &[u8],
+    now: OffsetDateTime,
+    expires_at: OffsetDateTime,
+) -> Result<(), StoreError> {
+    insert_user(c, user, "!", now).await?;
+    c.execute(
+        "INSERT INTO password_links (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+        &[Value::from(link), id(user.id), now.into(), expires_at.into()],
+    )
+    .await?;
+    Ok(())
 }
 
 async fn link_user(c: &mut Conn<'_>, hash: &[u8], now: OffsetDateTime) -> Result<PartnerUser, StoreError> {

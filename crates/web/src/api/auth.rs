@@ -66,19 +66,24 @@ impl Caller {
 
     /// Fails with 403 unless the caller's role and partner type allow `permission`.
     pub fn require(&self, permission: Permission) -> Result<(), ApiError> {
-        let principal = &self.0;
-        if allowed(principal.partner.kind, principal.user.role, permission) {
-            return Ok(());
-        }
-        if principal.partner.kind == PartnerKind::IndirectReseller
-            && allowed(PartnerKind::IndirectProvider, principal.user.role, permission)
-        {
-            return Err(ApiError::ResellerForbidden);
-        }
-        Err(ApiError::Forbidden {
-            role: principal.user.role.to_string(),
-        })
+        require(&self.0, permission)
     }
+}
+
+/// Fails with 403 unless the principal's role and partner type allow `permission`: the
+/// one check the API and the portal's pages both make.
+pub fn require(principal: &Principal, permission: Permission) -> Result<(), ApiError> {
+    if allowed(principal.partner.kind, principal.user.role, permission) {
+        return Ok(());
+    }
+    if principal.partner.kind == PartnerKind::IndirectReseller
+        && allowed(PartnerKind::IndirectProvider, principal.user.role, permission)
+    {
+        return Err(ApiError::ResellerForbidden);
+    }
+    Err(ApiError::Forbidden {
+        role: principal.user.role.to_string(),
+    })
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Caller {

@@ -105,29 +105,20 @@ fn cursor(event: &Event) -> String {
     format!("{}_{}", event.at.unix_timestamp_nanos() / 1000, event.id)
 }
 
+/// The filters as a query string (empty ones left out).
 fn encode(filters: &Filters) -> String {
-    let pairs = [
+    let pairs: Vec<(&str, &str)> = [
         ("customer", &filters.customer),
         ("action", &filters.action),
         ("actor", &filters.actor),
         ("from", &filters.from),
         ("to", &filters.to),
-    ];
-    pairs
-        .iter()
-        .filter(|(_, v)| !v.trim().is_empty())
-        .map(|(k, v)| format!("{k}={}", urlencoding(v.trim())))
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-fn urlencoding(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    ]
+    .into_iter()
+    .map(|(k, v)| (k, v.trim()))
+    .filter(|(_, v)| !v.is_empty())
+    .collect();
+    serde_urlencoded::to_string(pairs).unwrap_or_default()
 }
 
 pub fn action_label(locale: Locale, action: Action) -> String {
@@ -292,6 +283,17 @@ mod tests {
         assert_eq!(csv_field("a,b"), "\"a,b\"");
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+    }
+
+    #[test]
+    fn links_keep_the_filters_given_and_escape_them() {
+        let filters = Filters {
+            actor: " ana & bo ".into(),
+            action: "order-placed".into(),
+            ..Filters::default()
+        };
+        assert_eq!(encode(&filters), "action=order-placed&actor=ana+%26+bo");
+        assert_eq!(encode(&Filters::default()), "");
     }
 
     #[test]

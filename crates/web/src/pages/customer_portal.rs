@@ -11,8 +11,8 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use partnerdesk_domain::audit::{Actor, Channel};
-use partnerdesk_domain::partner::MIN_PASSWORD_LENGTH;
-use partnerdesk_domain::{Arg, Locale, Rule};
+use partnerdesk_domain::partner::check_password;
+use partnerdesk_domain::{Arg, Locale};
 use partnerdesk_store::{CustomerUser, Invitation, StoreError, secrets};
 use serde::Deserialize;
 use time::{Duration, OffsetDateTime};
@@ -323,10 +323,7 @@ pub async fn change_password(
     if !verified {
         return refuse((Some(i18n::text(locale, "customer-password-wrong")), None));
     }
-    if new.chars().count() < MIN_PASSWORD_LENGTH {
-        let rule = Rule::PasswordTooShort {
-            min: MIN_PASSWORD_LENGTH,
-        };
+    if let Err(rule) = check_password(&new) {
         return refuse((None, Some(i18n::rule(locale, &rule))));
     }
     if new == form.get("currentPassword") {

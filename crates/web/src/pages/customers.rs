@@ -5,7 +5,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use partnerdesk_domain::country::language_label;
-use partnerdesk_domain::partner::{PartnerKind, Permission, allowed};
+use partnerdesk_domain::partner::{PartnerKind, Permission};
 use partnerdesk_domain::{Arg, Locale, PartnerId};
 use partnerdesk_store::{CustomerFilter, CustomerQuery, StoreError};
 use serde::Deserialize;
@@ -206,15 +206,8 @@ pub async fn detail(
     Query(query): Query<DetailQuery>,
 ) -> Response {
     let principal = &user.principal;
-    if !allowed(
-        principal.partner.kind,
-        principal.user.role,
-        Permission::ViewCustomers,
-    ) {
-        return ApiError::Forbidden {
-            role: principal.user.role.to_string(),
-        }
-        .into_response();
+    if let Err(e) = user.require(Permission::ViewCustomers) {
+        return e.into_response();
     }
     let Ok(id) = customer.parse() else {
         return ApiError::NotFound("api-customer-not-found").into_response();

@@ -4,7 +4,7 @@
 use askama::Template;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use partnerdesk_domain::partner::{Permission, allowed};
+use partnerdesk_domain::partner::{PartnerKind, Permission};
 use partnerdesk_domain::{Arg, Locale};
 use time::OffsetDateTime;
 
@@ -49,15 +49,11 @@ impl Page {
             csrf: user.csrf(),
             path: path.to_owned(),
             assets: &ASSETS,
-            can_add_customer: allowed(
-                principal.partner.kind,
-                principal.user.role,
-                Permission::AddCustomer,
-            ),
+            can_add_customer: user.can(Permission::AddCustomer),
             can_view_activity: user.can(Permission::ViewActivity),
             can_manage_users: user.can(Permission::ManageUsers),
             can_request_relationship: user.can(Permission::RequestRelationship),
-            is_provider: principal.partner.kind == partnerdesk_domain::partner::PartnerKind::IndirectProvider,
+            is_provider: principal.partner.kind == PartnerKind::IndirectProvider,
         }
     }
 

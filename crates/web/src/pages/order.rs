@@ -66,18 +66,12 @@ pub async fn page(State(state): State<AppState>, user: SignedIn, Path(raw): Path
         Ok(current) => current,
         Err(response) => return response,
     };
-    let key = new_secret();
-    render(
-        &state,
-        &user,
-        &current,
-        &draft_for(&current),
-        &key,
-        false,
-        &[],
-        StatusCode::OK,
-    )
-    .await
+    let choice = Choice {
+        customer: &current,
+        draft: draft_for(&current),
+        key: new_secret(),
+    };
+    render(&state, &user, &choice, false, &[], StatusCode::OK).await
 }
 
 /// `action=next` checks the choice and shows the review; `update` goes back to the
@@ -102,20 +96,24 @@ pub async fn submit(
     let id = current.id;
     let mut draft = draft_for(&current);
     read(&mut draft, &form, &catalog);
-    let key = valid_key(form.get("requestKey")).unwrap_or_else(new_secret);
+    let choice = Choice {
+        customer: &current,
+        draft,
+        key: valid_key(form.get("requestKey")).unwrap_or_else(new_secret),
+    };
     let action = form.get("action");
     if action == "update" {
-        return render(&state, &user, &current, &draft, &key, false, &[], StatusCode::OK).await;
+        return render(&state, &user, &choice, false, &[], StatusCode::OK).await;
     }
-    let items = match draft.check_offers(&catalog) {
+    let items = match choice.draft.check_offers(&catalog) {
         Ok(items) => items,
         Err(errors) => {
             let status = StatusCode::UNPROCESSABLE_ENTITY;
-            return render(&state, &user, &current, &draft, &key, false, &errors, status).await;
+            return render(&state, &user, &choice, false, &errors, status).await;
         }
     };
     if action != "submit" {
-        return render(&state, &user, &current, &draft, &key, true, &[], StatusCode::OK).await;
+        return render(&state, &user, &choice, true, &[], StatusCode::OK).await;
     }
     let resellers = match account::resellers(&state, &user).await {
         Ok(resellers) => resellers,
@@ -143,7 +141,7 @@ pub async fn submit(
     let now = OffsetDateTime::now_utc();
     let currency = &current.billing.address.country.info().currency_code;
     let placed = place_order(id, currency, seller, lines, &catalog, now);
-    let digest = secrets::sha256(format!("portal order\n{id}\n{key}").as_bytes());
+    let digest = secrets::sha256(format!("portal order\n{id}\n{}", choice.key).as_bytes());
     let record = IdempotencyRecord {
         partner_id: principal.partner.id,
         key_hash: digest.clone(),
@@ -171,7 +169,7 @@ pub async fn submit(
         }
         Err(StoreError::Invalid(errors)) => {
             let status = StatusCode::UNPROCESSABLE_ENTITY;
-            render(&state, &user, &current, &draft, &key, false, &errors, status).await
+            render(&state, &user, &choice, false, &errors, status).await
         }
         Err(e) => ApiError::from(e).into_response(),
     }
@@ -194,13 +192,17 @@ fn draft_for(customer: &Customer) -> Draft {
     draft
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What the form carries for a customer: the offers chosen and the submission's key.
+struct Choice<'a> {
+    customer: &'a Customer,
+    draft: Draft,
+    key: String,
+}
+
 async fn render(
     state: &AppState,
     user: &SignedIn,
-    customer: &Customer,
-    draft: &Draft,
-    key: &str,
+    choice: &Choice<'_>,
     review: bool,
     errors: &[FieldError],
     status: StatusCode,
@@ -209,6 +211,7 @@ async fn render(
         Ok(catalog) => catalog,
         Err(e) => return ApiError::from(e).into_response(),
     };
+    let Choice { customer, draft, key } = choice;
     let locale = user.locale;
     let country = customer.billing.address.country;
     let (categories, mut links) = categories(&catalog, country, draft, errors, locale);

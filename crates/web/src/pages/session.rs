@@ -113,13 +113,9 @@ impl SignedIn {
         &self,
         permission: partnerdesk_domain::partner::Permission,
     ) -> Result<(), crate::error::ApiError> {
-        if self.can(permission) {
-            return Ok(());
-        }
-        Err(crate::error::ApiError::Forbidden {
-            role: self.principal.user.role.to_string(),
-        })
+        crate::api::auth::require(&self.principal, permission)
     }
+
     /// Who the activity log names for this user's changes.
     pub fn actor(&self) -> partnerdesk_domain::audit::Actor {
         partnerdesk_domain::audit::Actor {

@@ -11,7 +11,7 @@ pub mod subscriptions;
 use axum::response::{IntoResponse, Redirect, Response};
 use partnerdesk_domain::PartnerId;
 use partnerdesk_domain::draft::{Draft, Step};
-use partnerdesk_domain::partner::{Permission, allowed};
+use partnerdesk_domain::partner::Permission;
 use partnerdesk_store::{StoredResponse, secrets};
 
 use crate::error::ApiError;
@@ -22,30 +22,13 @@ use crate::state::AppState;
 /// The user's draft (a new one when there is none), if they may add customers.
 pub async fn load(state: &AppState, user: &SignedIn) -> Result<Draft, Response> {
     let principal = &user.principal;
-    if !allowed(
-        principal.partner.kind,
-        principal.user.role,
-        Permission::AddCustomer,
-    ) {
-        return Err(forbidden(user));
-    }
+    user.require(Permission::AddCustomer)
+        .map_err(IntoResponse::into_response)?;
     let changed_since = time::OffsetDateTime::now_utc() - state.settings.draft_max_age;
     match state.store.draft(principal.user.id, changed_since).await {
         Ok(Some(draft)) => Ok(draft),
         Ok(None) => Ok(Draft::new(uuid::Uuid::new_v4().to_string())),
         Err(e) => Err(ApiError::from(e).into_response()),
-    }
-}
-
-fn forbidden(user: &SignedIn) -> Response {
-    let reseller = user.principal.partner.kind == partnerdesk_domain::partner::PartnerKind::IndirectReseller;
-    if reseller {
-        ApiError::ResellerForbidden.into_response()
-    } else {
-        ApiError::Forbidden {
-            role: user.principal.user.role.to_string(),
-        }
-        .into_response()
     }
 }
 
