@@ -269,6 +269,16 @@ fn truncate(mut text: String, max_chars: usize) -> String {
     text
 }
 
+impl ApiError {
+    /// Maps a store error, saying `message` when what wasn't found is not the customer.
+    pub fn not_found_as(message: &'static str) -> impl Fn(StoreError) -> ApiError {
+        move |e| match e {
+            StoreError::NotFound => ApiError::NotFound(message),
+            other => other.into(),
+        }
+    }
+}
+
 impl From<StoreError> for ApiError {
     /// The store outcomes that have one meaning everywhere; handlers map the others
     /// (a conflict means different things for a customer and for an agreement) first.

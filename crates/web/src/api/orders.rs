@@ -228,9 +228,6 @@ pub(crate) async fn get(
         .store
         .order(caller.partner_id(), id, order)
         .await
-        .map_err(|e| match e {
-            StoreError::NotFound => ApiError::NotFound("api-order-not-found"),
-            other => other.into(),
-        })?;
+        .map_err(ApiError::not_found_as("api-order-not-found"))?;
     Ok(Json(OrderResource::new(&order)))
 }

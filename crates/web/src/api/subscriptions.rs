@@ -91,10 +91,7 @@ pub(crate) async fn get(
         .store
         .subscription(caller.partner_id(), id, subscription)
         .await
-        .map_err(|e| match e {
-            StoreError::NotFound => ApiError::NotFound("api-subscription-not-found"),
-            other => other.into(),
-        })?;
+        .map_err(ApiError::not_found_as("api-subscription-not-found"))?;
     let catalog = state.store.catalog().await?;
     Ok(Json(SubscriptionResource::new(&found, &catalog, locale)))
 }
@@ -192,10 +189,7 @@ pub(crate) async fn add_ons(
         .store
         .add_ons(caller.partner_id(), id, parent)
         .await
-        .map_err(|e| match e {
-            StoreError::NotFound => ApiError::NotFound("api-subscription-not-found"),
-            other => other.into(),
-        })?;
+        .map_err(ApiError::not_found_as("api-subscription-not-found"))?;
     let catalog = state.store.catalog().await?;
     let items = add_ons
         .iter()
