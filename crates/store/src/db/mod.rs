@@ -1,6 +1,17 @@
 //! One connection type over both backends. Every use case is written once against
 //! [`Conn`] with portable SQL (`$1`-style parameters, which SQLite reads as named ones);
 //! the few dialect differences are spelled out where they occur.
+//!
+//! # SQLite work never waits
+//!
+//! A unit of work ([`Work`]) is `async` so that the same code serves PostgreSQL, whose
+//! driver waits on the network. On SQLite it runs synchronously on the writer thread (or a
+//! reader thread): the [`Conn`] methods finish without ever returning `Poll::Pending`, so
+//! [`complete_now`] polls the work once and is done. Hence the rule: **a unit of work awaits
+//! nothing but its `Conn`** — no timers, channels, locks, other I/O or `Store` calls. Work
+//! that waited would have nobody to wake it, and would hold up every write queued behind it.
+//! Breaking the rule panics in debug builds, so that the first test that runs such work
+//! fails naming the rule; in release builds the call answers [`StoreError::Internal`].
 
 pub(crate) mod postgres;
 pub(crate) mod sqlite;
@@ -280,13 +291,20 @@ impl<R, F> Work<R> for F where
 {
 }
 
+/// What [`complete_now`] says when a unit of work broke the rule of the module docs.
+pub(crate) const NEVER_WAITS: &str =
+    "SQLite work must never wait: a unit of work may await only its Conn (see the store's db module docs)";
+
 /// Drives a future that never waits: SQLite work runs synchronously on its own thread,
-/// so the shared async code completes in one poll.
+/// so the shared async code completes in one poll. A future that returns `Pending` broke
+/// the rule of the module docs: that panics in debug builds (the tests fail loudly) and is
+/// [`StoreError::Internal`] in release builds.
 pub(crate) fn complete_now<T>(future: impl Future<Output = Result<T, StoreError>>) -> Result<T, StoreError> {
     let mut future = pin!(future);
     match future.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
         Poll::Ready(result) => result,
-        Poll::Pending => Err(StoreError::Internal("SQLite work waited on something".into())),
+        Poll::Pending if cfg!(debug_assertions) => panic!("{NEVER_WAITS}"),
+        Poll::Pending => Err(StoreError::Internal(NEVER_WAITS.into())),
     }
 }
 
@@ -314,6 +332,21 @@ pub(crate) fn values_placeholders(rows: usize, columns: usize, offset: usize) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "SQLite work must never wait")]
+    fn work_that_waits_panics_in_debug_builds() {
+        let _ = complete_now(async {
+            std::future::pending::<()>().await;
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn work_that_does_not_wait_completes_in_one_poll() {
+        assert_eq!(complete_now(async { Ok(7) }).ok(), Some(7));
+    }
 
     #[test]
     fn placeholders_number_rows_after_the_offset() {

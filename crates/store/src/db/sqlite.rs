@@ -4,7 +4,11 @@
 //! one fsync then acknowledges many changes, and a failing unit rolls back alone. Reads run
 //! on a small pool of connections on the blocking thread pool; WAL lets them proceed while
 //! the writer writes.
+//!
+//! Units of work run synchronously on those threads, polled once by [`complete_now`]: they
+//! must never wait on anything but their connection (see the rule in [`super`]'s docs).
 
+use std::any::Any;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -156,7 +160,8 @@ impl Sqlite {
         let result = slot.clone();
         let job = Job {
             run: Box::new(move |conn| {
-                let outcome = complete_now(work(&mut Conn::Sqlite(conn)));
+                let outcome = catch_unwind(AssertUnwindSafe(|| complete_now(work(&mut Conn::Sqlite(conn)))))
+                    .unwrap_or_else(|panic| Err(panicked("a write", &*panic)));
                 let keep = outcome.is_ok();
                 if let Ok(mut slot) = slot.lock() {
                     *slot = Some(outcome);
@@ -186,7 +191,7 @@ impl Sqlite {
         let (sender, receiver) = oneshot::channel();
         let read: Read = Box::new(move |conn| {
             let outcome = catch_unwind(AssertUnwindSafe(|| complete_now(work(&mut Conn::Sqlite(conn)))))
-                .unwrap_or_else(|_| Err(StoreError::Internal("a read panicked".into())));
+                .unwrap_or_else(|panic| Err(panicked("a read", &*panic)));
             let _ = sender.send(outcome);
         });
         let closed = || StoreError::Unavailable("the store is closed".into());
@@ -308,6 +313,17 @@ fn commit_batch(conn: &mut Connection, batch: Vec<Job>) {
     }
 }
 
+/// A caught panic as a fault that keeps the panic's message, for the log: a unit of work
+/// that broke [`super::NEVER_WAITS`] in a debug build says so.
+fn panicked(what: &str, payload: &(dyn Any + Send)) -> StoreError {
+    let message = payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("without a message");
+    StoreError::Internal(format!("{what} panicked: {message}"))
+}
+
 fn clone_error(e: &StoreError) -> StoreError {
     match e {
         StoreError::Unavailable(m) => StoreError::Unavailable(m.clone()),
@@ -413,7 +429,10 @@ pub(super) fn execute_script(conn: &mut Connection, sql: &str) -> Result<(), DbE
 
 #[cfg(test)]
 mod tests {
+    use futures_util::future::BoxFuture;
+
     use super::*;
+    use crate::db::NEVER_WAITS;
 
     #[test]
     fn urls_name_a_path_and_may_allow_creation() {
@@ -432,5 +451,65 @@ mod tests {
         assert!(parse_url("sqlite://").is_err());
         assert!(parse_url("sqlite://x.db?cache=shared").is_err());
         assert!(parse_url("postgres://x").is_err());
+    }
+
+    #[tokio::test]
+    async fn work_that_waits_fails_naming_the_rule_and_the_writer_keeps_working() {
+        let dir = std::env::temp_dir().join(format!("pd-sqlite-{}", uuid::Uuid::new_v4().simple()));
+        let location = Location {
+            path: dir.join("test.db"),
+            create: true,
+        };
+        let db = std::fs::create_dir_all(&dir)
+            .map_err(|e| StoreError::Unavailable(e.to_string()))
+            .and_then(|()| Sqlite::open(&location, Durability::Normal))
+            .unwrap_or_else(|e| panic!("{e}"));
+        fn count<'c>(c: &'c mut Conn<'_>) -> BoxFuture<'c, Result<i64, StoreError>> {
+            Box::pin(async move { c.fetch_one("SELECT COUNT(*) AS n FROM t", &[]).await?.int(0) })
+        }
+        let created = db
+            .write(|c| Box::pin(async move { c.execute_script("CREATE TABLE t (x INTEGER)").await }))
+            .await;
+        assert!(created.is_ok(), "{created:?}");
+
+        let waited = db
+            .write(|c| {
+                Box::pin(async move {
+                    c.execute("INSERT INTO t (x) VALUES (1)", &[]).await?;
+                    std::future::pending::<()>().await;
+                    Ok(())
+                })
+            })
+            .await;
+        assert!(
+            matches!(&waited, Err(StoreError::Internal(m)) if m.contains(NEVER_WAITS)),
+            "{waited:?}"
+        );
+        assert_eq!(
+            db.read(count).await.ok(),
+            Some(0),
+            "the waiting write was rolled back"
+        );
+
+        let read = db
+            .read(|c| {
+                Box::pin(async move {
+                    std::future::pending::<()>().await;
+                    c.fetch_one("SELECT 1 AS one", &[]).await
+                })
+            })
+            .await;
+        assert!(
+            matches!(&read, Err(StoreError::Internal(m)) if m.contains(NEVER_WAITS)),
+            "{read:?}"
+        );
+
+        let inserted = db
+            .write(|c| Box::pin(async move { c.execute("INSERT INTO t (x) VALUES (2)", &[]).await }))
+            .await;
+        assert_eq!(inserted.ok(), Some(1));
+        assert_eq!(db.read(count).await.ok(), Some(1));
+        db.close().await;
+        let _ = std::fs::remove_dir_all(dir);
     }
 }

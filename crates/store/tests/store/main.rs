@@ -1,5 +1,15 @@
 //! The store's use cases against a real database: SQLite by default, PostgreSQL when
-//! `PD_TEST_DATABASE_URL` is set (see `scripts/test`).
+//! `PD_TEST_DATABASE_URL` is set (see `scripts/test`). This file holds the fixture and the
+//! onboarding, customer and order tests; the modules below test the other areas, and
+//! [`coverage`] checks that every public use case is called by some test.
+
+mod activity;
+mod coverage;
+mod customer_portal;
+mod partners;
+mod sessions;
+mod subscriptions;
+mod tokens;
 
 use std::sync::Arc;
 
@@ -355,6 +365,45 @@ async fn sealed_secrets_are_erased_after_fifteen_minutes() {
     assert_eq!((erased, deleted), (1, 0));
     let stored = ok(f.store.stored_response(f.provider.id, record.key_hash).await);
     assert_eq!(stored.map(|s| s.sealed_secret), Some(None));
+}
+
+#[tokio::test]
+async fn a_secret_shown_for_good_is_forgotten_and_its_response_kept() {
+    let f = fixture().await;
+    let record = IdempotencyRecord {
+        partner_id: f.provider.id,
+        key_hash: secrets::sha256(b"shown"),
+        fingerprint: vec![1],
+        status: 201,
+        body: "{}".into(),
+        sealed_secret: Some(vec![1, 2, 3]),
+        created_at: OffsetDateTime::now_utc(),
+    };
+    ok(f.store
+        .onboard_customer(
+            f.onboarding("Alpha", "aa", false),
+            "sha256$00".into(),
+            Some(record.clone()),
+            Actor::operator(),
+        )
+        .await);
+    ok(f.store
+        .forget_sealed_secret(f.reseller.id, record.key_hash.clone())
+        .await);
+    let kept = ok(f
+        .store
+        .stored_response(f.provider.id, record.key_hash.clone())
+        .await);
+    assert_eq!(
+        kept.and_then(|s| s.sealed_secret),
+        Some(vec![1, 2, 3]),
+        "another partner's request id"
+    );
+    ok(f.store
+        .forget_sealed_secret(f.provider.id, record.key_hash.clone())
+        .await);
+    let stored = ok(f.store.stored_response(f.provider.id, record.key_hash).await);
+    assert_eq!(stored.map(|s| (s.status, s.sealed_secret)), Some((201, None)));
 }
 
 #[tokio::test]
@@ -818,6 +867,18 @@ async fn a_missing_sqlite_file_is_not_created_without_mode_rwc() {
     assert!(
         matches!(bad, Err(StoreError::Unavailable(ref m)) if m.contains("sqlite://") && m.contains("postgres://"))
     );
+}
+
+#[tokio::test]
+async fn a_closed_store_answers_unavailable() {
+    let db = TestDatabase::new().await;
+    let store = db.open().await;
+    ok(store.ping().await);
+    store.close().await;
+    let read = store.ping().await;
+    assert!(matches!(read, Err(StoreError::Unavailable(_))), "{read:?}");
+    let write = store.sweep_drafts(OffsetDateTime::now_utc()).await;
+    assert!(matches!(write, Err(StoreError::Unavailable(_))), "{write:?}");
 }
 
 fn uuid_like() -> u128 {

@@ -1,0 +1,256 @@
+//! The customer portal: the customer admin's sign-in, password and sessions, and the
+//! reseller relationship requests the customer answers there.
+
+use partnerdesk_domain::onboarding::truncate_to_micros;
+use partnerdesk_store::{CustomerPartner, InvitationStatus};
+
+use super::*;
+
+const HOUR: time::Duration = time::Duration::hours(1);
+const DAY: time::Duration = time::Duration::days(1);
+
+#[tokio::test]
+async fn the_customer_admin_changes_the_password_and_is_locked_after_failures() {
+    let f = fixture().await;
+    let onboarding = f.onboard("Fabrikam", "fabrikam").await;
+    let name = onboarding.admin_user_name.clone();
+    let (user, hash) = ok(f
+        .store
+        .customer_user_by_name(&format!(" {} ", name.to_uppercase()))
+        .await);
+    assert_eq!(hash, "sha256$00");
+    assert_eq!(
+        (
+            user.customer_id,
+            user.user_name.as_str(),
+            user.company_name.as_str()
+        ),
+        (onboarding.customer.id, name.as_str(), "Fabrikam")
+    );
+    assert!(user.must_change_password);
+    assert_eq!(user.locked_until, None);
+    assert!(matches!(
+        f.store.customer_user_by_name("nobody@fabrikam.example").await,
+        Err(StoreError::NotFound)
+    ));
+
+    ok(f.store.set_customer_password(user.id, "changed".into()).await);
+    let (user, hash) = ok(f.store.customer_user_by_name(&name).await);
+    assert_eq!(hash, "changed");
+    assert!(!user.must_change_password);
+
+    let now = truncate_to_micros(OffsetDateTime::now_utc());
+    let lockout = time::Duration::minutes(10);
+    ok(f.store
+        .record_failed_customer_sign_in(user.id, now, 2, lockout)
+        .await);
+    assert_eq!(
+        ok(f.store.customer_user_by_name(&name).await).0.locked_until,
+        None
+    );
+    ok(f.store
+        .record_failed_customer_sign_in(user.id, now, 2, lockout)
+        .await);
+    assert_eq!(
+        ok(f.store.customer_user_by_name(&name).await).0.locked_until,
+        Some(now + lockout)
+    );
+
+    let session = secrets::sha256(b"customer-session");
+    ok(f.store
+        .create_customer_session(user.id, session.clone(), now, now + HOUR)
+        .await);
+    let signed_in = ok(f.store.customer_session(session.clone(), now).await);
+    assert_eq!(signed_in, Some(user.clone()), "signing in cleared the lock");
+    assert_eq!(
+        ok(f.store.customer_session(session.clone(), now + HOUR).await),
+        None
+    );
+    ok(f.store.end_customer_session(session.clone()).await);
+    assert_eq!(ok(f.store.customer_session(session, now).await), None);
+
+    let expiring = secrets::sha256(b"expiring");
+    ok(f.store
+        .create_customer_session(user.id, expiring.clone(), now, now + HOUR)
+        .await);
+    assert_eq!(ok(f.store.sweep_sessions(now).await), 0);
+    assert_eq!(ok(f.store.sweep_sessions(now + HOUR).await), 1);
+    assert_eq!(ok(f.store.customer_session(expiring, now).await), None);
+}
+
+struct Requester {
+    provider: Partner,
+    reseller: Partner,
+}
+
+async fn requester(f: &Fixture) -> Requester {
+    let provider = ok(f
+        .store
+        .create_partner("Other Provider", PartnerKind::IndirectProvider)
+        .await);
+    let reseller = ok(f
+        .store
+        .create_partner("Other Reseller", PartnerKind::IndirectReseller)
+        .await);
+    ok(f.store.link_reseller(provider.id, reseller.id).await);
+    Requester { provider, reseller }
+}
+
+#[tokio::test]
+async fn an_accepted_request_gives_the_partner_and_its_reseller_the_customer() {
+    let f = fixture().await;
+    let customer = f.onboard("Fabrikam", "fabrikam").await.customer.id;
+    let other_customer = f.onboard("Contoso", "contoso").await.customer.id;
+    let r = requester(&f).await;
+    let now = truncate_to_micros(OffsetDateTime::now_utc());
+
+    let unlinked = f
+        .store
+        .request_relationship(
+            r.provider.id,
+            Some(f.reseller.id),
+            false,
+            secrets::sha256(b"unlinked"),
+            now + DAY,
+            Actor::operator(),
+        )
+        .await;
+    let expected = vec![FieldError::new(Field::AssociatedPartnerId, Rule::ResellerUnknown)];
+    assert!(
+        matches!(&unlinked, Err(StoreError::Invalid(e)) if *e == expected),
+        "{unlinked:?}"
+    );
+
+    ok(f.store
+        .request_relationship(
+            r.provider.id,
+            Some(r.reseller.id),
+            true,
+            secrets::sha256(b"invite"),
+            now + DAY,
+            Actor::operator(),
+        )
+        .await);
+    assert!(
+        matches!(
+            f.store.open_invitation("invite", customer, now + 2 * DAY).await,
+            Err(StoreError::NotFound)
+        ),
+        "expired"
+    );
+    let invitation = ok(f.store.open_invitation(" invite ", customer, now).await);
+    assert_eq!(
+        (
+            invitation.partner_id,
+            invitation.partner_name.as_str(),
+            invitation.reseller_name.as_deref(),
+            invitation.delegated_admin,
+            invitation.expires_at,
+            invitation.status,
+        ),
+        (
+            r.provider.id,
+            "Other Provider",
+            Some("Other Reseller"),
+            true,
+            now + DAY,
+            InvitationStatus::Pending
+        )
+    );
+    assert!(
+        matches!(
+            f.store.open_invitation("invite", other_customer, now).await,
+            Err(StoreError::NotFound)
+        ),
+        "addressed to the first customer that opened it"
+    );
+    assert_eq!(
+        ok(f.store.customer_invitations(customer, now).await),
+        vec![invitation.clone()]
+    );
+    assert_eq!(
+        ok(f.store.customer_invitations(other_customer, now).await),
+        vec![]
+    );
+    assert!(matches!(
+        f.store.customer(r.provider.id, customer).await,
+        Err(StoreError::NotFound)
+    ));
+    let foreign = f
+        .store
+        .answer_invitation(invitation.id, other_customer, true, Actor::operator())
+        .await;
+    assert!(matches!(foreign, Err(StoreError::NotFound)), "{foreign:?}");
+
+    let answered = ok(f
+        .store
+        .answer_invitation(invitation.id, customer, true, Actor::operator())
+        .await);
+    assert_eq!(answered.status, InvitationStatus::Accepted);
+    assert_eq!(ok(f.store.customer_invitations(customer, now).await), vec![]);
+    let again = f
+        .store
+        .answer_invitation(invitation.id, customer, false, Actor::operator())
+        .await;
+    assert!(matches!(again, Err(StoreError::NotFound)), "{again:?}");
+
+    let seen = ok(f.store.customer(r.provider.id, customer).await);
+    assert_eq!(
+        (seen.associated_partner_id, seen.relationship.as_str()),
+        (Some(r.reseller.id), "reseller")
+    );
+    let seen = ok(f.store.customer(r.reseller.id, customer).await);
+    assert_eq!(seen.associated_partner_id, Some(r.provider.id));
+    let partners = ok(f.store.customer_partners(customer).await);
+    assert_eq!(
+        partners
+            .iter()
+            .map(|p| (p.name.as_str(), p.relationship.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            ("Provider", "reseller"),
+            ("Other Provider", "reseller"),
+            ("Other Reseller", "reseller")
+        ]
+    );
+    let CustomerPartner { since, .. } = &partners[0];
+    assert!(*since <= now);
+    let subscriptions = ok(f.store.customer_subscriptions(customer).await);
+    assert_eq!(
+        subscriptions
+            .iter()
+            .map(|(s, seller)| (s.offer_id.as_str(), s.customer_id, seller.as_str()))
+            .collect::<Vec<_>>(),
+        [("MAIL", customer, "Provider"), ("CHAT", customer, "Provider")]
+    );
+}
+
+#[tokio::test]
+async fn a_declined_request_gives_nobody_the_customer() {
+    let f = fixture().await;
+    let customer = f.onboard("Fabrikam", "fabrikam").await.customer.id;
+    let r = requester(&f).await;
+    let now = OffsetDateTime::now_utc();
+    ok(f.store
+        .request_relationship(
+            r.provider.id,
+            None,
+            false,
+            secrets::sha256(b"declined"),
+            now + DAY,
+            Actor::operator(),
+        )
+        .await);
+    let invitation = ok(f.store.open_invitation("declined", customer, now).await);
+    assert_eq!(invitation.reseller_name, None);
+    let answered = ok(f
+        .store
+        .answer_invitation(invitation.id, customer, false, Actor::operator())
+        .await);
+    assert_eq!(answered.status, InvitationStatus::Declined);
+    assert!(matches!(
+        f.store.customer(r.provider.id, customer).await,
+        Err(StoreError::NotFound)
+    ));
+    assert_eq!(ok(f.store.customer_partners(customer).await).len(), 1);
+}

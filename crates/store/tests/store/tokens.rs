@@ -1,0 +1,113 @@
+//! API tokens: listed newest first, revoked once, and authenticating only while valid.
+
+use partnerdesk_domain::TokenId;
+use partnerdesk_domain::audit::Action;
+use partnerdesk_store::ActivityQuery;
+
+use super::*;
+
+#[tokio::test]
+async fn tokens_are_listed_newest_first_and_revoked_only_by_their_partner() {
+    let f = fixture().await;
+    let (admin, _) = ok(f.store.partner_user_by_email("admin@provider.example").await);
+    let sales = ok(f
+        .store
+        .create_partner_user(
+            f.provider.id,
+            "sales@provider.example",
+            Role::SalesAgent,
+            "x".into(),
+            Actor::operator(),
+        )
+        .await);
+    let first = ok(f
+        .store
+        .create_api_token(&admin, "first", secrets::sha256(b"t1"), Actor::operator())
+        .await);
+    let second = ok(f
+        .store
+        .create_api_token(&sales, "second", secrets::sha256(b"t2"), Actor::operator())
+        .await);
+
+    let all = ok(f.store.api_tokens(f.provider.id, None).await);
+    assert_eq!(
+        all.iter()
+            .map(|t| (
+                t.id,
+                t.user_id,
+                t.user_email.as_str(),
+                t.name.as_str(),
+                t.revoked_at
+            ))
+            .collect::<Vec<_>>(),
+        [
+            (second, sales.id, "sales@provider.example", "second", None),
+            (first, admin.id, "admin@provider.example", "first", None),
+        ]
+    );
+    let mine = ok(f.store.api_tokens(f.provider.id, Some(admin.id)).await);
+    assert_eq!(mine.iter().map(|t| t.id).collect::<Vec<_>>(), [first]);
+    assert_eq!(ok(f.store.api_tokens(f.reseller.id, None).await), vec![]);
+    assert_eq!(ok(f.store.token_partner(first).await), f.provider.id);
+    assert!(matches!(
+        f.store.token_partner(TokenId::new()).await,
+        Err(StoreError::NotFound)
+    ));
+
+    let not_theirs = f
+        .store
+        .revoke_api_token(f.provider.id, first, Some(sales.id), Actor::operator())
+        .await;
+    assert!(matches!(not_theirs, Err(StoreError::NotFound)), "{not_theirs:?}");
+    let other_partner = f
+        .store
+        .revoke_api_token(f.reseller.id, first, None, Actor::operator())
+        .await;
+    assert!(
+        matches!(other_partner, Err(StoreError::NotFound)),
+        "{other_partner:?}"
+    );
+    assert!(ok(f.store.authenticate_token("t1").await).is_some());
+
+    ok(f.store
+        .revoke_api_token(f.provider.id, first, Some(admin.id), Actor::operator())
+        .await);
+    ok(f.store
+        .revoke_api_token(f.provider.id, first, None, Actor::operator())
+        .await);
+    assert_eq!(ok(f.store.authenticate_token("t1").await), None);
+    let principal = ok(f.store.authenticate_token("t2").await).unwrap_or_else(|| panic!("valid"));
+    assert_eq!(
+        (principal.user, principal.partner.id),
+        (sales.clone(), f.provider.id)
+    );
+    let listed = ok(f.store.api_tokens(f.provider.id, Some(admin.id)).await);
+    assert!(listed[0].revoked_at.is_some());
+    let revocations = ok(f
+        .store
+        .activity(
+            f.provider.id,
+            ActivityQuery {
+                action: Some(Action::TokenRevoked),
+                limit: 10,
+                ..Default::default()
+            },
+        )
+        .await);
+    assert_eq!(revocations.len(), 1, "revoking a revoked token changes nothing");
+
+    ok(f.store
+        .change_partner_user(
+            f.provider.id,
+            sales.id,
+            Role::SalesAgent,
+            false,
+            Actor::operator(),
+        )
+        .await);
+    assert_eq!(
+        ok(f.store.authenticate_token("t2").await),
+        None,
+        "a deactivated user's token"
+    );
+}
