@@ -55,7 +55,7 @@ async fn apply(c: &mut Conn<'_>, migration: &Migration) -> Result<bool, StoreErr
     };
     c.execute_script(ledger).await?;
     let known = c.fetch_all("SELECT name FROM schema_migrations", &[]).await?;
-    let known: Vec<String> = known.iter().map(|r| r.text(0)).collect::<Result<_, _>>()?;
+    let known: Vec<String> = known.iter().map(|r| r.text("name")).collect::<Result<_, _>>()?;
     if let Some(unknown) = known
         .iter()
         .find(|k| MIGRATIONS.iter().all(|m| m.name != k.as_str()))

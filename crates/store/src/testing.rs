@@ -118,8 +118,10 @@ pub async fn row_counts(store: &Store) -> BTreeMap<&'static str, i64> {
             Box::pin(async move {
                 let mut counts = BTreeMap::new();
                 for table in TABLES {
-                    let row = c.fetch_one(&format!("SELECT COUNT(*) FROM {table}"), &[]).await?;
-                    counts.insert(*table, row.int(0)?);
+                    let row = c
+                        .fetch_one(&format!("SELECT COUNT(*) AS n FROM {table}"), &[])
+                        .await?;
+                    counts.insert(*table, row.int("n")?);
                 }
                 Ok(counts)
             })
@@ -164,7 +166,7 @@ pub async fn customer_admin_password_hash(store: &Store, user_name: &str) -> Res
                         &[crate::db::Value::from(&user_name)],
                     )
                     .await?;
-                row.ok_or(StoreError::NotFound)?.text(0)
+                row.ok_or(StoreError::NotFound)?.text("password_hash")
             })
         })
         .await

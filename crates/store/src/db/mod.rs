@@ -18,6 +18,7 @@ pub(crate) mod sqlite;
 
 use std::future::Future;
 use std::pin::pin;
+use std::sync::Arc;
 use std::task::{Context, Poll, Waker};
 
 use futures_util::future::BoxFuture;
@@ -125,100 +126,133 @@ pub(crate) enum Cell {
     Bytes(Vec<u8>),
 }
 
-/// A result row; columns are read by position, in the order of the query's select list.
+/// A result row: its cells, and the names of its result set's columns, which every row
+/// of the result set shares. Cells are read by column name — the column's name in the
+/// select list, or its alias (`COUNT(*) AS n`) — so that reordering a select list can't
+/// mix columns up. A select list that names a column twice (`u.id, p.id`) aliases them.
 #[derive(Debug, Clone)]
-pub(crate) struct Row(pub(crate) Vec<Cell>);
+pub(crate) struct Row {
+    columns: Arc<[String]>,
+    cells: Vec<Cell>,
+}
 
-fn corrupt(column: usize, expected: &str, cell: &Cell) -> StoreError {
-    StoreError::Internal(format!("column {column}: expected {expected}, found {cell:?}"))
+fn corrupt(column: &str, expected: &str, cell: &Cell) -> StoreError {
+    StoreError::Internal(format!("column {column:?}: expected {expected}, found {cell:?}"))
 }
 
 impl Row {
-    fn cell(&self, i: usize) -> &Cell {
-        self.0.get(i).unwrap_or(&Cell::Null)
+    /// A row of `cells` in the order of `columns`.
+    pub(crate) fn new(columns: Arc<[String]>, cells: Vec<Cell>) -> Self {
+        Self { columns, cells }
     }
 
-    pub(crate) fn text(&self, i: usize) -> Result<String, StoreError> {
-        self.opt_text(i)?.ok_or_else(|| corrupt(i, "text", &Cell::Null))
+    /// The cell of the column named `column`. A name the result lacks, or has twice, is a
+    /// bug in the query that reads it: [`StoreError::Internal`] naming the column.
+    fn cell(&self, column: &str) -> Result<&Cell, StoreError> {
+        let mut found = None;
+        for (i, name) in self.columns.iter().enumerate() {
+            if name == column {
+                if found.is_some() {
+                    return Err(StoreError::Internal(format!(
+                        "the result has two columns named {column:?}: alias one of them"
+                    )));
+                }
+                found = Some(i);
+            }
+        }
+        found.and_then(|i| self.cells.get(i)).ok_or_else(|| {
+            StoreError::Internal(format!(
+                "no column {column:?} in the result, which has {:?}",
+                self.columns
+            ))
+        })
     }
 
-    pub(crate) fn opt_text(&self, i: usize) -> Result<Option<String>, StoreError> {
-        match self.cell(i) {
+    pub(crate) fn text(&self, column: &str) -> Result<String, StoreError> {
+        self.opt_text(column)?
+            .ok_or_else(|| corrupt(column, "text", &Cell::Null))
+    }
+
+    pub(crate) fn opt_text(&self, column: &str) -> Result<Option<String>, StoreError> {
+        match self.cell(column)? {
             Cell::Null => Ok(None),
             Cell::Text(s) => Ok(Some(s.clone())),
             Cell::Uuid(u) => Ok(Some(u.to_string())),
-            other => Err(corrupt(i, "text", other)),
+            other => Err(corrupt(column, "text", other)),
         }
     }
 
-    pub(crate) fn opt_int(&self, i: usize) -> Result<Option<i64>, StoreError> {
-        match self.cell(i) {
+    pub(crate) fn opt_int(&self, column: &str) -> Result<Option<i64>, StoreError> {
+        match self.cell(column)? {
             Cell::Null => Ok(None),
-            _ => self.int(i).map(Some),
+            _ => self.int(column).map(Some),
         }
     }
 
-    pub(crate) fn int(&self, i: usize) -> Result<i64, StoreError> {
-        match self.cell(i) {
+    pub(crate) fn int(&self, column: &str) -> Result<i64, StoreError> {
+        match self.cell(column)? {
             Cell::Int(v) => Ok(*v),
             Cell::Bool(b) => Ok(i64::from(*b)),
-            other => Err(corrupt(i, "integer", other)),
+            other => Err(corrupt(column, "integer", other)),
         }
     }
 
-    pub(crate) fn u32(&self, i: usize) -> Result<u32, StoreError> {
-        let v = self.int(i)?;
-        u32::try_from(v).map_err(|_| corrupt(i, "u32", &Cell::Int(v)))
+    pub(crate) fn u32(&self, column: &str) -> Result<u32, StoreError> {
+        let v = self.int(column)?;
+        u32::try_from(v).map_err(|_| corrupt(column, "u32", &Cell::Int(v)))
     }
 
-    pub(crate) fn bool(&self, i: usize) -> Result<bool, StoreError> {
-        match self.cell(i) {
+    pub(crate) fn bool(&self, column: &str) -> Result<bool, StoreError> {
+        match self.cell(column)? {
             Cell::Bool(b) => Ok(*b),
             Cell::Int(v) => Ok(*v != 0),
-            other => Err(corrupt(i, "boolean", other)),
+            other => Err(corrupt(column, "boolean", other)),
         }
     }
 
-    pub(crate) fn uuid<T: From<Uuid>>(&self, i: usize) -> Result<T, StoreError> {
-        self.opt_uuid(i)?.ok_or_else(|| corrupt(i, "uuid", &Cell::Null))
+    pub(crate) fn uuid<T: From<Uuid>>(&self, column: &str) -> Result<T, StoreError> {
+        self.opt_uuid(column)?
+            .ok_or_else(|| corrupt(column, "uuid", &Cell::Null))
     }
 
-    pub(crate) fn opt_uuid<T: From<Uuid>>(&self, i: usize) -> Result<Option<T>, StoreError> {
-        match self.cell(i) {
+    pub(crate) fn opt_uuid<T: From<Uuid>>(&self, column: &str) -> Result<Option<T>, StoreError> {
+        match self.cell(column)? {
             Cell::Null => Ok(None),
             Cell::Uuid(u) => Ok(Some(T::from(*u))),
-            Cell::Text(s) => Uuid::parse_str(s)
+            cell @ Cell::Text(s) => Uuid::parse_str(s)
                 .map(|u| Some(T::from(u)))
-                .map_err(|_| corrupt(i, "uuid", self.cell(i))),
-            other => Err(corrupt(i, "uuid", other)),
+                .map_err(|_| corrupt(column, "uuid", cell)),
+            other => Err(corrupt(column, "uuid", other)),
         }
     }
 
-    pub(crate) fn time(&self, i: usize) -> Result<OffsetDateTime, StoreError> {
-        self.opt_time(i)?.ok_or_else(|| corrupt(i, "time", &Cell::Null))
+    pub(crate) fn time(&self, column: &str) -> Result<OffsetDateTime, StoreError> {
+        self.opt_time(column)?
+            .ok_or_else(|| corrupt(column, "time", &Cell::Null))
     }
 
-    pub(crate) fn opt_time(&self, i: usize) -> Result<Option<OffsetDateTime>, StoreError> {
-        match self.cell(i) {
+    pub(crate) fn opt_time(&self, column: &str) -> Result<Option<OffsetDateTime>, StoreError> {
+        match self.cell(column)? {
             Cell::Null => Ok(None),
             Cell::Time(t) => Ok(Some(*t)),
-            Cell::Int(micros) => OffsetDateTime::from_unix_timestamp_nanos(i128::from(*micros) * 1000)
+            cell @ Cell::Int(micros) => OffsetDateTime::from_unix_timestamp_nanos(i128::from(*micros) * 1000)
                 .map(Some)
-                .map_err(|_| corrupt(i, "time", self.cell(i))),
-            other => Err(corrupt(i, "time", other)),
+                .map_err(|_| corrupt(column, "time", cell)),
+            other => Err(corrupt(column, "time", other)),
         }
     }
 
-    pub(crate) fn opt_bytes(&self, i: usize) -> Result<Option<Vec<u8>>, StoreError> {
-        match self.cell(i) {
+    pub(crate) fn opt_bytes(&self, column: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        match self.cell(column)? {
             Cell::Null => Ok(None),
             Cell::Bytes(b) => Ok(Some(b.clone())),
-            other => Err(corrupt(i, "bytes", other)),
+            other => Err(corrupt(column, "bytes", other)),
         }
     }
 
-    pub(crate) fn bytes(&self, i: usize) -> Result<Vec<u8>, StoreError> {
-        self.opt_bytes(i)?.ok_or_else(|| corrupt(i, "bytes", &Cell::Null))
+    pub(crate) fn bytes(&self, column: &str) -> Result<Vec<u8>, StoreError> {
+        self.opt_bytes(column)?
+            .ok_or_else(|| corrupt(column, "bytes", &Cell::Null))
     }
 }
 
@@ -354,10 +388,16 @@ mod tests {
         assert_eq!(values_placeholders(1, 1, 0), "($1)");
     }
 
+    fn row(cells: Vec<(&str, Cell)>) -> Row {
+        let (columns, cells): (Vec<String>, Vec<Cell>) =
+            cells.into_iter().map(|(n, c)| (n.to_owned(), c)).unzip();
+        Row::new(columns.into(), cells)
+    }
+
     #[test]
     fn sqlite_times_are_read_from_microseconds() {
-        let row = Row(vec![Cell::Int(1_700_000_000_123_456)]);
-        let t = row.time(0).ok();
+        let row = row(vec![("at", Cell::Int(1_700_000_000_123_456))]);
+        let t = row.time("at").ok();
         assert_eq!(
             t.map(|t| t.unix_timestamp_nanos()),
             Some(1_700_000_000_123_456_000)
@@ -367,10 +407,50 @@ mod tests {
     #[test]
     fn uuids_are_read_from_text_or_native_columns() {
         let u = Uuid::now_v7();
-        let row = Row(vec![Cell::Text(u.to_string()), Cell::Uuid(u), Cell::Null]);
-        assert_eq!(row.uuid::<Uuid>(0).ok(), Some(u));
-        assert_eq!(row.uuid::<Uuid>(1).ok(), Some(u));
-        assert!(row.uuid::<Uuid>(2).is_err());
-        assert_eq!(row.opt_uuid::<Uuid>(2).ok(), Some(None));
+        let row = row(vec![
+            ("text", Cell::Text(u.to_string())),
+            ("native", Cell::Uuid(u)),
+            ("null", Cell::Null),
+        ]);
+        assert_eq!(row.uuid::<Uuid>("text").ok(), Some(u));
+        assert_eq!(row.uuid::<Uuid>("native").ok(), Some(u));
+        assert!(row.uuid::<Uuid>("null").is_err());
+        assert_eq!(row.opt_uuid::<Uuid>("null").ok(), Some(None));
+    }
+
+    #[test]
+    fn cells_are_read_by_name_whatever_the_order_of_the_select_list() {
+        let row = row(vec![
+            ("name", Cell::Text("Contoso".into())),
+            ("n", Cell::Int(3)),
+            ("active", Cell::Int(1)),
+        ]);
+        assert_eq!(row.int("n").ok(), Some(3));
+        assert_eq!(row.text("name").ok().as_deref(), Some("Contoso"));
+        assert_eq!(row.bool("active").ok(), Some(true));
+    }
+
+    #[test]
+    fn a_missing_or_twice_named_column_is_an_internal_error_naming_it() {
+        let row = row(vec![
+            ("id", Cell::Int(1)),
+            ("id", Cell::Int(2)),
+            ("n", Cell::Null),
+        ]);
+        let missing = row.text("company_name");
+        assert!(
+            matches!(&missing, Err(StoreError::Internal(m)) if m.contains("\"company_name\"")),
+            "{missing:?}"
+        );
+        let ambiguous = row.int("id");
+        assert!(
+            matches!(&ambiguous, Err(StoreError::Internal(m)) if m.contains("\"id\"")),
+            "{ambiguous:?}"
+        );
+        let null = row.int("n");
+        assert!(
+            matches!(&null, Err(StoreError::Internal(m)) if m.contains("\"n\"")),
+            "{null:?}"
+        );
     }
 }

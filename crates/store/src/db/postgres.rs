@@ -2,6 +2,7 @@
 //! serialization failures and deadlocks (SQLSTATE 40001, 40P01), as CockroachDB and
 //! YugabyteDB require at their default isolation.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::postgres::{PgPoolOptions, PgRow};
@@ -122,7 +123,11 @@ pub(super) async fn fetch_all(
     params: &[Value<'_>],
 ) -> Result<Vec<Row>, DbError> {
     let rows = query(sql, params).fetch_all(conn).await?;
-    rows.iter().map(decode).collect()
+    let Some(first) = rows.first() else {
+        return Ok(Vec::new());
+    };
+    let columns: Arc<[String]> = first.columns().iter().map(|c| c.name().to_owned()).collect();
+    rows.iter().map(|row| decode(row, &columns)).collect()
 }
 
 /// Runs several statements with the simple query protocol.
@@ -131,7 +136,8 @@ pub(super) async fn execute_script(conn: &mut PgConnection, sql: &str) -> Result
     Ok(())
 }
 
-fn decode(row: &PgRow) -> Result<Row, DbError> {
+/// A row of a result set whose column names are `columns`.
+fn decode(row: &PgRow, columns: &Arc<[String]>) -> Result<Row, DbError> {
     let mut cells = Vec::with_capacity(row.len());
     for (i, column) in row.columns().iter().enumerate() {
         let cell = match column.type_info().name() {
@@ -147,5 +153,5 @@ fn decode(row: &PgRow) -> Result<Row, DbError> {
         };
         cells.push(cell.unwrap_or(Cell::Null));
     }
-    Ok(Row(cells))
+    Ok(Row::new(columns.clone(), cells))
 }

@@ -403,12 +403,25 @@ pub(super) fn execute(conn: &mut Connection, sql: &str, params: &[Value<'_>]) ->
 pub(super) fn fetch_all(conn: &mut Connection, sql: &str, params: &[Value<'_>]) -> Result<Vec<Row>, DbError> {
     let mut statement = conn.prepare_cached(sql)?;
     bind(&mut statement, params)?;
-    let columns = statement.column_count();
+    let count = statement.column_count();
     let mut rows = statement.raw_query();
     let mut out = Vec::new();
+    // The column names, shared by every row; read with the first row, as many queries
+    // find none.
+    let mut columns: Option<Arc<[String]>> = None;
     while let Some(row) = rows.next()? {
-        let mut cells = Vec::with_capacity(columns);
-        for i in 0..columns {
+        let names = match &columns {
+            Some(names) => names.clone(),
+            None => {
+                let statement: &rusqlite::Statement<'_> = row.as_ref();
+                let names: Arc<[String]> = (0..count)
+                    .map(|i| statement.column_name(i).map(str::to_owned))
+                    .collect::<Result<_, _>>()?;
+                columns.insert(names).clone()
+            }
+        };
+        let mut cells = Vec::with_capacity(count);
+        for i in 0..count {
             cells.push(match row.get_ref(i)? {
                 ValueRef::Null => Cell::Null,
                 ValueRef::Integer(v) => Cell::Int(v),
@@ -417,7 +430,7 @@ pub(super) fn fetch_all(conn: &mut Connection, sql: &str, params: &[Value<'_>]) 
                 ValueRef::Blob(b) => Cell::Bytes(b.to_vec()),
             });
         }
-        out.push(Row(cells));
+        out.push(Row::new(names, cells));
     }
     Ok(out)
 }
@@ -465,7 +478,7 @@ mod tests {
             .and_then(|()| Sqlite::open(&location, Durability::Normal))
             .unwrap_or_else(|e| panic!("{e}"));
         fn count<'c>(c: &'c mut Conn<'_>) -> BoxFuture<'c, Result<i64, StoreError>> {
-            Box::pin(async move { c.fetch_one("SELECT COUNT(*) AS n FROM t", &[]).await?.int(0) })
+            Box::pin(async move { c.fetch_one("SELECT COUNT(*) AS n FROM t", &[]).await?.int("n") })
         }
         let created = db
             .write(|c| Box::pin(async move { c.execute_script("CREATE TABLE t (x INTEGER)").await }))

@@ -109,16 +109,16 @@ impl Store {
 fn event_from(row: &Row) -> Result<Event, StoreError> {
     let corrupt = |what: &str| StoreError::Internal(format!("stored activity {what}"));
     let details: serde_json::Map<String, serde_json::Value> =
-        serde_json::from_str(&row.text(8)?).map_err(|_| corrupt("details"))?;
+        serde_json::from_str(&row.text("details")?).map_err(|_| corrupt("details"))?;
     Ok(Event {
-        id: row.uuid(0)?,
-        at: row.time(1)?,
-        partner_id: row.uuid(2)?,
-        customer_id: row.opt_uuid(3)?,
-        action: row.text(4)?.parse().map_err(|()| corrupt("action"))?,
-        actor_name: row.text(5)?,
-        channel: row.text(6)?.parse().map_err(|()| corrupt("channel"))?,
-        address: row.opt_text(7)?,
+        id: row.uuid("id")?,
+        at: row.time("at")?,
+        partner_id: row.uuid("partner_id")?,
+        customer_id: row.opt_uuid("customer_id")?,
+        action: row.text("action")?.parse().map_err(|()| corrupt("action"))?,
+        actor_name: row.text("actor_name")?,
+        channel: row.text("channel")?.parse().map_err(|()| corrupt("channel"))?,
+        address: row.opt_text("address")?,
         details: details
             .into_iter()
             .map(|(k, v)| (k, v.as_str().map(str::to_owned).unwrap_or_else(|| v.to_string())))

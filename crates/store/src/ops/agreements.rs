@@ -18,18 +18,18 @@ const AGREEMENT_COLUMNS: &str = "id, customer_id, partner_id, user_id, agreement
 
 fn agreement_from(row: &Row) -> Result<Agreement, StoreError> {
     Ok(Agreement {
-        id: row.uuid(0)?,
-        customer_id: row.uuid(1)?,
-        partner_id: row.uuid(2)?,
-        user_id: row.uuid(3)?,
-        agreement_type: row.text(4)?,
-        template_id: row.text(5)?,
-        first_name: row.text(6)?,
-        last_name: row.text(7)?,
-        email: row.text(8)?,
-        phone_number: row.text(9)?,
-        date_agreed: row.time(10)?,
-        created_at: row.time(11)?,
+        id: row.uuid("id")?,
+        customer_id: row.uuid("customer_id")?,
+        partner_id: row.uuid("partner_id")?,
+        user_id: row.uuid("user_id")?,
+        agreement_type: row.text("agreement_type")?,
+        template_id: row.text("template_id")?,
+        first_name: row.text("first_name")?,
+        last_name: row.text("last_name")?,
+        email: row.text("email")?,
+        phone_number: row.text("phone_number")?,
+        date_agreed: row.time("date_agreed")?,
+        created_at: row.time("created_at")?,
     })
 }
 

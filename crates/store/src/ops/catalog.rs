@@ -44,7 +44,7 @@ impl Store {
                     let row = c
                         .fetch_optional("SELECT version FROM catalog WHERE id = 1", &[])
                         .await?;
-                    row.map(|r| r.int(0)).transpose().map(|v| v.unwrap_or(0))
+                    row.map(|r| r.int("version")).transpose().map(|v| v.unwrap_or(0))
                 })
             })
             .await?;
@@ -74,11 +74,11 @@ impl Store {
         let Some(row) = row else {
             return Ok((0, Catalog::default()));
         };
-        let document: CatalogDocument = serde_json::from_str(&row.text(1)?)
+        let document: CatalogDocument = serde_json::from_str(&row.text("document")?)
             .map_err(|e| StoreError::Internal(format!("the stored catalog doesn't parse: {e}")))?;
         let catalog = Catalog::new(document)
             .map_err(|p| StoreError::Internal(format!("the stored catalog is invalid: {p:?}")))?;
-        Ok((row.int(0)?, catalog))
+        Ok((row.int("version")?, catalog))
     }
 
     /// Replaces the catalog with a checked one; returns its new version.
@@ -97,7 +97,9 @@ impl Store {
                         &[Value::from(document.as_str()), now.into()],
                     )
                     .await?;
-                    c.fetch_one("SELECT version FROM catalog WHERE id = 1", &[]).await?.int(0)
+                    c.fetch_one("SELECT version FROM catalog WHERE id = 1", &[])
+                        .await?
+                        .int("version")
                 })
             })
             .await?;

@@ -57,35 +57,35 @@ const CUSTOMER_COLUMNS: &str = "c.id, c.commerce_id, c.company_name, c.domain, c
     pc.associated_partner_id, pc.relationship";
 
 fn customer_from(row: &Row) -> Result<Customer, StoreError> {
-    let country =
-        CountryCode::parse(&row.text(13)?).map_err(|_| StoreError::Internal("stored country".into()))?;
+    let country = CountryCode::parse(&row.text("country")?)
+        .map_err(|_| StoreError::Internal("stored country".into()))?;
     Ok(Customer {
-        id: row.uuid(0)?,
-        commerce_id: row.uuid(1)?,
-        company_name: row.text(2)?,
-        domain: row.text(3)?,
-        organization_registration_number: row.opt_text(4)?,
-        created_at: row.time(5)?,
+        id: row.uuid("id")?,
+        commerce_id: row.uuid("commerce_id")?,
+        company_name: row.text("company_name")?,
+        domain: row.text("domain")?,
+        organization_registration_number: row.opt_text("organization_registration_number")?,
+        created_at: row.time("created_at")?,
         billing: BillingProfile {
-            company_name: row.text(6)?,
-            first_name: row.text(7)?,
-            last_name: row.text(8)?,
-            email: row.text(9)?,
-            phone_number: row.opt_text(10)?,
-            culture: row.text(11)?,
-            language: row.text(12)?,
+            company_name: row.text("billing_company_name")?,
+            first_name: row.text("first_name")?,
+            last_name: row.text("last_name")?,
+            email: row.text("email")?,
+            phone_number: row.opt_text("phone_number")?,
+            culture: row.text("culture")?,
+            language: row.text("language")?,
             address: Address {
                 country,
-                address_line1: row.text(14)?,
-                address_line2: row.opt_text(15)?,
-                city: row.text(16)?,
-                state: row.opt_text(17)?,
-                postal_code: row.opt_text(18)?,
+                address_line1: row.text("address_line1")?,
+                address_line2: row.opt_text("address_line2")?,
+                city: row.text("city")?,
+                state: row.opt_text("state")?,
+                postal_code: row.opt_text("postal_code")?,
             },
-            version: row.int(19)?,
+            version: row.int("billing_version")?,
         },
-        associated_partner_id: row.opt_uuid(20)?,
-        relationship: row.text(21)?,
+        associated_partner_id: row.opt_uuid("associated_partner_id")?,
+        relationship: row.text("relationship")?,
     })
 }
 
@@ -94,15 +94,15 @@ const SUMMARY_COLUMNS: &str = "pc.customer_id, pc.commerce_id, pc.company_name, 
 
 fn summary_from(row: &Row) -> Result<CustomerSummary, StoreError> {
     Ok(CustomerSummary {
-        id: row.uuid(0)?,
-        commerce_id: row.uuid(1)?,
-        company_name: row.text(2)?,
-        domain: row.text(3)?,
-        country: CountryCode::parse(&row.text(4)?)
+        id: row.uuid("customer_id")?,
+        commerce_id: row.uuid("commerce_id")?,
+        company_name: row.text("company_name")?,
+        domain: row.text("domain")?,
+        country: CountryCode::parse(&row.text("country")?)
             .map_err(|_| StoreError::Internal("stored country".into()))?,
-        created_at: row.time(5)?,
-        associated_partner_id: row.opt_uuid(6)?,
-        relationship: row.text(7)?,
+        created_at: row.time("created_at")?,
+        associated_partner_id: row.opt_uuid("associated_partner_id")?,
+        relationship: row.text("relationship")?,
     })
 }
 
@@ -373,7 +373,7 @@ pub(crate) async fn ensure_visible(
     )
     .await?
     .ok_or(StoreError::NotFound)?
-    .opt_uuid(0)
+    .opt_uuid("associated_partner_id")
 }
 
 pub(crate) async fn customer_for(
@@ -413,8 +413,9 @@ async fn list(
         _ => None,
     };
     let after_id = query.after.as_ref().map(|a| a.id.as_uuid());
-    let mut sql =
-        format!("SELECT {SUMMARY_COLUMNS}, {key_column} FROM partner_customers pc WHERE pc.partner_id = $1");
+    let mut sql = format!(
+        "SELECT {SUMMARY_COLUMNS}, {key_column} AS sort_key FROM partner_customers pc WHERE pc.partner_id = $1"
+    );
     let mut params = vec![id(viewer)];
     if let Some(reseller) = reseller_id {
         params.push(id(reseller));
@@ -451,7 +452,7 @@ async fn list(
     for row in rows.iter().take(rows.len() - usize::from(more)) {
         let customer = summary_from(row)?;
         last = Some(Cursor {
-            key: row.text(8)?,
+            key: row.text("sort_key")?,
             id: customer.id,
         });
         customers.push(customer);

@@ -25,7 +25,7 @@ impl Store {
                     )
                     .await?;
                 row.map(|r| {
-                    serde_json::from_str(&r.text(0)?)
+                    serde_json::from_str(&r.text("data")?)
                         .map_err(|e| StoreError::Internal(format!("stored draft: {e}")))
                 })
                 .transpose()

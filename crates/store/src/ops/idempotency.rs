@@ -59,17 +59,20 @@ impl Store {
                     )
                     .await?;
                 let Some(row) = row else { return Ok(None) };
-                let created_at = row.time(4)?;
+                let created_at = row.time("created_at")?;
                 let now = OffsetDateTime::now_utc();
                 if now - created_at > RECORD_LIFETIME {
                     return Ok(None);
                 }
-                let status = u16::try_from(row.int(1)?).map_err(|e| StoreError::Internal(e.to_string()))?;
+                let status =
+                    u16::try_from(row.int("status")?).map_err(|e| StoreError::Internal(e.to_string()))?;
                 Ok(Some(StoredResponse {
-                    fingerprint: row.bytes(0)?,
+                    fingerprint: row.bytes("fingerprint")?,
                     status,
-                    body: row.text(2)?,
-                    sealed_secret: row.opt_bytes(3)?.filter(|_| now - created_at <= SECRET_LIFETIME),
+                    body: row.text("body")?,
+                    sealed_secret: row
+                        .opt_bytes("sealed_secret")?
+                        .filter(|_| now - created_at <= SECRET_LIFETIME),
                     created_at,
                 }))
             })

@@ -25,29 +25,29 @@ pub(crate) const SUBSCRIPTION_COLUMNS: &str = "s.id, s.customer_id, s.partner_id
     s.term_duration, s.auto_renew, s.created_at, s.commitment_end, s.version";
 
 pub(crate) fn subscription_from(row: &Row) -> Result<Subscription, StoreError> {
-    let offer = row.text(5)?;
+    let offer = row.text("offer_id")?;
     Ok(Subscription {
-        id: row.uuid(0)?,
-        customer_id: row.uuid(1)?,
-        partner_id: row.uuid(2)?,
-        reseller_id: row.opt_uuid(3)?,
-        order_id: row.uuid(4)?,
+        id: row.uuid("id")?,
+        customer_id: row.uuid("customer_id")?,
+        partner_id: row.uuid("partner_id")?,
+        reseller_id: row.opt_uuid("reseller_id")?,
+        order_id: row.uuid("order_id")?,
         offer_id: OfferId::parse(&offer)
             .ok_or_else(|| StoreError::Internal(format!("stored offer id {offer:?}")))?,
-        friendly_name: row.text(6)?,
-        quantity: row.u32(7)?,
+        friendly_name: row.text("friendly_name")?,
+        quantity: row.u32("quantity")?,
         status: row
-            .text(8)?
+            .text("status")?
             .parse()
             .map_err(|()| StoreError::Internal("stored subscription status".into()))?,
-        parent_subscription_id: row.opt_uuid(9)?,
-        partner_id_on_record: row.opt_text(10)?,
-        billing_cycle: row.text(11)?,
-        term_duration: row.text(12)?,
-        auto_renew: row.bool(13)?,
-        created_at: row.time(14)?,
-        commitment_end: row.time(15)?,
-        version: row.int(16)?,
+        parent_subscription_id: row.opt_uuid("parent_subscription_id")?,
+        partner_id_on_record: row.opt_text("partner_id_on_record")?,
+        billing_cycle: row.text("billing_cycle")?,
+        term_duration: row.text("term_duration")?,
+        auto_renew: row.bool("auto_renew")?,
+        created_at: row.time("created_at")?,
+        commitment_end: row.time("commitment_end")?,
+        version: row.int("version")?,
     })
 }
 
@@ -113,12 +113,12 @@ impl Store {
                 ensure_visible(c, viewer, customer).await?;
                 let last = c
                     .fetch_one(
-                        "SELECT MAX(li.line_number) FROM orders o JOIN order_line_items li ON li.order_id = o.id \
+                        "SELECT MAX(li.line_number) AS last_line FROM orders o JOIN order_line_items li ON li.order_id = o.id \
                          WHERE o.id = $1 AND o.customer_id = $2 AND o.partner_id = $3",
                         &[id(order), id(customer), id(viewer)],
                     )
                     .await?;
-                let Some(last) = last.opt_int(0)? else {
+                let Some(last) = last.opt_int("last_line")? else {
                     return Err(StoreError::NotFound);
                 };
                 check_parents(c, viewer, placed, catalog).await?;
@@ -130,7 +130,7 @@ impl Store {
                     let row = c
                         .fetch_one("SELECT order_id FROM subscriptions WHERE id = $1", &[id(parent)])
                         .await?;
-                    if row.uuid::<OrderId>(0)? != order {
+                    if row.uuid::<OrderId>("order_id")? != order {
                         errors.push(FieldError::new(Field::ParentSubscription(i), Rule::ParentNotInOrder));
                     }
                 }
@@ -404,10 +404,10 @@ async fn check_parents(
             errors.push(FieldError::new(field, Rule::ParentNotFound));
             continue;
         };
-        let parent_offer =
-            OfferId::parse(&row.text(0)?).ok_or_else(|| StoreError::Internal("stored offer id".into()))?;
+        let parent_offer = OfferId::parse(&row.text("offer_id")?)
+            .ok_or_else(|| StoreError::Internal("stored offer id".into()))?;
         let status: SubscriptionStatus = row
-            .text(1)?
+            .text("status")?
             .parse()
             .map_err(|()| StoreError::Internal("stored subscription status".into()))?;
         let Some(add_on) = catalog.offer(&sub.offer_id) else {
@@ -530,29 +530,29 @@ async fn orders_where(
     let rows = c.fetch_all(&sql, params).await?;
     let mut orders: Vec<Order> = Vec::new();
     for row in &rows {
-        let order_id: OrderId = row.uuid(0)?;
+        let order_id: OrderId = row.uuid("id")?;
         if orders.last().is_none_or(|o| o.id != order_id) {
             orders.push(Order {
                 id: order_id,
-                customer_id: row.uuid(1)?,
-                partner_id: row.uuid(2)?,
-                billing_cycle: row.text(3)?,
-                currency_code: row.text(4)?,
-                status: row.text(5)?,
-                created_at: row.time(6)?,
+                customer_id: row.uuid("customer_id")?,
+                partner_id: row.uuid("partner_id")?,
+                billing_cycle: row.text("billing_cycle")?,
+                currency_code: row.text("currency_code")?,
+                status: row.text("status")?,
+                created_at: row.time("created_at")?,
                 line_items: Vec::new(),
             });
         }
-        let offer = row.text(8)?;
+        let offer = row.text("offer_id")?;
         let line = LineItem {
-            line_number: row.u32(7)?,
+            line_number: row.u32("line_number")?,
             offer_id: OfferId::parse(&offer)
                 .ok_or_else(|| StoreError::Internal(format!("stored offer id {offer:?}")))?,
-            quantity: row.u32(9)?,
-            subscription_id: row.uuid(10)?,
-            friendly_name: row.text(11)?,
-            partner_id_on_record: row.opt_text(12)?,
-            parent_subscription_id: row.opt_uuid(13)?,
+            quantity: row.u32("quantity")?,
+            subscription_id: row.uuid("subscription_id")?,
+            friendly_name: row.text("friendly_name")?,
+            partner_id_on_record: row.opt_text("partner_id_on_record")?,
+            parent_subscription_id: row.opt_uuid("parent_subscription_id")?,
         };
         if let Some(order) = orders.last_mut() {
             order.line_items.push(line);

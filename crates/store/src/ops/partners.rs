@@ -23,33 +23,39 @@ pub struct Principal {
     pub partner_domains: Vec<String>,
 }
 
-pub(crate) const PARTNER_COLUMNS: &str = "p.id, p.name, p.kind, p.mpn_id, p.created_at";
-pub(crate) const USER_COLUMNS: &str = "u.id, u.partner_id, u.email, u.role, u.active, u.locale";
+/// The columns [`partner_from`] reads, from `partners p`, aliased so that they can share a
+/// select list with [`USER_COLUMNS`].
+pub(crate) const PARTNER_COLUMNS: &str = "p.id AS partner_id, p.name AS partner_name, p.kind AS partner_kind, \
+    p.mpn_id AS partner_mpn_id, p.created_at AS partner_created_at";
+/// The columns [`user_from`] reads, from `partner_users u`, aliased so that they can share
+/// a select list with [`PARTNER_COLUMNS`].
+pub(crate) const USER_COLUMNS: &str = "u.id AS user_id, u.partner_id AS user_partner_id, u.email AS user_email, \
+    u.role AS user_role, u.active AS user_active, u.locale AS user_locale";
 
-pub(crate) fn partner_from(row: &Row, at: usize) -> Result<Partner, StoreError> {
+pub(crate) fn partner_from(row: &Row) -> Result<Partner, StoreError> {
     Ok(Partner {
-        id: row.uuid(at)?,
-        name: row.text(at + 1)?,
+        id: row.uuid("partner_id")?,
+        name: row.text("partner_name")?,
         kind: row
-            .text(at + 2)?
+            .text("partner_kind")?
             .parse()
             .map_err(|e: String| StoreError::Internal(e))?,
-        mpn_id: row.text(at + 3)?,
-        created_at: row.time(at + 4)?,
+        mpn_id: row.text("partner_mpn_id")?,
+        created_at: row.time("partner_created_at")?,
     })
 }
 
-pub(crate) fn user_from(row: &Row, at: usize) -> Result<PartnerUser, StoreError> {
+pub(crate) fn user_from(row: &Row) -> Result<PartnerUser, StoreError> {
     Ok(PartnerUser {
-        id: row.uuid(at)?,
-        partner_id: row.uuid(at + 1)?,
-        email: row.text(at + 2)?,
+        id: row.uuid("user_id")?,
+        partner_id: row.uuid("user_partner_id")?,
+        email: row.text("user_email")?,
         role: row
-            .text(at + 3)?
+            .text("user_role")?
             .parse()
             .map_err(|e: String| StoreError::Internal(e))?,
-        active: row.bool(at + 4)?,
-        locale: row.opt_text(at + 5)?,
+        active: row.bool("user_active")?,
+        locale: row.opt_text("user_locale")?,
     })
 }
 
@@ -148,7 +154,7 @@ impl Store {
                      WHERE l.provider_id = $1 AND l.state = 'active' ORDER BY p.name, p.id"
                 );
                 let rows = c.fetch_all(&sql, &[id(provider)]).await?;
-                rows.iter().map(|r| partner_from(r, 0)).collect()
+                rows.iter().map(partner_from).collect()
             })
         })
         .await
@@ -163,7 +169,7 @@ impl Store {
                      WHERE l.reseller_id = $1 AND l.state = 'active' ORDER BY p.name, p.id"
                 );
                 let rows = c.fetch_all(&sql, &[id(reseller)]).await?;
-                rows.iter().map(|r| partner_from(r, 0)).collect()
+                rows.iter().map(partner_from).collect()
             })
         })
         .await
@@ -243,7 +249,7 @@ impl Store {
                         &[id(user.id)],
                     )
                     .await?
-                    .text(0)?;
+                    .text("password_hash")?;
                 Ok((user, hash))
             })
         })
@@ -295,11 +301,11 @@ impl Store {
                 let Some(row) = c.fetch_optional(&sql, &[Value::from(hash.as_slice())]).await? else {
                     return Ok(None);
                 };
-                let user = user_from(&row, 0)?;
+                let user = user_from(&row)?;
                 if !user.active {
                     return Ok(None);
                 }
-                let partner = partner_from(&row, 6)?;
+                let partner = partner_from(&row)?;
                 let partner_domains = partner_domains(c, partner.id).await?;
                 Ok(Some(Principal {
                     user,
@@ -349,7 +355,7 @@ pub(crate) async fn partner_by_id(c: &mut Conn<'_>, partner: PartnerId) -> Resul
         .fetch_optional(&sql, &[id(partner)])
         .await?
         .ok_or(StoreError::NotFound)?;
-    partner_from(&row, 0)
+    partner_from(&row)
 }
 
 async fn user_by_email(c: &mut Conn<'_>, email: &str) -> Result<PartnerUser, StoreError> {
@@ -358,7 +364,7 @@ async fn user_by_email(c: &mut Conn<'_>, email: &str) -> Result<PartnerUser, Sto
         .fetch_optional(&sql, &[email.into()])
         .await?
         .ok_or(StoreError::NotFound)?;
-    user_from(&row, 0)
+    user_from(&row)
 }
 
 pub(crate) async fn partner_domains(c: &mut Conn<'_>, partner: PartnerId) -> Result<Vec<String>, StoreError> {
@@ -368,5 +374,5 @@ pub(crate) async fn partner_domains(c: &mut Conn<'_>, partner: PartnerId) -> Res
             &[id(partner)],
         )
         .await?;
-    rows.iter().map(|r| r.text(0)).collect()
+    rows.iter().map(|r| r.text("email_domain")).collect()
 }

@@ -56,19 +56,19 @@ pub struct CustomerPartner {
     pub since: OffsetDateTime,
 }
 
-const INVITATION_SELECT: &str = "SELECT i.id, i.partner_id, p.name, r.name, i.delegated_admin, i.expires_at, i.status, \
-    i.customer_id FROM relationship_invitations i JOIN partners p ON p.id = i.partner_id \
+const INVITATION_SELECT: &str = "SELECT i.id, i.partner_id, p.name AS partner_name, r.name AS reseller_name, \
+    i.delegated_admin, i.expires_at, i.status, i.customer_id FROM relationship_invitations i JOIN partners p ON p.id = i.partner_id \
     LEFT JOIN partners r ON r.id = i.reseller_id";
 
 fn invitation_from(row: &Row) -> Result<Invitation, StoreError> {
     Ok(Invitation {
-        id: row.uuid(0)?,
-        partner_id: row.uuid(1)?,
-        partner_name: row.text(2)?,
-        reseller_name: row.opt_text(3)?,
-        delegated_admin: row.bool(4)?,
-        expires_at: row.time(5)?,
-        status: match row.text(6)?.as_str() {
+        id: row.uuid("id")?,
+        partner_id: row.uuid("partner_id")?,
+        partner_name: row.text("partner_name")?,
+        reseller_name: row.opt_text("reseller_name")?,
+        delegated_admin: row.bool("delegated_admin")?,
+        expires_at: row.time("expires_at")?,
+        status: match row.text("status")?.as_str() {
             "pending" => InvitationStatus::Pending,
             "accepted" => InvitationStatus::Accepted,
             "declined" => InvitationStatus::Declined,
@@ -82,12 +82,12 @@ const CUSTOMER_USER_SELECT: &str = "SELECT u.id, u.customer_id, u.user_name, c.c
 
 fn customer_user_from(row: &Row) -> Result<CustomerUser, StoreError> {
     Ok(CustomerUser {
-        id: row.uuid(0)?,
-        customer_id: row.uuid(1)?,
-        user_name: row.text(2)?,
-        company_name: row.text(3)?,
-        must_change_password: row.bool(4)?,
-        locked_until: row.opt_time(6)?,
+        id: row.uuid("id")?,
+        customer_id: row.uuid("customer_id")?,
+        user_name: row.text("user_name")?,
+        company_name: row.text("company_name")?,
+        must_change_password: row.bool("must_change_password")?,
+        locked_until: row.opt_time("locked_until")?,
     })
 }
 
@@ -220,7 +220,7 @@ impl Store {
                         &[Value::Uuid(Some(invitation))],
                     )
                     .await?
-                    .opt_uuid(0)?;
+                    .opt_uuid("reseller_id")?;
                 let status = if accept { "accepted" } else { "declined" };
                 c.execute(
                     "UPDATE relationship_invitations SET status = $1, answered_at = $2 WHERE id = $3",
@@ -265,7 +265,7 @@ impl Store {
                     .fetch_optional(&sql, &[Value::from(&name)])
                     .await?
                     .ok_or(StoreError::NotFound)?;
-                Ok((customer_user_from(&row)?, row.text(5)?))
+                Ok((customer_user_from(&row)?, row.text("password_hash")?))
             })
         })
         .await
@@ -390,9 +390,9 @@ impl Store {
                 rows.iter()
                     .map(|r| {
                         Ok(CustomerPartner {
-                            name: r.text(0)?,
-                            relationship: r.text(1)?,
-                            since: r.time(2)?,
+                            name: r.text("name")?,
+                            relationship: r.text("relationship")?,
+                            since: r.time("created_at")?,
                         })
                     })
                     .collect()
@@ -409,11 +409,13 @@ impl Store {
         self.read(move |c| {
             Box::pin(async move {
                 let sql = format!(
-                    "SELECT {SUBSCRIPTION_COLUMNS}, p.name FROM subscriptions s JOIN partners p ON p.id = s.partner_id \
+                    "SELECT {SUBSCRIPTION_COLUMNS}, p.name AS seller_name FROM subscriptions s JOIN partners p ON p.id = s.partner_id \
                      WHERE s.customer_id = $1 ORDER BY s.created_at, s.id"
                 );
                 let rows = c.fetch_all(&sql, &[id(customer)]).await?;
-                rows.iter().map(|r| Ok((subscription_from(r)?, r.text(17)?))).collect()
+                rows.iter()
+                    .map(|r| Ok((subscription_from(r)?, r.text("seller_name")?)))
+                    .collect()
             })
         })
         .await

@@ -71,11 +71,11 @@ impl Store {
                 let Some(row) = c.fetch_optional(&sql, &[Value::from(hash.as_slice()), now.into()]).await? else {
                     return Ok(None);
                 };
-                let user = user_from(&row, 0)?;
+                let user = user_from(&row)?;
                 if !user.active {
                     return Ok(None);
                 }
-                let partner = partner_from(&row, 6)?;
+                let partner = partner_from(&row)?;
                 let partner_domains = partner_domains(c, partner.id).await?;
                 Ok(Some(Session {
                     principal: Principal {
@@ -83,9 +83,9 @@ impl Store {
                         partner,
                         partner_domains,
                     },
-                    created_at: row.time(11)?,
-                    seen_at: row.time(12)?,
-                    expires_at: row.time(13)?,
+                    created_at: row.time("created_at")?,
+                    seen_at: row.time("seen_at")?,
+                    expires_at: row.time("expires_at")?,
                 }))
             })
         })
@@ -160,10 +160,10 @@ impl Store {
                     return Ok(None);
                 };
                 Ok(Some(SignInRecord {
-                    user: user_from(&row, 0)?,
-                    password_hash: row.text(6)?,
-                    failed_sign_ins: row.u32(7)?,
-                    locked_until: row.opt_time(8)?,
+                    user: user_from(&row)?,
+                    password_hash: row.text("password_hash")?,
+                    failed_sign_ins: row.u32("failed_sign_ins")?,
+                    locked_until: row.opt_time("locked_until")?,
                 }))
             })
         })

@@ -36,7 +36,7 @@ impl Store {
                     "SELECT {USER_COLUMNS} FROM partner_users u WHERE u.partner_id = $1 ORDER BY u.email"
                 );
                 let rows = c.fetch_all(&sql, &[id(partner)]).await?;
-                rows.iter().map(|r| user_from(r, 0)).collect()
+                rows.iter().map(user_from).collect()
             })
         })
         .await
@@ -243,7 +243,7 @@ impl Store {
                     .fetch_optional(&sql, &[id(user), id(partner)])
                     .await?
                     .ok_or(StoreError::NotFound)?;
-                let current = user_from(&row, 0)?;
+                let current = user_from(&row)?;
                 c.execute(
                     "UPDATE partner_users SET role = $1, active = $2 WHERE id = $3",
                     &[role.as_str().into(), active.into(), id(user)],
@@ -251,11 +251,11 @@ impl Store {
                 .await?;
                 let admins = c
                     .fetch_one(
-                        "SELECT COUNT(*) FROM partner_users WHERE partner_id = $1 AND role = 'admin-agent' AND active = $2",
+                        "SELECT COUNT(*) AS admins FROM partner_users WHERE partner_id = $1 AND role = 'admin-agent' AND active = $2",
                         &[id(partner), true.into()],
                     )
                     .await?
-                    .int(0)?;
+                    .int("admins")?;
                 if admins == 0 {
                     let field = if active { Field::Role } else { Field::Email };
                     return Err(StoreError::Invalid(vec![FieldError::new(field, Rule::LastAdmin)]));
@@ -288,7 +288,7 @@ impl Store {
         self.read(move |c| {
             Box::pin(async move {
                 let mut sql = String::from(
-                    "SELECT t.id, t.user_id, u.email, t.name, t.created_at, t.revoked_at FROM api_tokens t \
+                    "SELECT t.id, t.user_id, u.email AS user_email, t.name, t.created_at, t.revoked_at FROM api_tokens t \
                      JOIN partner_users u ON u.id = t.user_id WHERE u.partner_id = $1",
                 );
                 let mut params = vec![id(partner)];
@@ -301,12 +301,12 @@ impl Store {
                 rows.iter()
                     .map(|r| {
                         Ok(TokenInfo {
-                            id: r.uuid(0)?,
-                            user_id: r.uuid(1)?,
-                            user_email: r.text(2)?,
-                            name: r.text(3)?,
-                            created_at: r.time(4)?,
-                            revoked_at: r.opt_time(5)?,
+                            id: r.uuid("id")?,
+                            user_id: r.uuid("user_id")?,
+                            user_email: r.text("user_email")?,
+                            name: r.text("name")?,
+                            created_at: r.time("created_at")?,
+                            revoked_at: r.opt_time("revoked_at")?,
                         })
                     })
                     .collect()
@@ -325,7 +325,7 @@ impl Store {
                 )
                 .await?
                 .ok_or(StoreError::NotFound)?
-                .uuid(0)
+                .uuid("partner_id")
             })
         })
         .await
@@ -352,11 +352,11 @@ impl Store {
                     )
                     .await?
                     .ok_or(StoreError::NotFound)?;
-                let owner: PartnerUserId = row.uuid(0)?;
+                let owner: PartnerUserId = row.uuid("user_id")?;
                 if user.is_some_and(|u| u != owner) {
                     return Err(StoreError::NotFound);
                 }
-                if row.opt_time(3)?.is_some() {
+                if row.opt_time("revoked_at")?.is_some() {
                     return Ok(());
                 }
                 c.execute(
@@ -366,8 +366,8 @@ impl Store {
                 .await?;
                 let change = Change::new(partner, Action::TokenRevoked)
                     .detail("tokenId", token)
-                    .detail("name", row.text(2)?)
-                    .detail("user", row.text(1)?);
+                    .detail("name", row.text("name")?)
+                    .detail("user", row.text("email")?);
                 activity::record(c, &actor, &change).await
             })
         })
@@ -402,5 +402,5 @@ async fn link_user(c: &mut Conn<'_>, hash: &[u8], now: OffsetDateTime) -> Result
         .fetch_optional(&sql, &[Value::from(hash), now.into(), true.into()])
         .await?
         .ok_or(StoreError::NotFound)?;
-    user_from(&row, 0)
+    user_from(&row)
 }
