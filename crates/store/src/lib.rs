@@ -36,7 +36,8 @@ pub use ops::users::TokenInfo;
 
 use db::postgres::Postgres;
 use db::sqlite::Sqlite;
-use db::{Work, sqlite};
+use db::{Conn, Work, sqlite};
+use futures_util::future::BoxFuture;
 
 /// How to open the store.
 #[derive(Debug, Clone)]
@@ -120,6 +121,8 @@ impl Store {
             .await
     }
 
+    /// Runs `work` on a connection (no transaction on PostgreSQL; a reader thread on
+    /// SQLite).
     pub(crate) async fn read<R: Send + 'static>(&self, work: impl Work<R>) -> Result<R, StoreError> {
         match &self.inner.backend {
             Backend::Sqlite(s) => s.read(work).await,
@@ -127,11 +130,58 @@ impl Store {
         }
     }
 
+    /// Runs `work` in a transaction: retried after serialization failures on PostgreSQL,
+    /// committed with others (group commit) on SQLite. See [`Work`].
     pub(crate) async fn write<R: Send + 'static>(&self, work: impl Work<R>) -> Result<R, StoreError> {
         match &self.inner.backend {
             Backend::Sqlite(s) => s.write(work).await,
             Backend::Postgres(p) => p.write(work).await,
         }
+    }
+
+    /// [`Store::read`] of work that needs an owned `input` (strings, hashes, commands):
+    /// the input is kept in an `Arc` and lent to `work` as `&I`.
+    pub(crate) async fn read_with<I, R, F>(&self, input: I, work: F) -> Result<R, StoreError>
+    where
+        I: Send + Sync + 'static,
+        R: Send + 'static,
+        F: for<'c, 'd> Fn(&'c mut Conn<'d>, &'c I) -> BoxFuture<'c, Result<R, StoreError>>
+            + Send
+            + Sync
+            + 'static,
+    {
+        let shared = Arc::new((input, work));
+        self.read(move |c| {
+            let shared = shared.clone();
+            Box::pin(async move {
+                let (input, work) = &*shared;
+                work(c, input).await
+            })
+        })
+        .await
+    }
+
+    /// [`Store::write`] of work that needs an owned `input`: the input is kept in an `Arc`
+    /// and lent to `work` as `&I` on each attempt, as PostgreSQL may run the work more
+    /// than once (hence `Fn`).
+    pub(crate) async fn write_with<I, R, F>(&self, input: I, work: F) -> Result<R, StoreError>
+    where
+        I: Send + Sync + 'static,
+        R: Send + 'static,
+        F: for<'c, 'd> Fn(&'c mut Conn<'d>, &'c I) -> BoxFuture<'c, Result<R, StoreError>>
+            + Send
+            + Sync
+            + 'static,
+    {
+        let shared = Arc::new((input, work));
+        self.write(move |c| {
+            let shared = shared.clone();
+            Box::pin(async move {
+                let (input, work) = &*shared;
+                work(c, input).await
+            })
+        })
+        .await
     }
 }
 
@@ -152,7 +202,42 @@ pub fn redact_url(url: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::atomic::{AtomicU32, Ordering};
+
     use super::*;
+
+    /// On PostgreSQL (with `PD_TEST_DATABASE_URL`) a contended transaction is tried again:
+    /// the work runs twice, on the same input. On SQLite it runs once.
+    #[tokio::test]
+    async fn write_with_lends_the_same_input_to_every_attempt() {
+        let dir = std::env::temp_dir().join(format!("pd-store-{}", uuid::Uuid::new_v4().simple()));
+        let url = match std::env::var("PD_TEST_DATABASE_URL") {
+            Ok(url) if !url.is_empty() => url,
+            _ => format!("sqlite://{}?mode=rwc", dir.join("test.db").display()),
+        };
+        std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        let store = Store::open(&url, &StoreOptions::default())
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let retried = store.backend_name() == "postgres";
+        let input = (AtomicU32::new(0), "lent".to_owned());
+        let answer = store
+            .write_with(input, move |c, (attempts, text)| {
+                Box::pin(async move {
+                    c.fetch_one("SELECT 1 AS one", &[]).await?;
+                    let attempt = attempts.fetch_add(1, Ordering::SeqCst) + 1;
+                    if retried && attempt == 1 {
+                        return Err(StoreError::Contention("the test's first attempt".into()));
+                    }
+                    Ok(format!("{text} {attempt}"))
+                })
+            })
+            .await;
+        let expected = if retried { "lent 2" } else { "lent 1" };
+        assert_eq!(answer.ok().as_deref(), Some(expected));
+        store.close().await;
+        let _ = std::fs::remove_dir_all(dir);
+    }
 
     #[test]
     fn passwords_in_urls_are_redacted() {

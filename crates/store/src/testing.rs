@@ -155,15 +155,13 @@ pub async fn fail_inserts_into(store: &Store, table: &'static str) -> Result<(),
 
 /// The stored password hash of a customer tenant's user.
 pub async fn customer_admin_password_hash(store: &Store, user_name: &str) -> Result<String, StoreError> {
-    let user_name = user_name.to_owned();
     store
-        .read(move |c| {
-            let user_name = user_name.clone();
+        .read_with(user_name.to_owned(), |c, user_name| {
             Box::pin(async move {
                 let row = c
                     .fetch_optional(
                         "SELECT password_hash FROM customer_users WHERE user_name = $1",
-                        &[crate::db::Value::from(&user_name)],
+                        &[crate::db::Value::from(user_name)],
                     )
                     .await?;
                 row.ok_or(StoreError::NotFound)?.text("password_hash")

@@ -57,8 +57,7 @@ impl Store {
     /// Entries of `viewer`'s log (its own changes and those about customers associated
     /// with it as reseller), newest first.
     pub async fn activity(&self, viewer: PartnerId, query: ActivityQuery) -> Result<Vec<Event>, StoreError> {
-        self.read(move |c| {
-            let q = query.clone();
+        self.read_with(query, move |c, q| {
             Box::pin(async move {
                 let actor = q
                     .actor

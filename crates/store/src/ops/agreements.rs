@@ -1,7 +1,5 @@
 //! Recorded acceptances of the customer agreement.
 
-use std::sync::Arc;
-
 use partnerdesk_domain::agreement::Agreement;
 use partnerdesk_domain::audit::{Action, Actor, Change};
 use partnerdesk_domain::{CustomerId, PartnerId};
@@ -43,18 +41,18 @@ impl Store {
         idempotency: Option<IdempotencyRecord>,
         actor: Actor,
     ) -> Result<(), StoreError> {
-        let input = Arc::new((agreement, idempotency, actor));
-        self.write(move |c| {
-            let input = input.clone();
-            Box::pin(async move {
-                let (agreement, idempotency, actor) = &*input;
-                let associated = ensure_visible(c, viewer, agreement.customer_id).await?;
-                if let Some(record) = idempotency {
-                    idempotency::claim(c, record).await?;
-                }
-                insert(c, agreement, actor, associated).await
-            })
-        })
+        self.write_with(
+            (agreement, idempotency, actor),
+            move |c, (agreement, idempotency, actor)| {
+                Box::pin(async move {
+                    let associated = ensure_visible(c, viewer, agreement.customer_id).await?;
+                    if let Some(record) = idempotency {
+                        idempotency::claim(c, record).await?;
+                    }
+                    insert(c, agreement, actor, associated).await
+                })
+            },
+        )
         .await
     }
 
@@ -65,8 +63,7 @@ impl Store {
         customer: CustomerId,
         agreement_type: Option<String>,
     ) -> Result<Vec<Agreement>, StoreError> {
-        self.read(move |c| {
-            let agreement_type = agreement_type.clone();
+        self.read_with(agreement_type, move |c, agreement_type| {
             Box::pin(async move {
                 ensure_visible(c, viewer, customer).await?;
                 let rows = match &agreement_type {

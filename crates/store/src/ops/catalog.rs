@@ -85,10 +85,8 @@ impl Store {
     pub async fn replace_catalog(&self, catalog: &Catalog) -> Result<CatalogVersion, StoreError> {
         let document =
             serde_json::to_string(catalog.document()).map_err(|e| StoreError::Internal(e.to_string()))?;
-        let document = Arc::new(document);
         let version = self
-            .write(move |c| {
-                let document = document.clone();
+            .write_with(document, move |c, document| {
                 Box::pin(async move {
                     let now = OffsetDateTime::now_utc();
                     c.execute(

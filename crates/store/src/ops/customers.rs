@@ -1,8 +1,6 @@
 //! Customers: the one-transaction onboarding, reads, the paged and searchable list, and
 //! billing profile changes.
 
-use std::sync::Arc;
-
 use partnerdesk_domain::address::Address;
 use partnerdesk_domain::audit::{Action, Actor, Change};
 use partnerdesk_domain::country::CountryCode;
@@ -118,30 +116,29 @@ impl Store {
         idempotency: Option<IdempotencyRecord>,
         actor: Actor,
     ) -> Result<(), StoreError> {
-        let input = Arc::new((onboarding, admin_password_hash, idempotency, actor));
-        self.write(move |c| {
-            let input = input.clone();
-            Box::pin(async move {
-                let (onboarding, hash, idempotency, actor) = &*input;
-                if let Some(record) = idempotency {
-                    idempotency::claim(c, record).await?;
-                }
-                insert_customer(c, onboarding, hash, actor).await
-            })
-        })
+        self.write_with(
+            (onboarding, admin_password_hash, idempotency, actor),
+            move |c, (onboarding, hash, idempotency, actor)| {
+                Box::pin(async move {
+                    if let Some(record) = idempotency {
+                        idempotency::claim(c, record).await?;
+                    }
+                    insert_customer(c, onboarding, hash, actor).await
+                })
+            },
+        )
         .await
     }
 
     /// Whether a tenant domain (full, any case) belongs to a customer.
     pub async fn domain_taken(&self, domain: &str) -> Result<bool, StoreError> {
         let domain = domain.trim().to_ascii_lowercase();
-        self.read(move |c| {
-            let domain = domain.clone();
+        self.read_with(domain, move |c, domain| {
             Box::pin(async move {
                 let row = c
                     .fetch_optional(
                         "SELECT 1 FROM customers WHERE domain = $1",
-                        &[Value::from(&domain)],
+                        &[Value::from(domain)],
                     )
                     .await?;
                 Ok(row.is_some())
@@ -163,10 +160,8 @@ impl Store {
         viewer: PartnerId,
         query: CustomerQuery,
     ) -> Result<CustomerPage, StoreError> {
-        let query = Arc::new(query);
-        self.read(move |c| {
-            let query = query.clone();
-            Box::pin(async move { list(c, viewer, &query).await })
+        self.read_with(query, move |c, query| {
+            Box::pin(async move { list(c, viewer, query).await })
         })
         .await
     }
@@ -180,11 +175,8 @@ impl Store {
         expected_version: i64,
         actor: Actor,
     ) -> Result<Customer, StoreError> {
-        let input = Arc::new((details, actor));
-        self.write(move |c| {
-            let input = input.clone();
+        self.write_with((details, actor), move |c, (d, actor)| {
             Box::pin(async move {
-                let (d, actor) = &*input;
                 let current = customer_for(c, viewer, customer).await?;
                 if current.billing.address.country != d.address.country {
                     return Err(StoreError::Invalid(vec![FieldError::new(Field::Country, Rule::CountryCannotChange)]));

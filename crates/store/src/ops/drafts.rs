@@ -42,8 +42,7 @@ impl Store {
         draft: &Draft,
     ) -> Result<(), StoreError> {
         let data = serde_json::to_string(draft).map_err(|e| StoreError::Internal(e.to_string()))?;
-        self.write(move |c| {
-            let data = data.clone();
+        self.write_with(data, move |c, data| {
             Box::pin(async move {
                 c.execute(
                     "INSERT INTO drafts (user_id, partner_id, data, updated_at) VALUES ($1, $2, $3, $4) \
@@ -51,7 +50,7 @@ impl Store {
                     &[
                         id(user),
                         id(partner),
-                        Value::from(&data),
+                        Value::from(data),
                         OffsetDateTime::now_utc().into(),
                     ],
                 )

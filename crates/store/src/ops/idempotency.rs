@@ -48,8 +48,7 @@ impl Store {
         partner: PartnerId,
         key_hash: Vec<u8>,
     ) -> Result<Option<StoredResponse>, StoreError> {
-        self.read(move |c| {
-            let key_hash = key_hash.clone();
+        self.read_with(key_hash, move |c, key_hash| {
             Box::pin(async move {
                 let row = c
                     .fetch_optional(
@@ -108,8 +107,7 @@ impl Store {
         partner: PartnerId,
         key_hash: Vec<u8>,
     ) -> Result<(), StoreError> {
-        self.write(move |c| {
-            let key_hash = key_hash.clone();
+        self.write_with(key_hash, move |c, key_hash| {
             Box::pin(async move {
                 c.execute(
                     "UPDATE idempotency_keys SET sealed_secret = NULL WHERE partner_id = $1 AND key_hash = $2",

@@ -69,26 +69,26 @@ impl Store {
         idempotency: Option<IdempotencyRecord>,
         actor: Actor,
     ) -> Result<(), StoreError> {
-        let input = Arc::new((placed, catalog, idempotency, actor));
-        self.write(move |c| {
-            let input = input.clone();
-            Box::pin(async move {
-                let (placed, catalog, idempotency, actor) = &*input;
-                let customer = placed.order.customer_id;
-                ensure_visible(c, viewer, customer).await?;
-                if agreement_required && !agreements::has_any(c, customer).await? {
-                    return Err(StoreError::Invalid(vec![FieldError::new(
-                        Field::LineItems,
-                        Rule::AgreementRequired,
-                    )]));
-                }
-                check_parents(c, viewer, placed, catalog).await?;
-                if let Some(record) = idempotency {
-                    idempotency::claim(c, record).await?;
-                }
-                insert(c, placed, actor).await
-            })
-        })
+        self.write_with(
+            (placed, catalog, idempotency, actor),
+            move |c, (placed, catalog, idempotency, actor)| {
+                Box::pin(async move {
+                    let customer = placed.order.customer_id;
+                    ensure_visible(c, viewer, customer).await?;
+                    if agreement_required && !agreements::has_any(c, customer).await? {
+                        return Err(StoreError::Invalid(vec![FieldError::new(
+                            Field::LineItems,
+                            Rule::AgreementRequired,
+                        )]));
+                    }
+                    check_parents(c, viewer, placed, catalog).await?;
+                    if let Some(record) = idempotency {
+                        idempotency::claim(c, record).await?;
+                    }
+                    insert(c, placed, actor).await
+                })
+            },
+        )
         .await
     }
 
@@ -104,11 +104,8 @@ impl Store {
         idempotency: Option<IdempotencyRecord>,
         actor: Actor,
     ) -> Result<Order, StoreError> {
-        let input = Arc::new((placed, catalog, idempotency, actor));
-        self.write(move |c| {
-            let input = input.clone();
+        self.write_with((placed, catalog, idempotency, actor), move |c, (placed, catalog, idempotency, actor)| {
             Box::pin(async move {
-                let (placed, catalog, idempotency, actor) = &*input;
                 let customer = placed.order.customer_id;
                 ensure_visible(c, viewer, customer).await?;
                 let last = c
@@ -227,11 +224,8 @@ impl Store {
         actor: Actor,
     ) -> Result<Subscription, StoreError> {
         let catalog = self.catalog().await?;
-        let input = Arc::new((update, actor, catalog));
-        self.write(move |c| {
-            let input = input.clone();
+        self.write_with((update, actor, catalog), move |c, (update, actor, catalog)| {
             Box::pin(async move {
-                let (update, actor, catalog) = &*input;
                 let current = sold_by(c, viewer, customer, subscription).await?;
                 if expected_version.is_some_and(|v| v != current.version) {
                     return Err(StoreError::VersionMismatch);

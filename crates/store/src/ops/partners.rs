@@ -1,8 +1,6 @@
 //! Partners, the links between indirect providers and resellers, partner users and their
 //! API tokens.
 
-use std::sync::Arc;
-
 use partnerdesk_domain::audit::{Action, Actor, Change};
 use partnerdesk_domain::partner::{Partner, PartnerKind, PartnerUser, Role};
 use partnerdesk_domain::{Field, FieldError, PartnerId, PartnerUserId, Rule, TokenId};
@@ -82,10 +80,8 @@ impl Store {
                 mpn_id: new_mpn_id(),
                 created_at: partnerdesk_domain::onboarding::truncate_to_micros(OffsetDateTime::now_utc()),
             };
-            let record = partner.clone();
             let inserted = self
-                .write(move |c| {
-                    let p = record.clone();
+                .write_with(partner.clone(), |c, p| {
                     Box::pin(async move {
                         let changed = c
                             .execute(
@@ -193,11 +189,8 @@ impl Store {
             active: true,
             locale: None,
         };
-        let input = Arc::new((user.clone(), password_hash, actor));
-        self.write(move |c| {
-            let input = input.clone();
+        self.write_with((user.clone(), password_hash, actor), |c, (u, hash, actor)| {
             Box::pin(async move {
-                let (u, hash, actor) = &*input;
                 partner_by_id(c, u.partner_id).await?;
                 insert_user(c, u, hash, OffsetDateTime::now_utc()).await?;
                 let change = Change::new(u.partner_id, Action::UserCreated)
@@ -217,32 +210,32 @@ impl Store {
         password_hash: String,
         actor: Actor,
     ) -> Result<PartnerUser, StoreError> {
-        let input = Arc::new((email.trim().to_lowercase(), password_hash, actor));
-        self.write(move |c| {
-            let input = input.clone();
-            Box::pin(async move {
-                let (email, hash, actor) = &*input;
-                let user = user_by_email(c, email).await?;
-                c.execute(
-                    "UPDATE partner_users SET password_hash = $1 WHERE id = $2",
-                    &[Value::from(hash), id(user.id)],
-                )
-                .await?;
-                let change = Change::new(user.partner_id, Action::PasswordSet).detail("email", &user.email);
-                activity::record(c, actor, &change).await?;
-                Ok(user)
-            })
-        })
+        self.write_with(
+            (email.trim().to_lowercase(), password_hash, actor),
+            move |c, (email, hash, actor)| {
+                Box::pin(async move {
+                    let user = user_by_email(c, email).await?;
+                    c.execute(
+                        "UPDATE partner_users SET password_hash = $1 WHERE id = $2",
+                        &[Value::from(hash), id(user.id)],
+                    )
+                    .await?;
+                    let change =
+                        Change::new(user.partner_id, Action::PasswordSet).detail("email", &user.email);
+                    activity::record(c, actor, &change).await?;
+                    Ok(user)
+                })
+            },
+        )
         .await
     }
 
     /// A partner user by email, with the stored password hash (for signing in).
     pub async fn partner_user_by_email(&self, email: &str) -> Result<(PartnerUser, String), StoreError> {
         let email = email.trim().to_lowercase();
-        self.read(move |c| {
-            let email = email.clone();
+        self.read_with(email, move |c, email| {
             Box::pin(async move {
-                let user = user_by_email(c, &email).await?;
+                let user = user_by_email(c, email).await?;
                 let hash = c
                     .fetch_one(
                         "SELECT password_hash FROM partner_users WHERE id = $1",
@@ -265,11 +258,8 @@ impl Store {
         actor: Actor,
     ) -> Result<TokenId, StoreError> {
         let token = TokenId::new();
-        let input = Arc::new((user.clone(), name.to_owned(), token_hash, actor));
-        self.write(move |c| {
-            let input = input.clone();
+        self.write_with((user.clone(), name.to_owned(), token_hash, actor), move |c, (user, name, hash, actor)| {
             Box::pin(async move {
-                let (user, name, hash, actor) = &*input;
                 c.execute(
                     "INSERT INTO api_tokens (id, user_id, token_hash, name, created_at) VALUES ($1, $2, $3, $4, $5)",
                     &[id(token), id(user.id), Value::from(hash.as_slice()), Value::from(name), OffsetDateTime::now_utc().into()],
@@ -290,8 +280,7 @@ impl Store {
     /// revoked.
     pub async fn authenticate_token(&self, token: &str) -> Result<Option<Principal>, StoreError> {
         let hash = secrets::sha256(token.as_bytes());
-        self.read(move |c| {
-            let hash = hash.clone();
+        self.read_with(hash, move |c, hash| {
             Box::pin(async move {
                 let sql = format!(
                     "SELECT {USER_COLUMNS}, {PARTNER_COLUMNS} FROM api_tokens t \

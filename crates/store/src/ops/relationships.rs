@@ -2,8 +2,6 @@
 //! portal reads and changes: the customer admin's sign-in and password, the invitations
 //! addressed to the tenant, its partners and its subscriptions.
 
-use std::sync::Arc;
-
 use partnerdesk_domain::audit::{Action, Actor, Change};
 use partnerdesk_domain::subscription::Subscription;
 use partnerdesk_domain::{CustomerId, CustomerUserId, Field, FieldError, PartnerId, Rule};
@@ -103,11 +101,8 @@ impl Store {
         expires_at: OffsetDateTime,
         actor: Actor,
     ) -> Result<(), StoreError> {
-        let input = Arc::new((token_hash, actor));
-        self.write(move |c| {
-            let input = input.clone();
+        self.write_with((token_hash, actor), move |c, (hash, actor)| {
             Box::pin(async move {
-                let (hash, actor) = &*input;
                 if let Some(reseller) = reseller {
                     let linked = c
                         .fetch_optional(
@@ -157,10 +152,9 @@ impl Store {
         now: OffsetDateTime,
     ) -> Result<Invitation, StoreError> {
         let hash = secrets::sha256(token.trim().as_bytes());
-        self.write(move |c| {
-            let hash = hash.clone();
+        self.write_with(hash, move |c, hash| {
             Box::pin(async move {
-                let invitation = invitation_for(c, &hash, customer, now).await?;
+                let invitation = invitation_for(c, hash, customer, now).await?;
                 c.execute(
                     "UPDATE relationship_invitations SET customer_id = $1 WHERE id = $2 AND customer_id IS NULL",
                     &[id(customer), Value::Uuid(Some(invitation.id))],
@@ -201,9 +195,7 @@ impl Store {
         accept: bool,
         actor: Actor,
     ) -> Result<Invitation, StoreError> {
-        let actor = Arc::new(actor);
-        self.write(move |c| {
-            let actor = actor.clone();
+        self.write_with(actor, move |c, actor| {
             Box::pin(async move {
                 let now = OffsetDateTime::now_utc();
                 let sql = format!(
@@ -242,7 +234,7 @@ impl Store {
                     .customer(customer, reseller)
                     .detail("invitationId", invitation)
                     .detail("delegatedAdmin", found.delegated_admin);
-                activity::record(c, &actor, &change).await?;
+                activity::record(c, actor, &change).await?;
                 found.status = if accept {
                     InvitationStatus::Accepted
                 } else {
@@ -257,12 +249,11 @@ impl Store {
     /// The customer admin account with this user name, and its stored password hash.
     pub async fn customer_user_by_name(&self, user_name: &str) -> Result<(CustomerUser, String), StoreError> {
         let name = user_name.trim().to_lowercase();
-        self.read(move |c| {
-            let name = name.clone();
+        self.read_with(name, move |c, name| {
             Box::pin(async move {
                 let sql = format!("{CUSTOMER_USER_SELECT} WHERE u.user_name = $1");
                 let row = c
-                    .fetch_optional(&sql, &[Value::from(&name)])
+                    .fetch_optional(&sql, &[Value::from(name)])
                     .await?
                     .ok_or(StoreError::NotFound)?;
                 Ok((customer_user_from(&row)?, row.text("password_hash")?))
@@ -277,12 +268,11 @@ impl Store {
         user: CustomerUserId,
         password_hash: String,
     ) -> Result<(), StoreError> {
-        self.write(move |c| {
-            let hash = password_hash.clone();
+        self.write_with(password_hash, move |c, hash| {
             Box::pin(async move {
                 c.execute(
                     "UPDATE customer_users SET password_hash = $1, must_change_password = $2 WHERE id = $3",
-                    &[Value::from(&hash), false.into(), id(user)],
+                    &[Value::from(hash), false.into(), id(user)],
                 )
                 .await?;
                 Ok(())
@@ -323,8 +313,7 @@ impl Store {
         now: OffsetDateTime,
         expires_at: OffsetDateTime,
     ) -> Result<(), StoreError> {
-        self.write(move |c| {
-            let hash = id_hash.clone();
+        self.write_with(id_hash, move |c, hash| {
             Box::pin(async move {
                 c.execute(
                     "INSERT INTO customer_sessions (id_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
@@ -348,8 +337,7 @@ impl Store {
         id_hash: Vec<u8>,
         now: OffsetDateTime,
     ) -> Result<Option<CustomerUser>, StoreError> {
-        self.read(move |c| {
-            let hash = id_hash.clone();
+        self.read_with(id_hash, move |c, hash| {
             Box::pin(async move {
                 let sql = format!(
                     "{CUSTOMER_USER_SELECT} JOIN customer_sessions s ON s.user_id = u.id WHERE s.id_hash = $1 AND s.expires_at > $2"
@@ -362,8 +350,7 @@ impl Store {
     }
 
     pub async fn end_customer_session(&self, id_hash: Vec<u8>) -> Result<(), StoreError> {
-        self.write(move |c| {
-            let hash = id_hash.clone();
+        self.write_with(id_hash, move |c, hash| {
             Box::pin(async move {
                 c.execute(
                     "DELETE FROM customer_sessions WHERE id_hash = $1",

@@ -1,7 +1,5 @@
 //! Portal sessions, sign-in throttling, and what a signed-in user prefers.
 
-use std::sync::Arc;
-
 use partnerdesk_domain::PartnerUserId;
 use partnerdesk_domain::audit::{Action, Actor, Change};
 use partnerdesk_domain::partner::PartnerUser;
@@ -40,8 +38,7 @@ impl Store {
         now: OffsetDateTime,
         expires_at: OffsetDateTime,
     ) -> Result<(), StoreError> {
-        self.write(move |c| {
-            let hash = id_hash.clone();
+        self.write_with(id_hash, move |c, hash| {
             Box::pin(async move {
                 c.execute(
                     "INSERT INTO sessions (id_hash, user_id, created_at, seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)",
@@ -60,8 +57,7 @@ impl Store {
         id_hash: Vec<u8>,
         now: OffsetDateTime,
     ) -> Result<Option<Session>, StoreError> {
-        self.read(move |c| {
-            let hash = id_hash.clone();
+        self.read_with(id_hash, move |c, hash| {
             Box::pin(async move {
                 let sql = format!(
                     "SELECT {USER_COLUMNS}, {PARTNER_COLUMNS}, s.created_at, s.seen_at, s.expires_at FROM sessions s \
@@ -99,8 +95,7 @@ impl Store {
         now: OffsetDateTime,
         expires_at: OffsetDateTime,
     ) -> Result<(), StoreError> {
-        self.write(move |c| {
-            let hash = id_hash.clone();
+        self.write_with(id_hash, move |c, hash| {
             Box::pin(async move {
                 c.execute(
                     "UPDATE sessions SET seen_at = $2, expires_at = $3 WHERE id_hash = $1",
@@ -114,8 +109,7 @@ impl Store {
     }
 
     pub async fn end_session(&self, id_hash: Vec<u8>) -> Result<(), StoreError> {
-        self.write(move |c| {
-            let hash = id_hash.clone();
+        self.write_with(id_hash, move |c, hash| {
             Box::pin(async move {
                 c.execute(
                     "DELETE FROM sessions WHERE id_hash = $1",
@@ -150,13 +144,12 @@ impl Store {
     /// What signing in with this email needs to check, if such a user exists.
     pub async fn sign_in_record(&self, email: &str) -> Result<Option<SignInRecord>, StoreError> {
         let email = email.trim().to_lowercase();
-        self.read(move |c| {
-            let email = email.clone();
+        self.read_with(email, move |c, email| {
             Box::pin(async move {
                 let sql = format!(
                     "SELECT {USER_COLUMNS}, u.password_hash, u.failed_sign_ins, u.locked_until FROM partner_users u WHERE u.email = $1"
                 );
-                let Some(row) = c.fetch_optional(&sql, &[Value::from(&email)]).await? else {
+                let Some(row) = c.fetch_optional(&sql, &[Value::from(email)]).await? else {
                     return Ok(None);
                 };
                 Ok(Some(SignInRecord {
@@ -198,16 +191,14 @@ impl Store {
     /// Clears the failed sign-ins after a successful one and records the sign-in.
     pub async fn record_sign_in(&self, user: &PartnerUser, actor: Actor) -> Result<(), StoreError> {
         let (user_id, partner) = (user.id, user.partner_id);
-        let actor = Arc::new(actor);
-        self.write(move |c| {
-            let actor = actor.clone();
+        self.write_with(actor, move |c, actor| {
             Box::pin(async move {
                 c.execute(
                     "UPDATE partner_users SET failed_sign_ins = 0, locked_until = NULL WHERE id = $1",
                     &[id(user_id)],
                 )
                 .await?;
-                activity::record(c, &actor, &Change::new(partner, Action::SignedIn)).await
+                activity::record(c, actor, &Change::new(partner, Action::SignedIn)).await
             })
         })
         .await
@@ -219,12 +210,11 @@ impl Store {
         user: PartnerUserId,
         locale: Option<String>,
     ) -> Result<(), StoreError> {
-        self.write(move |c| {
-            let locale = locale.clone();
+        self.write_with(locale, move |c, locale| {
             Box::pin(async move {
                 c.execute(
                     "UPDATE partner_users SET locale = $2 WHERE id = $1",
-                    &[id(user), Value::from(&locale)],
+                    &[id(user), Value::from(locale)],
                 )
                 .await?;
                 Ok(())

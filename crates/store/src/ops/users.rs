@@ -2,8 +2,6 @@
 //! one-time set-password link, role changes, deactivation (never of the last active admin
 //! agent), and token revocation. Each change is in the activity log.
 
-use std::sync::Arc;
-
 use partnerdesk_domain::audit::{Action, Actor, Change};
 use partnerdesk_domain::onboarding::truncate_to_micros;
 use partnerdesk_domain::partner::{Partner, PartnerKind, PartnerUser, Role};
@@ -61,11 +59,8 @@ impl Store {
             active: true,
             locale: None,
         };
-        let input = Arc::new((user.clone(), link_hash, actor));
-        self.write(move |c| {
-            let input = input.clone();
+        self.write_with((user.clone(), link_hash, actor), move |c, (u, link, actor)| {
             Box::pin(async move {
-                let (u, link, actor) = &*input;
                 let now = OffsetDateTime::now_utc();
                 insert_invited(c, u, link, now, expires_at).await?;
                 let change = Change::new(u.partner_id, Action::UserInvited)
@@ -102,11 +97,8 @@ impl Store {
             )]));
         }
         let email = admin_email.trim().to_lowercase();
-        let input = Arc::new((name, email, link_hash, actor));
-        self.write(move |c| {
-            let input = input.clone();
+        self.write_with((name, email, link_hash, actor), move |c, (name, email, link, actor)| {
             Box::pin(async move {
-                let (name, email, link, actor) = &*input;
                 let kind = partner_by_id(c, provider).await?.kind;
                 if kind != PartnerKind::IndirectProvider {
                     return Err(StoreError::Invalid(vec![FieldError::new(Field::AssociatedPartnerId, Rule::IndirectModelUnavailable)]));
@@ -174,9 +166,8 @@ impl Store {
         now: OffsetDateTime,
     ) -> Result<PartnerUser, StoreError> {
         let hash = secrets::sha256(token.trim().as_bytes());
-        self.read(move |c| {
-            let hash = hash.clone();
-            Box::pin(async move { link_user(c, &hash, now).await })
+        self.read_with(hash, move |c, hash| {
+            Box::pin(async move { link_user(c, hash, now).await })
         })
         .await
     }
@@ -190,33 +181,34 @@ impl Store {
         address: Option<String>,
     ) -> Result<PartnerUser, StoreError> {
         let hash = secrets::sha256(token.trim().as_bytes());
-        let input = Arc::new((hash, password_hash, address));
-        self.write(move |c| {
-            let input = input.clone();
-            Box::pin(async move {
-                let (link, password, address) = &*input;
-                let user = link_user(c, link, now).await?;
-                c.execute(
-                    "UPDATE password_links SET used_at = $1 WHERE token_hash = $2",
-                    &[now.into(), Value::from(link.as_slice())],
-                )
-                .await?;
-                c.execute(
-                    "UPDATE partner_users SET password_hash = $1 WHERE id = $2",
-                    &[Value::from(password), id(user.id)],
-                )
-                .await?;
-                let actor = Actor {
-                    user_id: Some(user.id.as_uuid()),
-                    name: user.email.clone(),
-                    channel: partnerdesk_domain::audit::Channel::Portal,
-                    address: address.clone(),
-                };
-                let change = Change::new(user.partner_id, Action::PasswordSet).detail("email", &user.email);
-                activity::record(c, &actor, &change).await?;
-                Ok(user)
-            })
-        })
+        self.write_with(
+            (hash, password_hash, address),
+            move |c, (link, password, address)| {
+                Box::pin(async move {
+                    let user = link_user(c, link, now).await?;
+                    c.execute(
+                        "UPDATE password_links SET used_at = $1 WHERE token_hash = $2",
+                        &[now.into(), Value::from(link.as_slice())],
+                    )
+                    .await?;
+                    c.execute(
+                        "UPDATE partner_users SET password_hash = $1 WHERE id = $2",
+                        &[Value::from(password), id(user.id)],
+                    )
+                    .await?;
+                    let actor = Actor {
+                        user_id: Some(user.id.as_uuid()),
+                        name: user.email.clone(),
+                        channel: partnerdesk_domain::audit::Channel::Portal,
+                        address: address.clone(),
+                    };
+                    let change =
+                        Change::new(user.partner_id, Action::PasswordSet).detail("email", &user.email);
+                    activity::record(c, &actor, &change).await?;
+                    Ok(user)
+                })
+            },
+        )
         .await
     }
 
@@ -230,9 +222,7 @@ impl Store {
         active: bool,
         actor: Actor,
     ) -> Result<PartnerUser, StoreError> {
-        let actor = Arc::new(actor);
-        self.write(move |c| {
-            let actor = actor.clone();
+        self.write_with(actor, move |c, actor| {
             Box::pin(async move {
                 // Concurrent changes to one partner's users wait for each other here, so
                 // that two demotions can't both see the other admin still active.
@@ -263,7 +253,7 @@ impl Store {
                 let change = |action| Change::new(partner, action).detail("email", &current.email);
                 if role != current.role {
                     let detail = format!("{} → {role}", current.role);
-                    activity::record(c, &actor, &change(Action::UserRoleChanged).detail("role", detail)).await?;
+                    activity::record(c, actor, &change(Action::UserRoleChanged).detail("role", detail)).await?;
                 }
                 if active != current.active {
                     let action = if active {
@@ -271,7 +261,7 @@ impl Store {
                     } else {
                         Action::UserDeactivated
                     };
-                    activity::record(c, &actor, &change(action)).await?;
+                    activity::record(c, actor, &change(action)).await?;
                 }
                 Ok(PartnerUser { role, active, ..current })
             })
@@ -340,9 +330,7 @@ impl Store {
         user: Option<PartnerUserId>,
         actor: Actor,
     ) -> Result<(), StoreError> {
-        let actor = Arc::new(actor);
-        self.write(move |c| {
-            let actor = actor.clone();
+        self.write_with(actor, move |c, actor| {
             Box::pin(async move {
                 let row = c
                     .fetch_optional(
@@ -368,7 +356,7 @@ impl Store {
                     .detail("tokenId", token)
                     .detail("name", row.text("name")?)
                     .detail("user", row.text("email")?);
-                activity::record(c, &actor, &change).await
+                activity::record(c, actor, &change).await
             })
         })
         .await
