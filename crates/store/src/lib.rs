@@ -27,12 +27,13 @@ pub use db::sqlite::Durability;
 pub use error::{Conflict, StoreError};
 pub use ops::activity::ActivityQuery;
 pub use ops::catalog::CatalogVersion;
+pub use ops::customer_users::CustomerUser;
 pub use ops::customers::{Cursor, CustomerFilter, CustomerPage, CustomerQuery};
 pub use ops::idempotency::{IdempotencyRecord, StoredResponse};
 pub use ops::partners::Principal;
-pub use ops::relationships::{CustomerPartner, CustomerUser, Invitation, InvitationStatus};
+pub use ops::relationships::{CustomerPartner, Invitation, InvitationStatus};
 pub use ops::sessions::{Session, SignInRecord};
-pub use ops::users::TokenInfo;
+pub use ops::tokens::TokenInfo;
 
 use db::postgres::Postgres;
 use db::sqlite::Sqlite;

@@ -3,6 +3,7 @@
 pub(crate) mod activity;
 pub(crate) mod agreements;
 pub(crate) mod catalog;
+pub(crate) mod customer_users;
 pub(crate) mod customers;
 pub(crate) mod drafts;
 pub(crate) mod idempotency;
@@ -10,4 +11,5 @@ pub(crate) mod orders;
 pub(crate) mod partners;
 pub(crate) mod relationships;
 pub(crate) mod sessions;
+pub(crate) mod tokens;
 pub(crate) mod users;

@@ -1,16 +1,18 @@
-//! Partners, the links between indirect providers and resellers, partner users and their
-//! API tokens.
+//! Partners, the links between indirect providers and resellers, and partner users:
+//! creating one, setting its password, finding it by email. Also [`Principal`], who an API
+//! token or a portal session belongs to, and the column lists and decoders of partners
+//! and users that the other modules share.
 
 use partnerdesk_domain::audit::{Action, Actor, Change};
 use partnerdesk_domain::partner::{Partner, PartnerKind, PartnerUser, Role};
-use partnerdesk_domain::{Field, FieldError, PartnerId, PartnerUserId, Rule, TokenId};
+use partnerdesk_domain::{Field, FieldError, PartnerId, PartnerUserId, Rule};
 use rand::RngExt;
 use time::OffsetDateTime;
 
+use crate::Store;
 use crate::db::{Conn, Row, Value, id};
 use crate::error::StoreError;
 use crate::ops::activity;
-use crate::{Store, secrets};
 
 /// Who an API token or a session belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -244,63 +246,6 @@ impl Store {
                     .await?
                     .text("password_hash")?;
                 Ok((user, hash))
-            })
-        })
-        .await
-    }
-
-    /// Records a new API token for a user; only the token's digest is kept.
-    pub async fn create_api_token(
-        &self,
-        user: &PartnerUser,
-        name: &str,
-        token_hash: Vec<u8>,
-        actor: Actor,
-    ) -> Result<TokenId, StoreError> {
-        let token = TokenId::new();
-        self.write_with((user.clone(), name.to_owned(), token_hash, actor), move |c, (user, name, hash, actor)| {
-            Box::pin(async move {
-                c.execute(
-                    "INSERT INTO api_tokens (id, user_id, token_hash, name, created_at) VALUES ($1, $2, $3, $4, $5)",
-                    &[id(token), id(user.id), Value::from(hash.as_slice()), Value::from(name), OffsetDateTime::now_utc().into()],
-                )
-                .await?;
-                let change = Change::new(user.partner_id, Action::TokenCreated)
-                    .detail("tokenId", token)
-                    .detail("name", name)
-                    .detail("user", &user.email);
-                activity::record(c, actor, &change).await
-            })
-        })
-        .await?;
-        Ok(token)
-    }
-
-    /// The active user and partner behind an API token, if the token is known and not
-    /// revoked.
-    pub async fn authenticate_token(&self, token: &str) -> Result<Option<Principal>, StoreError> {
-        let hash = secrets::sha256(token.as_bytes());
-        self.read_with(hash, move |c, hash| {
-            Box::pin(async move {
-                let sql = format!(
-                    "SELECT {USER_COLUMNS}, {PARTNER_COLUMNS} FROM api_tokens t \
-                     JOIN partner_users u ON u.id = t.user_id JOIN partners p ON p.id = u.partner_id \
-                     WHERE t.token_hash = $1 AND t.revoked_at IS NULL"
-                );
-                let Some(row) = c.fetch_optional(&sql, &[Value::from(hash.as_slice())]).await? else {
-                    return Ok(None);
-                };
-                let user = user_from(&row)?;
-                if !user.active {
-                    return Ok(None);
-                }
-                let partner = partner_from(&row)?;
-                let partner_domains = partner_domains(c, partner.id).await?;
-                Ok(Some(Principal {
-                    user,
-                    partner,
-                    partner_domains,
-                }))
             })
         })
         .await

@@ -1,10 +1,11 @@
-//! Reseller relationship requests to customers that exist already, and what the customer
-//! portal reads and changes: the customer admin's sign-in and password, the invitations
-//! addressed to the tenant, its partners and its subscriptions.
+//! Reseller relationship requests to customers that exist already: recorded for a partner,
+//! then opened and accepted or declined in the customer portal; and what that portal lists
+//! of the customer's relationships: its partners and the subscriptions they sold. The
+//! portal's accounts and sessions are in [`super::customer_users`].
 
 use partnerdesk_domain::audit::{Action, Actor, Change};
 use partnerdesk_domain::subscription::Subscription;
-use partnerdesk_domain::{CustomerId, CustomerUserId, Field, FieldError, PartnerId, Rule};
+use partnerdesk_domain::{CustomerId, Field, FieldError, PartnerId, Rule};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -34,18 +35,6 @@ pub struct Invitation {
     pub status: InvitationStatus,
 }
 
-/// The customer's admin account as its sign-in reads it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CustomerUser {
-    pub id: CustomerUserId,
-    pub customer_id: CustomerId,
-    pub user_name: String,
-    pub company_name: String,
-    pub must_change_password: bool,
-    /// Set after too many failed sign-ins in a row.
-    pub locked_until: Option<OffsetDateTime>,
-}
-
 /// A partner of the customer, as the customer portal lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CustomerPartner {
@@ -72,20 +61,6 @@ fn invitation_from(row: &Row) -> Result<Invitation, StoreError> {
             "declined" => InvitationStatus::Declined,
             other => return Err(StoreError::Internal(format!("invitation status {other:?}"))),
         },
-    })
-}
-
-const CUSTOMER_USER_SELECT: &str = "SELECT u.id, u.customer_id, u.user_name, c.company_name, u.must_change_password, \
-    u.password_hash, u.locked_until FROM customer_users u JOIN customers c ON c.id = u.customer_id";
-
-fn customer_user_from(row: &Row) -> Result<CustomerUser, StoreError> {
-    Ok(CustomerUser {
-        id: row.uuid("id")?,
-        customer_id: row.uuid("customer_id")?,
-        user_name: row.text("user_name")?,
-        company_name: row.text("company_name")?,
-        must_change_password: row.bool("must_change_password")?,
-        locked_until: row.opt_time("locked_until")?,
     })
 }
 
@@ -241,123 +216,6 @@ impl Store {
                     InvitationStatus::Declined
                 };
                 Ok(found)
-            })
-        })
-        .await
-    }
-
-    /// The customer admin account with this user name, and its stored password hash.
-    pub async fn customer_user_by_name(&self, user_name: &str) -> Result<(CustomerUser, String), StoreError> {
-        let name = user_name.trim().to_lowercase();
-        self.read_with(name, move |c, name| {
-            Box::pin(async move {
-                let sql = format!("{CUSTOMER_USER_SELECT} WHERE u.user_name = $1");
-                let row = c
-                    .fetch_optional(&sql, &[Value::from(name)])
-                    .await?
-                    .ok_or(StoreError::NotFound)?;
-                Ok((customer_user_from(&row)?, row.text("password_hash")?))
-            })
-        })
-        .await
-    }
-
-    /// Replaces the customer admin's password (after the first sign-in's forced change).
-    pub async fn set_customer_password(
-        &self,
-        user: CustomerUserId,
-        password_hash: String,
-    ) -> Result<(), StoreError> {
-        self.write_with(password_hash, move |c, hash| {
-            Box::pin(async move {
-                c.execute(
-                    "UPDATE customer_users SET password_hash = $1, must_change_password = $2 WHERE id = $3",
-                    &[Value::from(hash), false.into(), id(user)],
-                )
-                .await?;
-                Ok(())
-            })
-        })
-        .await
-    }
-
-    /// Counts a failed sign-in; the `limit`th in a row locks the account for `lockout`.
-    pub async fn record_failed_customer_sign_in(
-        &self,
-        user: CustomerUserId,
-        now: OffsetDateTime,
-        limit: u32,
-        lockout: time::Duration,
-    ) -> Result<(), StoreError> {
-        self.write(move |c| {
-            Box::pin(async move {
-                c.execute(
-                    "UPDATE customer_users SET \
-                     locked_until = CASE WHEN failed_sign_ins + 1 >= $2 THEN $3 ELSE locked_until END, \
-                     failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= $2 THEN 0 ELSE failed_sign_ins + 1 END \
-                     WHERE id = $1",
-                    &[id(user), i64::from(limit).into(), (now + lockout).into()],
-                )
-                .await?;
-                Ok(())
-            })
-        })
-        .await
-    }
-
-    /// Starts a session after a successful sign-in, which clears the failed ones.
-    pub async fn create_customer_session(
-        &self,
-        user: CustomerUserId,
-        id_hash: Vec<u8>,
-        now: OffsetDateTime,
-        expires_at: OffsetDateTime,
-    ) -> Result<(), StoreError> {
-        self.write_with(id_hash, move |c, hash| {
-            Box::pin(async move {
-                c.execute(
-                    "INSERT INTO customer_sessions (id_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
-                    &[Value::from(hash.as_slice()), id(user), now.into(), expires_at.into()],
-                )
-                .await?;
-                c.execute(
-                    "UPDATE customer_users SET failed_sign_ins = 0, locked_until = NULL WHERE id = $1",
-                    &[id(user)],
-                )
-                .await?;
-                Ok(())
-            })
-        })
-        .await
-    }
-
-    /// The customer user of a live session.
-    pub async fn customer_session(
-        &self,
-        id_hash: Vec<u8>,
-        now: OffsetDateTime,
-    ) -> Result<Option<CustomerUser>, StoreError> {
-        self.read_with(id_hash, move |c, hash| {
-            Box::pin(async move {
-                let sql = format!(
-                    "{CUSTOMER_USER_SELECT} JOIN customer_sessions s ON s.user_id = u.id WHERE s.id_hash = $1 AND s.expires_at > $2"
-                );
-                let row = c.fetch_optional(&sql, &[Value::from(hash.as_slice()), now.into()]).await?;
-                row.as_ref().map(customer_user_from).transpose()
-            })
-        })
-        .await
-    }
-
-    pub async fn end_customer_session(&self, id_hash: Vec<u8>) -> Result<(), StoreError> {
-        self.write_with(id_hash, move |c, hash| {
-            Box::pin(async move {
-                c.execute(
-                    "DELETE FROM customer_sessions WHERE id_hash = $1",
-                    &[Value::from(hash.as_slice())],
-                )
-                .await?;
-                Ok(())
             })
         })
         .await

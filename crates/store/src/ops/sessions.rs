@@ -1,4 +1,5 @@
-//! Portal sessions, sign-in throttling, and what a signed-in user prefers.
+//! The partner portal's sessions, sign-in throttling, and what a signed-in user prefers.
+//! The sweep of expired sessions covers the customer portal's too.
 
 use partnerdesk_domain::PartnerUserId;
 use partnerdesk_domain::audit::{Action, Actor, Change};

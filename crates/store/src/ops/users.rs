@@ -1,11 +1,12 @@
-//! A partner's users and API tokens as its admin agents manage them: invitations with a
-//! one-time set-password link, role changes, deactivation (never of the last active admin
-//! agent), and token revocation. Each change is in the activity log.
+//! A partner's users as its admin agents manage them: invitations with a one-time
+//! set-password link (also of a new reseller with its admin agent), role changes and
+//! deactivation (never of the last active admin agent). Each change is in the activity
+//! log. Their API tokens are in [`super::tokens`].
 
 use partnerdesk_domain::audit::{Action, Actor, Change};
 use partnerdesk_domain::onboarding::truncate_to_micros;
 use partnerdesk_domain::partner::{Partner, PartnerKind, PartnerUser, Role};
-use partnerdesk_domain::{Field, FieldError, PartnerId, PartnerUserId, Rule, TokenId};
+use partnerdesk_domain::{Field, FieldError, PartnerId, PartnerUserId, Rule};
 use time::OffsetDateTime;
 
 use crate::db::{Conn, Value, id};
@@ -13,17 +14,6 @@ use crate::error::StoreError;
 use crate::ops::activity;
 use crate::ops::partners::{USER_COLUMNS, insert_user, new_mpn_id, partner_by_id, user_from};
 use crate::{Store, secrets};
-
-/// An API token as its list shows it; the token itself is never kept.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TokenInfo {
-    pub id: TokenId,
-    pub user_id: PartnerUserId,
-    pub user_email: String,
-    pub name: String,
-    pub created_at: OffsetDateTime,
-    pub revoked_at: Option<OffsetDateTime>,
-}
 
 impl Store {
     /// The partner's users by email.
@@ -264,99 +254,6 @@ impl Store {
                     activity::record(c, actor, &change(action)).await?;
                 }
                 Ok(PartnerUser { role, active, ..current })
-            })
-        })
-        .await
-    }
-
-    /// The partner's API tokens, newest first; only `user`'s when given.
-    pub async fn api_tokens(
-        &self,
-        partner: PartnerId,
-        user: Option<PartnerUserId>,
-    ) -> Result<Vec<TokenInfo>, StoreError> {
-        self.read(move |c| {
-            Box::pin(async move {
-                let mut sql = String::from(
-                    "SELECT t.id, t.user_id, u.email AS user_email, t.name, t.created_at, t.revoked_at FROM api_tokens t \
-                     JOIN partner_users u ON u.id = t.user_id WHERE u.partner_id = $1",
-                );
-                let mut params = vec![id(partner)];
-                if let Some(user) = user {
-                    sql.push_str(" AND t.user_id = $2");
-                    params.push(id(user));
-                }
-                sql.push_str(" ORDER BY t.created_at DESC, t.id DESC");
-                let rows = c.fetch_all(&sql, &params).await?;
-                rows.iter()
-                    .map(|r| {
-                        Ok(TokenInfo {
-                            id: r.uuid("id")?,
-                            user_id: r.uuid("user_id")?,
-                            user_email: r.text("user_email")?,
-                            name: r.text("name")?,
-                            created_at: r.time("created_at")?,
-                            revoked_at: r.opt_time("revoked_at")?,
-                        })
-                    })
-                    .collect()
-            })
-        })
-        .await
-    }
-
-    /// The partner whose user holds a token.
-    pub async fn token_partner(&self, token: TokenId) -> Result<PartnerId, StoreError> {
-        self.read(move |c| {
-            Box::pin(async move {
-                c.fetch_optional(
-                    "SELECT u.partner_id FROM api_tokens t JOIN partner_users u ON u.id = t.user_id WHERE t.id = $1",
-                    &[id(token)],
-                )
-                .await?
-                .ok_or(StoreError::NotFound)?
-                .uuid("partner_id")
-            })
-        })
-        .await
-    }
-
-    /// Revokes a token of `partner` (of `user` only, when given). Revoking a revoked token
-    /// changes nothing.
-    pub async fn revoke_api_token(
-        &self,
-        partner: PartnerId,
-        token: TokenId,
-        user: Option<PartnerUserId>,
-        actor: Actor,
-    ) -> Result<(), StoreError> {
-        self.write_with(actor, move |c, actor| {
-            Box::pin(async move {
-                let row = c
-                    .fetch_optional(
-                        "SELECT t.user_id, u.email, t.name, t.revoked_at FROM api_tokens t \
-                         JOIN partner_users u ON u.id = t.user_id WHERE t.id = $1 AND u.partner_id = $2",
-                        &[id(token), id(partner)],
-                    )
-                    .await?
-                    .ok_or(StoreError::NotFound)?;
-                let owner: PartnerUserId = row.uuid("user_id")?;
-                if user.is_some_and(|u| u != owner) {
-                    return Err(StoreError::NotFound);
-                }
-                if row.opt_time("revoked_at")?.is_some() {
-                    return Ok(());
-                }
-                c.execute(
-                    "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2",
-                    &[OffsetDateTime::now_utc().into(), id(token)],
-                )
-                .await?;
-                let change = Change::new(partner, Action::TokenRevoked)
-                    .detail("tokenId", token)
-                    .detail("name", row.text("name")?)
-                    .detail("user", row.text("email")?);
-                activity::record(c, actor, &change).await
             })
         })
         .await
