@@ -5,6 +5,15 @@ use serde::{Deserialize, Serialize};
 use crate::country::CountryCode;
 use crate::error::Errors;
 use crate::names::{optional_text, required_text};
+
+/// The longest address line.
+pub const LINE_MAX: usize = 200;
+/// The longest city name.
+pub const CITY_MAX: usize = 100;
+/// The longest state or region typed as free text.
+pub const STATE_MAX: usize = 100;
+/// The longest postal code.
+pub const POSTAL_CODE_MAX: usize = 20;
 use crate::{Field, FieldError, Rule};
 
 /// The raw text of an address as a form or a request gives it.
@@ -34,9 +43,9 @@ impl Address {
     pub fn parse(input: &AddressInput<'_>) -> Result<Self, Vec<FieldError>> {
         let mut errors = Errors::default();
         let country = errors.field(Field::Country, CountryCode::parse(input.country));
-        let line1 = errors.field(Field::AddressLine1, required_text(input.address_line1, 200));
-        let line2 = errors.field(Field::AddressLine2, optional_text(input.address_line2, 200));
-        let city = errors.field(Field::City, required_text(input.city, 100));
+        let line1 = errors.field(Field::AddressLine1, required_text(input.address_line1, LINE_MAX));
+        let line2 = errors.field(Field::AddressLine2, optional_text(input.address_line2, LINE_MAX));
+        let city = errors.field(Field::City, required_text(input.city, CITY_MAX));
         let (state, postal_code) = match country {
             Some(country) => (
                 errors.field(Field::State, parse_state(input.state, country)),
@@ -70,7 +79,7 @@ impl Address {
 pub fn parse_state(input: &str, country: CountryCode) -> Result<Option<String>, Rule> {
     let info = country.info();
     if !info.state_required() {
-        return optional_text(input, 100);
+        return optional_text(input, STATE_MAX);
     }
     if input.trim().is_empty() {
         return Err(Rule::Required);
@@ -83,7 +92,7 @@ pub fn parse_state(input: &str, country: CountryCode) -> Result<Option<String>, 
 /// A postal code in the country's format, normalized to upper case with single spaces;
 /// optional text up to 20 characters where the country has no format.
 pub fn parse_postal_code(input: &str, country: CountryCode) -> Result<Option<String>, Rule> {
-    let normalized = optional_text(input, 20)?.map(|p| p.to_uppercase());
+    let normalized = optional_text(input, POSTAL_CODE_MAX)?.map(|p| p.to_uppercase());
     let info = country.info();
     match normalized {
         None if info.postal_code_required() => Err(Rule::Required),

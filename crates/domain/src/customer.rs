@@ -207,9 +207,17 @@ impl NewCustomer {
     }
 }
 
+/// The longest organization registration number.
+pub const REGISTRATION_MAX: usize = 40;
+
 /// Required and checked in the 24 countries that take one (600049, 600050); refused in
 /// every other country (600002).
 pub fn parse_registration(input: &str, country: CountryCode) -> Result<Option<String>, Rule> {
+    if input.trim().chars().count() > REGISTRATION_MAX {
+        return Err(Rule::TooLong {
+            max: REGISTRATION_MAX,
+        });
+    }
     match (&country.info().registration, input.trim().is_empty()) {
         (Some(rule), _) => rule.parse(input).map(Some),
         (None, true) => Ok(None),

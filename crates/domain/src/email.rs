@@ -14,13 +14,16 @@ use crate::Rule;
 pub struct Email(String);
 
 impl Email {
+    /// The longest address (RFC 5321's path limit, less the brackets).
+    pub const MAX: usize = 254;
+
     pub fn parse(input: &str) -> Result<Self, Rule> {
         let input = input.trim();
         if input.is_empty() {
             return Err(Rule::Required);
         }
-        if input.chars().count() > 254 {
-            return Err(Rule::TooLong { max: 254 });
+        if input.chars().count() > Self::MAX {
+            return Err(Rule::TooLong { max: Self::MAX });
         }
         let parsed = email_address::EmailAddress::from_str(input).map_err(|_| Rule::EmailInvalid)?;
         let domain = parsed.domain().to_lowercase();

@@ -50,6 +50,8 @@ pub enum Field {
     SubscriptionStatus,
     /// A partner user's role.
     Role,
+    /// The password in use, typed to change it.
+    CurrentPassword,
     /// A new password.
     NewPassword,
     /// The new password, typed again.
@@ -95,9 +97,29 @@ impl Field {
             Field::SubscriptionQuantity => "quantity",
             Field::SubscriptionStatus => "status",
             Field::Role => "role",
+            Field::CurrentPassword => "currentPassword",
             Field::NewPassword => "newPassword",
             Field::ConfirmPassword => "confirmPassword",
             Field::TokenName => "name",
+        }
+    }
+
+    /// The most characters the rules accept, for the fields of free text.
+    pub fn max_length(self) -> Option<usize> {
+        use crate::{address, customer, email::Email, names, tenant_domain::DomainPrefix};
+        match self {
+            Field::CompanyName => Some(names::CompanyName::MAX),
+            Field::AddressLine1 | Field::AddressLine2 => Some(address::LINE_MAX),
+            Field::City => Some(address::CITY_MAX),
+            Field::State => Some(address::STATE_MAX),
+            Field::PostalCode => Some(address::POSTAL_CODE_MAX),
+            Field::OrganizationRegistrationNumber => Some(customer::REGISTRATION_MAX),
+            Field::FirstName | Field::LastName | Field::SignerFirstName | Field::SignerLastName => {
+                Some(names::PersonName::MAX)
+            }
+            Field::Email | Field::SignerEmail => Some(Email::MAX),
+            Field::DomainPrefix => Some(DomainPrefix::MAX_LENGTH),
+            _ => None,
         }
     }
 
@@ -215,6 +237,10 @@ pub enum Rule {
         min: usize,
     },
     PasswordMismatch,
+    /// The current password, typed to change it, is wrong.
+    PasswordWrong,
+    /// A new password the same as the current one.
+    PasswordSame,
     EmailTaken,
 }
 
@@ -304,6 +330,8 @@ impl Rule {
             Rule::RoleUnknown => "RoleUnknown",
             Rule::PasswordTooShort { .. } => "PasswordTooShort",
             Rule::PasswordMismatch => "PasswordMismatch",
+            Rule::PasswordWrong => "PasswordWrong",
+            Rule::PasswordSame => "PasswordSame",
             Rule::EmailTaken => "EmailTaken",
         }
     }

@@ -89,14 +89,17 @@ const LEGAL_FORMS: &[&str] = &[
 ];
 
 impl CompanyName {
+    /// The longest company name.
+    pub const MAX: usize = 255;
+
     pub fn parse(input: &str) -> Result<Self, Rule> {
         let name = collapse_spaces(input);
         let length = name.chars().count();
         if length == 0 {
             return Err(Rule::Required);
         }
-        if length > 255 {
-            return Err(Rule::TooLong { max: 255 });
+        if length > Self::MAX {
+            return Err(Rule::TooLong { max: Self::MAX });
         }
         let essential: String = name
             .chars()
@@ -143,14 +146,17 @@ pub fn search_key(input: &str) -> String {
 pub struct PersonName(String);
 
 impl PersonName {
+    /// The longest first or last name.
+    pub const MAX: usize = 50;
+
     pub fn parse(input: &str) -> Result<Self, Rule> {
         let name = collapse_spaces(input);
         let length = name.chars().count();
         if length == 0 {
             return Err(Rule::Required);
         }
-        if length > 50 {
-            return Err(Rule::TooLong { max: 50 });
+        if length > Self::MAX {
+            return Err(Rule::TooLong { max: Self::MAX });
         }
         if !name.chars().any(char::is_alphabetic) {
             return Err(Rule::NoLettersOrDigits);

@@ -1,50 +1,66 @@
-//! Partnerdesk's HTTP layer: the REST API shaped like Microsoft Partner Center's under
-//! `/v1`, its OpenAPI document and reference page, health and metrics. Handlers are short:
-//! extract, authorize, call the domain and the store, render.
+//! Partnerdesk's HTTP layer, in three parts that meet only here: `app`, the use cases
+//! (one function per thing a person or program does, shared by everything else); `api`,
+//! the REST API shaped like Microsoft Partner Center's under `/v1`, which renders their
+//! errors as JSON; and the two portals (`portal` for partners, `customer_portal` for
+//! customers' admins), built with the page kit in `ui`, which render them as pages. The
+//! API and the portals never import each other. Handlers are short: extract, call one use
+//! case, render.
 
 pub mod api;
-pub mod error;
+pub mod app;
+mod customer_portal;
 pub mod i18n;
+mod links;
 pub mod middleware;
 pub mod openapi;
-pub mod pages;
 pub mod paging;
+mod portal;
 pub mod state;
+mod ui;
 
 use std::future::Future;
 use std::time::Duration;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::get;
 use tokio::net::TcpListener;
-use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::sensitive_headers::SetSensitiveRequestHeadersLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use state::{AppState, Settings};
 
-use crate::error::ApiError;
+/// What pages may load: their own scripts and styles, nothing inline, no framing.
+const PAGE_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+    connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
-/// The whole application.
+/// The whole application: the API under `/v1`, its document and reference page, both
+/// portals, health and metrics; security headers on every response.
 pub fn app(state: AppState) -> Router {
     let max_body = state.settings.max_body_bytes;
+    let fixed = |name: HeaderName, value: &'static str| {
+        SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
+    };
     Router::new()
         .nest("/v1", api::router(state.clone()))
         .route("/healthz", get(health))
         .route("/metrics", get(metrics))
         .merge(openapi::router())
-        .merge(pages::router())
-        .fallback(|| async { ApiError::NotFound("api-route-not-found") })
+        .merge(customer_portal::router(state.clone()))
+        .merge(portal::router(state.clone()))
         .layer(DefaultBodyLimit::max(max_body))
-        .layer(CatchPanicLayer::custom(|_| {
-            ApiError::Internal("a handler panicked".into()).into_response()
-        }))
-        .layer(axum::middleware::from_fn(error::render_errors))
         .layer(axum::middleware::from_fn(middleware::measure))
         .layer(axum::middleware::from_fn(middleware::correlate))
-        .layer(axum::middleware::from_fn(pages::security_headers))
+        .layer(fixed(header::CONTENT_SECURITY_POLICY, PAGE_POLICY))
+        .layer(fixed(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(fixed(header::REFERRER_POLICY, "same-origin"))
+        .layer(fixed(header::X_FRAME_OPTIONS, "DENY"))
+        .layer(fixed(
+            HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ))
         .layer(SetSensitiveRequestHeadersLayer::new([
             header::AUTHORIZATION,
             header::COOKIE,

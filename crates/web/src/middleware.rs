@@ -3,7 +3,10 @@
 
 use std::time::Instant;
 
-use axum::extract::{MatchedPath, Request};
+use std::net::{IpAddr, SocketAddr};
+
+use axum::extract::{ConnectInfo, MatchedPath, Request};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderName, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
@@ -35,7 +38,13 @@ pub async fn correlate(mut request: Request, next: Next) -> Response {
     request
         .extensions_mut()
         .insert(CorrelationId(correlation.clone()));
-    let span = tracing::info_span!("request", correlation_id = %correlation, method = %request.method(), path = %request.uri().path());
+    // The route's template, never the path itself: one-time links carry secrets.
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or("unmatched", MatchedPath::as_str)
+        .to_owned();
+    let span = tracing::info_span!("request", correlation_id = %correlation, method = %request.method(), route = %route);
     let started = Instant::now();
     let mut response = tracing::Instrument::instrument(next.run(request), span.clone()).await;
     let status = response.status().as_u16();
@@ -81,4 +90,25 @@ pub fn request_locale(headers: &HeaderMap) -> Locale {
         .and_then(Locale::closest)
         .or_else(|| header(&axum::http::header::ACCEPT_LANGUAGE).and_then(Locale::from_accept_language))
         .unwrap_or_default()
+}
+
+/// The client's IP address: the peer of the connection (behind a reverse proxy, the
+/// proxy's address); absent when the server wasn't told peers' addresses.
+pub fn client_address(parts: &Parts) -> Option<IpAddr> {
+    parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|info| info.0.ip())
+}
+
+/// The client's address as an extractor.
+#[derive(Debug, Clone, Copy)]
+pub struct ClientAddress(pub Option<IpAddr>);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ClientAddress {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(ClientAddress(client_address(parts)))
+    }
 }

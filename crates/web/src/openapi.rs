@@ -3,6 +3,8 @@
 //! that it works offline.
 
 use axum::Router;
+use axum::http::{HeaderValue, header};
+use tower_http::set_header::SetResponseHeaderLayer;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 use utoipa_swagger_ui::SwaggerUi;
@@ -77,8 +79,16 @@ pub fn document() -> String {
     ApiDoc::openapi().to_pretty_json().unwrap_or_default()
 }
 
+/// The reference page's bundled Swagger UI styles some elements inline.
+const DOCS_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; \
+    connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
 pub fn router() -> Router<AppState> {
-    SwaggerUi::new("/docs")
+    let docs: Router<AppState> = SwaggerUi::new("/docs")
         .url("/openapi.json", ApiDoc::openapi())
-        .into()
+        .into();
+    docs.layer(SetResponseHeaderLayer::overriding(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(DOCS_POLICY),
+    ))
 }

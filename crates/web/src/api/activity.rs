@@ -11,9 +11,9 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 use utoipa::ToSchema;
 
-use crate::api::auth::Caller;
+use crate::api::auth::ApiCaller;
+use crate::api::error::ApiError;
 use crate::api::resources::{Attributes, Collection};
-use crate::error::ApiError;
 use crate::state::AppState;
 
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
@@ -114,14 +114,14 @@ fn time_param(raw: Option<&str>, parameter: &'static str) -> Result<Option<Offse
     params(AuditParams),
     responses(
         (status = 200, description = "Newest first", body = Collection<AuditRecordResource>),
-        (status = 400, description = "A parameter is invalid", body = crate::error::ErrorBody),
-        (status = 403, description = "Only admin agents read the activity log", body = crate::error::ErrorBody),
+        (status = 400, description = "A parameter is invalid", body = crate::api::error::ErrorBody),
+        (status = 403, description = "Only admin agents read the activity log", body = crate::api::error::ErrorBody),
     ),
     security(("bearer" = []))
 )]
 pub(crate) async fn list(
     State(state): State<AppState>,
-    caller: Caller,
+    ApiCaller(caller): ApiCaller,
     Query(params): Query<AuditParams>,
 ) -> Result<Json<Collection<AuditRecordResource>>, ApiError> {
     caller.require(Permission::ViewActivity)?;
@@ -165,7 +165,7 @@ pub(crate) async fn list(
         before: None,
         limit: size,
     };
-    let events = state.store.activity(caller.partner_id(), query).await?;
+    let events = crate::app::activity::list(&state, &caller, query).await?;
     let items = events.iter().map(AuditRecordResource::new).collect();
     Ok(Json(Collection::new(items, "/auditrecords")))
 }

@@ -3,23 +3,22 @@
 
 use axum::Json;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use partnerdesk_domain::agreement::AgreementAcceptance;
-use partnerdesk_domain::onboarding::{Seller, agreement_record};
 use partnerdesk_domain::partner::Permission;
 use partnerdesk_domain::profile::{AgreementTemplate, CLOUD_AGREEMENT_TYPE};
 use serde::Deserialize;
-use time::OffsetDateTime;
 
-use crate::api::auth::Caller;
+use crate::api::auth::ApiCaller;
+use crate::api::created::{IdempotencyKey, replayed};
 use crate::api::customer_id;
-use crate::api::idempotency::{RequestKey, replay};
+use crate::api::error::ApiError;
 use crate::api::json::ApiJson;
 use crate::api::requests::{self, AGREEMENT, AgreementRequest, ContactRequest};
 use crate::api::resources::Collection;
 use crate::api::resources::commerce::{AgreementMetadataResource, AgreementResource};
-use crate::error::ApiError;
+use crate::app::agreements;
+use crate::app::idempotency::Created;
 use crate::state::AppState;
 
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
@@ -72,7 +71,7 @@ fn selected<'a>(state: &'a AppState, params: &TypeParams) -> Result<Vec<&'a Agre
 )]
 pub(crate) async fn metadata(
     State(state): State<AppState>,
-    caller: Caller,
+    ApiCaller(caller): ApiCaller,
     Query(params): Query<TypeParams>,
 ) -> Result<Json<Collection<AgreementMetadataResource>>, ApiError> {
     caller.require(Permission::ViewCustomers)?;
@@ -99,62 +98,31 @@ pub(crate) async fn metadata(
     ),
     responses(
         (status = 201, description = "Recorded", body = AgreementResource),
-        (status = 400, description = "A value is invalid (600002: date in the future)", body = crate::error::ErrorBody),
-        (status = 409, description = "Already confirmed by this contact (600061)", body = crate::error::ErrorBody),
+        (status = 400, description = "A value is invalid (600002: date in the future)", body = crate::api::error::ErrorBody),
+        (status = 409, description = "Already confirmed by this contact (600061)", body = crate::api::error::ErrorBody),
     ),
     security(("bearer" = []))
 )]
 pub(crate) async fn create(
     State(state): State<AppState>,
-    caller: Caller,
+    ApiCaller(caller): ApiCaller,
     Path(customer): Path<String>,
-    headers: HeaderMap,
+    key: IdempotencyKey,
     body: ApiJson<AgreementRequest>,
 ) -> Result<Response, ApiError> {
     caller.require(Permission::AttestAgreement)?;
     let id = customer_id(&customer)?;
-    let key = RequestKey::new(
-        &headers,
-        &format!("POST /v1/customers/{id}/agreements"),
-        &body.digest,
-    );
-    if let Some(replayed) = replay(&state, caller.partner_id(), key.as_ref()).await? {
-        return Ok(replayed);
-    }
-    let current = state.store.customer(caller.partner_id(), id).await?;
+    let key = key.for_body(&format!("POST /v1/customers/{id}/agreements"), &body.digest);
     let blank = ContactRequest::default();
-    let profile = &state.settings.profile;
-    let now = OffsetDateTime::now_utc();
-    let acceptance = AgreementAcceptance::parse(
-        &body.value.input(&blank),
-        profile,
-        current.billing.address.country,
-        now,
-    )
-    .map_err(|e| ApiError::fields(e, |f| requests::path(f, AGREEMENT)))?;
-    let seller = Seller {
-        partner_id: caller.partner_id(),
-        user_id: caller.0.user.id,
-    };
-    let link = acceptance.template.link.clone();
-    let agreement = agreement_record(acceptance, id, seller, now);
-    let resource = AgreementResource::new(&agreement, Some(&link));
-    let record = key
-        .as_ref()
-        .map(|k| k.record(caller.partner_id(), StatusCode::CREATED, &resource, None))
-        .transpose()?;
-    match state
-        .store
-        .record_agreement(caller.partner_id(), agreement, record, caller.actor())
-        .await
-    {
-        Ok(()) => Ok((StatusCode::CREATED, Json(resource)).into_response()),
-        Err(partnerdesk_store::StoreError::Conflict(partnerdesk_store::Conflict::RequestId)) => {
-            replay(&state, caller.partner_id(), key.as_ref())
-                .await?
-                .ok_or_else(|| ApiError::Internal("a claimed request id without a response".into()))
-        }
-        Err(e) => Err(e.into()),
+    let input = body.value.input(&blank);
+    let outcome = agreements::record(&state, &caller, id, &input, key, |agreement, link| {
+        AgreementResource::new(agreement, Some(link))
+    })
+    .await
+    .map_err(|e| ApiError::placed(e, |f| requests::path(f, AGREEMENT)))?;
+    match outcome {
+        Created::New(resource) => Ok((StatusCode::CREATED, Json(resource)).into_response()),
+        Created::Replayed(replay) => replayed(replay),
     }
 }
 
@@ -169,7 +137,7 @@ pub(crate) async fn create(
 )]
 pub(crate) async fn list(
     State(state): State<AppState>,
-    caller: Caller,
+    ApiCaller(caller): ApiCaller,
     Path(customer): Path<String>,
     Query(params): Query<TypeParams>,
 ) -> Result<Json<Collection<AgreementResource>>, ApiError> {

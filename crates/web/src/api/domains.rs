@@ -8,8 +8,8 @@ use partnerdesk_domain::Field;
 use partnerdesk_domain::partner::Permission;
 use partnerdesk_domain::tenant_domain::TenantDomain;
 
-use crate::api::auth::Caller;
-use crate::error::ApiError;
+use crate::api::auth::ApiCaller;
+use crate::api::error::ApiError;
 use crate::state::AppState;
 
 /// Check whether a domain exists
@@ -25,7 +25,7 @@ use crate::state::AppState;
 )]
 pub(crate) async fn exists(
     State(state): State<AppState>,
-    caller: Caller,
+    ApiCaller(caller): ApiCaller,
     Path(domain): Path<String>,
 ) -> Result<StatusCode, ApiError> {
     caller.require(Permission::ViewCustomers)?;
@@ -45,12 +45,12 @@ pub(crate) async fn exists(
     path = "/v1/validations/checkdomainavailability/{prefix}",
     tag = "Domains",
     params(("prefix" = String, Path, description = "Domain prefix, such as contoso")),
-    responses((status = 200, description = "true when free", body = bool), (status = 400, description = "Not a valid prefix", body = crate::error::ErrorBody)),
+    responses((status = 200, description = "true when free", body = bool), (status = 400, description = "Not a valid prefix", body = crate::api::error::ErrorBody)),
     security(("bearer" = []))
 )]
 pub(crate) async fn check_availability(
     State(state): State<AppState>,
-    caller: Caller,
+    ApiCaller(caller): ApiCaller,
     Path(prefix): Path<String>,
 ) -> Result<Json<bool>, ApiError> {
     caller.require(Permission::ViewCustomers)?;

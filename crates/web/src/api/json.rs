@@ -10,7 +10,7 @@ use partnerdesk_store::secrets;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use crate::error::ApiError;
+use crate::api::error::ApiError;
 use crate::state::AppState;
 
 /// A JSON body and the SHA-256 of its bytes (for idempotency fingerprints).

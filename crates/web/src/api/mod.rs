@@ -4,9 +4,10 @@
 pub(crate) mod activity;
 pub(crate) mod agreements;
 pub mod auth;
+mod created;
 pub(crate) mod customers;
 pub(crate) mod domains;
-mod idempotency;
+pub mod error;
 pub mod json;
 pub(crate) mod offers;
 pub(crate) mod orders;
@@ -14,15 +15,16 @@ pub(crate) mod relationship_requests;
 pub(crate) mod relationships;
 pub mod requests;
 pub mod resources;
-mod sellers;
 pub(crate) mod subscriptions;
 pub(crate) mod validations;
 
 use axum::Router;
+use axum::response::IntoResponse;
 use axum::routing::{get, head, post};
 use partnerdesk_domain::{CustomerId, OrderId, SubscriptionId};
+use tower_http::catch_panic::CatchPanicLayer;
 
-use crate::error::ApiError;
+use crate::api::error::ApiError;
 use crate::state::AppState;
 
 pub(crate) use customers::{
@@ -30,7 +32,7 @@ pub(crate) use customers::{
     update_billing_profile,
 };
 
-/// Every `/v1` route, behind authentication.
+/// Every `/v1` route, behind authentication, with errors rendered as JSON.
 pub fn router(state: AppState) -> Router<AppState> {
     Router::new()
         .route("/customers", post(create_customer).get(list_customers))
@@ -84,6 +86,10 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/auditrecords", get(activity::list))
         .fallback(|| async { ApiError::NotFound("api-route-not-found") })
         .layer(axum::middleware::from_fn_with_state(state, auth::authenticate))
+        .layer(CatchPanicLayer::custom(|_| {
+            ApiError::Internal("a handler panicked".into()).into_response()
+        }))
+        .layer(axum::middleware::from_fn(error::render))
 }
 
 /// A customer id from a path: one that isn't a GUID can't exist.

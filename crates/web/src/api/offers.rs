@@ -7,10 +7,10 @@ use partnerdesk_domain::partner::Permission;
 use partnerdesk_domain::{Field, OfferId};
 use serde::Deserialize;
 
-use crate::api::auth::{Caller, Lang};
+use crate::api::auth::{ApiCaller, Lang};
+use crate::api::error::ApiError;
 use crate::api::resources::Collection;
 use crate::api::resources::catalog::{CategoryResource, OfferResource};
-use crate::error::ApiError;
 use crate::state::AppState;
 
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
@@ -60,7 +60,7 @@ fn number(
 )]
 pub(crate) async fn list(
     State(state): State<AppState>,
-    caller: Caller,
+    ApiCaller(caller): ApiCaller,
     Lang(locale): Lang,
     Query(params): Query<OfferParams>,
 ) -> Result<Json<Collection<OfferResource>>, ApiError> {
@@ -93,13 +93,13 @@ pub(crate) async fn list(
     params(("offer" = String, Path, description = "Offer id"), OfferParams),
     responses(
         (status = 200, description = "The offer", body = OfferResource),
-        (status = 404, description = "No such offer in this country", body = crate::error::ErrorBody),
+        (status = 404, description = "No such offer in this country", body = crate::api::error::ErrorBody),
     ),
     security(("bearer" = []))
 )]
 pub(crate) async fn get(
     State(state): State<AppState>,
-    caller: Caller,
+    ApiCaller(caller): ApiCaller,
     Lang(locale): Lang,
     Path(offer): Path<String>,
     Query(params): Query<OfferParams>,
@@ -125,7 +125,7 @@ pub(crate) async fn get(
 )]
 pub(crate) async fn add_ons(
     State(state): State<AppState>,
-    caller: Caller,
+    ApiCaller(caller): ApiCaller,
     Lang(locale): Lang,
     Path(offer): Path<String>,
     Query(params): Query<OfferParams>,
@@ -162,7 +162,7 @@ pub(crate) async fn add_ons(
 )]
 pub(crate) async fn categories(
     State(state): State<AppState>,
-    caller: Caller,
+    ApiCaller(caller): ApiCaller,
     Lang(locale): Lang,
     Query(params): Query<OfferParams>,
 ) -> Result<Json<Collection<CategoryResource>>, ApiError> {

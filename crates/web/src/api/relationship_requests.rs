@@ -3,22 +3,17 @@
 
 use axum::Json;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, header};
-use partnerdesk_domain::PartnerId;
-use partnerdesk_domain::audit::Actor;
-use partnerdesk_domain::partner::{PartnerKind, Permission};
-use partnerdesk_store::{StoreError, secrets};
+use axum::http::HeaderMap;
+use partnerdesk_domain::Rule;
 use serde::{Deserialize, Serialize};
-use time::{Duration, OffsetDateTime};
 use utoipa::ToSchema;
 
-use crate::api::auth::Caller;
+use crate::api::auth::ApiCaller;
+use crate::api::error::ApiError;
 use crate::api::resources::Attributes;
-use crate::error::ApiError;
+use crate::app::{AppError, relationships};
+use crate::links;
 use crate::state::AppState;
-
-/// How long an invitation link works.
-pub const INVITATION_VALID: Duration = Duration::days(30);
 
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
 #[serde(default, rename_all = "camelCase")]
@@ -38,50 +33,6 @@ pub(crate) struct RelationshipRequestResource {
     attributes: Attributes,
 }
 
-/// `http(s)://host` as the client reached the server.
-pub(crate) fn origin(state: &AppState, headers: &HeaderMap) -> String {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .filter(|h| {
-            !h.is_empty()
-                && h.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b))
-        })
-        .unwrap_or("localhost");
-    let scheme = if state.settings.secure_cookies {
-        "https"
-    } else {
-        "http"
-    };
-    format!("{scheme}://{host}")
-}
-
-/// Creates an invitation of `partner` and returns its link.
-pub(crate) async fn invitation_link(
-    state: &AppState,
-    headers: &HeaderMap,
-    partner: PartnerId,
-    reseller: Option<PartnerId>,
-    delegated_admin: bool,
-    actor: Actor,
-) -> Result<String, StoreError> {
-    let token = secrets::generate_token().trim_start_matches("pd_").to_owned();
-    let expires = OffsetDateTime::now_utc() + INVITATION_VALID;
-    state
-        .store
-        .request_relationship(
-            partner,
-            reseller,
-            delegated_admin,
-            secrets::sha256(token.as_bytes()),
-            expires,
-            actor,
-        )
-        .await?;
-    Ok(format!("{}/customer/invitations/{token}", origin(state, headers)))
-}
-
 /// Request a reseller relationship
 ///
 /// A link for the admin of a customer that exists already: signed in at this server's
@@ -95,55 +46,32 @@ pub(crate) async fn invitation_link(
     params(RequestParams),
     responses(
         (status = 200, description = "The invitation link", body = RelationshipRequestResource),
-        (status = 400, description = "indirectResellerId isn't one of your active resellers", body = crate::error::ErrorBody),
-        (status = 403, description = "The role can't request relationships, or the cloud doesn't offer them", body = crate::error::ErrorBody),
+        (status = 400, description = "indirectResellerId isn't one of your active resellers", body = crate::api::error::ErrorBody),
+        (status = 403, description = "The role can't request relationships, or the cloud doesn't offer them", body = crate::api::error::ErrorBody),
     ),
     security(("bearer" = []))
 )]
 pub(crate) async fn request(
     State(state): State<AppState>,
-    caller: Caller,
+    ApiCaller(caller): ApiCaller,
     headers: HeaderMap,
     Query(params): Query<RequestParams>,
 ) -> Result<Json<RelationshipRequestResource>, ApiError> {
-    caller.require(Permission::RequestRelationship)?;
-    if !state.settings.profile.relationship_requests {
-        return Err(ApiError::RelationshipRequestsUnavailable);
-    }
-    let reseller = match params
-        .indirect_reseller_id
-        .as_deref()
-        .map(str::trim)
-        .filter(|r| !r.is_empty())
-    {
-        Some(_) if caller.kind() != PartnerKind::IndirectProvider => {
-            return Err(ApiError::Query {
+    let reseller = params.indirect_reseller_id.as_deref();
+    let delegated_admin = params.delegated_admin.unwrap_or(false);
+    let token = relationships::request(&state, &caller, reseller, delegated_admin)
+        .await
+        .map_err(|e| match e {
+            AppError::Invalid(errors) => ApiError::Query {
                 parameter: "indirectResellerId",
-                message: "query-reseller-not-provider",
-            });
-        }
-        Some(raw) => Some(raw.parse::<PartnerId>().map_err(|_| ApiError::Query {
-            parameter: "indirectResellerId",
-            message: "query-reseller-unknown",
-        })?),
-        None => None,
-    };
-    let url = invitation_link(
-        &state,
-        &headers,
-        caller.partner_id(),
-        reseller,
-        params.delegated_admin.unwrap_or(false),
-        caller.actor(),
-    )
-    .await
-    .map_err(|e| match e {
-        StoreError::Invalid(_) => ApiError::Query {
-            parameter: "indirectResellerId",
-            message: "query-reseller-unknown",
-        },
-        other => other.into(),
-    })?;
+                message: match errors.first().map(|e| &e.rule) {
+                    Some(Rule::IndirectModelUnavailable) => "query-reseller-not-provider",
+                    _ => "query-reseller-unknown",
+                },
+            },
+            other => other.into(),
+        })?;
+    let url = links::invitation(&state, &headers, &token);
     Ok(Json(RelationshipRequestResource {
         url,
         attributes: Attributes::of("RelationshipRequest"),

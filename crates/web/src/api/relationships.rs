@@ -5,10 +5,10 @@ use axum::extract::{Query, State};
 use partnerdesk_domain::partner::{PartnerKind, Permission};
 use serde::Deserialize;
 
-use crate::api::auth::Caller;
+use crate::api::auth::ApiCaller;
+use crate::api::error::ApiError;
 use crate::api::resources::Collection;
 use crate::api::resources::catalog::PartnerRelationshipResource;
-use crate::error::ApiError;
 use crate::state::AppState;
 
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
@@ -28,13 +28,13 @@ pub(crate) struct RelationshipParams {
     params(RelationshipParams),
     responses(
         (status = 200, description = "The related partners", body = Collection<PartnerRelationshipResource>),
-        (status = 400, description = "Unknown relationship type", body = crate::error::ErrorBody),
+        (status = 400, description = "Unknown relationship type", body = crate::api::error::ErrorBody),
     ),
     security(("bearer" = []))
 )]
 pub(crate) async fn list(
     State(state): State<AppState>,
-    caller: Caller,
+    ApiCaller(caller): ApiCaller,
     Query(params): Query<RelationshipParams>,
 ) -> Result<Json<Collection<PartnerRelationshipResource>>, ApiError> {
     caller.require(Permission::ViewCustomers)?;

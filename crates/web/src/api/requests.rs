@@ -286,6 +286,7 @@ pub fn path(field: Field, paths: Paths) -> String {
         Field::SubscriptionQuantity
         | Field::SubscriptionStatus
         | Field::Role
+        | Field::CurrentPassword
         | Field::NewPassword
         | Field::ConfirmPassword
         | Field::TokenName => field.name().into(),

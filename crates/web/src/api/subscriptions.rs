@@ -7,16 +7,16 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use partnerdesk_domain::partner::Permission;
 use partnerdesk_domain::subscription::SubscriptionUpdateInput;
-use partnerdesk_store::StoreError;
 use serde::Deserialize;
 
-use crate::api::auth::{Caller, Lang};
+use crate::api::auth::{ApiCaller, Lang};
+use crate::api::error::ApiError;
 use crate::api::json::ApiJson;
 use crate::api::requests::{self, UpdateSubscriptionRequest};
 use crate::api::resources::commerce::SubscriptionResource;
 use crate::api::resources::{Collection, expected_version, with_etag};
 use crate::api::{customer_id, subscription_id};
-use crate::error::ApiError;
+use crate::app::subscriptions;
 use crate::state::AppState;
 
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
@@ -38,7 +38,7 @@ pub(crate) struct SubscriptionParams {
 )]
 pub(crate) async fn list(
     State(state): State<AppState>,
-    caller: Caller,
+    ApiCaller(caller): ApiCaller,
     Lang(locale): Lang,
     Path(customer): Path<String>,
     Query(params): Query<SubscriptionParams>,
@@ -80,18 +80,14 @@ pub(crate) async fn list(
 )]
 pub(crate) async fn get(
     State(state): State<AppState>,
-    caller: Caller,
+    ApiCaller(caller): ApiCaller,
     Lang(locale): Lang,
     Path((customer, subscription)): Path<(String, String)>,
 ) -> Result<Json<SubscriptionResource>, ApiError> {
     caller.require(Permission::ViewCustomers)?;
     let id = customer_id(&customer)?;
     let subscription = subscription_id(&subscription)?;
-    let found = state
-        .store
-        .subscription(caller.partner_id(), id, subscription)
-        .await
-        .map_err(ApiError::not_found_as("api-subscription-not-found"))?;
+    let found = subscriptions::get(&state, &caller, id, subscription).await?;
     let catalog = state.store.catalog().await?;
     Ok(Json(SubscriptionResource::new(&found, &catalog, locale)))
 }
@@ -114,16 +110,16 @@ pub(crate) async fn get(
     ),
     responses(
         (status = 200, description = "The subscription afterwards", body = SubscriptionResource),
-        (status = 400, description = "License count out of range (2002), changed while suspending (2001) or while suspended (800091), unknown status", body = crate::error::ErrorBody),
-        (status = 409, description = "Reactivating an add-on whose parent isn't active (27009)", body = crate::error::ErrorBody),
-        (status = 412, description = "The etag is stale", body = crate::error::ErrorBody),
-        (status = 428, description = "No etag given", body = crate::error::ErrorBody),
+        (status = 400, description = "License count out of range (2002), changed while suspending (2001) or while suspended (800091), unknown status", body = crate::api::error::ErrorBody),
+        (status = 409, description = "Reactivating an add-on whose parent isn't active (27009)", body = crate::api::error::ErrorBody),
+        (status = 412, description = "The etag is stale", body = crate::api::error::ErrorBody),
+        (status = 428, description = "No etag given", body = crate::api::error::ErrorBody),
     ),
     security(("bearer" = []))
 )]
 pub(crate) async fn update(
     State(state): State<AppState>,
-    caller: Caller,
+    ApiCaller(caller): ApiCaller,
     Lang(locale): Lang,
     Path((customer, subscription)): Path<(String, String)>,
     headers: HeaderMap,
@@ -141,22 +137,7 @@ pub(crate) async fn update(
         quantity: requests::quantity(request.quantity.as_ref()),
         status: request.status.clone(),
     };
-    let updated = state
-        .store
-        .update_subscription(
-            caller.partner_id(),
-            id,
-            subscription,
-            input,
-            Some(version),
-            caller.actor(),
-        )
-        .await
-        .map_err(|e| match e {
-            StoreError::NotFound => ApiError::NotFound("api-subscription-not-found"),
-            StoreError::Invalid(errors) => ApiError::fields(errors, |f| f.name().to_owned()),
-            other => other.into(),
-        })?;
+    let updated = subscriptions::change(&state, &caller, id, subscription, input, Some(version)).await?;
     let catalog = state.store.catalog().await?;
     Ok(with_etag(
         SubscriptionResource::new(&updated, &catalog, locale),
@@ -172,24 +153,20 @@ pub(crate) async fn update(
     params(("customer" = String, Path, description = "Customer id"), ("subscription" = String, Path, description = "The parent subscription's id")),
     responses(
         (status = 200, description = "Oldest first", body = Collection<SubscriptionResource>),
-        (status = 404, description = "No such subscription for you", body = crate::error::ErrorBody),
+        (status = 404, description = "No such subscription for you", body = crate::api::error::ErrorBody),
     ),
     security(("bearer" = []))
 )]
 pub(crate) async fn add_ons(
     State(state): State<AppState>,
-    caller: Caller,
+    ApiCaller(caller): ApiCaller,
     Lang(locale): Lang,
     Path((customer, subscription)): Path<(String, String)>,
 ) -> Result<Json<Collection<SubscriptionResource>>, ApiError> {
     caller.require(Permission::ViewCustomers)?;
     let id = customer_id(&customer)?;
     let parent = subscription_id(&subscription)?;
-    let add_ons = state
-        .store
-        .add_ons(caller.partner_id(), id, parent)
-        .await
-        .map_err(ApiError::not_found_as("api-subscription-not-found"))?;
+    let add_ons = subscriptions::add_ons(&state, &caller, id, parent).await?;
     let catalog = state.store.catalog().await?;
     let items = add_ons
         .iter()

@@ -13,10 +13,10 @@ use partnerdesk_domain::{Field, Locale};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::api::auth::{Caller, Lang};
+use crate::api::auth::{ApiCaller, Lang};
+use crate::api::error::ApiError;
 use crate::api::json::ApiJson;
 use crate::api::resources::Attributes;
-use crate::error::ApiError;
 use crate::i18n;
 use crate::state::AppState;
 
@@ -73,7 +73,7 @@ pub(crate) struct AddressValidationResponse {
     security(("bearer" = []))
 )]
 pub(crate) async fn address(
-    caller: Caller,
+    ApiCaller(caller): ApiCaller,
     Lang(locale): Lang,
     body: ApiJson<AddressToValidate>,
 ) -> Result<Json<AddressValidationResponse>, ApiError> {
@@ -181,13 +181,13 @@ pub(crate) struct CountryValidationRules {
     params(("country" = String, Path, description = "ISO 3166 alpha-2 code")),
     responses(
         (status = 200, description = "The rules", body = CountryValidationRules),
-        (status = 404, description = "Not an ISO 3166 alpha-2 code (UK is GB)", body = crate::error::ErrorBody),
+        (status = 404, description = "Not an ISO 3166 alpha-2 code (UK is GB)", body = crate::api::error::ErrorBody),
     ),
     security(("bearer" = []))
 )]
 pub(crate) async fn country_rules(
     State(_state): State<AppState>,
-    caller: Caller,
+    ApiCaller(caller): ApiCaller,
     Lang(locale): Lang,
     Path(country): Path<String>,
 ) -> Result<Json<CountryValidationRules>, ApiError> {

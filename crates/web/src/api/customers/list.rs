@@ -9,11 +9,11 @@ use partnerdesk_domain::partner::{PartnerKind, Permission};
 use partnerdesk_store::{CustomerFilter, CustomerQuery};
 use serde::Deserialize;
 
-use crate::api::auth::Caller;
+use crate::api::auth::ApiCaller;
+use crate::api::error::ApiError;
 use crate::api::json::{self, LargeJson};
 use crate::api::resources::customer::CustomerResource;
 use crate::api::resources::{Collection, Link, LinkHeader};
-use crate::error::ApiError;
 use crate::paging;
 use crate::state::AppState;
 
@@ -53,13 +53,13 @@ struct FilterRequest {
     params(ListParams, ("MS-ContinuationToken" = Option<String>, Header, description = "With seekOperation=Next")),
     responses(
         (status = 200, description = "A page", body = Collection<CustomerResource>),
-        (status = 400, description = "A parameter is invalid", body = crate::error::ErrorBody),
+        (status = 400, description = "A parameter is invalid", body = crate::api::error::ErrorBody),
     ),
     security(("bearer" = []))
 )]
 pub(crate) async fn list_customers(
     State(state): State<AppState>,
-    caller: Caller,
+    ApiCaller(caller): ApiCaller,
     headers: HeaderMap,
     Query(params): Query<ListParams>,
 ) -> Result<LargeJson<Collection<CustomerResource>>, ApiError> {

@@ -8,13 +8,14 @@ use axum::response::Response;
 use partnerdesk_domain::customer::BillingDetails;
 use partnerdesk_domain::partner::{PartnerKind, Permission};
 
-use crate::api::auth::Caller;
+use crate::api::auth::ApiCaller;
 use crate::api::customer_id;
+use crate::api::error::ApiError;
 use crate::api::json::ApiJson;
 use crate::api::requests::{self, AddressRequest, BILLING_PROFILE, BillingProfileRequest};
 use crate::api::resources::customer::{BillingProfileResource, CompanyProfileResource, CustomerResource};
 use crate::api::resources::{expected_version, with_etag};
-use crate::error::ApiError;
+use crate::app::customers;
 use crate::state::AppState;
 
 /// Get a customer
@@ -25,20 +26,16 @@ use crate::state::AppState;
     params(("customer" = String, Path, description = "Customer id")),
     responses(
         (status = 200, description = "The customer", body = CustomerResource),
-        (status = 404, description = "Not one of your customers", body = crate::error::ErrorBody),
+        (status = 404, description = "Not one of your customers", body = crate::api::error::ErrorBody),
     ),
     security(("bearer" = []))
 )]
 pub(crate) async fn get_customer(
     State(state): State<AppState>,
-    caller: Caller,
+    ApiCaller(caller): ApiCaller,
     Path(customer): Path<String>,
 ) -> Result<Json<CustomerResource>, ApiError> {
-    caller.require(Permission::ViewCustomers)?;
-    let customer = state
-        .store
-        .customer(caller.partner_id(), customer_id(&customer)?)
-        .await?;
+    let customer = customers::customer(&state, &caller, customer_id(&customer)?).await?;
     let provider_view = caller.kind() != PartnerKind::IndirectReseller;
     Ok(Json(CustomerResource::new(&customer, provider_view)))
 }
@@ -54,14 +51,10 @@ pub(crate) async fn get_customer(
 )]
 pub(crate) async fn get_company_profile(
     State(state): State<AppState>,
-    caller: Caller,
+    ApiCaller(caller): ApiCaller,
     Path(customer): Path<String>,
 ) -> Result<Json<CompanyProfileResource>, ApiError> {
-    caller.require(Permission::ViewCustomers)?;
-    let customer = state
-        .store
-        .customer(caller.partner_id(), customer_id(&customer)?)
-        .await?;
+    let customer = customers::customer(&state, &caller, customer_id(&customer)?).await?;
     Ok(Json(CompanyProfileResource::new(&customer)))
 }
 
@@ -79,14 +72,10 @@ pub(crate) async fn get_company_profile(
 )]
 pub(crate) async fn get_billing_profile(
     State(state): State<AppState>,
-    caller: Caller,
+    ApiCaller(caller): ApiCaller,
     Path(customer): Path<String>,
 ) -> Result<Response, ApiError> {
-    caller.require(Permission::ViewCustomers)?;
-    let customer = state
-        .store
-        .customer(caller.partner_id(), customer_id(&customer)?)
-        .await?;
+    let customer = customers::customer(&state, &caller, customer_id(&customer)?).await?;
     Ok(with_etag(
         BillingProfileResource::new(&customer),
         customer.billing.version,
@@ -108,39 +97,31 @@ pub(crate) async fn get_billing_profile(
     ),
     responses(
         (status = 200, description = "The new profile", body = BillingProfileResource),
-        (status = 400, description = "A value is invalid", body = crate::error::ErrorBody),
-        (status = 412, description = "The profile changed since you read it", body = crate::error::ErrorBody),
-        (status = 428, description = "No etag given", body = crate::error::ErrorBody),
+        (status = 400, description = "A value is invalid", body = crate::api::error::ErrorBody),
+        (status = 412, description = "The profile changed since you read it", body = crate::api::error::ErrorBody),
+        (status = 428, description = "No etag given", body = crate::api::error::ErrorBody),
     ),
     security(("bearer" = []))
 )]
 pub(crate) async fn update_billing_profile(
     State(state): State<AppState>,
-    caller: Caller,
+    ApiCaller(caller): ApiCaller,
     Path(customer): Path<String>,
     headers: HeaderMap,
     body: ApiJson<BillingProfileRequest>,
 ) -> Result<Response, ApiError> {
     caller.require(Permission::EditBillingProfile)?;
     let id = customer_id(&customer)?;
-    let current = state.store.customer(caller.partner_id(), id).await?;
+    let current = customers::customer(&state, &caller, id).await?;
     let etag = body.value.attributes.as_ref().and_then(|a| a.etag.as_deref());
     let version = expected_version(&headers, etag)?;
     let country = current.billing.address.country.to_string();
     let blank = AddressRequest::default();
     let input = body.value.input(&blank, &country);
-    let details = BillingDetails::parse(&input, &caller.0.partner_domains)
-        .map_err(|e| ApiError::fields(e, |f| requests::path(f, BILLING_PROFILE)))?;
-    let updated = state
-        .store
-        .update_billing_profile(caller.partner_id(), id, details, version, caller.actor())
+    let details = BillingDetails::parse(&input, &caller.principal.partner_domains);
+    let updated = customers::update_billing_profile(&state, &caller, id, details, version)
         .await
-        .map_err(|e| match e {
-            partnerdesk_store::StoreError::Invalid(errors) => {
-                ApiError::fields(errors, |f| requests::path(f, BILLING_PROFILE))
-            }
-            other => other.into(),
-        })?;
+        .map_err(|e| ApiError::placed(e, |f| requests::path(f, BILLING_PROFILE)))?;
     Ok(with_etag(
         BillingProfileResource::new(&updated),
         updated.billing.version,

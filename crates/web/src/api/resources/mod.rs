@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::error::ApiError;
+use crate::api::error::ApiError;
 
 /// A link to a related resource, as Partner Center writes them.
 #[derive(Debug, Clone, Serialize, ToSchema)]

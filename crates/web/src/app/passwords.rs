@@ -1,0 +1,82 @@
+//! Passwords people choose: an invited partner user's, set from a one-time link, and a
+//! customer admin's, changed after the first sign-in with the temporary one. Both are
+//! stored as Argon2id hashes, made on the blocking pool.
+
+use partnerdesk_domain::partner::{PartnerUser, check_new_password, check_password};
+use partnerdesk_domain::{Field, FieldError, Rule};
+use partnerdesk_store::{StoreError, secrets};
+use time::OffsetDateTime;
+
+use crate::app::{AppError, CustomerCaller};
+use crate::state::AppState;
+
+const LINK_NOT_FOUND: &str = "api-link-not-found";
+
+async fn hash(password: String) -> Result<String, AppError> {
+    match tokio::task::spawn_blocking(move || secrets::hash_chosen_password(&password)).await {
+        Ok(Ok(hash)) => Ok(hash),
+        _ => Err(AppError::Internal("hashing a password failed".into())),
+    }
+}
+
+fn link_error(e: StoreError) -> AppError {
+    AppError::not_found_as(LINK_NOT_FOUND)(e)
+}
+
+/// The user a set-password link is for, while it is unused and unexpired.
+pub async fn link_user(state: &AppState, token: &str) -> Result<PartnerUser, AppError> {
+    state
+        .store
+        .password_link_user(token, OffsetDateTime::now_utc())
+        .await
+        .map_err(link_error)
+}
+
+/// Sets the password of a link's user (typed twice) and uses the link up.
+pub async fn set_by_link(
+    state: &AppState,
+    token: &str,
+    password: String,
+    again: &str,
+    address: Option<std::net::IpAddr>,
+) -> Result<PartnerUser, AppError> {
+    link_user(state, token).await?;
+    check_new_password(&password, again).map_err(AppError::Invalid)?;
+    let hash = hash(password).await?;
+    let now = OffsetDateTime::now_utc();
+    state
+        .store
+        .use_password_link(token, hash, now, address.map(|a| a.to_string()))
+        .await
+        .map_err(link_error)
+}
+
+/// Changes a customer admin's password: the current one must be right, the new one long
+/// enough and different.
+pub async fn change_customer(
+    state: &AppState,
+    caller: &CustomerCaller,
+    current: String,
+    new: String,
+) -> Result<(), AppError> {
+    let (_, stored) = state.store.customer_user_by_name(&caller.user.user_name).await?;
+    let same = current == new;
+    let verified = tokio::task::spawn_blocking(move || secrets::verify_password(&current, &stored))
+        .await
+        .unwrap_or(false);
+    if !verified {
+        return Err(AppError::field(FieldError::new(
+            Field::CurrentPassword,
+            Rule::PasswordWrong,
+        )));
+    }
+    check_password(&new).map_err(|rule| AppError::field(FieldError::new(Field::NewPassword, rule)))?;
+    if same {
+        return Err(AppError::field(FieldError::new(
+            Field::NewPassword,
+            Rule::PasswordSame,
+        )));
+    }
+    let hash = hash(new).await?;
+    Ok(state.store.set_customer_password(caller.user.id, hash).await?)
+}

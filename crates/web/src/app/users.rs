@@ -1,0 +1,187 @@
+//! A partner's people: inviting users (with a one-time set-password link), changing their
+//! role or deactivating them, inviting indirect resellers (a provider's), and API tokens.
+
+use partnerdesk_domain::email::Email;
+use partnerdesk_domain::partner::{Partner, PartnerKind, PartnerUser, Permission, Role};
+use partnerdesk_domain::{Field, FieldError, PartnerUserId, Rule, TokenId};
+use partnerdesk_store::{Conflict, StoreError, TokenInfo, secrets};
+use time::{Duration, OffsetDateTime};
+
+use crate::app::sessions::new_secret;
+use crate::app::{AppError, Caller};
+use crate::state::AppState;
+
+/// How long a set-password link works.
+pub const LINK_VALID: Duration = Duration::days(7);
+/// The longest API token name.
+pub const MAX_TOKEN_NAME: usize = 100;
+
+/// A one-time link's secret: shown once (in the link), stored as its digest.
+pub struct LinkToken(pub String);
+
+fn email_taken(e: StoreError) -> AppError {
+    match e {
+        StoreError::Conflict(Conflict::UserEmail) => {
+            AppError::field(FieldError::new(Field::Email, Rule::EmailTaken))
+        }
+        other => other.into(),
+    }
+}
+
+fn parse_email(typed: &str) -> Result<Email, FieldError> {
+    Email::parse(typed.trim()).map_err(|rule| FieldError::new(Field::Email, rule))
+}
+
+/// The partner's users, for its admin agents.
+pub async fn list(state: &AppState, caller: &Caller) -> Result<Vec<PartnerUser>, AppError> {
+    caller.require(Permission::ManageUsers)?;
+    Ok(state.store.partner_users(caller.partner_id()).await?)
+}
+
+/// Invites a user with `role`; returns the token of their set-password link.
+pub async fn invite(
+    state: &AppState,
+    caller: &Caller,
+    email: &str,
+    role: Role,
+) -> Result<LinkToken, AppError> {
+    caller.require(Permission::ManageUsers)?;
+    let email = parse_email(email).map_err(AppError::field)?;
+    let token = new_secret();
+    let expires = OffsetDateTime::now_utc() + LINK_VALID;
+    state
+        .store
+        .invite_partner_user(
+            caller.partner_id(),
+            email.as_str(),
+            role,
+            secrets::sha256(token.as_bytes()),
+            expires,
+            caller.actor(),
+        )
+        .await
+        .map_err(email_taken)?;
+    Ok(LinkToken(token))
+}
+
+/// What an admin agent does to a user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UserChange {
+    Role(Role),
+    Deactivate,
+    Reactivate,
+}
+
+/// Changes a user's role or active state. A partner keeps an active admin agent.
+pub async fn change(
+    state: &AppState,
+    caller: &Caller,
+    target: PartnerUserId,
+    change: UserChange,
+) -> Result<(), AppError> {
+    let users = list(state, caller).await?;
+    let current = users
+        .iter()
+        .find(|u| u.id == target)
+        .ok_or(AppError::NotFound("api-user-not-found"))?;
+    let (role, active) = match change {
+        UserChange::Role(role) => (role, current.active),
+        UserChange::Deactivate => (current.role, false),
+        UserChange::Reactivate => (current.role, true),
+    };
+    state
+        .store
+        .change_partner_user(caller.partner_id(), target, role, active, caller.actor())
+        .await?;
+    Ok(())
+}
+
+/// A provider's indirect resellers.
+pub async fn resellers(state: &AppState, caller: &Caller) -> Result<Vec<Partner>, AppError> {
+    if caller.kind() != PartnerKind::IndirectProvider {
+        return Err(AppError::NotFound("api-route-not-found"));
+    }
+    caller.require(Permission::ViewCustomers)?;
+    Ok(state.store.resellers_of(caller.partner_id()).await?)
+}
+
+/// Creates an indirect reseller of the caller's, linked to it, with a first admin agent;
+/// returns the token of that agent's set-password link.
+pub async fn invite_reseller(
+    state: &AppState,
+    caller: &Caller,
+    name: &str,
+    email: &str,
+) -> Result<LinkToken, AppError> {
+    resellers(state, caller).await?;
+    caller.require(Permission::ManageUsers)?;
+    let name = name.trim();
+    let mut errors = Vec::new();
+    if name.is_empty() {
+        errors.push(FieldError::new(Field::CompanyName, Rule::Required));
+    }
+    let email = parse_email(email).map_err(|e| errors.push(e)).ok();
+    let Some(email) = email.filter(|_| errors.is_empty()) else {
+        return Err(AppError::Invalid(errors));
+    };
+    let token = new_secret();
+    state
+        .store
+        .invite_reseller(
+            caller.partner_id(),
+            name,
+            email.as_str(),
+            secrets::sha256(token.as_bytes()),
+            OffsetDateTime::now_utc() + LINK_VALID,
+            caller.actor(),
+        )
+        .await
+        .map_err(email_taken)?;
+    Ok(LinkToken(token))
+}
+
+/// Whose tokens the caller manages: an admin agent's, every user's of the partner; anyone
+/// else's, their own.
+fn token_scope(caller: &Caller) -> Option<PartnerUserId> {
+    (!caller.can(Permission::ManageUsers)).then_some(caller.user_id())
+}
+
+/// The tokens the caller manages, and whether they are every user's.
+pub async fn tokens(state: &AppState, caller: &Caller) -> Result<(Vec<TokenInfo>, bool), AppError> {
+    let scope = token_scope(caller);
+    let tokens = state.store.api_tokens(caller.partner_id(), scope).await?;
+    Ok((tokens, scope.is_none()))
+}
+
+/// Creates an API token for the caller; returns it, to be shown this once.
+pub async fn create_token(state: &AppState, caller: &Caller, name: &str) -> Result<String, AppError> {
+    let name = name.trim();
+    let rule = match name.chars().count() {
+        0 => Some(Rule::Required),
+        n if n > MAX_TOKEN_NAME => Some(Rule::TooLong { max: MAX_TOKEN_NAME }),
+        _ => None,
+    };
+    if let Some(rule) = rule {
+        return Err(AppError::field(FieldError::new(Field::TokenName, rule)));
+    }
+    let token = secrets::generate_token();
+    state
+        .store
+        .create_api_token(
+            &caller.principal.user,
+            name,
+            secrets::sha256(token.as_bytes()),
+            caller.actor(),
+        )
+        .await?;
+    Ok(token)
+}
+
+/// Revokes a token the caller manages.
+pub async fn revoke_token(state: &AppState, caller: &Caller, token: TokenId) -> Result<(), AppError> {
+    state
+        .store
+        .revoke_api_token(caller.partner_id(), token, token_scope(caller), caller.actor())
+        .await
+        .map_err(AppError::not_found_as("api-token-not-found"))
+}

@@ -1,0 +1,158 @@
+//! The customer's home (invitations to answer, partners, subscriptions) and an
+//! invitation link.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use partnerdesk_domain::Locale;
+use partnerdesk_store::Invitation;
+use serde::Deserialize;
+
+use super::session::CustomerSignedIn;
+use crate::app::{AppError, customers, relationships};
+use crate::state::AppState;
+use crate::ui::layout::format_date;
+use crate::ui::subscriptions::SubscriptionTable;
+use crate::ui::{Form, Page, PageError, html, ok};
+
+struct InvitationView {
+    id: String,
+    partner: String,
+    reseller: Option<String>,
+    delegated_admin: bool,
+    expires: String,
+}
+
+fn invitation_view(locale: Locale, i: &Invitation) -> InvitationView {
+    InvitationView {
+        id: i.id.to_string(),
+        partner: i.partner_name.clone(),
+        reseller: i.reseller_name.clone(),
+        delegated_admin: i.delegated_admin,
+        expires: format_date(locale, i.expires_at),
+    }
+}
+
+struct PartnerView {
+    name: String,
+    since: String,
+}
+
+#[derive(Template)]
+#[template(path = "customer/home.html")]
+struct HomePage {
+    page: Page,
+    company: String,
+    user_name: String,
+    notice: Option<String>,
+    invitations: Vec<InvitationView>,
+    partners: Vec<PartnerView>,
+    subscriptions: SubscriptionTable,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Answered {
+    answered: String,
+}
+
+/// The customer's home: invitations to answer, partners, subscriptions.
+pub async fn home(
+    State(state): State<AppState>,
+    user: CustomerSignedIn,
+    Query(query): Query<Answered>,
+) -> Result<Response, PageError> {
+    if let Some(first) = user.password_first(None) {
+        return Ok(first);
+    }
+    let home = relationships::home(&state, &user.caller).await?;
+    let catalog = customers::catalog(&state).await?;
+    let locale = user.locale;
+    let page = user.page("customer-home-title", "/customer");
+    let notice = match query.answered.as_str() {
+        "accepted" => Some(page.t("customer-invitation-accepted")),
+        "declined" => Some(page.t("customer-invitation-declined")),
+        _ => None,
+    };
+    let subscriptions = home
+        .subscriptions
+        .iter()
+        .map(|(s, seller)| (s, Some(seller.as_str())));
+    Ok(ok(&HomePage {
+        company: user.caller.user.company_name.clone(),
+        user_name: user.caller.user.user_name.clone(),
+        notice,
+        invitations: home
+            .invitations
+            .iter()
+            .map(|i| invitation_view(locale, i))
+            .collect(),
+        partners: home
+            .partners
+            .iter()
+            .map(|p| PartnerView {
+                name: p.name.clone(),
+                since: format_date(locale, p.since),
+            })
+            .collect(),
+        subscriptions: SubscriptionTable::new(subscriptions, &catalog, locale, |_| None),
+        page,
+    }))
+}
+
+#[derive(Template)]
+#[template(path = "customer/invitation.html")]
+struct InvitationPage {
+    page: Page,
+    company: String,
+    invitation: Option<InvitationView>,
+}
+
+/// An invitation link: it is addressed to the signed-in customer, then answered here.
+pub async fn invitation(
+    State(state): State<AppState>,
+    user: CustomerSignedIn,
+    Path(token): Path<String>,
+) -> Result<Response, PageError> {
+    let path = format!("/customer/invitations/{token}");
+    if let Some(first) = user.password_first(Some(&path)) {
+        return Ok(first);
+    }
+    let (invitation, status) = match relationships::open(&state, &user.caller, &token).await {
+        Ok(found) => (Some(invitation_view(user.locale, &found)), StatusCode::OK),
+        Err(AppError::NotFound(_)) => (None, StatusCode::NOT_FOUND),
+        Err(e) => return Err(e.into()),
+    };
+    let template = InvitationPage {
+        page: user.page("customer-invitation-title", &path),
+        company: user.caller.user.company_name.clone(),
+        invitation,
+    };
+    Ok(html(status, &template))
+}
+
+#[derive(Deserialize)]
+pub struct AnswerForm {
+    action: String,
+}
+
+/// Accepts (`action=accept`) or declines an invitation addressed to the customer.
+pub async fn answer(
+    State(state): State<AppState>,
+    user: CustomerSignedIn,
+    Path(invitation): Path<String>,
+    Form(form): Form<AnswerForm>,
+) -> Result<Response, PageError> {
+    if let Some(first) = user.password_first(None) {
+        return Ok(first);
+    }
+    let accept = match form.action.as_str() {
+        "accept" => true,
+        "decline" => false,
+        _ => return Err(PageError::BadForm),
+    };
+    relationships::answer(&state, &user.caller, &invitation, accept).await?;
+    let answered = if accept { "accepted" } else { "declined" };
+    Ok(Redirect::to(&format!("/customer?answered={answered}")).into_response())
+}

@@ -1,0 +1,35 @@
+//! The customer portal (`/customer`): the customer's admin signs in with the user name and
+//! temporary password from the confirmation, must choose a password at first sign-in, and
+//! then sees the invitations addressed to the tenant (accepting or declining them), its
+//! partners and its subscriptions.
+
+mod home;
+mod session;
+mod sign_in;
+
+use axum::Router;
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use tower_http::catch_panic::CatchPanicLayer;
+
+use crate::app::AppError;
+use crate::state::AppState;
+use crate::ui::{self, PageError};
+
+/// Every page of the customer portal, with errors rendered as pages.
+pub fn router(state: AppState) -> Router<AppState> {
+    Router::new()
+        .route("/customer", get(home::home))
+        .route("/customer/sign-in", get(sign_in::page).post(sign_in::submit))
+        .route("/customer/sign-out", post(sign_in::sign_out))
+        .route(
+            "/customer/password",
+            get(sign_in::password_form).post(sign_in::change_password),
+        )
+        .route("/customer/invitations/{token}", get(home::invitation))
+        .route("/customer/invitations/{token}/answer", post(home::answer))
+        .layer(CatchPanicLayer::custom(|_| {
+            PageError::App(AppError::Internal("a page panicked".into())).into_response()
+        }))
+        .layer(axum::middleware::from_fn_with_state(state, ui::render_errors))
+}

@@ -1,0 +1,306 @@
+//! The Activity page: the partner's activity log, newest first, filtered by customer,
+//! action, person and dates, a page at a time, and exported as CSV with the same filters.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use partnerdesk_domain::audit::{Action, Event};
+use partnerdesk_domain::{CustomerId, Locale};
+use partnerdesk_store::ActivityQuery;
+use serde::Deserialize;
+use time::macros::format_description;
+use time::{Date, Duration, OffsetDateTime, UtcOffset};
+use uuid::Uuid;
+
+use crate::app::activity;
+use crate::portal::session::{Can, guard};
+use crate::state::AppState;
+use crate::ui::layout::format_date;
+use crate::ui::{Page, PageError, html};
+
+type Reader = Can<guard::ViewActivity>;
+
+/// Entries per page.
+const PAGE: u32 = 50;
+/// The most entries one CSV export holds.
+const EXPORT_LIMIT: usize = 100_000;
+
+/// The filters, as the page's form sends them.
+#[derive(Debug, Default, Deserialize, Clone)]
+#[serde(default)]
+pub struct Filters {
+    customer: String,
+    action: String,
+    actor: String,
+    from: String,
+    to: String,
+    /// The previous page's last entry: `<unix microseconds>_<id>`.
+    before: String,
+}
+
+struct Row {
+    when: String,
+    actor: String,
+    channel: String,
+    address: String,
+    action: String,
+    customer: Option<String>,
+    details: Vec<(String, String)>,
+}
+
+struct ActionChoice {
+    value: &'static str,
+    label: String,
+    selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "activity.html")]
+struct ActivityPage {
+    page: Page,
+    filters: Filters,
+    actions: Vec<ActionChoice>,
+    from_error: Option<String>,
+    to_error: Option<String>,
+    rows: Vec<Row>,
+    older: Option<String>,
+    export: String,
+}
+
+/// The store query the filters ask for, or the message for each unreadable date.
+fn query(
+    filters: &Filters,
+    locale: Locale,
+    limit: u32,
+) -> Result<ActivityQuery, (Option<String>, Option<String>)> {
+    let date = |text: &str| -> Result<Option<OffsetDateTime>, String> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        Date::parse(text, format_description!("[year]-[month]-[day]"))
+            .map(|d| Some(d.midnight().assume_offset(UtcOffset::UTC)))
+            .map_err(|_| crate::i18n::text(locale, "activity-date-invalid"))
+    };
+    let from = date(&filters.from);
+    let to = date(&filters.to).map(|d| d.map(|d| d + Duration::days(1)));
+    let (Ok(since), Ok(until)) = (&from, &to) else {
+        return Err((from.err(), to.err()));
+    };
+    let before = filters.before.split_once('_').and_then(|(micros, id)| {
+        let at = OffsetDateTime::from_unix_timestamp_nanos(micros.parse::<i128>().ok()? * 1000).ok()?;
+        Some((at, id.parse::<Uuid>().ok()?))
+    });
+    Ok(ActivityQuery {
+        customer: filters.customer.trim().parse::<CustomerId>().ok(),
+        action: filters.action.parse().ok(),
+        actor: Some(filters.actor.trim().to_owned()).filter(|a| !a.is_empty()),
+        since: *since,
+        until: *until,
+        before,
+        limit,
+    })
+}
+
+fn cursor(event: &Event) -> String {
+    format!("{}_{}", event.at.unix_timestamp_nanos() / 1000, event.id)
+}
+
+/// The filters as a query string (empty ones left out).
+fn encode(filters: &Filters) -> String {
+    let pairs: Vec<(&str, &str)> = [
+        ("customer", &filters.customer),
+        ("action", &filters.action),
+        ("actor", &filters.actor),
+        ("from", &filters.from),
+        ("to", &filters.to),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k, v.trim()))
+    .filter(|(_, v)| !v.is_empty())
+    .collect();
+    serde_urlencoded::to_string(pairs).unwrap_or_default()
+}
+
+pub fn action_label(locale: Locale, action: Action) -> String {
+    crate::i18n::text(locale, &format!("activity-{}", action.as_str()))
+}
+
+fn when(locale: Locale, at: OffsetDateTime) -> String {
+    format!(
+        "{} {:02}:{:02} UTC",
+        format_date(locale, at),
+        at.hour(),
+        at.minute()
+    )
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    user: Reader,
+    Query(filters): Query<Filters>,
+) -> Result<Response, PageError> {
+    let locale = user.locale;
+    let (query, errors) = match query(&filters, locale, PAGE + 1) {
+        Ok(q) => (Some(q), (None, None)),
+        Err(errors) => (None, errors),
+    };
+    let mut events = match query {
+        Some(q) => activity::list(&state, &user.caller, q).await?,
+        None => Vec::new(),
+    };
+    let more = events.len() > PAGE as usize;
+    events.truncate(PAGE as usize);
+    let encoded = encode(&filters);
+    let older = more.then(|| {
+        let last = events.last().map(cursor).unwrap_or_default();
+        let separator = if encoded.is_empty() { "" } else { "&" };
+        format!("/activity?{encoded}{separator}before={last}")
+    });
+    let status = if errors.0.is_some() || errors.1.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let template = ActivityPage {
+        page: user.page("activity-title", "/activity"),
+        export: format!("/activity.csv?{encoded}"),
+        actions: actions(locale, &filters),
+        filters,
+        from_error: errors.0,
+        to_error: errors.1,
+        rows: events.iter().map(|e| row(locale, e)).collect(),
+        older,
+    };
+    Ok(html(status, &template))
+}
+
+fn actions(locale: Locale, filters: &Filters) -> Vec<ActionChoice> {
+    Action::ALL
+        .into_iter()
+        .map(|a| ActionChoice {
+            value: a.as_str(),
+            label: action_label(locale, a),
+            selected: filters.action == a.as_str(),
+        })
+        .collect()
+}
+
+fn row(locale: Locale, e: &Event) -> Row {
+    Row {
+        when: when(locale, e.at),
+        actor: e.actor_name.clone(),
+        channel: crate::i18n::text(locale, &format!("activity-channel-{}", e.channel.as_str())),
+        address: e.address.clone().unwrap_or_default(),
+        action: action_label(locale, e.action),
+        customer: e.customer_id.map(|c| c.to_string()),
+        details: e.details.clone(),
+    }
+}
+
+/// The filtered log as CSV, formula-injection safe, at most [`EXPORT_LIMIT`] entries.
+pub async fn csv(
+    State(state): State<AppState>,
+    user: Reader,
+    Query(filters): Query<Filters>,
+) -> Result<Response, PageError> {
+    let mut query = query(&filters, user.locale, 1000).map_err(|_| PageError::BadForm)?;
+    let mut out = String::from("time,actor,channel,address,action,customer,details\r\n");
+    let mut written = 0;
+    loop {
+        let events = activity::list(&state, &user.caller, query.clone()).await?;
+        for e in &events {
+            out.push_str(&csv_line(e));
+        }
+        written += events.len();
+        match events.last() {
+            Some(last) if events.len() == 1000 && written < EXPORT_LIMIT => {
+                query.before = Some((last.at, last.id))
+            }
+            _ => break,
+        }
+    }
+    let disposition = "attachment; filename=\"activity.csv\"";
+    let headers = [
+        (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+        (header::CONTENT_DISPOSITION, disposition),
+    ];
+    Ok((headers, out).into_response())
+}
+
+fn csv_line(e: &Event) -> String {
+    let details = e
+        .details
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let at =
+        e.at.format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default();
+    let fields = [
+        at.as_str(),
+        &e.actor_name,
+        e.channel.as_str(),
+        e.address.as_deref().unwrap_or(""),
+        e.action.as_str(),
+        &e.customer_id.map(|c| c.to_string()).unwrap_or_default(),
+        &details,
+    ];
+    let mut line = fields.map(csv_field).join(",");
+    line.push_str("\r\n");
+    line
+}
+
+fn csv_field(value: &str) -> String {
+    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    };
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_and_never_formulas() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+    }
+
+    #[test]
+    fn links_keep_the_filters_given_and_escape_them() {
+        let filters = Filters {
+            actor: " ana & bo ".into(),
+            action: "order-placed".into(),
+            ..Filters::default()
+        };
+        assert_eq!(encode(&filters), "action=order-placed&actor=ana+%26+bo");
+        assert_eq!(encode(&Filters::default()), "");
+    }
+
+    #[test]
+    fn unreadable_dates_are_refused_and_to_includes_its_day() {
+        let filters = Filters {
+            from: "2026-13-01".into(),
+            ..Filters::default()
+        };
+        assert!(query(&filters, Locale::EnUs, 10).is_err());
+        let filters = Filters {
+            to: "2026-11-22".into(),
+            ..Filters::default()
+        };
+        let until = query(&filters, Locale::EnUs, 10).ok().and_then(|q| q.until);
+        assert_eq!(until.map(|u| u.day()), Some(23));
+    }
+}

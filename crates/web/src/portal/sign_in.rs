@@ -1,0 +1,111 @@
+//! Signing in to the partner portal and out.
+
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
+use serde::Deserialize;
+
+use crate::app::sessions::{self, Credentials as Typed, IDLE};
+use crate::middleware::ClientAddress;
+use crate::state::AppState;
+use crate::ui::cookies::Jar;
+use crate::ui::form::local_path;
+use crate::ui::sign_in::{self, Credentials, Shown, SignInForm};
+use crate::ui::{Empty, Form, PageError, Posted, Visitor};
+
+use super::session::SignedIn;
+
+const FORM: SignInForm = SignInForm {
+    action: "/sign-in",
+    title: "sign-in-title",
+    intro: "sign-in-intro",
+    name_label: "sign-in-email",
+};
+
+#[derive(Debug, Default, Deserialize)]
+pub struct SignInQuery {
+    #[serde(rename = "signed-out")]
+    signed_out: Option<String>,
+    /// Set after an invited user chose a password.
+    password: Option<String>,
+    /// Where to go after signing in.
+    next: Option<String>,
+}
+
+/// The sign-in form; a signed-in user goes on to the customers.
+pub async fn page(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    visitor: Visitor,
+    Query(query): Query<SignInQuery>,
+) -> Result<Response, PageError> {
+    if let Some(secret) = Jar::Session.read(&jar, state.settings.secure_cookies)
+        && sessions::partner_session(&state, &secret).await?.is_some()
+    {
+        return Ok(Redirect::to("/customers").into_response());
+    }
+    let notice = match (query.signed_out, query.password) {
+        (Some(_), _) => Some("sign-in-signed-out"),
+        (None, Some(_)) => Some("sign-in-password-set"),
+        (None, None) => None,
+    };
+    let shown = Shown {
+        next: query.next.map(|n| local_path(&n).to_owned()).unwrap_or_default(),
+        notice: notice.map(|id| crate::i18n::text(visitor.locale, id)),
+        ..Shown::default()
+    };
+    Ok(sign_in::page(visitor, &FORM, shown, StatusCode::OK))
+}
+
+/// Signs in, under a new session id (never the one the browser came with), and goes on
+/// to where the user was headed.
+pub async fn submit(
+    State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
+    jar: CookieJar,
+    visitor: Visitor,
+    form: Posted<Credentials>,
+) -> Response {
+    let secure = state.settings.secure_cookies;
+    let Posted { value: form, trusted } = form;
+    let shown = Shown {
+        email: form.email.trim().to_owned(),
+        next: form.next.clone(),
+        ..Shown::default()
+    };
+    if !trusted {
+        return sign_in::refused(visitor, &FORM, shown, None);
+    }
+    let typed = Typed {
+        name: form.email.trim().to_owned(),
+        password: form.password,
+        address,
+    };
+    let previous = Jar::Session.read(&jar, secure);
+    match sessions::sign_in_partner(&state, typed, previous.as_deref()).await {
+        Ok(session) => {
+            let jar = jar
+                .add(Jar::Session.set(session.secret, IDLE, secure))
+                .add(Jar::SignIn.clear(secure));
+            let to = if form.next.is_empty() {
+                "/customers"
+            } else {
+                local_path(&form.next)
+            };
+            (jar, Redirect::to(to)).into_response()
+        }
+        Err(e) => sign_in::refused(visitor, &FORM, shown, Some(e)),
+    }
+}
+
+pub async fn sign_out(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    user: SignedIn,
+    Form(Empty {}): Form<Empty>,
+) -> Result<Response, PageError> {
+    sessions::sign_out_partner(&state, &user.secret).await?;
+    let jar = jar.add(Jar::Session.clear(state.settings.secure_cookies));
+    Ok((jar, Redirect::to("/sign-in?signed-out")).into_response())
+}

@@ -1,0 +1,290 @@
+//! A subscription's page: its licenses, status and add-ons, with forms to change the
+//! license count, suspend or reactivate it, and buy an add-on. Every change is the same
+//! use case, with the same rules and messages, as the API's.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use partnerdesk_domain::catalog::Catalog;
+use partnerdesk_domain::order::{LineItemInput, RawQuantity};
+use partnerdesk_domain::partner::Permission;
+use partnerdesk_domain::subscription::{Subscription, SubscriptionStatus, SubscriptionUpdateInput};
+use partnerdesk_domain::{Arg, CustomerId, Field, FieldError, Locale, SubscriptionId};
+use serde::Deserialize;
+
+use crate::app::idempotency::RequestKey;
+use crate::app::sessions::new_secret;
+use crate::app::{AppError, customers, orders, subscriptions};
+use crate::i18n;
+use crate::portal::session::{Can, SignedIn, guard};
+use crate::state::AppState;
+use crate::ui::layout::{format_date, format_number};
+use crate::ui::subscriptions::SubscriptionTable;
+use crate::ui::{Form, Page, PageError, html};
+
+#[derive(Debug, Default, Deserialize)]
+pub struct Notice {
+    #[serde(default)]
+    done: String,
+}
+
+struct AddOnChoice {
+    id: String,
+    name: String,
+    range: String,
+}
+
+#[derive(Template)]
+#[template(path = "subscription.html")]
+struct SubscriptionPage {
+    page: Page,
+    customer_id: String,
+    company: String,
+    offer: String,
+    friendly_name: String,
+    licenses: String,
+    range: String,
+    status: String,
+    active: bool,
+    version: i64,
+    is_add_on: bool,
+    parent: String,
+    created: String,
+    commitment_end: String,
+    can_manage: bool,
+    can_buy: bool,
+    add_ons: SubscriptionTable,
+    choices: Vec<AddOnChoice>,
+    quantity: String,
+    quantity_error: Option<String>,
+    status_error: Option<String>,
+    add_on: String,
+    add_on_quantity: String,
+    add_on_error: Option<String>,
+    add_on_quantity_error: Option<String>,
+    notice: Option<String>,
+    /// Makes a resubmitted purchase form buy once.
+    request_key: String,
+}
+
+/// What a failed form left: the values entered and the messages to show beside them.
+#[derive(Default)]
+struct Entered {
+    quantity: Option<String>,
+    add_on: String,
+    add_on_quantity: String,
+    errors: Vec<FieldError>,
+    notice: Option<String>,
+}
+
+fn ids(customer: &str, subscription: &str) -> Result<(CustomerId, SubscriptionId), PageError> {
+    let parsed = customer.parse().ok().zip(subscription.parse().ok());
+    parsed.ok_or_else(|| PageError::not_found("api-subscription-not-found"))
+}
+
+fn path(customer: CustomerId, subscription: SubscriptionId) -> String {
+    format!("/customers/{customer}/subscriptions/{subscription}")
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    user: Can<guard::ViewCustomers>,
+    Path((customer, subscription)): Path<(String, String)>,
+    Query(notice): Query<Notice>,
+) -> Result<Response, PageError> {
+    let (customer, subscription) = ids(&customer, &subscription)?;
+    let done = ["quantity", "suspend", "reactivate", "add-on"].contains(&notice.done.as_str());
+    let entered = Entered {
+        notice: done.then(|| i18n::text(user.locale, &format!("subscription-done-{}", notice.done))),
+        ..Entered::default()
+    };
+    render(&state, &user, customer, subscription, entered, StatusCode::OK).await
+}
+
+#[derive(Deserialize)]
+pub struct ChangeForm {
+    action: String,
+    #[serde(default)]
+    quantity: String,
+    #[serde(default)]
+    version: String,
+}
+
+/// Changes the license count (`action=quantity`), or suspends or reactivates.
+pub async fn change(
+    State(state): State<AppState>,
+    user: Can<guard::ManageSubscriptions>,
+    Path((customer, subscription)): Path<(String, String)>,
+    Form(form): Form<ChangeForm>,
+) -> Result<Response, PageError> {
+    let (customer, subscription) = ids(&customer, &subscription)?;
+    let (quantity, status) = match form.action.as_str() {
+        "quantity" => (RawQuantity::from_text(&form.quantity), None),
+        "suspend" => (RawQuantity::Missing, Some("suspended".into())),
+        "reactivate" => (RawQuantity::Missing, Some("active".into())),
+        _ => return Err(PageError::BadForm),
+    };
+    let input = SubscriptionUpdateInput { quantity, status };
+    let version = form.version.parse().ok();
+    let changed = subscriptions::change(&state, &user.caller, customer, subscription, input, version).await;
+    let (errors, status) = match changed {
+        Ok(_) => {
+            let to = format!("{}?done={}", path(customer, subscription), form.action);
+            return Ok(Redirect::to(&to).into_response());
+        }
+        Err(AppError::Invalid(errors)) => (errors, StatusCode::UNPROCESSABLE_ENTITY),
+        Err(AppError::Stale) => (Vec::new(), StatusCode::CONFLICT),
+        Err(e) => return Err(e.into()),
+    };
+    let entered = Entered {
+        quantity: (form.action == "quantity").then_some(form.quantity),
+        notice: (status == StatusCode::CONFLICT)
+            .then(|| i18n::text(user.locale, "subscription-changed-meanwhile")),
+        errors,
+        ..Entered::default()
+    };
+    render(&state, &user, customer, subscription, entered, status).await
+}
+
+#[derive(Deserialize)]
+pub struct AddOnForm {
+    #[serde(rename = "addOn", default)]
+    add_on: String,
+    #[serde(rename = "addOnQuantity", default)]
+    add_on_quantity: String,
+    #[serde(rename = "requestKey", default)]
+    request_key: String,
+}
+
+/// Buys an add-on for this subscription, added to the subscription's order.
+pub async fn buy_add_on(
+    State(state): State<AppState>,
+    user: Can<guard::PlaceOrder>,
+    Path((customer, subscription)): Path<(String, String)>,
+    Form(form): Form<AddOnForm>,
+) -> Result<Response, PageError> {
+    let (customer, subscription) = ids(&customer, &subscription)?;
+    let parent = subscriptions::get(&state, &user.caller, customer, subscription).await?;
+    let item = LineItemInput {
+        offer_id: form.add_on.clone(),
+        quantity: RawQuantity::from_text(&form.add_on_quantity),
+        friendly_name: String::new(),
+        partner_id_on_record: String::new(),
+        parent_subscription_id: subscription.to_string(),
+    };
+    let key = form.request_key.trim();
+    let key = (!key.is_empty())
+        .then(|| RequestKey::form("portal add-on", &subscription.to_string(), key, String::new()));
+    match orders::buy_add_ons(&state, &user.caller, customer, parent.order_id, &[item], key).await {
+        Ok(_) => Ok(Redirect::to(&format!("{}?done=add-on", path(customer, subscription))).into_response()),
+        Err(AppError::Invalid(errors)) => {
+            let entered = Entered {
+                add_on: form.add_on,
+                add_on_quantity: form.add_on_quantity,
+                errors,
+                ..Entered::default()
+            };
+            render(
+                &state,
+                &user,
+                customer,
+                subscription,
+                entered,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn offer_name(catalog: &Catalog, s: &Subscription, locale: Locale) -> String {
+    catalog
+        .offer(&s.offer_id)
+        .map_or_else(|| s.offer_id.to_string(), |o| o.name(locale).to_owned())
+}
+
+fn range(locale: Locale, min: u32, max: u32) -> String {
+    let args = [
+        ("min", Arg::Number(i64::from(min))),
+        ("max", Arg::Number(i64::from(max))),
+    ];
+    i18n::text_with(locale, "subscription-range", &args)
+}
+
+async fn render(
+    state: &AppState,
+    user: &SignedIn,
+    customer: CustomerId,
+    subscription: SubscriptionId,
+    entered: Entered,
+    status: StatusCode,
+) -> Result<Response, PageError> {
+    let caller = &user.caller;
+    let current = customers::customer(state, caller, customer)
+        .await
+        .map_err(|e| match e {
+            AppError::NotFound(_) => AppError::NotFound("api-subscription-not-found"),
+            other => other,
+        })?;
+    let sub = subscriptions::get(state, caller, customer, subscription).await?;
+    let add_ons = subscriptions::add_ons(state, caller, customer, subscription).await?;
+    let catalog = customers::catalog(state).await?;
+    let locale = user.locale;
+    let message = |field: Field| {
+        let error = entered.errors.iter().find(|e| e.field == field);
+        error.map(|e| i18n::rule(locale, &e.rule))
+    };
+    let sold_by_viewer = sub.partner_id == caller.partner_id();
+    let active = sub.status == SubscriptionStatus::Active;
+    let link = |a: &Subscription| Some(path(customer, a.id));
+    let choices = catalog
+        .add_ons_of(&sub.offer_id, current.billing.address.country)
+        .into_iter()
+        .filter(|o| o.is_available_for_purchase)
+        .map(|o| AddOnChoice {
+            id: o.id.to_string(),
+            name: o.name(locale).to_owned(),
+            range: range(locale, o.minimum_quantity, o.maximum_quantity),
+        })
+        .collect();
+    let template = SubscriptionPage {
+        page: user.page("subscription-title", &path(customer, subscription)),
+        customer_id: customer.to_string(),
+        company: current.company_name.clone(),
+        offer: offer_name(&catalog, &sub, locale),
+        friendly_name: sub.friendly_name.clone(),
+        licenses: format_number(locale, i64::from(sub.quantity)),
+        range: catalog.offer(&sub.offer_id).map_or_else(String::new, |o| {
+            range(locale, o.minimum_quantity, o.maximum_quantity)
+        }),
+        status: i18n::text(locale, &format!("status-{}", sub.status)),
+        active,
+        version: sub.version,
+        is_add_on: sub.parent_subscription_id.is_some(),
+        parent: sub
+            .parent_subscription_id
+            .map(|p| p.to_string())
+            .unwrap_or_default(),
+        created: format_date(locale, sub.created_at),
+        commitment_end: format_date(locale, sub.commitment_end),
+        can_manage: sold_by_viewer && user.can(Permission::ManageSubscriptions),
+        can_buy: sold_by_viewer && active && user.can(Permission::PlaceOrder),
+        add_ons: SubscriptionTable::new(add_ons.iter().map(|a| (a, None)), &catalog, locale, link).brief(),
+        choices,
+        quantity: entered
+            .quantity
+            .clone()
+            .unwrap_or_else(|| sub.quantity.to_string()),
+        quantity_error: message(Field::SubscriptionQuantity),
+        status_error: message(Field::SubscriptionStatus),
+        add_on: entered.add_on.clone(),
+        add_on_quantity: entered.add_on_quantity.clone(),
+        add_on_error: message(Field::Offer(0)).or_else(|| message(Field::ParentSubscription(0))),
+        add_on_quantity_error: message(Field::Quantity(0)),
+        notice: entered.notice.clone(),
+        request_key: new_secret(),
+    };
+    Ok(html(status, &template))
+}

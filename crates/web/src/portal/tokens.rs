@@ -1,0 +1,102 @@
+//! The **API tokens** page: a user's own tokens (an admin agent's: all of the partner's),
+//! created with a name and shown once, and revoked.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use partnerdesk_domain::TokenId;
+use serde::Deserialize;
+
+use crate::app::{AppError, users};
+use crate::i18n;
+use crate::portal::session::SignedIn;
+use crate::state::AppState;
+use crate::ui::layout::format_date;
+use crate::ui::{Empty, Form, Page, PageError, ok, refused};
+
+struct TokenRow {
+    id: String,
+    name: String,
+    user: String,
+    created: String,
+    revoked: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "tokens.html")]
+struct TokensPage {
+    page: Page,
+    all_users: bool,
+    tokens: Vec<TokenRow>,
+    name: String,
+    name_error: Option<String>,
+    created: Option<String>,
+}
+
+pub async fn page(State(state): State<AppState>, user: SignedIn) -> Result<Response, PageError> {
+    Ok(ok(&render(&state, &user, String::new(), None, None).await?))
+}
+
+async fn render(
+    state: &AppState,
+    user: &SignedIn,
+    name: String,
+    name_error: Option<String>,
+    created: Option<String>,
+) -> Result<TokensPage, PageError> {
+    let (tokens, all_users) = users::tokens(state, &user.caller).await?;
+    let locale = user.locale;
+    Ok(TokensPage {
+        page: user.page("tokens-title", "/tokens"),
+        all_users,
+        tokens: tokens
+            .into_iter()
+            .map(|t| TokenRow {
+                id: t.id.to_string(),
+                name: t.name,
+                user: t.user_email,
+                created: format_date(locale, t.created_at),
+                revoked: t.revoked_at.map(|at| format_date(locale, at)),
+            })
+            .collect(),
+        name,
+        name_error,
+        created,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct TokenForm {
+    #[serde(default)]
+    name: String,
+}
+
+/// Creates a token for the signed-in user and shows it, this once.
+pub async fn create(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Form(form): Form<TokenForm>,
+) -> Result<Response, PageError> {
+    match users::create_token(&state, &user.caller, &form.name).await {
+        Ok(token) => Ok(ok(&render(&state, &user, String::new(), None, Some(token)).await?)),
+        Err(AppError::Invalid(errors)) => {
+            let message = errors.first().map(|e| i18n::rule(user.locale, &e.rule));
+            let name = form.name.trim().to_owned();
+            Ok(refused(&render(&state, &user, name, message, None).await?))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn revoke(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(token): Path<String>,
+    Form(Empty {}): Form<Empty>,
+) -> Result<Response, PageError> {
+    let token: TokenId = token
+        .parse()
+        .map_err(|_| PageError::not_found("api-token-not-found"))?;
+    users::revoke_token(&state, &user.caller, token).await?;
+    Ok(Redirect::to("/tokens").into_response())
+}

@@ -1,0 +1,248 @@
+//! The **Users** page (admin agents): the partner's users, invitations with a one-time
+//! set-password link, role changes and deactivation; and the page where an invited user
+//! sets a password from that link.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use partnerdesk_domain::partner::Role;
+use partnerdesk_domain::{Field, FieldError, Locale, PartnerUserId};
+use serde::Deserialize;
+
+use crate::app::users::{self, UserChange};
+use crate::app::{AppError, passwords};
+use crate::i18n;
+use crate::links;
+use crate::middleware::ClientAddress;
+use crate::portal::session::{Can, guard};
+use crate::state::AppState;
+use crate::ui::{Form, Page, PageError, Visitor, html, ok, refused};
+
+struct UserRow {
+    id: String,
+    email: String,
+    role: Role,
+    active: bool,
+    is_self: bool,
+}
+
+struct RoleChoice {
+    value: &'static str,
+    label: String,
+}
+
+#[derive(Template)]
+#[template(path = "users.html")]
+struct UsersPage {
+    page: Page,
+    users: Vec<UserRow>,
+    roles: Vec<RoleChoice>,
+    email: String,
+    role: String,
+    email_error: Option<String>,
+    error: Option<String>,
+    link: Option<String>,
+}
+
+type Admin = Can<guard::ManageUsers>;
+
+/// What the page shows besides the users: a form's values and messages, or a new link.
+#[derive(Default)]
+struct Outcome {
+    email: String,
+    role: String,
+    email_error: Option<String>,
+    error: Option<String>,
+    link: Option<String>,
+}
+
+pub async fn page(State(state): State<AppState>, user: Admin) -> Result<Response, PageError> {
+    Ok(ok(&render(&state, &user, Outcome::default()).await?))
+}
+
+async fn render(state: &AppState, user: &Admin, outcome: Outcome) -> Result<UsersPage, PageError> {
+    let people = users::list(state, &user.caller).await?;
+    let locale = user.locale;
+    let me = user.caller.user_id();
+    Ok(UsersPage {
+        page: user.page("users-title", "/users"),
+        users: people
+            .into_iter()
+            .map(|u| UserRow {
+                id: u.id.to_string(),
+                is_self: u.id == me,
+                email: u.email,
+                role: u.role,
+                active: u.active,
+            })
+            .collect(),
+        roles: Role::ALL
+            .into_iter()
+            .map(|r| RoleChoice {
+                value: r.as_str(),
+                label: i18n::text(locale, &format!("role-{r}")),
+            })
+            .collect(),
+        email: outcome.email,
+        role: outcome.role,
+        email_error: outcome.email_error,
+        error: outcome.error,
+        link: outcome.link,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct InviteForm {
+    #[serde(default)]
+    email: String,
+    role: String,
+}
+
+/// Invites a user: the page then shows the one-time link to send them.
+pub async fn invite(
+    State(state): State<AppState>,
+    user: Admin,
+    headers: HeaderMap,
+    Form(form): Form<InviteForm>,
+) -> Result<Response, PageError> {
+    let role: Role = form.role.parse().map_err(|_| PageError::BadForm)?;
+    match users::invite(&state, &user.caller, &form.email, role).await {
+        Ok(token) => {
+            let link = Some(links::set_password(&state, &headers, &token));
+            Ok(ok(&render(
+                &state,
+                &user,
+                Outcome {
+                    link,
+                    ..Outcome::default()
+                },
+            )
+            .await?))
+        }
+        Err(AppError::Invalid(errors)) => {
+            let outcome = Outcome {
+                email: form.email.trim().to_owned(),
+                role: form.role,
+                email_error: errors.first().map(|e| i18n::rule(user.locale, &e.rule)),
+                ..Outcome::default()
+            };
+            Ok(refused(&render(&state, &user, outcome).await?))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ChangeForm {
+    action: String,
+    #[serde(default)]
+    role: String,
+}
+
+/// Saves a user's role, or deactivates or reactivates them.
+pub async fn change(
+    State(state): State<AppState>,
+    user: Admin,
+    Path(target): Path<String>,
+    Form(form): Form<ChangeForm>,
+) -> Result<Response, PageError> {
+    let target: PartnerUserId = target
+        .parse()
+        .map_err(|_| PageError::not_found("api-user-not-found"))?;
+    let change = match form.action.as_str() {
+        "save" => UserChange::Role(form.role.parse().map_err(|_| PageError::BadForm)?),
+        "deactivate" => UserChange::Deactivate,
+        "reactivate" => UserChange::Reactivate,
+        _ => return Err(PageError::BadForm),
+    };
+    match users::change(&state, &user.caller, target, change).await {
+        Ok(()) => Ok(Redirect::to("/users").into_response()),
+        Err(AppError::Invalid(errors)) => {
+            let outcome = Outcome {
+                error: errors.first().map(|e| i18n::rule(user.locale, &e.rule)),
+                ..Outcome::default()
+            };
+            Ok(refused(&render(&state, &user, outcome).await?))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "set_password.html")]
+struct SetPasswordPage {
+    page: Page,
+    email: String,
+    valid: bool,
+    password_error: Option<String>,
+    confirm_error: Option<String>,
+}
+
+/// The set-password page (its forms' tokens derive from the visitor's cookie, so that
+/// the language switcher works on it too); a used, expired or unknown link says so.
+fn link_page(visitor: Visitor, token: &str, email: Option<String>, errors: &[FieldError]) -> Response {
+    let locale: Locale = visitor.locale;
+    let message = |field| {
+        let error = errors.iter().find(|e| e.field == field);
+        error.map(|e| i18n::rule(locale, &e.rule))
+    };
+    let status = match (&email, errors.is_empty()) {
+        (None, _) => StatusCode::NOT_FOUND,
+        (Some(_), true) => StatusCode::OK,
+        (Some(_), false) => StatusCode::UNPROCESSABLE_ENTITY,
+    };
+    let template = SetPasswordPage {
+        page: Page::anonymous(
+            locale,
+            "set-password-title",
+            visitor.csrf(),
+            &format!("/set-password/{token}"),
+        ),
+        valid: email.is_some(),
+        email: email.unwrap_or_default(),
+        password_error: message(Field::NewPassword),
+        confirm_error: message(Field::ConfirmPassword),
+    };
+    (visitor.jar, html(status, &template)).into_response()
+}
+
+pub async fn set_password_page(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    Path(token): Path<String>,
+) -> Result<Response, PageError> {
+    match passwords::link_user(&state, &token).await {
+        Ok(user) => Ok(link_page(visitor, &token, Some(user.email), &[])),
+        Err(AppError::NotFound(_)) => Ok(link_page(visitor, &token, None, &[])),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    #[serde(rename = "newPassword", default)]
+    new_password: String,
+    #[serde(rename = "confirmPassword", default)]
+    confirm_password: String,
+}
+
+pub async fn set_password(
+    State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
+    visitor: Visitor,
+    Path(token): Path<String>,
+    Form(form): Form<PasswordForm>,
+) -> Result<Response, PageError> {
+    let set =
+        passwords::set_by_link(&state, &token, form.new_password, &form.confirm_password, address).await;
+    match set {
+        Ok(_) => Ok(Redirect::to("/sign-in?password=set").into_response()),
+        Err(AppError::NotFound(_)) => Ok(link_page(visitor, &token, None, &[])),
+        Err(AppError::Invalid(errors)) => {
+            let email = passwords::link_user(&state, &token).await.ok().map(|u| u.email);
+            Ok(link_page(visitor, &token, email, &errors))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
