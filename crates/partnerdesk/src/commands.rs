@@ -11,7 +11,8 @@ use partnerdesk_domain::catalog::{Catalog, CatalogDocument};
 use partnerdesk_domain::email::Email;
 use partnerdesk_domain::partner::{PartnerKind, Role};
 use partnerdesk_domain::{PartnerId, TokenId};
-use partnerdesk_store::{Conflict, Store, StoreError, secrets};
+use partnerdesk_secrets as secrets;
+use partnerdesk_store::{Conflict, Store, StoreError};
 
 /// Hashes a partner user's password with Argon2id, off the async runtime.
 pub async fn hash_password(password: String) -> anyhow::Result<String> {

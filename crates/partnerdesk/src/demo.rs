@@ -6,7 +6,8 @@ use partnerdesk_domain::audit::Actor;
 use partnerdesk_domain::catalog::{Catalog, CatalogDocument};
 use partnerdesk_domain::partner::{PartnerKind, Role};
 use partnerdesk_domain::profile::CloudProfile;
-use partnerdesk_store::{Store, secrets};
+use partnerdesk_secrets as secrets;
+use partnerdesk_store::Store;
 
 pub const ADMIN_EMAIL: &str = "admin@partnerdesk.example";
 const CATALOG: &str = include_str!("demo/catalog.json");

@@ -87,7 +87,7 @@ async fn scriptable_commands_print_only_their_result() {
 
     let store = db.open().await;
     let principal = store
-        .authenticate_token(&token)
+        .authenticate_token(partnerdesk_secrets::sha256(token.as_bytes()))
         .await
         .ok()
         .flatten()
@@ -101,7 +101,7 @@ async fn scriptable_commands_print_only_their_result() {
         hash.starts_with("$argon2id$"),
         "chosen-strength passwords are Argon2id hashes"
     );
-    assert!(partnerdesk_store::secrets::verify_password(&new_password, &hash));
+    assert!(partnerdesk_secrets::verify_password(&new_password, &hash));
     let resellers = store
         .resellers_of(provider.parse().unwrap_or_default())
         .await
@@ -126,7 +126,14 @@ async fn scriptable_commands_print_only_their_result() {
     ));
     assert!(!listed.contains("\t-\t"), "revoked: {listed}");
     let store = db.open().await;
-    assert_eq!(store.authenticate_token(&token).await.ok().flatten(), None);
+    assert_eq!(
+        store
+            .authenticate_token(partnerdesk_secrets::sha256(token.as_bytes()))
+            .await
+            .ok()
+            .flatten(),
+        None
+    );
     store.close().await;
 }
 

@@ -17,7 +17,6 @@ mod db;
 mod error;
 mod migrate;
 mod ops;
-pub mod secrets;
 #[cfg(feature = "testing")]
 pub mod testing;
 

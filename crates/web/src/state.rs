@@ -10,7 +10,8 @@ use governor::{DefaultKeyedRateLimiter, Quota};
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 use partnerdesk_domain::PartnerId;
 use partnerdesk_domain::profile::CloudProfile;
-use partnerdesk_store::{Principal, Store, secrets};
+use partnerdesk_secrets as secrets;
+use partnerdesk_store::{Principal, Store};
 
 /// The web layer's settings.
 #[derive(Debug, Clone)]

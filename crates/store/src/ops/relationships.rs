@@ -9,11 +9,11 @@ use partnerdesk_domain::{CustomerId, Field, FieldError, PartnerId, Rule};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
+use crate::Store;
 use crate::db::{Conn, Row, Value, id, opt_id};
 use crate::error::StoreError;
 use crate::ops::activity;
 use crate::ops::orders::{SUBSCRIPTION_COLUMNS, subscription_from};
-use crate::{Store, secrets};
 
 /// Where an invitation stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,17 +117,16 @@ impl Store {
         .await
     }
 
-    /// The invitation a link names, addressed to `customer` if it wasn't addressed yet.
-    /// Unknown and expired links, and links addressed to another customer, are
-    /// [`StoreError::NotFound`].
+    /// The invitation whose link's token digest is `token_hash`, addressed to `customer`
+    /// if it wasn't addressed yet. Unknown and expired links, and links addressed to
+    /// another customer, are [`StoreError::NotFound`].
     pub async fn open_invitation(
         &self,
-        token: &str,
+        token_hash: Vec<u8>,
         customer: CustomerId,
         now: OffsetDateTime,
     ) -> Result<Invitation, StoreError> {
-        let hash = secrets::sha256(token.trim().as_bytes());
-        self.write_with(hash, move |c, hash| {
+        self.write_with(token_hash, move |c, hash| {
             Box::pin(async move {
                 let invitation = invitation_for(c, hash, customer, now).await?;
                 c.execute(

@@ -7,13 +7,13 @@ use partnerdesk_domain::partner::PartnerUser;
 use partnerdesk_domain::{PartnerId, PartnerUserId, TokenId};
 use time::OffsetDateTime;
 
+use crate::Store;
 use crate::db::{Value, id};
 use crate::error::StoreError;
 use crate::ops::activity;
 use crate::ops::partners::{
     PARTNER_COLUMNS, Principal, USER_COLUMNS, partner_domains, partner_from, user_from,
 };
-use crate::{Store, secrets};
 
 /// An API token as its list shows it; the token itself is never kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,11 +54,10 @@ impl Store {
         Ok(token)
     }
 
-    /// The active user and partner behind an API token, if the token is known and not
-    /// revoked.
-    pub async fn authenticate_token(&self, token: &str) -> Result<Option<Principal>, StoreError> {
-        let hash = secrets::sha256(token.as_bytes());
-        self.read_with(hash, move |c, hash| {
+    /// The active user and partner behind an API token (by its digest), if the token is
+    /// known and not revoked.
+    pub async fn authenticate_token(&self, token_hash: Vec<u8>) -> Result<Option<Principal>, StoreError> {
+        self.read_with(token_hash, move |c, hash| {
             Box::pin(async move {
                 let sql = format!(
                     "SELECT {USER_COLUMNS}, {PARTNER_COLUMNS} FROM api_tokens t \

@@ -9,11 +9,11 @@ use partnerdesk_domain::partner::{Partner, PartnerKind, PartnerUser, Role};
 use partnerdesk_domain::{Field, FieldError, PartnerId, PartnerUserId, Rule};
 use time::OffsetDateTime;
 
+use crate::Store;
 use crate::db::{Conn, Value, id};
 use crate::error::StoreError;
 use crate::ops::activity;
 use crate::ops::partners::{USER_COLUMNS, insert_user, new_mpn_id, partner_by_id, user_from};
-use crate::{Store, secrets};
 
 impl Store {
     /// The partner's users by email.
@@ -149,14 +149,14 @@ impl Store {
         .await
     }
 
-    /// The user a set-password link is for, if it is unused and unexpired.
+    /// The user a set-password link (by its token's digest) is for, if it is unused and
+    /// unexpired.
     pub async fn password_link_user(
         &self,
-        token: &str,
+        token_hash: Vec<u8>,
         now: OffsetDateTime,
     ) -> Result<PartnerUser, StoreError> {
-        let hash = secrets::sha256(token.trim().as_bytes());
-        self.read_with(hash, move |c, hash| {
+        self.read_with(token_hash, move |c, hash| {
             Box::pin(async move { link_user(c, hash, now).await })
         })
         .await
@@ -165,14 +165,13 @@ impl Store {
     /// Sets the password of the link's user and uses the link up.
     pub async fn use_password_link(
         &self,
-        token: &str,
+        token_hash: Vec<u8>,
         password_hash: String,
         now: OffsetDateTime,
         address: Option<String>,
     ) -> Result<PartnerUser, StoreError> {
-        let hash = secrets::sha256(token.trim().as_bytes());
         self.write_with(
-            (hash, password_hash, address),
+            (token_hash, password_hash, address),
             move |c, (link, password, address)| {
                 Box::pin(async move {
                     let user = link_user(c, link, now).await?;

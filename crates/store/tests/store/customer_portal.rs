@@ -133,12 +133,17 @@ async fn an_accepted_request_gives_the_partner_and_its_reseller_the_customer() {
         .await);
     assert!(
         matches!(
-            f.store.open_invitation("invite", customer, now + 2 * DAY).await,
+            f.store
+                .open_invitation(secrets::sha256(b"invite"), customer, now + 2 * DAY)
+                .await,
             Err(StoreError::NotFound)
         ),
         "expired"
     );
-    let invitation = ok(f.store.open_invitation(" invite ", customer, now).await);
+    let invitation = ok(f
+        .store
+        .open_invitation(secrets::sha256(b"invite"), customer, now)
+        .await);
     assert_eq!(
         (
             invitation.partner_id,
@@ -159,7 +164,9 @@ async fn an_accepted_request_gives_the_partner_and_its_reseller_the_customer() {
     );
     assert!(
         matches!(
-            f.store.open_invitation("invite", other_customer, now).await,
+            f.store
+                .open_invitation(secrets::sha256(b"invite"), other_customer, now)
+                .await,
             Err(StoreError::NotFound)
         ),
         "addressed to the first customer that opened it"
@@ -241,7 +248,10 @@ async fn a_declined_request_gives_nobody_the_customer() {
             Actor::operator(),
         )
         .await);
-    let invitation = ok(f.store.open_invitation("declined", customer, now).await);
+    let invitation = ok(f
+        .store
+        .open_invitation(secrets::sha256(b"declined"), customer, now)
+        .await);
     assert_eq!(invitation.reseller_name, None);
     let answered = ok(f
         .store

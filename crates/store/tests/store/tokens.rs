@@ -67,7 +67,7 @@ async fn tokens_are_listed_newest_first_and_revoked_only_by_their_partner() {
         matches!(other_partner, Err(StoreError::NotFound)),
         "{other_partner:?}"
     );
-    assert!(ok(f.store.authenticate_token("t1").await).is_some());
+    assert!(ok(f.store.authenticate_token(secrets::sha256(b"t1")).await).is_some());
 
     ok(f.store
         .revoke_api_token(f.provider.id, first, Some(admin.id), Actor::operator())
@@ -75,8 +75,9 @@ async fn tokens_are_listed_newest_first_and_revoked_only_by_their_partner() {
     ok(f.store
         .revoke_api_token(f.provider.id, first, None, Actor::operator())
         .await);
-    assert_eq!(ok(f.store.authenticate_token("t1").await), None);
-    let principal = ok(f.store.authenticate_token("t2").await).unwrap_or_else(|| panic!("valid"));
+    assert_eq!(ok(f.store.authenticate_token(secrets::sha256(b"t1")).await), None);
+    let principal =
+        ok(f.store.authenticate_token(secrets::sha256(b"t2")).await).unwrap_or_else(|| panic!("valid"));
     assert_eq!(
         (principal.user, principal.partner.id),
         (sales.clone(), f.provider.id)
@@ -106,7 +107,7 @@ async fn tokens_are_listed_newest_first_and_revoked_only_by_their_partner() {
         )
         .await);
     assert_eq!(
-        ok(f.store.authenticate_token("t2").await),
+        ok(f.store.authenticate_token(secrets::sha256(b"t2")).await),
         None,
         "a deactivated user's token"
     );

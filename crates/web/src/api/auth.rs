@@ -10,6 +10,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use partnerdesk_domain::Locale;
 use partnerdesk_domain::audit::Channel;
+use partnerdesk_secrets as secrets;
 
 use crate::api::error::ApiError;
 use crate::app::Caller;
@@ -64,7 +65,11 @@ pub async fn authenticate(State(state): State<AppState>, request: Request, next:
     };
     let principal = match state.principals.get(&token) {
         Some(principal) => principal,
-        None => match state.store.authenticate_token(&token).await {
+        None => match state
+            .store
+            .authenticate_token(secrets::sha256(token.as_bytes()))
+            .await
+        {
             Ok(Some(principal)) => state.principals.insert(&token, principal),
             Ok(None) => return ApiError::TokenInvalid.into_response(),
             Err(e) => return ApiError::from(e).into_response(),

@@ -14,7 +14,8 @@ use partnerdesk_domain::partner::{PartnerKind, Permission};
 use partnerdesk_domain::subscription::Subscription;
 use partnerdesk_domain::tenant_domain::TenantDomain;
 use partnerdesk_domain::{CustomerId, Field, FieldError, PartnerId, Rule};
-use partnerdesk_store::{Conflict, CustomerPage, CustomerQuery, StoreError, secrets};
+use partnerdesk_secrets as secrets;
+use partnerdesk_store::{Conflict, CustomerPage, CustomerQuery, StoreError};
 use serde::Serialize;
 use time::OffsetDateTime;
 

@@ -6,7 +6,8 @@
 //! for a few minutes.
 
 use partnerdesk_domain::PartnerId;
-use partnerdesk_store::{IdempotencyRecord, secrets};
+use partnerdesk_secrets as secrets;
+use partnerdesk_store::IdempotencyRecord;
 use serde::Serialize;
 use time::OffsetDateTime;
 

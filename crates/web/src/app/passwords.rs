@@ -4,7 +4,8 @@
 
 use partnerdesk_domain::partner::{PartnerUser, check_new_password, check_password};
 use partnerdesk_domain::{Field, FieldError, Rule};
-use partnerdesk_store::{StoreError, secrets};
+use partnerdesk_secrets as secrets;
+use partnerdesk_store::StoreError;
 use time::OffsetDateTime;
 
 use crate::app::{AppError, CustomerCaller};
@@ -19,6 +20,11 @@ async fn hash(password: String) -> Result<String, AppError> {
     }
 }
 
+/// How a one-time link's token is looked up.
+pub(crate) fn link_digest(token: &str) -> Vec<u8> {
+    secrets::sha256(token.trim().as_bytes())
+}
+
 fn link_error(e: StoreError) -> AppError {
     AppError::not_found_as(LINK_NOT_FOUND)(e)
 }
@@ -27,7 +33,7 @@ fn link_error(e: StoreError) -> AppError {
 pub async fn link_user(state: &AppState, token: &str) -> Result<PartnerUser, AppError> {
     state
         .store
-        .password_link_user(token, OffsetDateTime::now_utc())
+        .password_link_user(link_digest(token), OffsetDateTime::now_utc())
         .await
         .map_err(link_error)
 }
@@ -46,7 +52,7 @@ pub async fn set_by_link(
     let now = OffsetDateTime::now_utc();
     state
         .store
-        .use_password_link(token, hash, now, address.map(|a| a.to_string()))
+        .use_password_link(link_digest(token), hash, now, address.map(|a| a.to_string()))
         .await
         .map_err(link_error)
 }

@@ -5,10 +5,12 @@
 use partnerdesk_domain::partner::{PartnerKind, Permission};
 use partnerdesk_domain::subscription::Subscription;
 use partnerdesk_domain::{Field, FieldError, PartnerId, Rule};
-use partnerdesk_store::{CustomerPartner, Invitation, InvitationStatus, StoreError, secrets};
+use partnerdesk_secrets as secrets;
+use partnerdesk_store::{CustomerPartner, Invitation, InvitationStatus, StoreError};
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
 
+use crate::app::passwords::link_digest;
 use crate::app::sessions::new_secret;
 use crate::app::users::LinkToken;
 use crate::app::{AppError, Caller, CustomerCaller};
@@ -71,7 +73,11 @@ pub async fn request(
 pub async fn open(state: &AppState, caller: &CustomerCaller, token: &str) -> Result<Invitation, AppError> {
     let found = state
         .store
-        .open_invitation(token, caller.user.customer_id, OffsetDateTime::now_utc())
+        .open_invitation(
+            link_digest(token),
+            caller.user.customer_id,
+            OffsetDateTime::now_utc(),
+        )
         .await
         .map_err(AppError::not_found_as(INVITATION_NOT_FOUND))?;
     if found.status == InvitationStatus::Pending {

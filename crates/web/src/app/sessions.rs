@@ -9,7 +9,8 @@ use std::sync::{Arc, LazyLock};
 
 use partnerdesk_domain::audit::{Actor, Channel};
 use partnerdesk_domain::partner::PartnerUser;
-use partnerdesk_store::{CustomerUser, Principal, StoreError, secrets};
+use partnerdesk_secrets as secrets;
+use partnerdesk_store::{CustomerUser, Principal, StoreError};
 use time::{Duration, OffsetDateTime};
 
 use crate::app::AppError;

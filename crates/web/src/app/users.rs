@@ -4,7 +4,8 @@
 use partnerdesk_domain::email::Email;
 use partnerdesk_domain::partner::{Partner, PartnerKind, PartnerUser, Permission, Role};
 use partnerdesk_domain::{Field, FieldError, PartnerUserId, Rule, TokenId};
-use partnerdesk_store::{Conflict, StoreError, TokenInfo, secrets};
+use partnerdesk_secrets as secrets;
+use partnerdesk_store::{Conflict, StoreError, TokenInfo};
 use time::{Duration, OffsetDateTime};
 
 use crate::app::sessions::new_secret;

@@ -5,7 +5,7 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use partnerdesk_store::secrets;
+use partnerdesk_secrets as secrets;
 use subtle::ConstantTimeEq;
 
 /// The CSRF token of forms rendered for the holder of `secret`.

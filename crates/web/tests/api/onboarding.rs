@@ -69,7 +69,7 @@ async fn the_temporary_password_is_stored_only_as_a_hash() {
     let stored = customer_admin_password_hash(&app.store, "admin@hashed.onmicrosoft.com").await;
     let stored = stored.unwrap_or_else(|e| panic!("{e}"));
     assert!(!stored.contains(&password));
-    assert!(partnerdesk_store::secrets::verify_password(&password, &stored));
+    assert!(partnerdesk_secrets::verify_password(&password, &stored));
 }
 
 #[tokio::test]

@@ -160,7 +160,7 @@ async fn the_whole_wizard_works_without_javascript() {
         "admin@northwind.onmicrosoft.com",
     )
     .await;
-    assert!(partnerdesk_store::secrets::verify_password(
+    assert!(partnerdesk_secrets::verify_password(
         &password,
         &stored.unwrap_or_default()
     ));
