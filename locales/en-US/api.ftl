@@ -84,6 +84,7 @@ api-not-found = The requested resource doesn't exist.
 api-customer-not-found = Your organization has no customer with this id.
 api-invitation-not-found = This invitation doesn't exist or was already answered.
 api-user-not-found = Your organization has no user with this id.
+api-link-not-found = This link doesn't exist, was used already or has expired.
 api-token-not-found = You have no API token with this id.
 api-order-not-found = This customer has no order with this id that you can see.
 api-subscription-not-found = This customer has no subscription with this id that you can see.

@@ -87,6 +87,7 @@ api-not-found = La ressource demandée n'existe pas.
 api-customer-not-found = Votre organisation n'a aucun client portant cet identifiant.
 api-invitation-not-found = Cette invitation n'existe pas ou a déjà reçu une réponse.
 api-user-not-found = Votre organisation n'a aucun utilisateur portant cet identifiant.
+api-link-not-found = Ce lien n'existe pas, a déjà servi ou a expiré.
 api-token-not-found = Vous n'avez aucun jeton d'API portant cet identifiant.
 api-order-not-found = Ce client n'a aucune commande portant cet identifiant que vous pouvez consulter.
 api-subscription-not-found = Ce client n'a aucun abonnement portant cet identifiant que vous pouvez consulter.

@@ -78,6 +78,7 @@ api-not-found = 请求的资源不存在。
 api-customer-not-found = 您的组织中没有具有此 ID 的客户。
 api-invitation-not-found = 此邀请不存在或已答复。
 api-user-not-found = 您的组织中没有具有此 ID 的用户。
+api-link-not-found = 此链接不存在、已被使用或已过期。
 api-token-not-found = 您没有具有此 ID 的 API 令牌。
 api-order-not-found = 此客户没有您可查看的、具有此 ID 的订单。
 api-subscription-not-found = 此客户没有您可查看的、具有此 ID 的订阅。

@@ -78,6 +78,7 @@ api-not-found = 要求的資源不存在。
 api-customer-not-found = 您的組織中沒有此識別碼的客戶。
 api-invitation-not-found = 此邀請不存在或已回覆。
 api-user-not-found = 您的組織中沒有此識別碼的使用者。
+api-link-not-found = 此連結不存在、已被使用或已過期。
 api-token-not-found = 您沒有此識別碼的 API 權杖。
 api-order-not-found = 此客戶沒有您可檢視的此識別碼訂單。
 api-subscription-not-found = 此客戶沒有您可檢視的此識別碼訂閱。

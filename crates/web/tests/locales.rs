@@ -99,3 +99,66 @@ fn no_translation_is_still_english() {
         }
     }
 }
+
+/// The ids of every locale's messages, whatever their file.
+fn ids(locale: &str) -> std::collections::BTreeSet<String> {
+    messages(locale).into_keys().map(|(_, id)| id).collect()
+}
+
+/// Every file under `dir` with extension `ext`.
+fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
+        if path.is_dir() {
+            out.extend(files(&path, ext));
+        } else if path.extension().is_some_and(|x| x == ext) {
+            out.push(path);
+        }
+    }
+    out
+}
+
+/// Literals in the code that aren't message ids although they look like one.
+const NOT_MESSAGES: &[&str] = &["order-placed"];
+
+/// The message ids the web crate names: every kebab-case string literal of its Rust code
+/// whose first word is one that message ids begin with (`api-`, `page-`, `error-`, …),
+/// and every id its templates pass to `t`, `t1` or `count`.
+fn named_ids(known_prefixes: &std::collections::BTreeSet<String>) -> Vec<(String, PathBuf)> {
+    let web = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let literal = regex::Regex::new(r#""([a-z]+(?:-[a-z0-9]+)+)""#).unwrap_or_else(|e| panic!("{e}"));
+    let call = regex::Regex::new(r#"\b(?:t|t1|count)\("([a-z0-9-]+)""#).unwrap_or_else(|e| panic!("{e}"));
+    let mut named = Vec::new();
+    for file in files(&web.join("src"), "rs") {
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        for id in literal.captures_iter(&text).map(|c| c[1].to_owned()) {
+            let prefix = id.split('-').next().unwrap_or_default();
+            if known_prefixes.contains(prefix) && !NOT_MESSAGES.contains(&id.as_str()) {
+                named.push((id, file.clone()));
+            }
+        }
+    }
+    for file in files(&web.join("templates"), "html") {
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        named.extend(call.captures_iter(&text).map(|c| (c[1].to_owned(), file.clone())));
+    }
+    named
+}
+
+#[test]
+fn every_message_the_code_names_exists_in_every_locale() {
+    let english = ids("en-US");
+    let prefixes = english
+        .iter()
+        .filter_map(|id| id.split('-').next())
+        .map(str::to_owned)
+        .collect();
+    let named = named_ids(&prefixes);
+    assert!(named.len() > 300, "found only {} ids", named.len());
+    for locale in LOCALES {
+        let known = ids(locale);
+        let missing: Vec<_> = named.iter().filter(|(id, _)| !known.contains(id)).collect();
+        assert!(missing.is_empty(), "{locale} lacks {missing:?}");
+    }
+}

@@ -336,6 +336,26 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// The error's JSON body in `locale`.
+fn json(error: &ApiError, locale: Locale, correlation: &str) -> serde_json::Value {
+    let body = error.body(locale, correlation);
+    match error {
+        // Partner Center's throttling answer has its own shape; keep the error body's
+        // fields beside it so that either kind of client understands it.
+        ApiError::TooManyRequests { .. } => serde_json::json!({
+            "statusCode": 429,
+            "message": body.description,
+            "code": body.code,
+            "description": body.description,
+            "errorName": body.error_name,
+            "data": [],
+            "source": body.source,
+            "isRetryable": true,
+        }),
+        _ => serde_json::to_value(&body).unwrap_or_default(),
+    }
+}
+
 /// Renders the error responses of the API's routes: the [`ApiError`] a handler returned,
 /// or one made from the status of an error response that came without (a wrong method, a
 /// caught panic).
@@ -373,22 +393,7 @@ pub async fn render(request: Request, next: Next) -> Response {
         _ => {}
     }
     let (mut parts, _) = response.into_parts();
-    let body = error.body(locale, &correlation);
-    let json = match &*error {
-        // Partner Center's throttling answer has its own shape; keep the error body's
-        // fields beside it so that either kind of client understands it.
-        ApiError::TooManyRequests { .. } => serde_json::json!({
-            "statusCode": 429,
-            "message": body.description,
-            "code": body.code,
-            "description": body.description,
-            "errorName": body.error_name,
-            "data": [],
-            "source": body.source,
-            "isRetryable": true,
-        }),
-        _ => serde_json::to_value(&body).unwrap_or_default(),
-    };
+    let json = json(&error, locale, &correlation);
     parts
         .headers
         .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));

@@ -80,65 +80,69 @@ pub(crate) async fn address(
     caller.require(Permission::ViewCustomers)?;
     let original = body.value;
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
-    let (line1, line2, city, state, postal, country) = (
-        text(&original.address_line1),
-        text(&original.address_line2),
-        text(&original.city),
-        text(&original.state),
-        text(&original.postal_code),
-        text(&original.country),
-    );
+    let typed = [
+        &original.address_line1,
+        &original.address_line2,
+        &original.city,
+        &original.state,
+        &original.postal_code,
+        &original.country,
+    ]
+    .map(text);
+    let [line1, line2, city, state, postal, country] = &typed;
     let input = AddressInput {
-        country: &country,
-        address_line1: &line1,
-        address_line2: &line2,
-        city: &city,
-        state: &state,
-        postal_code: &postal,
+        country,
+        address_line1: line1,
+        address_line2: line2,
+        city,
+        state,
+        postal_code: postal,
     };
-    let response = match Address::parse(&input) {
+    let (status, suggested, message) = match Address::parse(&input) {
         Ok(address) => {
-            let normalized = ValidatedAddress {
-                address_line1: address.address_line1,
-                address_line2: address.address_line2,
-                city: address.city,
-                state: address.state,
-                postal_code: address.postal_code,
-                country: address.country.to_string(),
-            };
-            let unchanged = normalized.address_line1 == line1
-                && normalized.city == city
+            let normalized = ValidatedAddress::from(address);
+            let unchanged = normalized.address_line1 == *line1
+                && normalized.city == *city
                 && normalized.state.as_deref().unwrap_or("") == state
                 && normalized.postal_code.as_deref().unwrap_or("") == postal
-                && normalized.country == country;
-            AddressValidationResponse {
-                original_address: original,
-                status: if unchanged {
-                    "Verified"
-                } else {
-                    "InteractionRequired"
-                },
-                suggested_addresses: if unchanged { Vec::new() } else { vec![normalized] },
-                validation_message: None,
-                attributes: Attributes::of("AddressValidationResponse"),
+                && normalized.country == *country;
+            match unchanged {
+                true => ("Verified", Vec::new(), None),
+                false => ("InteractionRequired", vec![normalized], None),
             }
         }
-        Err(errors) => {
-            let names: Vec<String> = errors.iter().map(|e| format!("'{}'", pascal(e.field))).collect();
-            let mut message = format!("Address field invalid for property: {}", names.join(", "));
-            for e in &errors {
-                message.push_str(&format!("\n{}: {}", pascal(e.field), i18n::rule(locale, &e.rule)));
-            }
-            AddressValidationResponse {
-                original_address: original,
-                status: "None",
-                suggested_addresses: Vec::new(),
-                validation_message: Some(message),
-                attributes: Attributes::of("AddressValidationResponse"),
-            }
-        }
+        Err(errors) => ("None", Vec::new(), Some(invalid(&errors, locale))),
     };
-    Ok(Json(response))
+    Ok(Json(AddressValidationResponse {
+        original_address: original,
+        status,
+        suggested_addresses: suggested,
+        validation_message: message,
+        attributes: Attributes::of("AddressValidationResponse"),
+    }))
+}
+
+impl From<Address> for ValidatedAddress {
+    fn from(address: Address) -> Self {
+        ValidatedAddress {
+            address_line1: address.address_line1,
+            address_line2: address.address_line2,
+            city: address.city,
+            state: address.state,
+            postal_code: address.postal_code,
+            country: address.country.to_string(),
+        }
+    }
+}
+
+/// Partner Center's message for an invalid address: the properties, then why each.
+fn invalid(errors: &[partnerdesk_domain::FieldError], locale: partnerdesk_domain::Locale) -> String {
+    let names: Vec<String> = errors.iter().map(|e| format!("'{}'", pascal(e.field))).collect();
+    let mut message = format!("Address field invalid for property: {}", names.join(", "));
+    for e in errors {
+        message.push_str(&format!("\n{}: {}", pascal(e.field), i18n::rule(locale, &e.rule)));
+    }
+    message
 }
 
 /// Partner Center names the failing properties in PascalCase.

@@ -7,6 +7,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use partnerdesk_domain::catalog::Catalog;
+use partnerdesk_domain::customer::Customer;
 use partnerdesk_domain::order::{LineItemInput, RawQuantity};
 use partnerdesk_domain::partner::Permission;
 use partnerdesk_domain::subscription::{Subscription, SubscriptionStatus, SubscriptionUpdateInput};
@@ -199,6 +200,25 @@ pub async fn buy_add_on(
     }
 }
 
+/// The add-ons one may buy for `sub` in the customer's country.
+fn add_on_choices(
+    catalog: &Catalog,
+    sub: &Subscription,
+    customer: &Customer,
+    locale: Locale,
+) -> Vec<AddOnChoice> {
+    catalog
+        .add_ons_of(&sub.offer_id, customer.billing.address.country)
+        .into_iter()
+        .filter(|o| o.is_available_for_purchase)
+        .map(|o| AddOnChoice {
+            id: o.id.to_string(),
+            name: o.name(locale).to_owned(),
+            range: range(locale, o.minimum_quantity, o.maximum_quantity),
+        })
+        .collect()
+}
+
 fn offer_name(catalog: &Catalog, s: &Subscription, locale: Locale) -> String {
     catalog
         .offer(&s.offer_id)
@@ -222,13 +242,8 @@ async fn render(
     status: StatusCode,
 ) -> Result<Response, PageError> {
     let caller = &user.caller;
-    let current = customers::customer(state, caller, customer)
-        .await
-        .map_err(|e| match e {
-            AppError::NotFound(_) => AppError::NotFound("api-subscription-not-found"),
-            other => other,
-        })?;
     let sub = subscriptions::get(state, caller, customer, subscription).await?;
+    let current = customers::customer(state, caller, customer).await?;
     let add_ons = subscriptions::add_ons(state, caller, customer, subscription).await?;
     let catalog = customers::catalog(state).await?;
     let locale = user.locale;
@@ -239,16 +254,7 @@ async fn render(
     let sold_by_viewer = sub.partner_id == caller.partner_id();
     let active = sub.status == SubscriptionStatus::Active;
     let link = |a: &Subscription| Some(path(customer, a.id));
-    let choices = catalog
-        .add_ons_of(&sub.offer_id, current.billing.address.country)
-        .into_iter()
-        .filter(|o| o.is_available_for_purchase)
-        .map(|o| AddOnChoice {
-            id: o.id.to_string(),
-            name: o.name(locale).to_owned(),
-            range: range(locale, o.minimum_quantity, o.maximum_quantity),
-        })
-        .collect();
+    let choices = add_on_choices(&catalog, &sub, &current, locale);
     let template = SubscriptionPage {
         page: user.page("subscription-title", &path(customer, subscription)),
         customer_id: customer.to_string(),

@@ -64,7 +64,35 @@ pub(crate) async fn list_customers(
     Query(params): Query<ListParams>,
 ) -> Result<LargeJson<Collection<CustomerResource>>, ApiError> {
     caller.require(Permission::ViewCustomers)?;
-    let (query, size) = match params.seek_operation.as_deref().map(str::trim) {
+    let (query, size) = query(&headers, &params)?;
+    let filter_for_token = query.filter.clone();
+    let page = crate::app::customers::list(&state, &caller, query).await?;
+    let provider_view = caller.kind() != PartnerKind::IndirectReseller;
+    let items = page
+        .customers
+        .into_iter()
+        .map(|c| CustomerResource::summary(c, provider_view))
+        .collect();
+    let mut collection = Collection::new(items, format!("/customers?size={size}"));
+    if let Some(next) = page.next {
+        let token = paging::to_token(&filter_for_token, &next, size);
+        collection.links.next = Some(Link {
+            uri: format!("/customers?size={size}&seekOperation=Next"),
+            method: "GET",
+            headers: vec![LinkHeader {
+                key: "MS-ContinuationToken".into(),
+                value: token.clone(),
+            }],
+        });
+        collection.continuation_token = Some(token);
+    }
+    Ok(LargeJson(collection))
+}
+
+/// The page asked for: the first of a search (`size`, `filter`), or the next one
+/// (`seekOperation=Next` with the previous page's `MS-ContinuationToken`).
+fn query(headers: &HeaderMap, params: &ListParams) -> Result<(CustomerQuery, u32), ApiError> {
+    Ok(match params.seek_operation.as_deref().map(str::trim) {
         Some(op) if op.eq_ignore_ascii_case("next") => {
             let token = headers
                 .get(&CONTINUATION)
@@ -96,29 +124,7 @@ pub(crate) async fn list_customers(
                 size,
             )
         }
-    };
-    let filter_for_token = query.filter.clone();
-    let page = state.store.list_customers(caller.partner_id(), query).await?;
-    let provider_view = caller.kind() != PartnerKind::IndirectReseller;
-    let items = page
-        .customers
-        .into_iter()
-        .map(|c| CustomerResource::summary(c, provider_view))
-        .collect();
-    let mut collection = Collection::new(items, format!("/customers?size={size}"));
-    if let Some(next) = page.next {
-        let token = paging::to_token(&filter_for_token, &next, size);
-        collection.links.next = Some(Link {
-            uri: format!("/customers?size={size}&seekOperation=Next"),
-            method: "GET",
-            headers: vec![LinkHeader {
-                key: "MS-ContinuationToken".into(),
-                value: token.clone(),
-            }],
-        });
-        collection.continuation_token = Some(token);
-    }
-    Ok(LargeJson(collection))
+    })
 }
 
 fn size(raw: Option<&str>) -> Result<u32, ApiError> {
