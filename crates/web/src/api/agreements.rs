@@ -2,16 +2,16 @@
 //! customers (`POST` needs an admin or sales agent; the attesting user is recorded).
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use partnerdesk_domain::partner::Permission;
 use partnerdesk_domain::profile::{AgreementTemplate, CLOUD_AGREEMENT_TYPE};
 use serde::Deserialize;
 
+use crate::api::CustomerPath;
 use crate::api::auth::ApiCaller;
 use crate::api::created::{IdempotencyKey, replayed};
-use crate::api::customer_id;
 use crate::api::error::ApiError;
 use crate::api::json::ApiJson;
 use crate::api::requests::{self, AGREEMENT, AgreementRequest, ContactRequest};
@@ -106,13 +106,11 @@ pub(crate) async fn metadata(
 pub(crate) async fn create(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
-    Path(customer): Path<String>,
+    CustomerPath(id): CustomerPath,
     key: IdempotencyKey,
     body: ApiJson<AgreementRequest>,
 ) -> Result<Response, ApiError> {
-    caller.require(Permission::AttestAgreement)?;
-    let id = customer_id(&customer)?;
-    let key = key.for_body(&format!("POST /v1/customers/{id}/agreements"), &body.digest);
+    let key = key.for_body(&body.digest);
     let blank = ContactRequest::default();
     let input = body.value.input(&blank);
     let outcome = agreements::record(&state, &caller, id, &input, key, |agreement, link| {
@@ -138,11 +136,10 @@ pub(crate) async fn create(
 pub(crate) async fn list(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
-    Path(customer): Path<String>,
+    CustomerPath(id): CustomerPath,
     Query(params): Query<TypeParams>,
 ) -> Result<Json<Collection<AgreementResource>>, ApiError> {
     caller.require(Permission::ViewCustomers)?;
-    let id = customer_id(&customer)?;
     let types: Vec<String> = selected(&state, &params)?
         .iter()
         .map(|a| a.agreement_type.clone())

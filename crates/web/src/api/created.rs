@@ -14,16 +14,18 @@ use crate::api::error::ApiError;
 use crate::app::idempotency::{Created, Replay, RequestKey};
 use crate::middleware::REQUEST_ID;
 
-/// The request's `MS-RequestId`, if it carries a usable one.
-pub struct IdempotencyKey(Option<String>);
+/// The request's `MS-RequestId`, if it carries a usable one, and its method and path.
+pub struct IdempotencyKey {
+    raw: Option<String>,
+    operation: String,
+}
 
 impl IdempotencyKey {
-    /// The key of this request: `operation` (method and path) and the body's digest make
-    /// its fingerprint.
-    pub fn for_body(&self, operation: &str, body: &[u8]) -> Option<RequestKey> {
-        self.0
+    /// The key of this request: its method, path and body's digest make its fingerprint.
+    pub fn for_body(&self, body: &[u8]) -> Option<RequestKey> {
+        self.raw
             .as_deref()
-            .and_then(|raw| RequestKey::api(raw, operation, body))
+            .and_then(|raw| RequestKey::api(raw, &self.operation, body))
     }
 }
 
@@ -36,7 +38,8 @@ impl<S: Send + Sync> FromRequestParts<S> for IdempotencyKey {
             .get(&REQUEST_ID)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
-        Ok(IdempotencyKey(raw))
+        let operation = format!("{} {}", parts.method, parts.uri.path());
+        Ok(IdempotencyKey { raw, operation })
     }
 }
 

@@ -18,7 +18,11 @@ pub mod resources;
 pub(crate) mod subscriptions;
 pub(crate) mod validations;
 
+use std::str::FromStr;
+
 use axum::Router;
+use axum::extract::{FromRequestParts, RawPathParams};
+use axum::http::request::Parts;
 use axum::response::IntoResponse;
 use axum::routing::{get, head, post};
 use partnerdesk_domain::{CustomerId, OrderId, SubscriptionId};
@@ -92,17 +96,61 @@ pub fn router(state: AppState) -> Router<AppState> {
         .layer(axum::middleware::from_fn(error::render))
 }
 
-/// A customer id from a path: one that isn't a GUID can't exist.
-pub(crate) fn customer_id(raw: &str) -> Result<CustomerId, ApiError> {
-    raw.parse()
-        .map_err(|_| ApiError::NotFound("api-customer-not-found"))
+/// The customer a path names (`{customer}`). An id that isn't a GUID can't exist: 404.
+pub(crate) struct CustomerPath(pub CustomerId);
+
+/// A customer's order a path names (`{customer}/orders/{order}`).
+pub(crate) struct OrderPath(pub CustomerId, pub OrderId);
+
+/// A customer's subscription a path names (`{customer}/subscriptions/{subscription}`).
+pub(crate) struct SubscriptionPath(pub CustomerId, pub SubscriptionId);
+
+/// The path parameter `name`, parsed; 404 saying `message` when it can't be.
+fn param<T: FromStr>(params: &RawPathParams, name: &str, message: &'static str) -> Result<T, ApiError> {
+    params
+        .iter()
+        .find(|(key, _)| *key == name)
+        .and_then(|(_, value)| value.parse().ok())
+        .ok_or(ApiError::NotFound(message))
 }
 
-pub(crate) fn order_id(raw: &str) -> Result<OrderId, ApiError> {
-    raw.parse().map_err(|_| ApiError::NotFound("api-order-not-found"))
+async fn params<S: Send + Sync>(parts: &mut Parts, state: &S) -> Result<RawPathParams, ApiError> {
+    RawPathParams::from_request_parts(parts, state)
+        .await
+        .map_err(|_| ApiError::NotFound("api-route-not-found"))
 }
 
-pub(crate) fn subscription_id(raw: &str) -> Result<SubscriptionId, ApiError> {
-    raw.parse()
-        .map_err(|_| ApiError::NotFound("api-subscription-not-found"))
+const CUSTOMER: &str = "api-customer-not-found";
+
+impl<S: Send + Sync> FromRequestParts<S> for CustomerPath {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let params = params(parts, state).await?;
+        Ok(CustomerPath(param(&params, "customer", CUSTOMER)?))
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for OrderPath {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let params = params(parts, state).await?;
+        let customer = param(&params, "customer", CUSTOMER)?;
+        Ok(OrderPath(
+            customer,
+            param(&params, "order", "api-order-not-found")?,
+        ))
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for SubscriptionPath {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let params = params(parts, state).await?;
+        let customer = param(&params, "customer", CUSTOMER)?;
+        let subscription = param(&params, "subscription", "api-subscription-not-found")?;
+        Ok(SubscriptionPath(customer, subscription))
+    }
 }

@@ -1,7 +1,7 @@
 //! Orders and the subscriptions they create.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use partnerdesk_domain::partner::Permission;
 
@@ -12,7 +12,7 @@ use crate::api::json::ApiJson;
 use crate::api::requests::{self, CREATE_CUSTOMER, CreateOrderRequest};
 use crate::api::resources::Collection;
 use crate::api::resources::commerce::OrderResource;
-use crate::api::{customer_id, order_id};
+use crate::api::{CustomerPath, OrderPath};
 use crate::app::AppError;
 use crate::app::idempotency::Created;
 use crate::app::orders;
@@ -43,13 +43,11 @@ use crate::state::AppState;
 pub(crate) async fn create(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
-    Path(customer): Path<String>,
+    CustomerPath(id): CustomerPath,
     key: IdempotencyKey,
     body: ApiJson<CreateOrderRequest>,
 ) -> Result<Response, ApiError> {
-    caller.require(Permission::PlaceOrder)?;
-    let id = customer_id(&customer)?;
-    let key = key.for_body(&format!("POST /v1/customers/{id}/orders"), &body.digest);
+    let key = key.for_body(&body.digest);
     let items = requests::line_items(&body.value.line_items);
     let outcome = orders::place(&state, &caller, id, &items, key, |placed| {
         OrderResource::new(&placed.order)
@@ -87,12 +85,9 @@ fn placed(e: AppError) -> ApiError {
 pub(crate) async fn add_add_ons(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
-    Path((customer, order)): Path<(String, String)>,
+    OrderPath(id, order): OrderPath,
     body: ApiJson<CreateOrderRequest>,
 ) -> Result<Response, ApiError> {
-    caller.require(Permission::PlaceOrder)?;
-    let id = customer_id(&customer)?;
-    let order = order_id(&order)?;
     let items = requests::line_items(&body.value.line_items);
     match orders::buy_add_ons(&state, &caller, id, order, &items, None)
         .await
@@ -115,10 +110,9 @@ pub(crate) async fn add_add_ons(
 pub(crate) async fn list(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
-    Path(customer): Path<String>,
+    CustomerPath(id): CustomerPath,
 ) -> Result<Json<Collection<OrderResource>>, ApiError> {
     caller.require(Permission::ViewCustomers)?;
-    let id = customer_id(&customer)?;
     let orders = state.store.orders(caller.partner_id(), id).await?;
     let items = orders.iter().map(OrderResource::new).collect();
     Ok(Json(Collection::new(items, format!("/customers/{id}/orders"))))
@@ -136,11 +130,9 @@ pub(crate) async fn list(
 pub(crate) async fn get(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
-    Path((customer, order)): Path<(String, String)>,
+    OrderPath(id, order): OrderPath,
 ) -> Result<Json<OrderResource>, ApiError> {
     caller.require(Permission::ViewCustomers)?;
-    let id = customer_id(&customer)?;
-    let order = order_id(&order)?;
     let order = state
         .store
         .order(caller.partner_id(), id, order)

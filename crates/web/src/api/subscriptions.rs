@@ -2,7 +2,7 @@
 //! add-ons.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 use partnerdesk_domain::partner::Permission;
@@ -15,7 +15,7 @@ use crate::api::json::ApiJson;
 use crate::api::requests::{self, UpdateSubscriptionRequest};
 use crate::api::resources::commerce::SubscriptionResource;
 use crate::api::resources::{Collection, expected_version, with_etag};
-use crate::api::{customer_id, subscription_id};
+use crate::api::{CustomerPath, SubscriptionPath};
 use crate::app::subscriptions;
 use crate::state::AppState;
 
@@ -40,11 +40,10 @@ pub(crate) async fn list(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     Lang(locale): Lang,
-    Path(customer): Path<String>,
+    CustomerPath(id): CustomerPath,
     Query(params): Query<SubscriptionParams>,
 ) -> Result<Json<Collection<SubscriptionResource>>, ApiError> {
     caller.require(Permission::ViewCustomers)?;
-    let id = customer_id(&customer)?;
     let order = match params
         .order_id
         .as_deref()
@@ -82,11 +81,9 @@ pub(crate) async fn get(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     Lang(locale): Lang,
-    Path((customer, subscription)): Path<(String, String)>,
+    SubscriptionPath(id, subscription): SubscriptionPath,
 ) -> Result<Json<SubscriptionResource>, ApiError> {
     caller.require(Permission::ViewCustomers)?;
-    let id = customer_id(&customer)?;
-    let subscription = subscription_id(&subscription)?;
     let found = subscriptions::get(&state, &caller, id, subscription).await?;
     let catalog = state.store.catalog().await?;
     Ok(Json(SubscriptionResource::new(&found, &catalog, locale)))
@@ -121,13 +118,11 @@ pub(crate) async fn update(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     Lang(locale): Lang,
-    Path((customer, subscription)): Path<(String, String)>,
+    SubscriptionPath(id, subscription): SubscriptionPath,
     headers: HeaderMap,
     body: ApiJson<UpdateSubscriptionRequest>,
 ) -> Result<Response, ApiError> {
     caller.require(Permission::ManageSubscriptions)?;
-    let id = customer_id(&customer)?;
-    let subscription = subscription_id(&subscription)?;
     let request = &body.value;
     let version = expected_version(
         &headers,
@@ -161,11 +156,10 @@ pub(crate) async fn add_ons(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     Lang(locale): Lang,
-    Path((customer, subscription)): Path<(String, String)>,
+    SubscriptionPath(id, subscription): SubscriptionPath,
 ) -> Result<Json<Collection<SubscriptionResource>>, ApiError> {
     caller.require(Permission::ViewCustomers)?;
-    let id = customer_id(&customer)?;
-    let parent = subscription_id(&subscription)?;
+    let parent = subscription;
     let add_ons = subscriptions::add_ons(&state, &caller, id, parent).await?;
     let catalog = state.store.catalog().await?;
     let items = add_ons

@@ -10,7 +10,7 @@ use partnerdesk_domain::{Field, FieldError};
 use serde::Deserialize;
 
 use super::session::{CustomerSignedIn, next_path};
-use crate::app::sessions::{self, CUSTOMER_SESSION, Credentials as Typed};
+use crate::app::sessions::{self, CUSTOMER_SESSION};
 use crate::app::{AppError, passwords};
 use crate::i18n;
 use crate::middleware::ClientAddress;
@@ -48,33 +48,26 @@ pub async fn submit(
     form: Posted<Credentials>,
 ) -> Response {
     let secure = state.settings.secure_cookies;
-    let Posted { value: form, trusted } = form;
-    let next = next_path(&form.next);
-    let shown = Shown {
-        email: form.email.trim().to_owned(),
-        next: next.clone(),
-        ..Shown::default()
-    };
-    if !trusted {
-        return sign_in::refused(visitor, &FORM, shown, None);
-    }
-    let typed = Typed {
-        name: form.email.trim().to_owned(),
-        password: form.password,
-        address,
+    let next = next_path(&form.value.next);
+    let (typed, shown) = match sign_in::received(form, address, next) {
+        Ok(received) => received,
+        Err(shown) => return sign_in::refused(visitor, &FORM, shown, None),
     };
     let previous = Jar::Customer.read(&jar, secure);
     match sessions::sign_in_customer(&state, typed, previous.as_deref()).await {
         Ok(session) => {
             let to = if session.user.must_change_password {
-                format!("/customer/password?next={next}")
+                format!("/customer/password?next={}", shown.next)
             } else {
-                next
+                shown.next
             };
-            let jar = jar
-                .add(Jar::Customer.set(session.secret, CUSTOMER_SESSION, secure))
-                .add(Jar::SignIn.clear(secure));
-            (jar, Redirect::to(&to)).into_response()
+            sign_in::signed_in(
+                jar,
+                (Jar::Customer, session.secret),
+                CUSTOMER_SESSION,
+                secure,
+                &to,
+            )
         }
         Err(e) => sign_in::refused(visitor, &FORM, shown, Some(e)),
     }
@@ -87,8 +80,13 @@ pub async fn sign_out(
     Form(Empty {}): Form<Empty>,
 ) -> Result<Response, PageError> {
     sessions::sign_out_customer(&state, &user.secret).await?;
-    let jar = jar.add(Jar::Customer.clear(state.settings.secure_cookies));
-    Ok((jar, Redirect::to("/customer/sign-in")).into_response())
+    let secure = state.settings.secure_cookies;
+    Ok(sign_in::signed_out(
+        jar,
+        Jar::Customer,
+        secure,
+        "/customer/sign-in",
+    ))
 }
 
 #[derive(Template)]

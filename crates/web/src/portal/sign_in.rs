@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use serde::Deserialize;
 
-use crate::app::sessions::{self, Credentials as Typed, IDLE};
+use crate::app::sessions::{self, IDLE};
 use crate::middleware::ClientAddress;
 use crate::state::AppState;
 use crate::ui::cookies::Jar;
@@ -68,32 +68,23 @@ pub async fn submit(
     form: Posted<Credentials>,
 ) -> Response {
     let secure = state.settings.secure_cookies;
-    let Posted { value: form, trusted } = form;
-    let shown = Shown {
-        email: form.email.trim().to_owned(),
-        next: form.next.clone(),
-        ..Shown::default()
+    let next = match form.value.next.as_str() {
+        "" => String::new(),
+        next => local_path(next).to_owned(),
     };
-    if !trusted {
-        return sign_in::refused(visitor, &FORM, shown, None);
-    }
-    let typed = Typed {
-        name: form.email.trim().to_owned(),
-        password: form.password,
-        address,
+    let (typed, shown) = match sign_in::received(form, address, next) {
+        Ok(received) => received,
+        Err(shown) => return sign_in::refused(visitor, &FORM, shown, None),
     };
     let previous = Jar::Session.read(&jar, secure);
     match sessions::sign_in_partner(&state, typed, previous.as_deref()).await {
         Ok(session) => {
-            let jar = jar
-                .add(Jar::Session.set(session.secret, IDLE, secure))
-                .add(Jar::SignIn.clear(secure));
-            let to = if form.next.is_empty() {
+            let to = if shown.next.is_empty() {
                 "/customers"
             } else {
-                local_path(&form.next)
+                &shown.next
             };
-            (jar, Redirect::to(to)).into_response()
+            sign_in::signed_in(jar, (Jar::Session, session.secret), IDLE, secure, to)
         }
         Err(e) => sign_in::refused(visitor, &FORM, shown, Some(e)),
     }
@@ -106,6 +97,11 @@ pub async fn sign_out(
     Form(Empty {}): Form<Empty>,
 ) -> Result<Response, PageError> {
     sessions::sign_out_partner(&state, &user.secret).await?;
-    let jar = jar.add(Jar::Session.clear(state.settings.secure_cookies));
-    Ok((jar, Redirect::to("/sign-in?signed-out")).into_response())
+    let secure = state.settings.secure_cookies;
+    Ok(sign_in::signed_out(
+        jar,
+        Jar::Session,
+        secure,
+        "/sign-in?signed-out",
+    ))
 }

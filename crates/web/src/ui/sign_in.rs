@@ -3,13 +3,19 @@
 
 use askama::Template;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
 use partnerdesk_domain::Arg;
 use serde::Deserialize;
+use time::Duration;
+
+use std::net::IpAddr;
 
 use crate::app::AppError;
+use crate::app::sessions::Credentials as Typed;
 use crate::i18n;
-use crate::ui::{Page, PageError, Visitor, html};
+use crate::ui::cookies::Jar;
+use crate::ui::{Page, PageError, Posted, Visitor, html};
 
 /// Which portal's form: where it posts, and its words (message ids).
 pub struct SignInForm {
@@ -67,6 +73,51 @@ pub fn page(visitor: Visitor, form: &SignInForm, shown: Shown, status: StatusCod
         notice: shown.notice,
     };
     (visitor.jar, html(status, &template)).into_response()
+}
+
+/// Signed in: the new session's cookie set for `lifetime`, the sign-in cookie deleted,
+/// and on to `to`.
+pub fn signed_in(
+    jar: CookieJar,
+    session: (Jar, String),
+    lifetime: Duration,
+    secure: bool,
+    to: &str,
+) -> Response {
+    let jar = jar
+        .add(session.0.set(session.1, lifetime, secure))
+        .add(Jar::SignIn.clear(secure));
+    (jar, Redirect::to(to)).into_response()
+}
+
+/// Signed out: the session's cookie deleted, and on to `to`.
+pub fn signed_out(jar: CookieJar, session: Jar, secure: bool, to: &str) -> Response {
+    (jar.add(session.clear(secure)), Redirect::to(to)).into_response()
+}
+
+/// A submitted form: the credentials to check and what to show again if they are
+/// refused; only what to show again when its token is wrong.
+pub fn received(
+    posted: Posted<Credentials>,
+    address: Option<IpAddr>,
+    next: String,
+) -> Result<(Typed, Shown), Shown> {
+    let Posted { value, trusted } = posted;
+    let name = value.email.trim().to_owned();
+    let shown = Shown {
+        email: name.clone(),
+        next,
+        ..Shown::default()
+    };
+    if !trusted {
+        return Err(shown);
+    }
+    let typed = Typed {
+        name,
+        password: value.password,
+        address,
+    };
+    Ok((typed, shown))
 }
 
 /// The form again after a refused sign-in, saying why: a wrong token, wrong credentials

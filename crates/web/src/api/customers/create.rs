@@ -51,7 +51,7 @@ pub(crate) async fn create_customer(
     key: IdempotencyKey,
     body: ApiJson<CreateCustomerRequest>,
 ) -> Result<Response, ApiError> {
-    let key = key.for_body("POST /v1/customers", &body.digest);
+    let key = key.for_body(&body.digest);
     let catalog = customers::catalog(&state).await?;
     let request = parse(&state, &caller, &body.value, &catalog);
     let profile = &state.settings.profile;

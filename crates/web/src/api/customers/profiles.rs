@@ -2,14 +2,14 @@
 //! `If-Match`).
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
 use partnerdesk_domain::customer::BillingDetails;
 use partnerdesk_domain::partner::{PartnerKind, Permission};
 
+use crate::api::CustomerPath;
 use crate::api::auth::ApiCaller;
-use crate::api::customer_id;
 use crate::api::error::ApiError;
 use crate::api::json::ApiJson;
 use crate::api::requests::{self, AddressRequest, BILLING_PROFILE, BillingProfileRequest};
@@ -33,9 +33,9 @@ use crate::state::AppState;
 pub(crate) async fn get_customer(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
-    Path(customer): Path<String>,
+    CustomerPath(id): CustomerPath,
 ) -> Result<Json<CustomerResource>, ApiError> {
-    let customer = customers::customer(&state, &caller, customer_id(&customer)?).await?;
+    let customer = customers::customer(&state, &caller, id).await?;
     let provider_view = caller.kind() != PartnerKind::IndirectReseller;
     Ok(Json(CustomerResource::new(&customer, provider_view)))
 }
@@ -52,9 +52,9 @@ pub(crate) async fn get_customer(
 pub(crate) async fn get_company_profile(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
-    Path(customer): Path<String>,
+    CustomerPath(id): CustomerPath,
 ) -> Result<Json<CompanyProfileResource>, ApiError> {
-    let customer = customers::customer(&state, &caller, customer_id(&customer)?).await?;
+    let customer = customers::customer(&state, &caller, id).await?;
     Ok(Json(CompanyProfileResource::new(&customer)))
 }
 
@@ -73,9 +73,9 @@ pub(crate) async fn get_company_profile(
 pub(crate) async fn get_billing_profile(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
-    Path(customer): Path<String>,
+    CustomerPath(id): CustomerPath,
 ) -> Result<Response, ApiError> {
-    let customer = customers::customer(&state, &caller, customer_id(&customer)?).await?;
+    let customer = customers::customer(&state, &caller, id).await?;
     Ok(with_etag(
         BillingProfileResource::new(&customer),
         customer.billing.version,
@@ -106,12 +106,11 @@ pub(crate) async fn get_billing_profile(
 pub(crate) async fn update_billing_profile(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
-    Path(customer): Path<String>,
+    CustomerPath(id): CustomerPath,
     headers: HeaderMap,
     body: ApiJson<BillingProfileRequest>,
 ) -> Result<Response, ApiError> {
     caller.require(Permission::EditBillingProfile)?;
-    let id = customer_id(&customer)?;
     let current = customers::customer(&state, &caller, id).await?;
     let etag = body.value.attributes.as_ref().and_then(|a| a.etag.as_deref());
     let version = expected_version(&headers, etag)?;
