@@ -124,3 +124,4 @@ query-reseller-unknown = This isn't one of your active indirect resellers.
 query-date = Enter a time as RFC 3339 (2026-11-22T10:00:00Z) or a date (2026-11-22).
 query-customer-id = The customer id isn't a valid id.
 query-operation-type = Unknown operation type: use one of customer-created, billing-profile-updated, agreement-attested, order-placed, subscription-quantity-changed, subscription-suspended, subscription-reactivated, signed-in, user-created, password-set, token-created.
+error-self-deactivation = You can't deactivate yourself: ask another admin agent.

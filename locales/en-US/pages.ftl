@@ -373,3 +373,24 @@ resellers-mpn = Partner ID
 resellers-invite = Invite a reseller
 resellers-admin-email = Email of its admin agent
 activity-reseller-invited = Reseller invited
+
+## Flash messages and confirmations
+tokens-revoked-notice = The token was revoked: programs that used it can no longer call the API.
+users-role-saved = The role was saved.
+users-deactivated-notice = The user was deactivated: they can no longer sign in or use their API tokens.
+users-reactivated-notice = The user was reactivated.
+customer-password-changed = Your password was changed.
+wizard-cancelled = The new customer was discarded.
+wizard-cancel = Cancel
+confirm-title = Please confirm
+confirm-cancel = Cancel
+confirm-suspend = Suspend { $offer } for { $company }? Its users lose access, and its active add-ons are suspended with it. Billing goes on while it is suspended.
+confirm-suspend-button = Suspend
+confirm-lower = Lower { $offer } for { $company } from { $from } to { $to } licenses? Users beyond the new count lose their licenses.
+confirm-lower-button = Lower the licenses
+confirm-revoke = Revoke the API token { $name }? Programs that use it can no longer call the API.
+confirm-revoke-button = Revoke the token
+confirm-deactivate = Deactivate { $email }? They can no longer sign in or use their API tokens. You can reactivate them later.
+confirm-deactivate-button = Deactivate
+confirm-discard = Discard this new customer? Everything entered in the wizard is lost; nothing was created yet.
+confirm-discard-button = Discard

@@ -130,3 +130,4 @@ query-reseller-unknown = Ce n'est pas l'un de vos revendeurs indirects actifs.
 query-date = Entrez une heure au format RFC 3339 (2026-11-22T10:00:00Z) ou une date (2026-11-22).
 query-customer-id = L'identifiant du client n'est pas valide.
 query-operation-type = Type d'opération inconnu : utilisez customer-created, billing-profile-updated, agreement-attested, order-placed, subscription-quantity-changed, subscription-suspended, subscription-reactivated, signed-in, user-created, password-set ou token-created.
+error-self-deactivation = Vous ne pouvez pas vous désactiver vous-même : demandez à un autre agent administrateur.

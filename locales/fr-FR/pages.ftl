@@ -373,3 +373,24 @@ resellers-mpn = ID partenaire
 resellers-invite = Inviter un revendeur
 resellers-admin-email = E-mail de son agent administrateur
 activity-reseller-invited = Revendeur invité
+
+## Flash messages and confirmations
+tokens-revoked-notice = Le jeton a été révoqué : les programmes qui l'utilisaient ne peuvent plus appeler l'API.
+users-role-saved = Le rôle a été enregistré.
+users-deactivated-notice = L'utilisateur a été désactivé : il ne peut plus se connecter ni utiliser ses jetons d'API.
+users-reactivated-notice = L'utilisateur a été réactivé.
+customer-password-changed = Votre mot de passe a été modifié.
+wizard-cancelled = Le nouveau client a été abandonné.
+wizard-cancel = Annuler
+confirm-title = Veuillez confirmer
+confirm-cancel = Annuler
+confirm-suspend = Suspendre { $offer } pour { $company } ? Ses utilisateurs perdent l'accès et ses extensions actives sont suspendues avec lui. La facturation continue pendant la suspension.
+confirm-suspend-button = Suspendre
+confirm-lower = Réduire { $offer } pour { $company } de { $from } à { $to } licences ? Les utilisateurs au-delà du nouveau nombre perdent leur licence.
+confirm-lower-button = Réduire les licences
+confirm-revoke = Révoquer le jeton d'API { $name } ? Les programmes qui l'utilisent ne pourront plus appeler l'API.
+confirm-revoke-button = Révoquer le jeton
+confirm-deactivate = Désactiver { $email } ? Cette personne ne pourra plus se connecter ni utiliser ses jetons d'API. Vous pourrez la réactiver plus tard.
+confirm-deactivate-button = Désactiver
+confirm-discard = Abandonner ce nouveau client ? Tout ce qui a été saisi dans l'assistant est perdu ; rien n'a encore été créé.
+confirm-discard-button = Abandonner

@@ -135,3 +135,4 @@ query-reseller-unknown = Это не один из ваших активных �
 query-date = Укажите время в формате RFC 3339 (2026-11-22T10:00:00Z) или дату (2026-11-22).
 query-customer-id = Недопустимый идентификатор клиента.
 query-operation-type = Неизвестный тип операции: используйте customer-created, billing-profile-updated, agreement-attested, order-placed, subscription-quantity-changed, subscription-suspended, subscription-reactivated, signed-in, user-created, password-set или token-created.
+error-self-deactivation = Нельзя деактивировать самого себя: обратитесь к другому агенту-администратору.

@@ -381,3 +381,24 @@ resellers-mpn = Идентификатор партнера
 resellers-invite = Пригласить реселлера
 resellers-admin-email = Электронная почта его агента-администратора
 activity-reseller-invited = Реселлер приглашен
+
+## Flash messages and confirmations
+tokens-revoked-notice = Токен отозван: программы, которые его использовали, больше не могут обращаться к API.
+users-role-saved = Роль сохранена.
+users-deactivated-notice = Пользователь деактивирован: он больше не может входить в систему и использовать свои токены API.
+users-reactivated-notice = Пользователь снова активен.
+customer-password-changed = Ваш пароль изменён.
+wizard-cancelled = Новый клиент отменён.
+wizard-cancel = Отмена
+confirm-title = Подтвердите действие
+confirm-cancel = Отмена
+confirm-suspend = Приостановить { $offer } для { $company }? Пользователи потеряют доступ, активные надстройки будут приостановлены вместе с подпиской. Оплата во время приостановки продолжается.
+confirm-suspend-button = Приостановить
+confirm-lower = Уменьшить число лицензий { $offer } для { $company } с { $from } до { $to }? Пользователи сверх нового количества потеряют лицензии.
+confirm-lower-button = Уменьшить число лицензий
+confirm-revoke = Отозвать токен API { $name }? Программы, которые его используют, больше не смогут обращаться к API.
+confirm-revoke-button = Отозвать токен
+confirm-deactivate = Деактивировать { $email }? Пользователь больше не сможет входить в систему и использовать свои токены API. Позже его можно снова активировать.
+confirm-deactivate-button = Деактивировать
+confirm-discard = Отменить создание клиента? Всё введённое в мастере будет потеряно; ничего ещё не создано.
+confirm-discard-button = Отменить создание

@@ -115,3 +115,4 @@ query-reseller-unknown = 这不是您的活动间接经销商之一。
 query-date = 请按 RFC 3339 格式（2026-11-22T10:00:00Z）输入时间，或输入日期（2026-11-22）。
 query-customer-id = 客户 ID 无效。
 query-operation-type = 未知的操作类型：请使用 customer-created、billing-profile-updated、agreement-attested、order-placed、subscription-quantity-changed、subscription-suspended、subscription-reactivated、signed-in、user-created、password-set 或 token-created。
+error-self-deactivation = 您不能停用自己：请联系另一位管理员代理。

@@ -361,3 +361,24 @@ resellers-mpn = 合作伙伴 ID
 resellers-invite = 邀请经销商
 resellers-admin-email = 其管理员代理的电子邮件
 activity-reseller-invited = 已邀请经销商
+
+## Flash messages and confirmations
+tokens-revoked-notice = 令牌已吊销：使用它的程序再也无法调用 API。
+users-role-saved = 角色已保存。
+users-deactivated-notice = 该用户已停用：无法再登录或使用其 API 令牌。
+users-reactivated-notice = 该用户已重新启用。
+customer-password-changed = 您的密码已更改。
+wizard-cancelled = 已放弃新客户。
+wizard-cancel = 取消
+confirm-title = 请确认
+confirm-cancel = 取消
+confirm-suspend = 要为 { $company } 暂停 { $offer } 吗？其用户将失去访问权限，其活动的附加产品也会一并暂停。暂停期间继续计费。
+confirm-suspend-button = 暂停
+confirm-lower = 要将 { $company } 的 { $offer } 从 { $from } 个许可证减少到 { $to } 个吗？超出新数量的用户将失去许可证。
+confirm-lower-button = 减少许可证
+confirm-revoke = 要吊销 API 令牌 { $name } 吗？使用它的程序将无法再调用 API。
+confirm-revoke-button = 吊销令牌
+confirm-deactivate = 要停用 { $email } 吗？该用户将无法再登录或使用其 API 令牌。您以后可以重新启用。
+confirm-deactivate-button = 停用
+confirm-discard = 要放弃这个新客户吗？向导中输入的所有内容都将丢失；尚未创建任何内容。
+confirm-discard-button = 放弃

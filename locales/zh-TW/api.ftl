@@ -115,3 +115,4 @@ query-reseller-unknown = 這不是您的使用中間接經銷商之一。
 query-date = 請以 RFC 3339 格式（2026-11-22T10:00:00Z）輸入時間，或輸入日期（2026-11-22）。
 query-customer-id = 客戶識別碼無效。
 query-operation-type = 未知的作業類型：請使用 customer-created、billing-profile-updated、agreement-attested、order-placed、subscription-quantity-changed、subscription-suspended、subscription-reactivated、signed-in、user-created、password-set 或 token-created。
+error-self-deactivation = 您無法停用自己：請聯絡另一位系統管理員代理。

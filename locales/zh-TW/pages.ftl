@@ -361,3 +361,24 @@ resellers-mpn = 合作夥伴識別碼
 resellers-invite = 邀請經銷商
 resellers-admin-email = 其管理員代理人的電子郵件
 activity-reseller-invited = 已邀請經銷商
+
+## Flash messages and confirmations
+tokens-revoked-notice = 權杖已撤銷：使用它的程式再也無法呼叫 API。
+users-role-saved = 角色已儲存。
+users-deactivated-notice = 該使用者已停用：無法再登入或使用其 API 權杖。
+users-reactivated-notice = 該使用者已重新啟用。
+customer-password-changed = 您的密碼已變更。
+wizard-cancelled = 已捨棄新客戶。
+wizard-cancel = 取消
+confirm-title = 請確認
+confirm-cancel = 取消
+confirm-suspend = 要為 { $company } 暫停 { $offer } 嗎？其使用者將失去存取權，其作用中的附加元件也會一併暫停。暫停期間仍持續計費。
+confirm-suspend-button = 暫停
+confirm-lower = 要將 { $company } 的 { $offer } 從 { $from } 個授權減少到 { $to } 個嗎？超出新數量的使用者將失去授權。
+confirm-lower-button = 減少授權
+confirm-revoke = 要撤銷 API 權杖 { $name } 嗎？使用它的程式將無法再呼叫 API。
+confirm-revoke-button = 撤銷權杖
+confirm-deactivate = 要停用 { $email } 嗎？該使用者將無法再登入或使用其 API 權杖。您之後可以重新啟用。
+confirm-deactivate-button = 停用
+confirm-discard = 要捨棄這個新客戶嗎？精靈中輸入的所有內容都將遺失；尚未建立任何內容。
+confirm-discard-button = 捨棄

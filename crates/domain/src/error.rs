@@ -239,6 +239,8 @@ pub enum Rule {
     PasswordMismatch,
     /// The current password, typed to change it, is wrong.
     PasswordWrong,
+    /// An admin agent deactivating their own account.
+    SelfDeactivation,
     /// A new password the same as the current one.
     PasswordSame,
     EmailTaken,
@@ -331,6 +333,7 @@ impl Rule {
             Rule::PasswordTooShort { .. } => "PasswordTooShort",
             Rule::PasswordMismatch => "PasswordMismatch",
             Rule::PasswordWrong => "PasswordWrong",
+            Rule::SelfDeactivation => "SelfDeactivation",
             Rule::PasswordSame => "PasswordSame",
             Rule::EmailTaken => "EmailTaken",
         }

@@ -4,6 +4,10 @@
 //! A created customer's temporary password can be sealed for a short-lived idempotent
 //! replay, with a key only the caller's request id can derive.
 
+mod boxes;
+
+pub use boxes::{lock, random_bytes, unlock};
+
 use argon2::{Argon2, PasswordHasher, PasswordVerifier};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;

@@ -27,6 +27,7 @@ use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::get;
 use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
 use tower_http::sensitive_headers::SetSensitiveRequestHeadersLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -51,6 +52,7 @@ pub fn app(state: AppState) -> Router {
         .merge(customer_portal::router(state.clone()))
         .merge(portal::router(state.clone()))
         .layer(DefaultBodyLimit::max(max_body))
+        .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn(middleware::measure))
         .layer(axum::middleware::from_fn(middleware::correlate))
         .layer(fixed(header::CONTENT_SECURITY_POLICY, PAGE_POLICY))

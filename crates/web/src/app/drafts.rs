@@ -1,6 +1,7 @@
 //! The "Add customer" wizard's draft, one per user, kept on the server so that a reload,
 //! another tab or another sign-in resumes it; and its submission: the same onboarding as
-//! the API's, once per draft.
+//! the API's, once per draft. Once a draft is submitted, the next visit to the wizard
+//! starts a new one.
 
 use partnerdesk_domain::draft::Draft;
 use partnerdesk_domain::onboarding::Onboarding;
@@ -9,19 +10,26 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use crate::app::customers::{self, NewCustomerRequest};
-use crate::app::idempotency::{self, Replay, RequestKey};
+use crate::app::idempotency::{self, Created, Replay, RequestKey};
 use crate::app::{AppError, Caller};
 use crate::state::AppState;
 
-/// The caller's draft, a new one when there is none.
-pub async fn load(state: &AppState, caller: &Caller) -> Result<Draft, AppError> {
+/// The caller's draft to work on: the unfinished one, or a new one when there is none or
+/// the last was submitted.
+pub async fn load(state: &AppState, caller: &Caller, session: &str) -> Result<Draft, AppError> {
     caller.require(Permission::AddCustomer)?;
     let changed_since = OffsetDateTime::now_utc() - state.settings.draft_max_age;
-    Ok(state
-        .store
-        .draft(caller.user_id(), changed_since)
-        .await?
-        .unwrap_or_else(|| Draft::new(uuid::Uuid::new_v4().to_string())))
+    let current = state.store.draft(caller.user_id(), changed_since).await?;
+    match current {
+        Some(draft)
+            if submission(state, caller, &draft.submit_key, session)
+                .await?
+                .is_none() =>
+        {
+            Ok(draft)
+        }
+        _ => Ok(Draft::new(uuid::Uuid::new_v4().to_string())),
+    }
 }
 
 pub async fn save(state: &AppState, caller: &Caller, draft: &Draft) -> Result<(), AppError> {
@@ -31,41 +39,58 @@ pub async fn save(state: &AppState, caller: &Caller, draft: &Draft) -> Result<()
         .await?)
 }
 
-/// What a submission keeps for its confirmation (the password, sealed, beside it).
-#[derive(Debug, Serialize, Deserialize)]
+/// Cancel: forgets the unfinished draft.
+pub async fn discard(state: &AppState, caller: &Caller) -> Result<(), AppError> {
+    caller.require(Permission::AddCustomer)?;
+    Ok(state.store.delete_draft(caller.user_id()).await?)
+}
+
+/// What a submission answers: the customer, and its admin's temporary password while it
+/// may still be shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Submitted {
     pub customer_id: String,
     pub company_name: String,
     pub domain: String,
     pub user_name: String,
+    #[serde(skip)]
+    pub password: Option<String>,
 }
 
-/// The key of the draft's submission. Its password is sealed with the session's secret
+/// The key of a draft's submission. Its password is sealed with the session's secret
 /// and the draft's key, neither of which the database holds: only this browser sees it.
-fn key(draft: &Draft, session: &str) -> RequestKey {
-    let sealing = format!("{session}\n{}", draft.submit_key);
-    RequestKey::form("portal draft", "", &draft.submit_key, sealing)
+fn key(submit_key: &str, session: &str) -> RequestKey {
+    let sealing = format!("{session}\n{submit_key}");
+    RequestKey::form("portal draft", "", submit_key, sealing)
 }
 
-/// The draft's submission, with its password while it is kept, if it was submitted.
+fn answered(replay: Replay) -> Result<Submitted, AppError> {
+    let mut submitted: Submitted =
+        serde_json::from_str(&replay.body).map_err(|e| AppError::Internal(e.to_string()))?;
+    submitted.password = replay.secret;
+    Ok(submitted)
+}
+
+/// The submission of the draft with `submit_key`, if it was submitted.
 pub async fn submission(
+    state: &AppState,
+    caller: &Caller,
+    submit_key: &str,
+    session: &str,
+) -> Result<Option<Submitted>, AppError> {
+    let replay = idempotency::replay(state, caller.partner_id(), Some(&key(submit_key, session))).await?;
+    replay.map(answered).transpose()
+}
+
+/// Creates the customer the draft describes, once; a second submission of the same draft
+/// gets the first's answer.
+pub async fn submit(
     state: &AppState,
     caller: &Caller,
     draft: &Draft,
     session: &str,
-) -> Result<Option<(Submitted, Option<String>)>, AppError> {
-    let Some(Replay { body, secret, .. }) =
-        idempotency::replay(state, caller.partner_id(), Some(&key(draft, session))).await?
-    else {
-        return Ok(None);
-    };
-    let submitted = serde_json::from_str(&body).map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(Some((submitted, secret)))
-}
-
-/// Creates the customer the draft describes, once.
-pub async fn submit(state: &AppState, caller: &Caller, draft: &Draft, session: &str) -> Result<(), AppError> {
+) -> Result<Submitted, AppError> {
     let catalog = customers::catalog(state).await?;
     let now = OffsetDateTime::now_utc();
     let (customer, acceptance) = match draft.account.check(&customers::context(state, caller), now) {
@@ -83,13 +108,24 @@ pub async fn submit(state: &AppState, caller: &Caller, draft: &Draft, session: &
         company_name: o.customer.company_name.clone(),
         domain: o.customer.domain.clone(),
         user_name: o.admin_user_name.clone(),
+        password: None,
     };
-    customers::onboard(state, caller, request, Some(key(draft, session)), render).await?;
-    Ok(())
+    let key = key(&draft.submit_key, session);
+    match customers::onboard(state, caller, request, Some(key), render).await? {
+        Created::New(onboarded) => Ok(Submitted {
+            password: Some(onboarded.password),
+            ..onboarded.answer
+        }),
+        Created::Replayed(replay) => answered(replay),
+    }
 }
 
-/// Done: forgets the submission's password and the draft.
-pub async fn finish(state: &AppState, caller: &Caller, draft: &Draft, session: &str) -> Result<(), AppError> {
-    idempotency::forget_secret(state, caller.partner_id(), &key(draft, session)).await?;
-    Ok(state.store.delete_draft(caller.user_id()).await?)
+/// The password was shown: it is not kept for a resubmission any longer.
+pub async fn forget_password(
+    state: &AppState,
+    caller: &Caller,
+    submit_key: &str,
+    session: &str,
+) -> Result<(), AppError> {
+    idempotency::forget_secret(state, caller.partner_id(), &key(submit_key, session)).await
 }

@@ -80,6 +80,12 @@ pub async fn change(
     target: PartnerUserId,
     change: UserChange,
 ) -> Result<(), AppError> {
+    if change == UserChange::Deactivate && target == caller.user_id() {
+        return Err(AppError::field(FieldError::new(
+            Field::Role,
+            Rule::SelfDeactivation,
+        )));
+    }
     let users = list(state, caller).await?;
     let current = users
         .iter()

@@ -2,9 +2,10 @@
 //! invitation link.
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
 use partnerdesk_domain::Locale;
 use partnerdesk_store::Invitation;
 use serde::Deserialize;
@@ -14,7 +15,7 @@ use crate::app::{AppError, customers, relationships};
 use crate::state::AppState;
 use crate::ui::layout::format_date;
 use crate::ui::subscriptions::SubscriptionTable;
-use crate::ui::{Form, Page, PageError, html, ok};
+use crate::ui::{Flash, Form, Page, PageError, html, ok};
 
 struct InvitationView {
     id: String,
@@ -45,24 +46,13 @@ struct HomePage {
     page: Page,
     company: String,
     user_name: String,
-    notice: Option<String>,
     invitations: Vec<InvitationView>,
     partners: Vec<PartnerView>,
     subscriptions: SubscriptionTable,
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct Answered {
-    answered: String,
-}
-
 /// The customer's home: invitations to answer, partners, subscriptions.
-pub async fn home(
-    State(state): State<AppState>,
-    user: CustomerSignedIn,
-    Query(query): Query<Answered>,
-) -> Result<Response, PageError> {
+pub async fn home(State(state): State<AppState>, user: CustomerSignedIn) -> Result<Response, PageError> {
     if let Some(first) = user.password_first(None) {
         return Ok(first);
     }
@@ -70,11 +60,6 @@ pub async fn home(
     let catalog = customers::catalog(&state).await?;
     let locale = user.locale;
     let page = user.page("customer-home-title", "/customer");
-    let notice = match query.answered.as_str() {
-        "accepted" => Some(page.t("customer-invitation-accepted")),
-        "declined" => Some(page.t("customer-invitation-declined")),
-        _ => None,
-    };
     let subscriptions = home
         .subscriptions
         .iter()
@@ -82,7 +67,6 @@ pub async fn home(
     Ok(ok(&HomePage {
         company: user.caller.user.company_name.clone(),
         user_name: user.caller.user.user_name.clone(),
-        notice,
         invitations: home
             .invitations
             .iter()
@@ -140,6 +124,7 @@ pub struct AnswerForm {
 /// Accepts (`action=accept`) or declines an invitation addressed to the customer.
 pub async fn answer(
     State(state): State<AppState>,
+    jar: CookieJar,
     user: CustomerSignedIn,
     Path(invitation): Path<String>,
     Form(form): Form<AnswerForm>,
@@ -154,5 +139,6 @@ pub async fn answer(
     };
     relationships::answer(&state, &user.caller, &invitation, accept).await?;
     let answered = if accept { "accepted" } else { "declined" };
-    Ok(Redirect::to(&format!("/customer?answered={answered}")).into_response())
+    let jar = user.flash(jar, &Flash::notice(&format!("customer-invitation-{answered}")));
+    Ok((jar, Redirect::to("/customer")).into_response())
 }

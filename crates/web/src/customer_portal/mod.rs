@@ -31,5 +31,9 @@ pub fn router(state: AppState) -> Router<AppState> {
         .layer(CatchPanicLayer::custom(|_| {
             PageError::App(AppError::Internal("a page panicked".into())).into_response()
         }))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            ui::flash::forget_shown,
+        ))
         .layer(axum::middleware::from_fn_with_state(state, ui::render_errors))
 }

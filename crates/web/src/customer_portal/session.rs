@@ -13,17 +13,25 @@ use crate::state::AppState;
 use crate::ui::cookies::Jar;
 use crate::ui::csrf::{self, FormSecrets};
 use crate::ui::layout::page_locale;
-use crate::ui::{Page, PageError};
+use crate::ui::{Flash, Page, PageError};
 
 pub struct CustomerSignedIn {
     pub caller: CustomerCaller,
     pub secret: String,
     pub locale: Locale,
+    /// What the previous request left to show.
+    pub flash: Option<Flash>,
+    secure: bool,
 }
 
 impl CustomerSignedIn {
     pub fn page(&self, title: &str, path: &str) -> Page {
-        Page::anonymous(self.locale, title, csrf::token(&self.secret), path)
+        Page::anonymous(self.locale, title, csrf::token(&self.secret), path).with_flash(self.flash.as_ref())
+    }
+
+    /// The jar with `flash` in it, for the page the browser goes to next.
+    pub fn flash(&self, jar: CookieJar, flash: &Flash) -> CookieJar {
+        flash.put(jar, &self.secret, self.secure)
     }
 
     /// Until the temporary password is replaced, every page leads to choosing one, then
@@ -73,8 +81,10 @@ impl FromRequestParts<AppState> for CustomerSignedIn {
                 user,
                 address: client_address(parts),
             },
+            flash: Flash::read(&jar, &secret, secure),
             secret,
             locale: page_locale(&jar, &parts.headers, secure, None),
+            secure,
         })
     }
 }

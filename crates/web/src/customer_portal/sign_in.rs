@@ -17,7 +17,7 @@ use crate::middleware::ClientAddress;
 use crate::state::AppState;
 use crate::ui::cookies::Jar;
 use crate::ui::sign_in::{self, Credentials, Shown, SignInForm};
-use crate::ui::{Empty, Form, Page, PageError, Posted, Visitor, html};
+use crate::ui::{Empty, Flash, Form, Page, PageError, Posted, Visitor, html};
 
 const FORM: SignInForm = SignInForm {
     action: "/customer/sign-in",
@@ -137,13 +137,17 @@ pub struct PasswordForm {
 
 pub async fn change_password(
     State(state): State<AppState>,
+    jar: CookieJar,
     user: CustomerSignedIn,
     Form(form): Form<PasswordForm>,
 ) -> Result<Response, PageError> {
     let changed =
         passwords::change_customer(&state, &user.caller, form.current_password, form.new_password).await;
     match changed {
-        Ok(()) => Ok(Redirect::to(&next_path(&form.next)).into_response()),
+        Ok(()) => {
+            let jar = user.flash(jar, &Flash::notice("customer-password-changed"));
+            Ok((jar, Redirect::to(&next_path(&form.next))).into_response())
+        }
         Err(AppError::Invalid(errors)) => Ok(password_page(&user, &form.next, &errors)),
         Err(e) => Err(e.into()),
     }

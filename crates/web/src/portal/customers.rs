@@ -180,7 +180,6 @@ struct CustomerPage {
     subscriptions: SubscriptionTable,
     show_reseller: bool,
     can_order: bool,
-    ordered: bool,
 }
 
 /// The customer agreement by its localized name; other agreement types by their id.
@@ -203,17 +202,10 @@ fn address_lines(customer: &Customer, locale: Locale) -> Vec<String> {
     lines
 }
 
-#[derive(Debug, Default, Deserialize)]
-pub struct DetailQuery {
-    #[serde(default)]
-    ordered: String,
-}
-
 pub async fn detail(
     State(state): State<AppState>,
     user: Can<guard::ViewCustomers>,
     Path(id): Path<String>,
-    Query(query): Query<DetailQuery>,
 ) -> Result<Response, PageError> {
     let id: CustomerId = id
         .parse()
@@ -247,7 +239,6 @@ pub async fn detail(
         reseller: reseller_name(&names, customer.associated_partner_id),
         show_reseller: user.caller.kind() == PartnerKind::IndirectProvider,
         can_order: user.can(Permission::PlaceOrder),
-        ordered: query.ordered == "1",
         agreements: overview
             .agreements
             .iter()

@@ -49,6 +49,10 @@ pub fn router(state: AppState) -> Router<AppState> {
         .layer(CatchPanicLayer::custom(|_| {
             PageError::App(AppError::Internal("a page panicked".into())).into_response()
         }))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            ui::flash::forget_shown,
+        ))
         .layer(axum::middleware::from_fn_with_state(state, ui::render_errors))
 }
 
@@ -71,6 +75,7 @@ fn customer_pages() -> Router<AppState> {
         )
         .route("/customers/new/confirmation", get(wizard::confirmation::page))
         .route("/customers/new/done", post(wizard::confirmation::done))
+        .route("/customers/new/cancel", post(wizard::cancel))
         .route("/customers/new/domain", get(wizard::account::domain_check))
         .route(
             "/customers/relationship-request",

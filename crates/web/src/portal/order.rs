@@ -6,6 +6,7 @@
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
 use partnerdesk_domain::customer::Customer;
 use partnerdesk_domain::draft::Draft;
 use partnerdesk_domain::{CustomerId, Field, FieldError, Rule};
@@ -19,7 +20,7 @@ use crate::portal::wizard::fields::ErrorLink;
 use crate::portal::wizard::review::{ChosenView, chosen};
 use crate::portal::wizard::subscriptions::{CategoryView, categories, read};
 use crate::state::AppState;
-use crate::ui::{Fields, Form, Page, PageError, ok};
+use crate::ui::{Fields, Flash, Form, Page, PageError, ok};
 
 #[derive(Template)]
 #[template(path = "order.html")]
@@ -81,6 +82,7 @@ pub async fn page(
 /// choice; `submit` places the order.
 pub async fn submit(
     State(state): State<AppState>,
+    jar: CookieJar,
     user: Orderer,
     Path(raw): Path<String>,
     Form(form): Form<Fields>,
@@ -103,7 +105,10 @@ pub async fn submit(
     let key = RequestKey::form("portal order", &id.to_string(), &choice.key, String::new());
     let items = choice.draft.line_items();
     match orders::place(&state, &user.caller, id, &items, Some(key), |_| ()).await {
-        Ok(_) => Ok(Redirect::to(&format!("/customers/{id}?ordered=1")).into_response()),
+        Ok(_) => {
+            let jar = user.flash(jar, &Flash::notice("customer-ordered"));
+            Ok((jar, Redirect::to(&format!("/customers/{id}"))).into_response())
+        }
         Err(AppError::Invalid(errors)) => refused(&state, &user, &choice, &errors).await,
         Err(e) => Err(e.into()),
     }

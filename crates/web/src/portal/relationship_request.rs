@@ -4,7 +4,8 @@
 use askama::Template;
 use axum::extract::State;
 use axum::http::HeaderMap;
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
 use partnerdesk_domain::Arg;
 use partnerdesk_domain::partner::Permission;
 use serde::Deserialize;
@@ -14,7 +15,7 @@ use crate::i18n;
 use crate::links;
 use crate::portal::session::{Can, guard};
 use crate::state::AppState;
-use crate::ui::{Form, Page, PageError, ok};
+use crate::ui::{Flash, Form, Page, PageError, ok};
 
 struct ResellerChoice {
     id: String,
@@ -58,7 +59,11 @@ async fn render(state: &AppState, user: &Requester, link: Option<String>) -> Res
 }
 
 pub async fn page(State(state): State<AppState>, user: Requester) -> Result<Response, PageError> {
-    render(&state, &user, None).await
+    let link = match &user.flash {
+        Some(Flash::Secret { value }) => Some(value.clone()),
+        _ => None,
+    };
+    render(&state, &user, link).await
 }
 
 #[derive(Deserialize)]
@@ -71,13 +76,18 @@ pub struct RequestForm {
 
 pub async fn create(
     State(state): State<AppState>,
+    jar: CookieJar,
     user: Requester,
     headers: HeaderMap,
     Form(form): Form<RequestForm>,
 ) -> Result<Response, PageError> {
     let dap = form.delegated_admin == "yes";
     match relationships::request(&state, &user.caller, Some(&form.associated_partner_id), dap).await {
-        Ok(token) => render(&state, &user, Some(links::invitation(&state, &headers, &token))).await,
+        Ok(token) => {
+            let value = links::invitation(&state, &headers, &token);
+            let jar = user.flash(jar, &Flash::Secret { value });
+            Ok((jar, Redirect::to("/customers/relationship-request")).into_response())
+        }
         Err(AppError::Invalid(_)) => Err(PageError::BadForm),
         Err(e) => Err(e.into()),
     }

@@ -5,7 +5,8 @@
 use askama::Template;
 use axum::extract::State;
 use axum::http::HeaderMap;
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
 use partnerdesk_domain::Field;
 use partnerdesk_domain::partner::Permission;
 use serde::Deserialize;
@@ -15,7 +16,7 @@ use crate::i18n;
 use crate::links;
 use crate::portal::session::SignedIn;
 use crate::state::AppState;
-use crate::ui::{Form, Page, PageError, ok, refused};
+use crate::ui::{Flash, Form, Page, PageError, ok, refused};
 
 struct ResellerRow {
     name: String,
@@ -66,7 +67,19 @@ async fn render(state: &AppState, user: &SignedIn, entered: Entered) -> Result<R
 }
 
 pub async fn page(State(state): State<AppState>, user: SignedIn) -> Result<Response, PageError> {
-    Ok(ok(&render(&state, &user, Entered::default()).await?))
+    let link = match &user.flash {
+        Some(Flash::Secret { value }) => Some(value.clone()),
+        _ => None,
+    };
+    Ok(ok(&render(
+        &state,
+        &user,
+        Entered {
+            link,
+            ..Entered::default()
+        },
+    )
+    .await?))
 }
 
 #[derive(Deserialize)]
@@ -79,22 +92,16 @@ pub struct InviteForm {
 
 pub async fn invite(
     State(state): State<AppState>,
+    jar: CookieJar,
     user: SignedIn,
     headers: HeaderMap,
     Form(form): Form<InviteForm>,
 ) -> Result<Response, PageError> {
     match users::invite_reseller(&state, &user.caller, &form.company_name, &form.email).await {
         Ok(token) => {
-            let link = Some(links::set_password(&state, &headers, &token));
-            Ok(ok(&render(
-                &state,
-                &user,
-                Entered {
-                    link,
-                    ..Entered::default()
-                },
-            )
-            .await?))
+            let value = links::set_password(&state, &headers, &token);
+            let jar = user.flash(jar, &Flash::Secret { value });
+            Ok((jar, Redirect::to("/resellers")).into_response())
         }
         Err(AppError::Invalid(errors)) => {
             let mut entered = Entered {

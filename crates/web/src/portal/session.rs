@@ -19,7 +19,7 @@ use crate::state::AppState;
 use crate::ui::cookies::Jar;
 use crate::ui::csrf::{self, FormSecrets};
 use crate::ui::layout::page_locale;
-use crate::ui::{Page, PageError};
+use crate::ui::{Flash, Page, PageError};
 
 /// A signed-in partner user.
 #[derive(Clone)]
@@ -28,9 +28,17 @@ pub struct SignedIn {
     /// The session cookie's value: what CSRF tokens and sealed secrets derive from.
     pub secret: String,
     pub locale: Locale,
+    /// What the previous request left to show.
+    pub flash: Option<Flash>,
+    secure: bool,
 }
 
 impl SignedIn {
+    /// The jar with `flash` in it, for the page the browser goes to next.
+    pub fn flash(&self, jar: CookieJar, flash: &Flash) -> CookieJar {
+        flash.put(jar, &self.secret, self.secure)
+    }
+
     pub fn csrf(&self) -> String {
         csrf::token(&self.secret)
     }
@@ -38,7 +46,12 @@ impl SignedIn {
     /// The page's frame; `title` is a message id, `path` where the language switcher
     /// returns to.
     pub fn page(&self, title: &str, path: &str) -> Page {
-        Page::signed_in(&self.caller, self.locale, self.csrf(), title, path)
+        Page::signed_in(&self.caller, self.locale, self.csrf(), title, path).with_flash(self.flash.as_ref())
+    }
+
+    /// Whether cookies are `Secure` (the server is reached over HTTPS).
+    pub fn secure(&self) -> bool {
+        self.secure
     }
 
     pub fn can(&self, permission: Permission) -> bool {
@@ -76,8 +89,10 @@ impl FromRequestParts<AppState> for SignedIn {
         parts.extensions.insert(FormSecrets(vec![secret.clone()]));
         Ok(SignedIn {
             caller: Caller::new(principal, Channel::Portal, client_address(parts)),
+            flash: Flash::read(&jar, &secret, secure),
             secret,
             locale,
+            secure,
         })
     }
 }

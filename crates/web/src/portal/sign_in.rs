@@ -25,10 +25,6 @@ const FORM: SignInForm = SignInForm {
 
 #[derive(Debug, Default, Deserialize)]
 pub struct SignInQuery {
-    #[serde(rename = "signed-out")]
-    signed_out: Option<String>,
-    /// Set after an invited user chose a password.
-    password: Option<String>,
     /// Where to go after signing in.
     next: Option<String>,
 }
@@ -45,14 +41,8 @@ pub async fn page(
     {
         return Ok(Redirect::to("/customers").into_response());
     }
-    let notice = match (query.signed_out, query.password) {
-        (Some(_), _) => Some("sign-in-signed-out"),
-        (None, Some(_)) => Some("sign-in-password-set"),
-        (None, None) => None,
-    };
     let shown = Shown {
         next: query.next.map(|n| local_path(&n).to_owned()).unwrap_or_default(),
-        notice: notice.map(|id| crate::i18n::text(visitor.locale, id)),
         ..Shown::default()
     };
     Ok(sign_in::page(visitor, &FORM, shown, StatusCode::OK))
@@ -98,10 +88,5 @@ pub async fn sign_out(
 ) -> Result<Response, PageError> {
     sessions::sign_out_partner(&state, &user.secret).await?;
     let secure = state.settings.secure_cookies;
-    Ok(sign_in::signed_out(
-        jar,
-        Jar::Session,
-        secure,
-        "/sign-in?signed-out",
-    ))
+    Ok(sign_in::signed_out(jar, Jar::Session, secure, "/sign-in"))
 }

@@ -3,9 +3,10 @@
 //! use case, with the same rules and messages, as the API's.
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
 use partnerdesk_domain::catalog::Catalog;
 use partnerdesk_domain::customer::Customer;
 use partnerdesk_domain::order::{LineItemInput, RawQuantity};
@@ -20,15 +21,10 @@ use crate::app::{AppError, customers, orders, subscriptions};
 use crate::i18n;
 use crate::portal::session::{Can, SignedIn, guard};
 use crate::state::AppState;
+use crate::ui::confirm::{self, Question};
 use crate::ui::layout::{format_date, format_number};
 use crate::ui::subscriptions::SubscriptionTable;
-use crate::ui::{Form, Page, PageError, html};
-
-#[derive(Debug, Default, Deserialize)]
-pub struct Notice {
-    #[serde(default)]
-    done: String,
-}
+use crate::ui::{Flash, Form, Page, PageError, html};
 
 struct AddOnChoice {
     id: String,
@@ -64,7 +60,6 @@ struct SubscriptionPage {
     add_on_quantity: String,
     add_on_error: Option<String>,
     add_on_quantity_error: Option<String>,
-    notice: Option<String>,
     /// Makes a resubmitted purchase form buy once.
     request_key: String,
 }
@@ -76,7 +71,8 @@ struct Entered {
     add_on: String,
     add_on_quantity: String,
     errors: Vec<FieldError>,
-    notice: Option<String>,
+    /// A message id to show at the top.
+    notice: Option<&'static str>,
 }
 
 fn ids(customer: &str, subscription: &str) -> Result<(CustomerId, SubscriptionId), PageError> {
@@ -92,15 +88,17 @@ pub async fn page(
     State(state): State<AppState>,
     user: Can<guard::ViewCustomers>,
     Path((customer, subscription)): Path<(String, String)>,
-    Query(notice): Query<Notice>,
 ) -> Result<Response, PageError> {
     let (customer, subscription) = ids(&customer, &subscription)?;
-    let done = ["quantity", "suspend", "reactivate", "add-on"].contains(&notice.done.as_str());
-    let entered = Entered {
-        notice: done.then(|| i18n::text(user.locale, &format!("subscription-done-{}", notice.done))),
-        ..Entered::default()
-    };
-    render(&state, &user, customer, subscription, entered, StatusCode::OK).await
+    render(
+        &state,
+        &user,
+        customer,
+        subscription,
+        Entered::default(),
+        StatusCode::OK,
+    )
+    .await
 }
 
 #[derive(Deserialize)]
@@ -110,16 +108,71 @@ pub struct ChangeForm {
     quantity: String,
     #[serde(default)]
     version: String,
+    #[serde(default)]
+    confirmed: String,
+}
+
+/// What to ask before suspending or lowering the license count; `None` for the rest.
+async fn question(
+    state: &AppState,
+    user: &SignedIn,
+    (customer, subscription): (CustomerId, SubscriptionId),
+    form: &ChangeForm,
+) -> Result<Option<Question>, PageError> {
+    if confirm::confirmed(&form.confirmed) {
+        return Ok(None);
+    }
+    let sub = subscriptions::get(state, &user.caller, customer, subscription).await?;
+    let lower = form
+        .quantity
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| *n < sub.quantity);
+    let (id, button, mut args) = match (form.action.as_str(), lower) {
+        ("suspend", _) => ("confirm-suspend", "confirm-suspend-button", Vec::new()),
+        ("quantity", Some(to)) => {
+            let number = |n: u32| Arg::Text(format_number(user.locale, i64::from(n)));
+            let args = vec![("from", number(sub.quantity)), ("to", number(to))];
+            ("confirm-lower", "confirm-lower-button", args)
+        }
+        _ => return Ok(None),
+    };
+    let company = customers::customer(state, &user.caller, customer)
+        .await?
+        .company_name;
+    let catalog = customers::catalog(state).await?;
+    args.push(("offer", Arg::Text(offer_name(&catalog, &sub, user.locale))));
+    args.push(("company", Arg::Text(company)));
+    let fields = vec![
+        ("action", form.action.clone()),
+        ("quantity", form.quantity.clone()),
+        ("version", form.version.clone()),
+    ];
+    Ok(Some(Question {
+        text: i18n::text_with(user.locale, id, &args),
+        button: i18n::text(user.locale, button),
+        action: path(customer, subscription),
+        fields,
+        cancel: path(customer, subscription),
+    }))
 }
 
 /// Changes the license count (`action=quantity`), or suspends or reactivates.
 pub async fn change(
     State(state): State<AppState>,
+    jar: CookieJar,
     user: Can<guard::ManageSubscriptions>,
     Path((customer, subscription)): Path<(String, String)>,
     Form(form): Form<ChangeForm>,
 ) -> Result<Response, PageError> {
     let (customer, subscription) = ids(&customer, &subscription)?;
+    if let Some(question) = question(&state, &user, (customer, subscription), &form).await? {
+        return Ok(confirm::ask(
+            user.page("subscription-title", &path(customer, subscription)),
+            question,
+        ));
+    }
     let (quantity, status) = match form.action.as_str() {
         "quantity" => (RawQuantity::from_text(&form.quantity), None),
         "suspend" => (RawQuantity::Missing, Some("suspended".into())),
@@ -131,8 +184,9 @@ pub async fn change(
     let changed = subscriptions::change(&state, &user.caller, customer, subscription, input, version).await;
     let (errors, status) = match changed {
         Ok(_) => {
-            let to = format!("{}?done={}", path(customer, subscription), form.action);
-            return Ok(Redirect::to(&to).into_response());
+            let done = Flash::notice(&format!("subscription-done-{}", form.action));
+            let jar = user.flash(jar, &done);
+            return Ok((jar, Redirect::to(&path(customer, subscription))).into_response());
         }
         Err(AppError::Invalid(errors)) => (errors, StatusCode::UNPROCESSABLE_ENTITY),
         Err(AppError::Stale) => (Vec::new(), StatusCode::CONFLICT),
@@ -140,8 +194,7 @@ pub async fn change(
     };
     let entered = Entered {
         quantity: (form.action == "quantity").then_some(form.quantity),
-        notice: (status == StatusCode::CONFLICT)
-            .then(|| i18n::text(user.locale, "subscription-changed-meanwhile")),
+        notice: (status == StatusCode::CONFLICT).then_some("subscription-changed-meanwhile"),
         errors,
         ..Entered::default()
     };
@@ -161,6 +214,7 @@ pub struct AddOnForm {
 /// Buys an add-on for this subscription, added to the subscription's order.
 pub async fn buy_add_on(
     State(state): State<AppState>,
+    jar: CookieJar,
     user: Can<guard::PlaceOrder>,
     Path((customer, subscription)): Path<(String, String)>,
     Form(form): Form<AddOnForm>,
@@ -178,7 +232,10 @@ pub async fn buy_add_on(
     let key = (!key.is_empty())
         .then(|| RequestKey::form("portal add-on", &subscription.to_string(), key, String::new()));
     match orders::buy_add_ons(&state, &user.caller, customer, parent.order_id, &[item], key).await {
-        Ok(_) => Ok(Redirect::to(&format!("{}?done=add-on", path(customer, subscription))).into_response()),
+        Ok(_) => {
+            let jar = user.flash(jar, &Flash::notice("subscription-done-add-on"));
+            Ok((jar, Redirect::to(&path(customer, subscription))).into_response())
+        }
         Err(AppError::Invalid(errors)) => {
             let entered = Entered {
                 add_on: form.add_on,
@@ -255,8 +312,12 @@ async fn render(
     let active = sub.status == SubscriptionStatus::Active;
     let link = |a: &Subscription| Some(path(customer, a.id));
     let choices = add_on_choices(&catalog, &sub, &current, locale);
+    let mut page = user.page("subscription-title", &path(customer, subscription));
+    if let Some(id) = entered.notice {
+        page.notice = Some(i18n::text(locale, id));
+    }
     let template = SubscriptionPage {
-        page: user.page("subscription-title", &path(customer, subscription)),
+        page,
         customer_id: customer.to_string(),
         company: current.company_name.clone(),
         offer: offer_name(&catalog, &sub, locale),
@@ -289,7 +350,6 @@ async fn render(
         add_on_quantity: entered.add_on_quantity.clone(),
         add_on_error: message(Field::Offer(0)).or_else(|| message(Field::ParentSubscription(0))),
         add_on_quantity_error: message(Field::Quantity(0)),
-        notice: entered.notice.clone(),
         request_key: new_secret(),
     };
     Ok(html(status, &template))

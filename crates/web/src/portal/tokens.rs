@@ -4,6 +4,8 @@
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
+use partnerdesk_domain::Arg;
 use partnerdesk_domain::TokenId;
 use serde::Deserialize;
 
@@ -11,8 +13,9 @@ use crate::app::{AppError, users};
 use crate::i18n;
 use crate::portal::session::SignedIn;
 use crate::state::AppState;
+use crate::ui::confirm::{self, Question};
 use crate::ui::layout::format_date;
-use crate::ui::{Empty, Form, Page, PageError, ok, refused};
+use crate::ui::{Flash, Form, Page, PageError, ok, refused};
 
 struct TokenRow {
     id: String,
@@ -34,7 +37,11 @@ struct TokensPage {
 }
 
 pub async fn page(State(state): State<AppState>, user: SignedIn) -> Result<Response, PageError> {
-    Ok(ok(&render(&state, &user, String::new(), None, None).await?))
+    let created = match &user.flash {
+        Some(Flash::Secret { value }) => Some(value.clone()),
+        _ => None,
+    };
+    Ok(ok(&render(&state, &user, String::new(), None, created).await?))
 }
 
 async fn render(
@@ -74,11 +81,15 @@ pub struct TokenForm {
 /// Creates a token for the signed-in user and shows it, this once.
 pub async fn create(
     State(state): State<AppState>,
+    jar: CookieJar,
     user: SignedIn,
     Form(form): Form<TokenForm>,
 ) -> Result<Response, PageError> {
     match users::create_token(&state, &user.caller, &form.name).await {
-        Ok(token) => Ok(ok(&render(&state, &user, String::new(), None, Some(token)).await?)),
+        Ok(token) => {
+            let jar = user.flash(jar, &Flash::Secret { value: token });
+            Ok((jar, Redirect::to("/tokens")).into_response())
+        }
         Err(AppError::Invalid(errors)) => {
             let message = errors.first().map(|e| i18n::rule(user.locale, &e.rule));
             let name = form.name.trim().to_owned();
@@ -88,15 +99,39 @@ pub async fn create(
     }
 }
 
+#[derive(Deserialize)]
+pub struct RevokeForm {
+    #[serde(default)]
+    confirmed: String,
+}
+
+/// Revokes a token, once the user has confirmed it.
 pub async fn revoke(
     State(state): State<AppState>,
+    jar: CookieJar,
     user: SignedIn,
-    Path(token): Path<String>,
-    Form(Empty {}): Form<Empty>,
+    Path(raw): Path<String>,
+    Form(form): Form<RevokeForm>,
 ) -> Result<Response, PageError> {
-    let token: TokenId = token
+    let token: TokenId = raw
         .parse()
         .map_err(|_| PageError::not_found("api-token-not-found"))?;
+    if !confirm::confirmed(&form.confirmed) {
+        let (tokens, _) = users::tokens(&state, &user.caller).await?;
+        let found = tokens.into_iter().find(|t| t.id == token);
+        let name = found
+            .ok_or_else(|| PageError::not_found("api-token-not-found"))?
+            .name;
+        let question = Question {
+            text: i18n::text_with(user.locale, "confirm-revoke", &[("name", Arg::Text(name))]),
+            button: i18n::text(user.locale, "confirm-revoke-button"),
+            action: format!("/tokens/{raw}/revoke"),
+            fields: Vec::new(),
+            cancel: "/tokens".into(),
+        };
+        return Ok(confirm::ask(user.page("tokens-title", "/tokens"), question));
+    }
     users::revoke_token(&state, &user.caller, token).await?;
-    Ok(Redirect::to("/tokens").into_response())
+    let jar = user.flash(jar, &Flash::notice("tokens-revoked-notice"));
+    Ok((jar, Redirect::to("/tokens")).into_response())
 }

@@ -6,8 +6,9 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
 use partnerdesk_domain::partner::Role;
-use partnerdesk_domain::{Field, FieldError, Locale, PartnerUserId};
+use partnerdesk_domain::{Arg, Field, FieldError, Locale, PartnerUserId};
 use serde::Deserialize;
 
 use crate::app::users::{self, UserChange};
@@ -17,7 +18,8 @@ use crate::links;
 use crate::middleware::ClientAddress;
 use crate::portal::session::{Can, guard};
 use crate::state::AppState;
-use crate::ui::{Form, Page, PageError, Visitor, html, ok, refused};
+use crate::ui::confirm::{self, Question};
+use crate::ui::{Flash, Form, Page, PageError, Visitor, html, ok, refused};
 
 struct UserRow {
     id: String,
@@ -58,7 +60,19 @@ struct Outcome {
 }
 
 pub async fn page(State(state): State<AppState>, user: Admin) -> Result<Response, PageError> {
-    Ok(ok(&render(&state, &user, Outcome::default()).await?))
+    let link = match &user.flash {
+        Some(Flash::Secret { value }) => Some(value.clone()),
+        _ => None,
+    };
+    Ok(ok(&render(
+        &state,
+        &user,
+        Outcome {
+            link,
+            ..Outcome::default()
+        },
+    )
+    .await?))
 }
 
 async fn render(state: &AppState, user: &Admin, outcome: Outcome) -> Result<UsersPage, PageError> {
@@ -102,6 +116,7 @@ pub struct InviteForm {
 /// Invites a user: the page then shows the one-time link to send them.
 pub async fn invite(
     State(state): State<AppState>,
+    jar: CookieJar,
     user: Admin,
     headers: HeaderMap,
     Form(form): Form<InviteForm>,
@@ -109,16 +124,9 @@ pub async fn invite(
     let role: Role = form.role.parse().map_err(|_| PageError::BadForm)?;
     match users::invite(&state, &user.caller, &form.email, role).await {
         Ok(token) => {
-            let link = Some(links::set_password(&state, &headers, &token));
-            Ok(ok(&render(
-                &state,
-                &user,
-                Outcome {
-                    link,
-                    ..Outcome::default()
-                },
-            )
-            .await?))
+            let value = links::set_password(&state, &headers, &token);
+            let jar = user.flash(jar, &Flash::Secret { value });
+            Ok((jar, Redirect::to("/users")).into_response())
         }
         Err(AppError::Invalid(errors)) => {
             let outcome = Outcome {
@@ -138,11 +146,30 @@ pub struct ChangeForm {
     action: String,
     #[serde(default)]
     role: String,
+    #[serde(default)]
+    confirmed: String,
 }
 
-/// Saves a user's role, or deactivates or reactivates them.
+/// Asks before deactivating someone, saying who.
+async fn deactivation(state: &AppState, user: &Admin, target: PartnerUserId) -> Result<Question, PageError> {
+    let people = users::list(state, &user.caller).await?;
+    let found = people.into_iter().find(|u| u.id == target);
+    let email = found
+        .ok_or_else(|| PageError::not_found("api-user-not-found"))?
+        .email;
+    Ok(Question {
+        text: i18n::text_with(user.locale, "confirm-deactivate", &[("email", Arg::Text(email))]),
+        button: i18n::text(user.locale, "confirm-deactivate-button"),
+        action: format!("/users/{target}"),
+        fields: vec![("action", "deactivate".to_owned())],
+        cancel: "/users".into(),
+    })
+}
+
+/// Saves a user's role, or deactivates (once confirmed) or reactivates them.
 pub async fn change(
     State(state): State<AppState>,
+    jar: CookieJar,
     user: Admin,
     Path(target): Path<String>,
     Form(form): Form<ChangeForm>,
@@ -150,14 +177,22 @@ pub async fn change(
     let target: PartnerUserId = target
         .parse()
         .map_err(|_| PageError::not_found("api-user-not-found"))?;
-    let change = match form.action.as_str() {
-        "save" => UserChange::Role(form.role.parse().map_err(|_| PageError::BadForm)?),
-        "deactivate" => UserChange::Deactivate,
-        "reactivate" => UserChange::Reactivate,
+    let (change, done) = match form.action.as_str() {
+        "save" => {
+            let role = form.role.parse().map_err(|_| PageError::BadForm)?;
+            (UserChange::Role(role), "users-role-saved")
+        }
+        "deactivate" => (UserChange::Deactivate, "users-deactivated-notice"),
+        "reactivate" => (UserChange::Reactivate, "users-reactivated-notice"),
         _ => return Err(PageError::BadForm),
     };
+    let me = target == user.caller.user_id();
+    if change == UserChange::Deactivate && !me && !confirm::confirmed(&form.confirmed) {
+        let question = deactivation(&state, &user, target).await?;
+        return Ok(confirm::ask(user.page("users-title", "/users"), question));
+    }
     match users::change(&state, &user.caller, target, change).await {
-        Ok(()) => Ok(Redirect::to("/users").into_response()),
+        Ok(()) => Ok((user.flash(jar, &Flash::notice(done)), Redirect::to("/users")).into_response()),
         Err(AppError::Invalid(errors)) => {
             let outcome = Outcome {
                 error: errors.first().map(|e| i18n::rule(user.locale, &e.rule)),
@@ -230,6 +265,7 @@ pub struct PasswordForm {
 pub async fn set_password(
     State(state): State<AppState>,
     ClientAddress(address): ClientAddress,
+    jar: CookieJar,
     visitor: Visitor,
     Path(token): Path<String>,
     Form(form): Form<PasswordForm>,
@@ -237,7 +273,11 @@ pub async fn set_password(
     let set =
         passwords::set_by_link(&state, &token, form.new_password, &form.confirm_password, address).await;
     match set {
-        Ok(_) => Ok(Redirect::to("/sign-in?password=set").into_response()),
+        Ok(_) => {
+            let notice = Flash::notice("sign-in-password-set");
+            let jar = Visitor::flash(jar, &notice, state.settings.secure_cookies);
+            Ok((jar, Redirect::to("/sign-in")).into_response())
+        }
         Err(AppError::NotFound(_)) => Ok(link_page(visitor, &token, None, &[])),
         Err(AppError::Invalid(errors)) => {
             let email = passwords::link_user(&state, &token).await.ok().map(|u| u.email);

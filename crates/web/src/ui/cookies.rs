@@ -18,6 +18,8 @@ pub enum Jar {
     SignIn,
     /// The language chosen before signing in.
     Language,
+    /// What a form tells the page after it, sealed with the session's secret.
+    Flash,
 }
 
 impl Jar {
@@ -27,6 +29,7 @@ impl Jar {
             Jar::Customer => "pd_customer",
             Jar::SignIn => "pd_signin",
             Jar::Language => "pd_lang",
+            Jar::Flash => "pd_flash",
         }
     }
 

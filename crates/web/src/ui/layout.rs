@@ -11,9 +11,9 @@ use time::OffsetDateTime;
 
 use crate::app::{AppError, Caller};
 use crate::i18n;
-use crate::ui::PageError;
 use crate::ui::assets::{ASSETS, Assets};
 use crate::ui::cookies::Jar;
+use crate::ui::{Flash, PageError};
 
 /// The header's view of the signed-in user.
 pub struct Shell {
@@ -35,6 +35,8 @@ pub struct Page {
     pub can_manage_users: bool,
     pub can_request_relationship: bool,
     pub is_provider: bool,
+    /// What the previous request did, from the flash.
+    pub notice: Option<String>,
 }
 
 impl Page {
@@ -56,6 +58,7 @@ impl Page {
             can_manage_users: caller.can(Permission::ManageUsers),
             can_request_relationship: caller.can(Permission::RequestRelationship),
             is_provider: principal.partner.kind == PartnerKind::IndirectProvider,
+            notice: None,
         }
     }
 
@@ -73,7 +76,20 @@ impl Page {
             can_manage_users: false,
             can_request_relationship: false,
             is_provider: false,
+            notice: None,
         }
+    }
+
+    /// The page with the flash's message, if the flash is one.
+    pub fn with_flash(mut self, flash: Option<&Flash>) -> Self {
+        if let Some(Flash::Notice { id, args }) = flash {
+            let args: Vec<(&str, Arg)> = args
+                .iter()
+                .map(|(k, v)| (k.as_str(), Arg::Text(v.clone())))
+                .collect();
+            self.notice = Some(i18n::text_with(self.locale, id, &args));
+        }
+        self
     }
 
     pub fn t(&self, id: &str) -> String {

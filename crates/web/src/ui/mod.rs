@@ -3,9 +3,11 @@
 //! in, the language switcher, and errors rendered as pages.
 
 pub mod assets;
+pub mod confirm;
 pub mod cookies;
 pub mod csrf;
 mod error;
+pub mod flash;
 pub mod form;
 pub mod language;
 pub mod layout;
@@ -14,6 +16,7 @@ pub mod subscriptions;
 pub mod visitor;
 
 pub use error::{PageError, render as render_errors};
+pub use flash::Flash;
 pub use form::{Empty, Fields, Form, Posted};
 pub use layout::{Page, html, ok, refused};
 pub use visitor::Visitor;

@@ -15,7 +15,7 @@ use crate::app::AppError;
 use crate::app::sessions::Credentials as Typed;
 use crate::i18n;
 use crate::ui::cookies::Jar;
-use crate::ui::{Page, PageError, Posted, Visitor, html};
+use crate::ui::{Flash, Page, PageError, Posted, Visitor, html};
 
 /// Which portal's form: where it posts, and its words (message ids).
 pub struct SignInForm {
@@ -44,7 +44,6 @@ struct SignInPage<'a> {
     email: String,
     next: String,
     error: Option<String>,
-    notice: Option<String>,
 }
 
 /// What the page shows besides the form.
@@ -53,7 +52,6 @@ pub struct Shown {
     pub email: String,
     pub next: String,
     pub error: Option<String>,
-    pub notice: Option<String>,
 }
 
 /// The form; the visitor's cookie comes with it when it was just made.
@@ -65,12 +63,11 @@ pub fn page(visitor: Visitor, form: &SignInForm, shown: Shown, status: StatusCod
         format!("{}?next={}", form.action, shown.next)
     };
     let template = SignInPage {
-        page: Page::anonymous(visitor.locale, form.title, visitor.csrf(), &path),
+        page: visitor.page(form.title, &path),
         form,
         email: shown.email,
         next: shown.next,
         error: shown.error,
-        notice: shown.notice,
     };
     (visitor.jar, html(status, &template)).into_response()
 }
@@ -92,7 +89,12 @@ pub fn signed_in(
 
 /// Signed out: the session's cookie deleted, and on to `to`.
 pub fn signed_out(jar: CookieJar, session: Jar, secure: bool, to: &str) -> Response {
-    (jar.add(session.clear(secure)), Redirect::to(to)).into_response()
+    let jar = Visitor::flash(
+        jar.add(session.clear(secure)),
+        &Flash::notice("sign-in-signed-out"),
+        secure,
+    );
+    (jar, Redirect::to(to)).into_response()
 }
 
 /// A submitted form: the credentials to check and what to show again if they are

@@ -12,6 +12,7 @@ use crate::state::AppState;
 use crate::ui::cookies::Jar;
 use crate::ui::csrf::{self, FormSecrets};
 use crate::ui::layout::page_locale;
+use crate::ui::{Flash, Page};
 
 /// How long the sign-in cookie lasts.
 const SIGN_IN_COOKIE: Duration = Duration::hours(2);
@@ -21,12 +22,35 @@ pub struct Visitor {
     /// The cookies to send back: the sign-in cookie when it was just made.
     pub jar: CookieJar,
     secret: String,
+    /// What the previous request left to show.
+    pub flash: Option<Flash>,
 }
 
 impl Visitor {
     /// The CSRF token of this visitor's forms.
     pub fn csrf(&self) -> String {
         csrf::token(&self.secret)
+    }
+
+    /// A page for this visitor, with the flash's message.
+    pub fn page(&self, title: &str, path: &str) -> Page {
+        Page::anonymous(self.locale, title, self.csrf(), path).with_flash(self.flash.as_ref())
+    }
+
+    /// The jar (`jar`, usually the request's) with `flash` in it for the next page, and the
+    /// sign-in cookie that opens it.
+    pub fn flash(jar: CookieJar, flash: &Flash, secure: bool) -> CookieJar {
+        let (jar, secret) = match Jar::SignIn.read(&jar, secure) {
+            Some(secret) => (jar, secret),
+            None => {
+                let secret = new_secret();
+                (
+                    jar.add(Jar::SignIn.set(secret.clone(), SIGN_IN_COOKIE, secure)),
+                    secret,
+                )
+            }
+        };
+        flash.put(jar, &secret, secure)
     }
 }
 
@@ -46,6 +70,12 @@ impl FromRequestParts<AppState> for Visitor {
         };
         parts.extensions.insert(FormSecrets(vec![secret.clone()]));
         let locale = page_locale(&jar, &parts.headers, secure, None);
-        Ok(Visitor { locale, jar, secret })
+        let flash = Flash::read(&jar, &secret, secure);
+        Ok(Visitor {
+            locale,
+            jar,
+            secret,
+            flash,
+        })
     }
 }

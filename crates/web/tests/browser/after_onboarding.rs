@@ -56,7 +56,12 @@ async fn the_pages_after_onboarding_in_every_language() {
         browser.set_value("addOnQuantity", "2").await;
         browser.click("buy-add-on").await;
         browser.click("suspend").await;
+        browser
+            .assert_accessible(&format!("{tag} suspend, confirmation"))
+            .await;
+        browser.click("confirm").await;
         assert!(browser.has("[data-testid=reactivate]").await, "{tag}: suspended");
+        assert!(browser.has("[data-testid=notice]").await, "{tag}: said so");
         browser.click("reactivate").await;
 
         browser.goto(&format!("/customers/{customer}")).await;

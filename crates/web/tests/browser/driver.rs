@@ -101,6 +101,31 @@ impl Browser {
         }
     }
 
+    /// From now on the page is laid out as on a phone: 390 × 844 CSS pixels, touch.
+    pub async fn as_phone(&self) {
+        let metrics = serde_json::json!({
+            "width": 390, "height": 844, "deviceScaleFactor": 3, "mobile": true
+        });
+        self.driver
+            .cdp()
+            .send_raw("Emulation.setDeviceMetricsOverride", metrics)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+
+    /// How far the page scrolls sideways, in CSS pixels.
+    pub async fn sideways(&self) -> i64 {
+        self.driver
+            .execute(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
+                vec![],
+            )
+            .await
+            .ok()
+            .and_then(|r| r.json().as_i64())
+            .unwrap_or(-1)
+    }
+
     pub async fn goto(&self, path: &str) {
         self.driver
             .goto(format!("{}{path}", self.base))

@@ -7,10 +7,13 @@ use crate::support::TestApp;
 
 /// A browser signed in as a new sales agent of the provider.
 pub async fn signed_in(app: &TestApp) -> Browser {
+    signed_in_as(app, Role::SalesAgent).await
+}
+
+/// A browser signed in as a new user of the provider with `role`.
+pub async fn signed_in_as(app: &TestApp, role: Role) -> Browser {
     let email = format!("agent.{}@provider.example", uuid::Uuid::new_v4().simple());
-    let password = app
-        .user_with_password(&app.provider, Role::SalesAgent, &email)
-        .await;
+    let password = app.user_with_password(&app.provider, role, &email).await;
     let browser = Browser::open(&app.base).await;
     browser.sign_in(&email, &password).await;
     browser

@@ -112,7 +112,8 @@ async fn signing_in_starts_a_new_session_and_signing_out_ends_it() {
     assert_eq!(customers.status, StatusCode::OK);
     assert!(customers.contains("Provider") && customers.contains("ana@provider.example"));
     let out = visitor.post("/sign-out", &[("csrf", &customers.csrf())]).await;
-    assert_eq!(out.location.as_deref(), Some("/sign-in?signed-out"));
+    assert_eq!(out.location.as_deref(), Some("/sign-in"));
+    assert!(visitor.follow(out).await.contains("You signed out."));
     assert_eq!(
         visitor.get("/customers").await.location.as_deref(),
         Some("/sign-in")

@@ -110,11 +110,33 @@ async fn licenses_change_suspension_cascades_and_add_ons_are_bought() {
     assert!(after.contains("The add-on was bought."));
 
     let version = after.value_of("version").unwrap_or_default();
+    let lower = [
+        ("csrf", csrf.as_str()),
+        ("version", version.as_str()),
+        ("action", "quantity"),
+        ("quantity", "11"),
+    ];
+    let asked = visitor.post(&path, &lower).await;
+    assert_eq!(asked.status, StatusCode::OK, "lowering the licenses asks first");
+    assert!(asked.contains("from 12 to 11 licenses?"));
+    let suspend = [
+        ("csrf", csrf.as_str()),
+        ("version", version.as_str()),
+        ("action", "suspend"),
+    ];
+    let asked = visitor.post(&path, &suspend).await;
+    assert_eq!(asked.status, StatusCode::OK, "suspending asks first");
+    assert!(asked.contains("its active add-ons are suspended with it"));
+    assert!(
+        !visitor
+            .get(&path)
+            .await
+            .html
+            .contains(r#"data-testid="reactivate""#),
+        "nothing was suspended before the answer"
+    );
     let suspended = visitor
-        .post(
-            &path,
-            &[("csrf", &csrf), ("version", &version), ("action", "suspend")],
-        )
+        .post(&path, &[&suspend[..], &[("confirmed", "yes")]].concat())
         .await;
     let after = visitor.follow(suspended).await;
     assert!(after.contains("The subscription was suspended."));
@@ -272,7 +294,7 @@ async fn add_subscriptions_reviews_then_places_one_order_however_often_submitted
         assert_eq!(placed.status, StatusCode::SEE_OTHER);
         assert_eq!(
             placed.location.as_deref(),
-            Some(format!("/customers/{id}?ordered=1").as_str())
+            Some(format!("/customers/{id}").as_str())
         );
     }
     assert_eq!(
@@ -280,8 +302,15 @@ async fn add_subscriptions_reviews_then_places_one_order_however_often_submitted
         before + 1,
         "a resubmitted form places one order"
     );
-    let after = visitor.get(&format!("/customers/{id}?ordered=1")).await;
+    let after = visitor.get(&format!("/customers/{id}")).await;
     assert!(after.contains("The order was placed."));
+    assert!(
+        !visitor
+            .get(&format!("/customers/{id}"))
+            .await
+            .contains("The order was placed."),
+        "the message is shown once"
+    );
     assert_eq!(after.text.matches("data-testid=\"subscription-link\"").count(), 3);
 
     let helpdesk = Visitor::new_user(&app, Role::HelpdeskAgent, "desk@provider.example").await;

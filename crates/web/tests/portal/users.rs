@@ -43,7 +43,8 @@ async fn an_invited_user_sets_a_password_once_and_admins_manage_roles() {
             ],
         )
         .await;
-    assert_eq!(invited.status, StatusCode::OK);
+    assert_eq!(invited.status, StatusCode::SEE_OTHER, "post, redirect, get");
+    let invited = admin.follow(invited).await;
     let link = captured(
         &invited.html,
         r#"data-testid="invite-link">https?://[^/]+(/set-password/[^<]+)<"#,
@@ -59,6 +60,10 @@ async fn an_invited_user_sets_a_password_once_and_admins_manage_roles() {
         )
         .await;
     assert!(again.contains("A user with this email exists already."));
+    assert!(
+        !admin.get("/users").await.html.contains("invite-link"),
+        "a reload doesn't show the link again"
+    );
 
     let newcomer = Visitor::new(&app.base);
     let form = newcomer.get(&link).await;
@@ -97,7 +102,12 @@ async fn an_invited_user_sets_a_password_once_and_admins_manage_roles() {
             ],
         )
         .await;
-    assert_eq!(set.location.as_deref(), Some("/sign-in?password=set"));
+    assert_eq!(set.location.as_deref(), Some("/sign-in"));
+    assert!(newcomer.follow(set).await.contains("Your password is set."));
+    assert!(
+        !newcomer.get("/sign-in").await.contains("Your password is set."),
+        "the message is shown once"
+    );
     assert_eq!(
         newcomer.get(&link).await.status,
         StatusCode::NOT_FOUND,
@@ -117,7 +127,7 @@ async fn an_invited_user_sets_a_password_once_and_admins_manage_roles() {
         )
         .await;
     assert_eq!(promoted.status, StatusCode::SEE_OTHER);
-    let deactivated = admin
+    let asked = admin
         .post(
             &format!("/users/{seller_id}"),
             &[
@@ -127,7 +137,21 @@ async fn an_invited_user_sets_a_password_once_and_admins_manage_roles() {
             ],
         )
         .await;
+    assert_eq!(asked.status, StatusCode::OK, "deactivating asks first");
+    assert!(asked.contains("Deactivate new.seller@provider.example?"));
+    let deactivated = admin
+        .post(
+            &format!("/users/{seller_id}"),
+            &[("csrf", &csrf), ("action", "deactivate"), ("confirmed", "yes")],
+        )
+        .await;
     assert_eq!(deactivated.status, StatusCode::SEE_OTHER);
+    assert!(
+        admin
+            .follow(deactivated)
+            .await
+            .contains("The user was deactivated")
+    );
     let (user, _) = app
         .store
         .partner_user_by_email("new.seller@provider.example")
@@ -165,7 +189,7 @@ async fn an_invited_user_sets_a_password_once_and_admins_manage_roles() {
         let response = admin
             .post(
                 &path,
-                &[("csrf", &csrf), ("action", "deactivate"), ("role", "admin-agent")],
+                &[("csrf", &csrf), ("action", "deactivate"), ("confirmed", "yes")],
             )
             .await;
         assert_eq!(response.status, StatusCode::SEE_OTHER);
@@ -215,6 +239,8 @@ async fn tokens_are_shown_once_and_revoked_by_their_owner_or_an_admin() {
     let created = seller
         .post("/tokens", &[("csrf", &csrf), ("name", "billing sync")])
         .await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "post, redirect, get");
+    let created = seller.follow(created).await;
     let token = captured(&created.html, r#"data-testid="new-token">([^<]+)<"#);
     assert!(!seller.get("/tokens").await.html.contains(&token), "shown once");
     let api = app
@@ -247,8 +273,16 @@ async fn tokens_are_shown_once_and_revoked_by_their_owner_or_an_admin() {
     assert_eq!(foreign.status, StatusCode::NOT_FOUND);
 
     let mine = captured(&own.html, r#"action="/tokens/([0-9a-f-]+)/revoke""#);
-    let revoked = seller
+    let asked = seller
         .post(&format!("/tokens/{mine}/revoke"), &[("csrf", &csrf)])
+        .await;
+    assert_eq!(asked.status, StatusCode::OK, "revoking asks first");
+    assert!(asked.contains("Revoke the API token billing sync?"));
+    let revoked = seller
+        .post(
+            &format!("/tokens/{mine}/revoke"),
+            &[("csrf", &csrf), ("confirmed", "yes")],
+        )
         .await;
     assert_eq!(revoked.status, StatusCode::SEE_OTHER);
     assert!(seller.get("/tokens").await.contains("Revoked on"));
@@ -293,6 +327,7 @@ async fn a_provider_invites_a_reseller_whose_admin_sets_a_password_and_signs_in(
             ],
         )
         .await;
+    let invited = admin.follow(invited).await;
     let link = captured(
         &invited.html,
         r#"data-testid="invite-link">https?://[^/]+(/set-password/[^<]+)<"#,

@@ -1,6 +1,6 @@
 //! The "Add customer" wizard: Account info, Subscriptions, Review, then the confirmation.
 //! The draft lives on the server, one per user (`app::drafts`); Submit is the API's
-//! one-transaction onboarding, once per draft.
+//! one-transaction onboarding, once per draft; after it the wizard starts a new customer.
 
 pub mod account;
 pub mod confirmation;
@@ -11,12 +11,16 @@ pub mod subscriptions;
 use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
 use partnerdesk_domain::draft::{Draft, Step};
+use serde::Deserialize;
 
 use crate::app::drafts;
+use crate::i18n;
 use crate::portal::session::{Can, guard};
 use crate::state::AppState;
-use crate::ui::PageError;
+use crate::ui::confirm::{self, Question};
+use crate::ui::{Flash, Form, PageError};
 
 /// Where the wizard is.
 pub fn step_path(step: Step) -> &'static str {
@@ -29,8 +33,7 @@ pub fn step_path(step: Step) -> &'static str {
 
 const CONFIRMATION: &str = "/customers/new/confirmation";
 
-/// A user who may add customers, with their draft. A draft that was submitted already
-/// sends the browser to its confirmation instead.
+/// A user who may add customers, with the draft they work on.
 pub struct Drafting {
     pub user: Can<guard::AddCustomer>,
     pub draft: Draft,
@@ -54,19 +57,45 @@ impl FromRequestParts<AppState> for Drafting {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
         let user = Can::<guard::AddCustomer>::from_request_parts(parts, state).await?;
-        let fail = |e| PageError::from(e).into_response();
-        let draft = drafts::load(state, &user.caller).await.map_err(fail)?;
-        let submitted = drafts::submission(state, &user.caller, &draft, &user.secret)
+        let draft = drafts::load(state, &user.caller, &user.secret)
             .await
-            .map_err(fail)?;
-        if submitted.is_some() {
-            return Err(Redirect::to(CONFIRMATION).into_response());
-        }
+            .map_err(|e| PageError::from(e).into_response())?;
         Ok(Drafting { user, draft })
     }
 }
 
-/// `/customers/new`: resumes the draft where it was left.
+/// `/customers/new`: resumes the draft where it was left, or starts a new one.
 pub async fn resume(State(_): State<AppState>, wizard: Drafting) -> Response {
     Redirect::to(step_path(wizard.draft.step)).into_response()
+}
+
+#[derive(Deserialize)]
+pub struct CancelForm {
+    #[serde(default)]
+    confirmed: String,
+}
+
+/// Cancel: once confirmed, the draft is discarded and the customers are shown again.
+pub async fn cancel(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    user: Can<guard::AddCustomer>,
+    Form(form): Form<CancelForm>,
+) -> Result<Response, PageError> {
+    if !confirm::confirmed(&form.confirmed) {
+        let question = Question {
+            text: i18n::text(user.locale, "confirm-discard"),
+            button: i18n::text(user.locale, "confirm-discard-button"),
+            action: "/customers/new/cancel".into(),
+            fields: Vec::new(),
+            cancel: "/customers/new".into(),
+        };
+        return Ok(confirm::ask(
+            user.page("wizard-title", "/customers/new"),
+            question,
+        ));
+    }
+    drafts::discard(&state, &user.caller).await?;
+    let jar = user.flash(jar, &Flash::notice("wizard-cancelled"));
+    Ok((jar, Redirect::to("/customers")).into_response())
 }

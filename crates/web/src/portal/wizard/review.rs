@@ -4,6 +4,7 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
 use partnerdesk_domain::agreement::parse_date_agreed;
 use partnerdesk_domain::country::{CountryCode, CountryInfo, language_label};
 use partnerdesk_domain::draft::{AccountForm, Step};
@@ -13,11 +14,13 @@ use serde::Deserialize;
 use time::OffsetDateTime;
 
 use super::{CONFIRMATION, Drafting, account, step_path};
+use crate::app::drafts::Submitted;
 use crate::app::{AppError, customers, drafts, sellers};
 use crate::i18n;
+use crate::portal::session::SignedIn;
 use crate::state::AppState;
 use crate::ui::layout::{format_date, format_number};
-use crate::ui::{Form, Page, PageError, ok};
+use crate::ui::{Flash, Form, Page, PageError, ok};
 
 struct Line {
     label: String,
@@ -36,6 +39,8 @@ struct ReviewPage {
     step: u8,
     account: Vec<Line>,
     offers: Vec<ChosenView>,
+    /// The draft's key: a resent Submit of this page finds its first answer.
+    submit_key: String,
 }
 
 /// Whether both steps are complete; else where to go.
@@ -80,6 +85,7 @@ pub async fn page(State(state): State<AppState>, wizard: Drafting) -> Result<Res
         }
         .all(reseller),
         offers: chosen(&catalog, offers, locale),
+        submit_key: wizard.draft.submit_key.clone(),
     }))
 }
 
@@ -214,11 +220,16 @@ fn phone(typed: &str, country: &str) -> String {
 pub struct ReviewPost {
     #[serde(default)]
     action: String,
+    /// The key of the draft the page showed.
+    #[serde(rename = "submitKey", default)]
+    submit_key: String,
 }
 
-/// Update (back to a step, then straight back here) or Submit.
+/// Update (back to a step, then straight back here) or Submit. A Submit sent again (a
+/// double click, the back button, a resent form) gets the first one's answer.
 pub async fn submit(
     State(state): State<AppState>,
+    jar: CookieJar,
     mut wizard: Drafting,
     Form(form): Form<ReviewPost>,
 ) -> Result<Response, PageError> {
@@ -231,12 +242,22 @@ pub async fn submit(
         wizard.draft.return_to_review = true;
         return wizard.go(&state, step).await;
     }
-    if let Some(step) = incomplete(&state, &wizard).await? {
-        return Ok(Redirect::to(step_path(step)).into_response());
-    }
     let user = &wizard.user;
+    let sent = if form.submit_key.is_empty() {
+        &wizard.draft.submit_key
+    } else {
+        &form.submit_key
+    };
+    if let Some(answer) = drafts::submission(&state, &user.caller, sent, &user.secret).await? {
+        return Ok(confirmation(user, jar, sent, answer));
+    }
+    if *sent != wizard.draft.submit_key {
+        return Ok(Redirect::to(step_path(wizard.draft.step)).into_response());
+    }
+    // The use case checks everything again (and a second Submit racing this one finds
+    // its answer), so nothing is checked twice here.
     match drafts::submit(&state, &user.caller, &wizard.draft, &user.secret).await {
-        Ok(()) => Ok(Redirect::to(CONFIRMATION).into_response()),
+        Ok(answer) => Ok(confirmation(user, jar, &wizard.draft.submit_key, answer)),
         Err(AppError::DomainTaken(_)) => {
             // Taken since the account step was checked: back to it, with the reason.
             wizard.draft.step = Step::Account;
@@ -244,7 +265,28 @@ pub async fn submit(
             let taken = [FieldError::new(Field::DomainPrefix, Rule::DomainTaken)];
             account::show_errors(&state, &wizard, &taken).await
         }
-        Err(AppError::Invalid(_)) => Ok(Redirect::to(step_path(Step::Account)).into_response()),
+        Err(AppError::Invalid(errors)) => {
+            let offers = errors
+                .iter()
+                .all(|e| e.field == Field::LineItems || e.field.line_item().is_some());
+            let step = if offers {
+                Step::Subscriptions
+            } else {
+                Step::Account
+            };
+            Ok(Redirect::to(step_path(step)).into_response())
+        }
         Err(e) => Err(e.into()),
     }
+}
+
+/// On to the confirmation, which shows the answer (and the password, once) from the flash.
+fn confirmation(user: &SignedIn, jar: CookieJar, key: &str, mut submitted: Submitted) -> Response {
+    let password = submitted.password.take();
+    let flash = Flash::Created {
+        key: key.to_owned(),
+        submitted,
+        password,
+    };
+    (user.flash(jar, &flash), Redirect::to(CONFIRMATION)).into_response()
 }
