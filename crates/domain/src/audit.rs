@@ -1,16 +1,18 @@
 //! The activity log: who changed what, when and from where. Every change is recorded in
 //! the transaction that makes it; secrets (passwords, tokens) never appear in it.
 
-use std::fmt;
 use std::str::FromStr;
 
+use strum::{Display, IntoStaticStr, VariantArray};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::{CustomerId, PartnerId};
 
-/// Where a change came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where a change came from. Its name (`customer-portal`) is stored, sent in the API and
+/// part of a Fluent message id (`activity-channel-customer-portal`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, IntoStaticStr, VariantArray)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Channel {
     Api,
     Portal,
@@ -19,20 +21,8 @@ pub enum Channel {
 }
 
 impl Channel {
-    pub const ALL: [Channel; 4] = [
-        Channel::Api,
-        Channel::Portal,
-        Channel::CustomerPortal,
-        Channel::Cli,
-    ];
-
     pub fn as_str(self) -> &'static str {
-        match self {
-            Channel::Api => "api",
-            Channel::Portal => "portal",
-            Channel::CustomerPortal => "customer-portal",
-            Channel::Cli => "cli",
-        }
+        self.into()
     }
 }
 
@@ -40,7 +30,11 @@ impl FromStr for Channel {
     type Err = ();
 
     fn from_str(s: &str) -> Result<Self, ()> {
-        Channel::ALL.into_iter().find(|c| c.as_str() == s).ok_or(())
+        Channel::VARIANTS
+            .iter()
+            .copied()
+            .find(|c| c.as_str() == s)
+            .ok_or(())
     }
 }
 
@@ -68,8 +62,10 @@ impl Actor {
     }
 }
 
-/// What happened. The names are stable: filters and CSV exports use them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// What happened. The names (`order-placed`) are stable: they are stored, filters and CSV
+/// exports use them, and they are part of Fluent message ids (`activity-order-placed`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Display, IntoStaticStr, VariantArray)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Action {
     CustomerCreated,
     BillingProfileUpdated,
@@ -94,58 +90,11 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 20] = [
-        Action::CustomerCreated,
-        Action::BillingProfileUpdated,
-        Action::AgreementAttested,
-        Action::OrderPlaced,
-        Action::SubscriptionQuantityChanged,
-        Action::SubscriptionSuspended,
-        Action::SubscriptionReactivated,
-        Action::SignedIn,
-        Action::UserCreated,
-        Action::PasswordSet,
-        Action::TokenCreated,
-        Action::TokenRevoked,
-        Action::UserInvited,
-        Action::UserRoleChanged,
-        Action::UserDeactivated,
-        Action::UserReactivated,
-        Action::RelationshipRequested,
-        Action::RelationshipAccepted,
-        Action::RelationshipDeclined,
-        Action::ResellerInvited,
-    ];
+    /// Every action, in declaration order (the activity filter's order).
+    pub const ALL: &[Action] = Action::VARIANTS;
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Action::CustomerCreated => "customer-created",
-            Action::BillingProfileUpdated => "billing-profile-updated",
-            Action::AgreementAttested => "agreement-attested",
-            Action::OrderPlaced => "order-placed",
-            Action::SubscriptionQuantityChanged => "subscription-quantity-changed",
-            Action::SubscriptionSuspended => "subscription-suspended",
-            Action::SubscriptionReactivated => "subscription-reactivated",
-            Action::SignedIn => "signed-in",
-            Action::UserCreated => "user-created",
-            Action::PasswordSet => "password-set",
-            Action::TokenCreated => "token-created",
-            Action::TokenRevoked => "token-revoked",
-            Action::UserInvited => "user-invited",
-            Action::UserRoleChanged => "user-role-changed",
-            Action::UserDeactivated => "user-deactivated",
-            Action::UserReactivated => "user-reactivated",
-            Action::RelationshipRequested => "relationship-requested",
-            Action::RelationshipAccepted => "relationship-accepted",
-            Action::RelationshipDeclined => "relationship-declined",
-            Action::ResellerInvited => "reseller-invited",
-        }
-    }
-}
-
-impl fmt::Display for Action {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        self.into()
     }
 }
 
@@ -153,7 +102,11 @@ impl FromStr for Action {
     type Err = ();
 
     fn from_str(s: &str) -> Result<Self, ()> {
-        Action::ALL.into_iter().find(|a| a.as_str() == s.trim()).ok_or(())
+        Action::ALL
+            .iter()
+            .copied()
+            .find(|a| a.as_str() == s.trim())
+            .ok_or(())
     }
 }
 
@@ -211,11 +164,44 @@ mod tests {
     use super::*;
 
     #[test]
+    fn actions_and_channels_keep_their_stored_names() {
+        let channels: Vec<_> = Channel::VARIANTS.iter().map(|c| c.as_str()).collect();
+        assert_eq!(channels, ["api", "portal", "customer-portal", "cli"]);
+        let actions: Vec<_> = Action::ALL.iter().map(|a| a.as_str()).collect();
+        assert_eq!(
+            actions,
+            [
+                "customer-created",
+                "billing-profile-updated",
+                "agreement-attested",
+                "order-placed",
+                "subscription-quantity-changed",
+                "subscription-suspended",
+                "subscription-reactivated",
+                "signed-in",
+                "user-created",
+                "password-set",
+                "token-created",
+                "token-revoked",
+                "user-invited",
+                "user-role-changed",
+                "user-deactivated",
+                "user-reactivated",
+                "relationship-requested",
+                "relationship-accepted",
+                "relationship-declined",
+                "reseller-invited",
+            ]
+        );
+    }
+
+    #[test]
     fn actions_and_channels_round_trip_through_their_names() {
-        for action in Action::ALL {
+        for &action in Action::ALL {
+            assert_eq!(action.to_string(), action.as_str());
             assert_eq!(action.as_str().parse(), Ok(action));
         }
-        for channel in Channel::ALL {
+        for &channel in Channel::VARIANTS {
             assert_eq!(channel.as_str().parse(), Ok(channel));
         }
         assert!("deleted-everything".parse::<Action>().is_err());

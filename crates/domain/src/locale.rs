@@ -1,15 +1,21 @@
 //! The five languages Partnerdesk speaks, and how a request's language is chosen.
 
-use std::fmt;
+use strum::{Display, IntoStaticStr};
 
-/// A supported interface language. The order of [`Locale::ALL`] is the switcher's order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+/// A supported interface language, named by its BCP 47 tag. The order of [`Locale::ALL`]
+/// is the switcher's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord, Display, IntoStaticStr)]
 pub enum Locale {
     #[default]
+    #[strum(serialize = "en-US")]
     EnUs,
+    #[strum(serialize = "zh-TW")]
     ZhTw,
+    #[strum(serialize = "zh-CN")]
     ZhCn,
+    #[strum(serialize = "fr-FR")]
     FrFr,
+    #[strum(serialize = "ru-RU")]
     RuRu,
 }
 
@@ -24,13 +30,7 @@ impl Locale {
 
     /// The BCP 47 tag: `en-US`, `zh-TW`, `zh-CN`, `fr-FR`, `ru-RU`.
     pub fn tag(self) -> &'static str {
-        match self {
-            Locale::EnUs => "en-US",
-            Locale::ZhTw => "zh-TW",
-            Locale::ZhCn => "zh-CN",
-            Locale::FrFr => "fr-FR",
-            Locale::RuRu => "ru-RU",
-        }
+        self.into()
     }
 
     /// The language's own name, for the language switcher.
@@ -103,15 +103,19 @@ impl Locale {
     }
 }
 
-impl fmt::Display for Locale {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.tag())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn locales_keep_their_tags() {
+        let tags = Locale::ALL.map(Locale::tag);
+        assert_eq!(tags, ["en-US", "zh-TW", "zh-CN", "fr-FR", "ru-RU"]);
+        for locale in Locale::ALL {
+            assert_eq!(locale.to_string(), locale.tag());
+            assert_eq!(Locale::from_tag(locale.tag()), Some(locale));
+        }
+    }
 
     #[test]
     fn exact_tags_parse_in_any_case() {

@@ -1,16 +1,17 @@
 //! Partners, their users' roles, and what each role may do.
 
-use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
+use strum::{Display, IntoStaticStr, VariantArray};
 use time::OffsetDateTime;
 
 use crate::{PartnerId, PartnerUserId};
 
-/// How a partner sells.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// How a partner sells. Its name (`indirect-provider`) is stored and typed at the CLI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Display, IntoStaticStr, VariantArray)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum PartnerKind {
     /// Sells to its customers directly.
     Direct,
@@ -21,24 +22,8 @@ pub enum PartnerKind {
 }
 
 impl PartnerKind {
-    pub const ALL: [PartnerKind; 3] = [
-        PartnerKind::Direct,
-        PartnerKind::IndirectProvider,
-        PartnerKind::IndirectReseller,
-    ];
-
     pub fn as_str(self) -> &'static str {
-        match self {
-            PartnerKind::Direct => "direct",
-            PartnerKind::IndirectProvider => "indirect-provider",
-            PartnerKind::IndirectReseller => "indirect-reseller",
-        }
-    }
-}
-
-impl fmt::Display for PartnerKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        self.into()
     }
 }
 
@@ -46,8 +31,9 @@ impl FromStr for PartnerKind {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        PartnerKind::ALL
-            .into_iter()
+        PartnerKind::VARIANTS
+            .iter()
+            .copied()
             .find(|k| k.as_str() == s.trim())
             .ok_or_else(|| {
                 format!("unknown partner type {s:?}; expected direct, indirect-provider or indirect-reseller")
@@ -55,9 +41,11 @@ impl FromStr for PartnerKind {
     }
 }
 
-/// A partner user's role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// A partner user's role. Its name (`admin-agent`) is stored, sent in the API, and is a
+/// form value and part of a Fluent message id (`role-admin-agent`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Display, IntoStaticStr, VariantArray)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Role {
     AdminAgent,
     SalesAgent,
@@ -66,26 +54,11 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [
-        Role::AdminAgent,
-        Role::SalesAgent,
-        Role::HelpdeskAgent,
-        Role::BillingAdmin,
-    ];
+    /// Every role, in declaration order.
+    pub const ALL: &[Role] = Role::VARIANTS;
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Role::AdminAgent => "admin-agent",
-            Role::SalesAgent => "sales-agent",
-            Role::HelpdeskAgent => "helpdesk-agent",
-            Role::BillingAdmin => "billing-admin",
-        }
-    }
-}
-
-impl fmt::Display for Role {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        self.into()
     }
 }
 
@@ -94,7 +67,8 @@ impl FromStr for Role {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Role::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .find(|r| r.as_str() == s.trim())
             .ok_or_else(|| {
                 format!(
@@ -221,13 +195,13 @@ mod tests {
             assert!(!allowed(kind, Role::HelpdeskAgent, p));
             assert!(!allowed(kind, Role::BillingAdmin, p));
         }
-        for role in Role::ALL {
+        for &role in Role::ALL {
             assert!(allowed(kind, role, ViewCustomers), "{role}");
         }
         assert!(allowed(kind, Role::AdminAgent, ManageUsers));
         assert!(!allowed(kind, Role::SalesAgent, ManageUsers));
         assert!(allowed(kind, Role::BillingAdmin, EditBillingProfile));
-        for role in Role::ALL {
+        for &role in Role::ALL {
             assert!(
                 allowed(kind, role, ManageSubscriptions),
                 "{role} manages subscriptions"
@@ -259,6 +233,25 @@ mod tests {
             .err()
             .unwrap_or_default();
         assert_eq!(typo[0].rule, crate::Rule::PasswordMismatch);
+    }
+
+    #[test]
+    fn kinds_and_roles_keep_their_stored_names() {
+        let kinds: Vec<_> = PartnerKind::VARIANTS.iter().map(|k| k.as_str()).collect();
+        assert_eq!(kinds, ["direct", "indirect-provider", "indirect-reseller"]);
+        let roles: Vec<_> = Role::ALL.iter().map(|r| r.as_str()).collect();
+        assert_eq!(
+            roles,
+            ["admin-agent", "sales-agent", "helpdesk-agent", "billing-admin"]
+        );
+        for &kind in PartnerKind::VARIANTS {
+            assert_eq!(kind.to_string(), kind.as_str());
+            assert_eq!(kind.as_str().parse(), Ok(kind));
+        }
+        for &role in Role::ALL {
+            assert_eq!(role.to_string(), role.as_str());
+            assert_eq!(role.as_str().parse(), Ok(role));
+        }
     }
 
     #[test]

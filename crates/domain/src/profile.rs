@@ -2,14 +2,15 @@
 //! tenant domain suffix and its own rules for agreements, relationship requests and the
 //! indirect model. A deployment runs exactly one.
 
-use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
+use strum::{Display, IntoStaticStr, VariantArray};
 
 /// The profile names an operator can choose.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Display, IntoStaticStr, VariantArray)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum ProfileName {
     Global,
     Usgov,
@@ -19,28 +20,8 @@ pub enum ProfileName {
 }
 
 impl ProfileName {
-    pub const ALL: [ProfileName; 5] = [
-        ProfileName::Global,
-        ProfileName::Usgov,
-        ProfileName::Germany,
-        ProfileName::China,
-        ProfileName::Custom,
-    ];
-
     pub fn as_str(self) -> &'static str {
-        match self {
-            ProfileName::Global => "global",
-            ProfileName::Usgov => "usgov",
-            ProfileName::Germany => "germany",
-            ProfileName::China => "china",
-            ProfileName::Custom => "custom",
-        }
-    }
-}
-
-impl fmt::Display for ProfileName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        self.into()
     }
 }
 
@@ -48,8 +29,9 @@ impl FromStr for ProfileName {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        ProfileName::ALL
-            .into_iter()
+        ProfileName::VARIANTS
+            .iter()
+            .copied()
             .find(|p| p.as_str().eq_ignore_ascii_case(s.trim()))
             .ok_or_else(|| {
                 format!("unknown cloud profile {s:?}; expected global, usgov, germany, china or custom")
@@ -238,6 +220,16 @@ mod tests {
             );
         }
         assert!(CloudProfile::custom(".a.example", None, true, true, true).is_err());
+    }
+
+    #[test]
+    fn profile_names_keep_their_configured_names() {
+        let names: Vec<_> = ProfileName::VARIANTS.iter().map(|p| p.as_str()).collect();
+        assert_eq!(names, ["global", "usgov", "germany", "china", "custom"]);
+        for &name in ProfileName::VARIANTS {
+            assert_eq!(name.to_string(), name.as_str());
+            assert_eq!(name.as_str().parse(), Ok(name));
+        }
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! Subscriptions: what a customer has, one per order line item.
 
-use std::fmt;
 use std::str::FromStr;
 
+use strum::{Display, IntoStaticStr, VariantArray};
 use time::OffsetDateTime;
 
 use crate::catalog::Offer;
@@ -10,8 +10,10 @@ use crate::error::Errors;
 use crate::order::RawQuantity;
 use crate::{CustomerId, Field, FieldError, OfferId, OrderId, PartnerId, Rule, SubscriptionId};
 
-/// Partner Center's subscription states that Partnerdesk uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Partner Center's subscription states that Partnerdesk uses. The name (`active`) is
+/// stored, sent in the API and part of a Fluent message id (`status-active`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Display, IntoStaticStr, VariantArray)]
+#[strum(serialize_all = "lowercase")]
 pub enum SubscriptionStatus {
     Active,
     Suspended,
@@ -20,17 +22,7 @@ pub enum SubscriptionStatus {
 
 impl SubscriptionStatus {
     pub fn as_str(self) -> &'static str {
-        match self {
-            SubscriptionStatus::Active => "active",
-            SubscriptionStatus::Suspended => "suspended",
-            SubscriptionStatus::Deleted => "deleted",
-        }
-    }
-}
-
-impl fmt::Display for SubscriptionStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        self.into()
     }
 }
 
@@ -38,12 +30,11 @@ impl FromStr for SubscriptionStatus {
     type Err = ();
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "active" => Ok(SubscriptionStatus::Active),
-            "suspended" => Ok(SubscriptionStatus::Suspended),
-            "deleted" => Ok(SubscriptionStatus::Deleted),
-            _ => Err(()),
-        }
+        SubscriptionStatus::VARIANTS
+            .iter()
+            .copied()
+            .find(|v| v.as_str().eq_ignore_ascii_case(s.trim()))
+            .ok_or(())
     }
 }
 
@@ -258,6 +249,16 @@ mod tests {
         }
         let same = check_update(&sub, &offer, &update(RawQuantity::Missing, None));
         assert_eq!(same.map(|u| u.changes(&sub)), Ok(false));
+    }
+
+    #[test]
+    fn statuses_keep_their_stored_names() {
+        let names: Vec<_> = SubscriptionStatus::VARIANTS.iter().map(|s| s.as_str()).collect();
+        assert_eq!(names, ["active", "suspended", "deleted"]);
+        for &status in SubscriptionStatus::VARIANTS {
+            assert_eq!(status.to_string(), status.as_str());
+            assert_eq!(status.as_str().parse(), Ok(status));
+        }
     }
 
     #[test]

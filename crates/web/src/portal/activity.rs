@@ -178,7 +178,8 @@ pub async fn page(
 
 fn actions(locale: Locale, filters: &Filters) -> Vec<ActionChoice> {
     Action::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .map(|a| ActionChoice {
             value: a.as_str(),
             label: action_label(locale, a),

@@ -92,7 +92,8 @@ async fn render(state: &AppState, user: &Admin, outcome: Outcome) -> Result<User
             })
             .collect(),
         roles: Role::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .map(|r| RoleChoice {
                 value: r.as_str(),
                 label: i18n::text(locale, &format!("role-{r}")),

@@ -178,7 +178,7 @@ async fn every_role_of_every_partner_type_gets_exactly_its_permissions() {
         ("provider", app.provider.clone()),
         ("reseller", app.resellers[0].clone()),
     ] {
-        for role in Role::ALL {
+        for &role in Role::ALL {
             let email = format!("{}.{kind}@matrix.example", role.as_str());
             let token = app.token_for(&partner, role, &format!("api.{email}")).await;
             for rule in API {
