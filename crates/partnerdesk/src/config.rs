@@ -1,13 +1,16 @@
 //! Configuration: defaults, then a TOML file (`--config`), then `PARTNERDESK_*`
-//! environment variables, then command-line flags. Unknown keys are errors, wherever they
-//! come from, so that a typo never silently falls back to a default.
+//! environment variables, then command-line flags, layered by figment. Unknown keys are
+//! errors, wherever they come from, so that a typo never silently falls back to a default.
 
 use std::path::Path;
 
 use anyhow::{Context, bail};
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized};
 use partnerdesk_domain::profile::{AgreementTemplate, CloudProfile, ProfileName};
 use partnerdesk_store::{Durability, StoreOptions, redact_url};
 use partnerdesk_web::Settings;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 /// The environment variables' prefix.
@@ -84,9 +87,11 @@ impl Default for Config {
 }
 
 /// Values given on the command line, which win over everything else.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, Serialize)]
 pub struct Overrides {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub database_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub listen: Option<String>,
 }
 
@@ -94,43 +99,18 @@ impl Config {
     /// Builds the effective configuration from `file` (if any), the process environment
     /// and `overrides`.
     pub fn load(file: Option<&Path>, overrides: &Overrides) -> anyhow::Result<Self> {
-        Self::load_from(file, std::env::vars(), overrides)
-    }
-
-    pub fn load_from(
-        file: Option<&Path>,
-        env: impl IntoIterator<Item = (String, String)>,
-        overrides: &Overrides,
-    ) -> anyhow::Result<Self> {
-        let mut table = toml::Table::try_from(Config::default()).context("default configuration")?;
+        let mut layers = Figment::from(Serialized::defaults(Config::default()));
         if let Some(path) = file {
-            let text =
-                std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-            let from_file: toml::Table = text
-                .parse()
-                .with_context(|| format!("parsing {}", path.display()))?;
-            merge(&mut table, from_file);
+            // A missing file is an error, said plainly rather than as an invalid configuration.
+            std::fs::File::open(path).with_context(|| format!("reading {}", path.display()))?;
+            // Not `file`, which ignores a missing file and looks for a relative one in every
+            // parent directory.
+            layers = layers.merge(Toml::file_exact(path));
         }
-        let mut from_env = toml::Table::new();
-        for (name, value) in env {
-            let Some(key) = name.strip_prefix(ENV_PREFIX) else {
-                continue;
-            };
-            if key == "CONFIG" {
-                continue;
-            }
-            let path: Vec<String> = key.split("__").map(str::to_ascii_lowercase).collect();
-            insert(&mut from_env, &path, env_value(&value));
-        }
-        merge(&mut table, from_env);
-        if let Some(url) = &overrides.database_url {
-            table.insert("database_url".into(), toml::Value::String(url.clone()));
-        }
-        if let Some(listen) = &overrides.listen {
-            table.insert("listen".into(), toml::Value::String(listen.clone()));
-        }
-        let config: Config = table
-            .try_into()
+        let config: Config = layers
+            .merge(Env::prefixed(ENV_PREFIX).split("__").ignore(&["config"]))
+            .merge(Serialized::globals(overrides))
+            .extract()
             .context("invalid configuration (see README: Configuration)")?;
         config.profile()?;
         Ok(config)
@@ -178,60 +158,52 @@ impl Config {
     }
 }
 
-/// An environment value as TOML: a boolean or an integer when it reads as one, else text.
-fn env_value(raw: &str) -> toml::Value {
-    if let Ok(b) = raw.parse::<bool>() {
-        toml::Value::Boolean(b)
-    } else if let Ok(n) = raw.parse::<i64>() {
-        toml::Value::Integer(n)
-    } else {
-        toml::Value::String(raw.to_owned())
-    }
-}
+/// TOML as the `toml` crate that prints the configuration reads it (TOML 1.1): figment's own
+/// `Toml` format uses an older `toml` that reads only TOML 1.0.
+struct Toml;
 
-fn insert(table: &mut toml::Table, path: &[String], value: toml::Value) {
-    match path {
-        [] => {}
-        [last] => {
-            table.insert(last.clone(), value);
-        }
-        [first, rest @ ..] => {
-            let entry = table
-                .entry(first.clone())
-                .or_insert_with(|| toml::Value::Table(toml::Table::new()));
-            if let toml::Value::Table(inner) = entry {
-                insert(inner, rest, value);
-            }
-        }
-    }
-}
+impl Format for Toml {
+    type Error = toml::de::Error;
 
-fn merge(base: &mut toml::Table, over: toml::Table) {
-    for (key, value) in over {
-        match (base.get_mut(&key), value) {
-            (Some(toml::Value::Table(b)), toml::Value::Table(o)) => merge(b, o),
-            (_, value) => {
-                base.insert(key, value);
-            }
-        }
+    const NAME: &'static str = "TOML";
+
+    fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Self::Error> {
+        toml::from_str(text)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use figment::Jail;
 
-    fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect()
+    /// `Config::load` with exactly these environment variables and, if given, this text as
+    /// `pd.toml`: in a figment jail, whose environment and working directory are its own
+    /// (one jail at a time) and restored afterwards.
+    #[expect(
+        clippy::result_large_err,
+        reason = "figment's jail takes a closure that returns figment's error"
+    )]
+    fn load(file: Option<&str>, vars: &[(&str, &str)], overrides: &Overrides) -> anyhow::Result<Config> {
+        let mut loaded = None;
+        Jail::expect_with(|jail| {
+            jail.clear_env();
+            for (name, value) in vars {
+                jail.set_env(name, value);
+            }
+            if let Some(text) = file {
+                jail.create_file("pd.toml", text)?;
+            }
+            let path = file.map(|_| jail.directory().join("pd.toml"));
+            loaded = Some(Config::load(path.as_deref(), overrides));
+            Ok(())
+        });
+        loaded.unwrap_or_else(|| unreachable!("the jail ran"))
     }
 
     #[test]
     fn defaults_run_sqlite_on_localhost_in_the_global_cloud() {
-        let config =
-            Config::load_from(None, env(&[]), &Overrides::default()).unwrap_or_else(|e| panic!("{e}"));
+        let config = load(None, &[], &Overrides::default()).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(config.listen, "127.0.0.1:8080");
         assert_eq!(config.database_url, "sqlite://partnerdesk.db?mode=rwc");
         assert_eq!(config.cloud_profile, ProfileName::Global);
@@ -242,11 +214,11 @@ mod tests {
 
     #[test]
     fn the_portals_settings_come_from_the_environment() {
-        let vars = env(&[
+        let vars = [
             ("PARTNERDESK_DRAFT_MAX_AGE_HOURS", "24"),
             ("PARTNERDESK_SECURE_COOKIES", "true"),
-        ]);
-        let config = Config::load_from(None, vars, &Overrides::default()).unwrap_or_else(|e| panic!("{e}"));
+        ];
+        let config = load(None, &vars, &Overrides::default()).unwrap_or_else(|e| panic!("{e}"));
         let settings = config.settings().unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(settings.draft_max_age, time::Duration::hours(24));
         assert!(settings.secure_cookies);
@@ -254,20 +226,13 @@ mod tests {
 
     #[test]
     fn flags_beat_the_environment_which_beats_the_file() {
-        let dir = std::env::temp_dir().join(format!("pd-config-{}", std::process::id()));
-        let _ = std::fs::create_dir_all(&dir);
-        let file = dir.join("pd.toml");
-        let _ = std::fs::write(
-            &file,
-            "listen = \"0.0.0.0:1\"\nrate_limit_per_minute = 7\ncloud_profile = \"china\"\n",
-        );
-        let vars = env(&[
+        let file = "listen = \"0.0.0.0:1\"\nrate_limit_per_minute = 7\ncloud_profile = \"china\"\n";
+        let vars = [
             ("PARTNERDESK_LISTEN", "0.0.0.0:2"),
             ("PARTNERDESK_RATE_LIMIT_PER_MINUTE", "9"),
             ("HOME", "/x"),
-        ]);
-        let from_env = Config::load_from(Some(&file), vars.clone(), &Overrides::default())
-            .unwrap_or_else(|e| panic!("{e}"));
+        ];
+        let from_env = load(Some(file), &vars, &Overrides::default()).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             (from_env.listen.as_str(), from_env.rate_limit_per_minute),
             ("0.0.0.0:2", 9)
@@ -277,24 +242,23 @@ mod tests {
             listen: Some("0.0.0.0:3".into()),
             database_url: None,
         };
-        let from_flags = Config::load_from(Some(&file), vars, &flags).unwrap_or_else(|e| panic!("{e}"));
+        let from_flags = load(Some(file), &vars, &flags).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(from_flags.listen, "0.0.0.0:3");
-        let _ = std::fs::remove_dir_all(dir);
     }
 
     #[test]
     fn unknown_keys_and_wrong_types_are_errors() {
-        let typo = Config::load_from(None, env(&[("PARTNERDESK_LISTN", "x")]), &Overrides::default());
+        let typo = load(None, &[("PARTNERDESK_LISTN", "x")], &Overrides::default());
         assert!(format!("{:#}", typo.err().map(|e| format!("{e:#}")).unwrap_or_default()).contains("listn"));
-        let wrong = Config::load_from(
+        let wrong = load(
             None,
-            env(&[("PARTNERDESK_RATE_LIMIT_PER_MINUTE", "lots")]),
+            &[("PARTNERDESK_RATE_LIMIT_PER_MINUTE", "lots")],
             &Overrides::default(),
         );
         assert!(wrong.is_err());
-        let profile = Config::load_from(
+        let profile = load(
             None,
-            env(&[("PARTNERDESK_CLOUD_PROFILE", "mars")]),
+            &[("PARTNERDESK_CLOUD_PROFILE", "mars")],
             &Overrides::default(),
         );
         assert!(profile.is_err());
@@ -302,18 +266,18 @@ mod tests {
 
     #[test]
     fn a_custom_profile_comes_from_nested_keys() {
-        let vars = env(&[
+        let vars = [
             ("PARTNERDESK_CLOUD_PROFILE", "custom"),
             ("PARTNERDESK_CUSTOM_PROFILE__DOMAIN_SUFFIX", ".cloud.example.net"),
             ("PARTNERDESK_CUSTOM_PROFILE__INDIRECT_MODEL", "false"),
-        ]);
-        let config = Config::load_from(None, vars, &Overrides::default()).unwrap_or_else(|e| panic!("{e:#}"));
+        ];
+        let config = load(None, &vars, &Overrides::default()).unwrap_or_else(|e| panic!("{e:#}"));
         let profile = config.profile().unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(profile.domain_suffix, ".cloud.example.net");
         assert!(!profile.indirect_model);
-        let missing = Config::load_from(
+        let missing = load(
             None,
-            env(&[("PARTNERDESK_CLOUD_PROFILE", "custom")]),
+            &[("PARTNERDESK_CLOUD_PROFILE", "custom")],
             &Overrides::default(),
         );
         assert!(missing.is_err());
@@ -325,9 +289,153 @@ mod tests {
             database_url: Some("postgres://pd:hunter2@db/pd".into()),
             listen: None,
         };
-        let config = Config::load_from(None, env(&[]), &flags).unwrap_or_else(|e| panic!("{e}"));
+        let config = load(None, &[], &flags).unwrap_or_else(|e| panic!("{e}"));
         let printed = config.to_redacted_toml().unwrap_or_default();
         assert!(!printed.contains("hunter2"));
         assert!(printed.contains("postgres://pd:***@db/pd"));
+    }
+
+    /// The error's whole text, or "" when there was none.
+    fn error_of(loaded: anyhow::Result<Config>) -> String {
+        loaded.err().map(|e| format!("{e:#}")).unwrap_or_default()
+    }
+
+    #[test]
+    fn each_layer_beats_the_one_before_and_keeps_what_it_does_not_set() {
+        let file = "database_url = \"sqlite://file.db\"\ndraft_max_age_hours = 1\n";
+        let vars = [
+            ("PARTNERDESK_DATABASE_URL", "sqlite://env.db"),
+            ("PARTNERDESK_MAX_BODY_BYTES", "2"),
+        ];
+        let flags = Overrides {
+            database_url: Some("sqlite://flag.db".into()),
+            listen: None,
+        };
+        let none = Overrides::default();
+        let url = |file, vars: &[(&str, &str)], flags| {
+            load(file, vars, flags)
+                .map(|c| c.database_url)
+                .unwrap_or_else(|e| panic!("{e:#}"))
+        };
+        assert_eq!(url(None, &[], &none), "sqlite://partnerdesk.db?mode=rwc");
+        assert_eq!(url(Some(file), &[], &none), "sqlite://file.db");
+        assert_eq!(url(Some(file), &vars, &none), "sqlite://env.db");
+        assert_eq!(url(Some(file), &vars, &flags), "sqlite://flag.db");
+        let all = load(Some(file), &vars, &flags).unwrap_or_else(|e| panic!("{e:#}"));
+        assert_eq!(
+            (all.draft_max_age_hours, all.max_body_bytes, all.listen.as_str()),
+            (1, 2, "127.0.0.1:8080")
+        );
+    }
+
+    #[test]
+    fn a_nested_environment_key_changes_one_key_of_the_files_section() {
+        // The agreement is a multi-line inline table, which TOML 1.1 allows and 1.0 does not.
+        let file = "cloud_profile = \"custom\"\n[custom_profile]\ndomain_suffix = \".file.example\"\n\
+                    relationship_requests = false\nagreement = {\n  agreement_type = \"A\",\n  \
+                    template_id = \"t1\",\n  link = \"https://example.net/a\",\n}\n";
+        let vars = [("PARTNERDESK_CUSTOM_PROFILE__INDIRECT_MODEL", "false")];
+        let config = load(Some(file), &vars, &Overrides::default()).unwrap_or_else(|e| panic!("{e:#}"));
+        let profile = config.profile().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(profile.domain_suffix, ".file.example");
+        assert!(!profile.relationship_requests);
+        assert!(!profile.indirect_model);
+        assert_eq!(
+            profile.agreements.first().map(|a| a.template_id.as_str()),
+            Some("t1")
+        );
+    }
+
+    #[test]
+    fn an_unknown_key_in_the_file_is_an_error_that_names_it_and_the_file() {
+        let top = error_of(load(Some("listn = \"x\"\n"), &[], &Overrides::default()));
+        assert!(top.contains("listn") && top.contains("pd.toml"), "{top}");
+        let nested = error_of(load(
+            Some("[custom_profile]\ndomain_sufix = \".x.example\"\n"),
+            &[],
+            &Overrides::default(),
+        ));
+        assert!(
+            nested.contains("domain_sufix") && nested.contains("pd.toml"),
+            "{nested}"
+        );
+    }
+
+    #[test]
+    fn an_unknown_key_in_the_environment_is_an_error_that_names_it_and_the_prefix() {
+        let nested = error_of(load(
+            None,
+            &[("PARTNERDESK_CUSTOM_PROFILE__DOMAIN_SUFIX", ".x.example")],
+            &Overrides::default(),
+        ));
+        assert!(
+            nested.contains("domain_sufix") && nested.contains("PARTNERDESK_"),
+            "{nested}"
+        );
+    }
+
+    #[test]
+    fn a_bad_value_is_an_error_that_names_its_key_and_source() {
+        let from_env = error_of(load(
+            None,
+            &[("PARTNERDESK_RATE_LIMIT_PER_MINUTE", "lots")],
+            &Overrides::default(),
+        ));
+        assert!(
+            from_env.contains("RATE_LIMIT_PER_MINUTE") && from_env.contains("PARTNERDESK_"),
+            "{from_env}"
+        );
+        let from_file = error_of(load(
+            Some("rate_limit_per_minute = \"lots\"\n"),
+            &[],
+            &Overrides::default(),
+        ));
+        assert!(
+            from_file.contains("rate_limit_per_minute") && from_file.contains("pd.toml"),
+            "{from_file}"
+        );
+    }
+
+    #[test]
+    fn environment_values_are_text_unless_they_read_as_a_number_or_a_boolean() {
+        let ipv6 = load(
+            None,
+            &[("PARTNERDESK_LISTEN", "[::1]:8080")],
+            &Overrides::default(),
+        );
+        assert_eq!(ipv6.map(|c| c.listen).unwrap_or_default(), "[::1]:8080");
+        let number = load(None, &[("PARTNERDESK_LISTEN", "8080")], &Overrides::default());
+        assert!(error_of(number).contains("LISTEN"));
+        for (name, value) in [
+            ("PARTNERDESK_CLOUD_PROFILE", "1"),
+            ("PARTNERDESK_LOG_FORMAT", "1"),
+            ("PARTNERDESK_SQLITE_DURABILITY", "0"),
+        ] {
+            let by_index = load(None, &[(name, value)], &Overrides::default());
+            assert!(by_index.is_err(), "{name}={value} names no variant");
+        }
+    }
+
+    #[test]
+    fn the_variable_that_names_the_file_is_not_a_key() {
+        let config = load(None, &[("PARTNERDESK_CONFIG", "pd.toml")], &Overrides::default());
+        assert!(config.is_ok(), "{}", error_of(config));
+    }
+
+    #[test]
+    #[expect(
+        clippy::result_large_err,
+        reason = "figment's jail takes a closure that returns figment's error"
+    )]
+    fn a_missing_configuration_file_is_an_error_even_when_a_parent_directory_has_one() {
+        Jail::expect_with(|jail| {
+            jail.clear_env();
+            jail.create_file("pd.toml", "listen = \"0.0.0.0:1\"\n")?;
+            jail.create_dir("sub")?;
+            jail.change_dir("sub")?;
+            let message = error_of(Config::load(Some(Path::new("pd.toml")), &Overrides::default()));
+            assert!(message.contains("pd.toml"), "{message}");
+            Ok(())
+        });
     }
 }
