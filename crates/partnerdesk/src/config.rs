@@ -9,7 +9,8 @@ use figment::Figment;
 use figment::providers::{Env, Format, Serialized};
 use partnerdesk_domain::profile::{AgreementTemplate, CloudProfile, ProfileName};
 use partnerdesk_store::{Durability, StoreOptions, redact_url};
-use partnerdesk_web::Settings;
+use partnerdesk_web::server::Limits;
+use partnerdesk_web::{Metrics, Settings};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -39,8 +40,26 @@ pub struct Config {
     pub secure_cookies: bool,
     /// `text` or `json`.
     pub log_format: LogFormat,
+    /// The most connections served at once; more wait.
+    pub max_connections: usize,
+    /// A request whose answer takes longer is answered 503.
+    pub request_timeout_seconds: u64,
+    /// A client that takes longer to send a request's headers is disconnected.
+    pub header_timeout_seconds: u64,
+    /// `/metrics`: `off`, `public`, or `token` (with `metrics_token`).
+    pub metrics: MetricsMode,
+    /// The bearer token `/metrics` wants when `metrics = "token"`.
+    pub metrics_token: Option<String>,
     /// The `custom` profile's rules.
     pub custom_profile: Option<CustomProfile>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MetricsMode {
+    Off,
+    Public,
+    Token,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -81,6 +100,11 @@ impl Default for Config {
             draft_max_age_hours: 7 * 24,
             secure_cookies: false,
             log_format: LogFormat::Text,
+            max_connections: 1024,
+            request_timeout_seconds: 30,
+            header_timeout_seconds: 10,
+            metrics: MetricsMode::Off,
+            metrics_token: None,
             custom_profile: None,
         }
     }
@@ -147,13 +171,34 @@ impl Config {
         settings.max_body_bytes = self.max_body_bytes;
         settings.draft_max_age = time::Duration::hours(i64::from(self.draft_max_age_hours));
         settings.secure_cookies = self.secure_cookies;
+        settings.request_timeout = std::time::Duration::from_secs(self.request_timeout_seconds.max(1));
+        settings.metrics = match (self.metrics, self.metrics_token.as_deref()) {
+            (MetricsMode::Off, _) => Metrics::Off,
+            (MetricsMode::Public, _) => Metrics::Public,
+            (MetricsMode::Token, Some(token)) if token.len() >= 16 => Metrics::token(token),
+            (MetricsMode::Token, _) => {
+                bail!("metrics = \"token\" needs a metrics_token of 16 characters or more")
+            }
+        };
         Ok(settings)
+    }
+
+    /// What the server allows its clients.
+    pub fn limits(&self) -> Limits {
+        Limits {
+            max_connections: self.max_connections.max(1),
+            header_timeout: std::time::Duration::from_secs(self.header_timeout_seconds.max(1)),
+            ..Limits::default()
+        }
     }
 
     /// The configuration as TOML, with secrets redacted.
     pub fn to_redacted_toml(&self) -> anyhow::Result<String> {
         let mut shown = self.clone();
         shown.database_url = redact_url(&shown.database_url);
+        if shown.metrics_token.is_some() {
+            shown.metrics_token = Some("***".into());
+        }
         Ok(toml::to_string_pretty(&shown)?)
     }
 }

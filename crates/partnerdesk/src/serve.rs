@@ -50,7 +50,7 @@ pub async fn run(config: &Config, no_demo: bool) -> anyhow::Result<()> {
     }
     tracing::info!(%address, backend = store.backend_name(), profile = %settings.profile.name, "Partnerdesk is listening");
     let state = AppState::new(store.clone(), settings);
-    partnerdesk_web::serve(listener, state, shutdown_signal()).await?;
+    partnerdesk_web::serve_with(listener, state, config.limits(), shutdown_signal()).await?;
     tracing::info!("shutting down: finishing pending writes");
     store.close().await;
     Ok(())

@@ -15,6 +15,7 @@ pub mod middleware;
 pub mod openapi;
 pub mod paging;
 mod portal;
+pub mod server;
 pub mod state;
 mod ui;
 
@@ -31,7 +32,7 @@ use tower_http::compression::CompressionLayer;
 use tower_http::sensitive_headers::SetSensitiveRequestHeadersLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
-pub use state::{AppState, Settings};
+pub use state::{AppState, Metrics, Settings};
 
 /// What pages may load: their own scripts and styles, nothing inline, no framing.
 const PAGE_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
@@ -78,18 +79,23 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    serve_with(listener, state, server::Limits::default(), shutdown).await
+}
+
+/// [`serve`] with these limits on connections.
+pub async fn serve_with(
+    listener: TcpListener,
+    state: AppState,
+    limits: server::Limits,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
     let (stop, stopped) = tokio::sync::watch::channel(());
     let housekeeping = tokio::spawn(housekeeping(state.clone(), stopped));
-    let result = axum::serve(
-        listener,
-        app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await;
+    server::run(listener, app(state), limits, shutdown).await;
     // A sweep under way finishes first.
     drop(stop);
     let _ = housekeeping.await;
-    result
+    Ok(())
 }
 
 /// Every 10 s: metrics upkeep; every minute (the first a minute after startup): expired
@@ -145,11 +151,27 @@ async fn health(State(state): State<AppState>) -> impl IntoResponse {
     }
 }
 
-/// Prometheus metrics.
-async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
+/// Prometheus metrics, for whom the settings allow.
+async fn metrics(State(state): State<AppState>, headers: axum::http::HeaderMap) -> axum::response::Response {
+    let allowed = match &state.settings.metrics {
+        Metrics::Off => return StatusCode::NOT_FOUND.into_response(),
+        Metrics::Public => true,
+        Metrics::Token(digest) => headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .is_some_and(|token| {
+                use subtle::ConstantTimeEq;
+                bool::from(partnerdesk_secrets::sha256(token.trim().as_bytes()).ct_eq(digest))
+            }),
+    };
+    if !allowed {
+        return (StatusCode::UNAUTHORIZED, [(header::WWW_AUTHENTICATE, "Bearer")]).into_response();
+    }
     state.metrics.run_upkeep();
     (
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
         state.metrics.render(),
     )
+        .into_response()
 }

@@ -25,6 +25,26 @@ pub struct Settings {
     pub secure_cookies: bool,
     /// Drafts of the "Add customer" wizard are removed after this long without a change.
     pub draft_max_age: time::Duration,
+    /// A request whose answer takes longer is answered 503.
+    pub request_timeout: std::time::Duration,
+    /// Who may read `/metrics`.
+    pub metrics: Metrics,
+}
+
+/// Who may read `/metrics`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Metrics {
+    /// Nobody: 404.
+    Off,
+    Public,
+    /// Whoever sends `Authorization: Bearer` with the token whose digest this is.
+    Token(Vec<u8>),
+}
+
+impl Metrics {
+    pub fn token(token: &str) -> Self {
+        Metrics::Token(partnerdesk_secrets::sha256(token.as_bytes()))
+    }
 }
 
 impl Settings {
@@ -35,6 +55,8 @@ impl Settings {
             max_body_bytes: 64 * 1024,
             secure_cookies: false,
             draft_max_age: time::Duration::days(7),
+            request_timeout: std::time::Duration::from_secs(30),
+            metrics: Metrics::Off,
         }
     }
 }

@@ -378,6 +378,7 @@ pub async fn render(request: Request, next: Next) -> Response {
             StatusCode::NOT_FOUND => ApiError::NotFound("api-route-not-found"),
             StatusCode::METHOD_NOT_ALLOWED => ApiError::MethodNotAllowed,
             StatusCode::PAYLOAD_TOO_LARGE => ApiError::PayloadTooLarge(0),
+            StatusCode::SERVICE_UNAVAILABLE => ApiError::Unavailable("the answer took too long".into()),
             s if s.is_server_error() => ApiError::Internal(format!("{s} without detail")),
             StatusCode::UNSUPPORTED_MEDIA_TYPE => ApiError::UnsupportedMediaType,
             _ => ApiError::BadRequest,

@@ -27,6 +27,7 @@ use axum::response::IntoResponse;
 use axum::routing::{get, head, post};
 use partnerdesk_domain::{CustomerId, OrderId, SubscriptionId};
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::timeout::TimeoutLayer;
 
 use crate::api::error::ApiError;
 use crate::state::AppState;
@@ -38,6 +39,7 @@ pub(crate) use customers::{
 
 /// Every `/v1` route, behind authentication, with errors rendered as JSON.
 pub fn router(state: AppState) -> Router<AppState> {
+    let timeout = state.settings.request_timeout;
     Router::new()
         .route("/customers", post(create_customer).get(list_customers))
         .route(
@@ -90,6 +92,10 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/auditrecords", get(activity::list))
         .fallback(|| async { ApiError::NotFound("api-route-not-found") })
         .layer(axum::middleware::from_fn_with_state(state, auth::authenticate))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            timeout,
+        ))
         .layer(CatchPanicLayer::custom(|_| {
             ApiError::Internal("a handler panicked".into()).into_response()
         }))

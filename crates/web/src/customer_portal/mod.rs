@@ -11,6 +11,7 @@ use axum::Router;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::timeout::TimeoutLayer;
 
 use crate::app::AppError;
 use crate::state::AppState;
@@ -28,6 +29,10 @@ pub fn router(state: AppState) -> Router<AppState> {
         )
         .route("/customer/invitations/{token}", get(home::invitation))
         .route("/customer/invitations/{token}/answer", post(home::answer))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            state.settings.request_timeout,
+        ))
         .layer(CatchPanicLayer::custom(|_| {
             PageError::App(AppError::Internal("a page panicked".into())).into_response()
         }))

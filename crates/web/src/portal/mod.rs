@@ -19,6 +19,7 @@ use axum::Router;
 use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::timeout::TimeoutLayer;
 
 use crate::app::AppError;
 use crate::state::AppState;
@@ -46,6 +47,10 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/activity", get(activity::page))
         .route("/activity.csv", get(activity::csv))
         .fallback(|| async { PageError::not_found("api-route-not-found") })
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            state.settings.request_timeout,
+        ))
         .layer(CatchPanicLayer::custom(|_| {
             PageError::App(AppError::Internal("a page panicked".into())).into_response()
         }))

@@ -129,6 +129,9 @@ pub async fn render(State(state): State<AppState>, request: Request, next: Next)
             StatusCode::NOT_FOUND | StatusCode::METHOD_NOT_ALLOWED => {
                 PageError::not_found("api-route-not-found")
             }
+            StatusCode::SERVICE_UNAVAILABLE => {
+                PageError::App(AppError::Unavailable("the answer took too long".into()))
+            }
             s if s.is_server_error() => PageError::App(AppError::Internal(format!("{s} without detail"))),
             _ => PageError::BadForm,
         }),
