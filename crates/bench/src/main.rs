@@ -6,6 +6,10 @@
 //! - `list`: customer list pages and prefix searches from N concurrent clients.
 //! - `verify`: checks that every recorded customer exists completely (agreement, order,
 //!   both subscriptions) and that no domain appears twice.
+//! - `limit`: the same onboardings written straight through the store, without HTTP: the
+//!   in-process limit the HTTP figure is measured against.
+
+mod limit;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -22,8 +26,8 @@ struct Cli {
     /// The server, e.g. http://127.0.0.1:8080
     #[arg(long, default_value = "http://127.0.0.1:8080")]
     base: String,
-    /// An API token of an admin agent
-    #[arg(long, env = "TOKEN")]
+    /// An API token of an admin agent (not needed by `limit`)
+    #[arg(long, env = "TOKEN", default_value = "")]
     token: String,
     #[command(subcommand)]
     command: Command,
@@ -60,6 +64,16 @@ enum Command {
     Verify {
         #[arg(long)]
         record: String,
+    },
+    /// The in-process limit: `onboard`'s rows through the store directly, on a database of
+    /// its own (the server must not be running on it).
+    Limit {
+        #[arg(long)]
+        database_url: String,
+        #[arg(long, default_value_t = 32)]
+        concurrency: usize,
+        #[arg(long, default_value_t = 20)]
+        seconds: u64,
     },
     /// Signs in to the portal and loads its pages: the Customers list (first pages, both
     /// searches, next pages), a customer's page and the wizard's Account info.
@@ -104,6 +118,11 @@ async fn main() -> anyhow::Result<()> {
             list(&client, &cli.base, &cli.token, concurrency, seconds).await
         }
         Command::Verify { record } => verify(&client, &cli.base, &cli.token, &record).await,
+        Command::Limit {
+            database_url,
+            concurrency,
+            seconds,
+        } => limit::run(&database_url, concurrency, seconds).await,
         Command::Pages {
             email,
             password,
