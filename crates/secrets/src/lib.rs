@@ -1,12 +1,16 @@
 //! Secrets: generated passwords and API tokens, and how they are kept. Random secrets of
 //! at least 128 bits are stored as SHA-256 digests (fast to check, useless to steal);
-//! passwords people choose are stored as Argon2id hashes, computed off the async runtime.
+//! passwords people choose are stored as Argon2id hashes. Requests hash and check
+//! passwords on a [`PasswordPool`], which bounds how many computations run and how much
+//! memory they take; the functions here serve the operator's commands and tests.
 //! A created customer's temporary password can be sealed for a short-lived idempotent
 //! replay, with a key only the caller's request id can derive.
 
 mod boxes;
+mod pool;
 
 pub use boxes::{lock, random_bytes, unlock};
+pub use pool::{PasswordPool, PoolError};
 
 use argon2::{Argon2, PasswordHasher, PasswordVerifier};
 use base64::Engine;
