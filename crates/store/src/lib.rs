@@ -32,6 +32,7 @@ pub use ops::idempotency::{IdempotencyRecord, StoredResponse};
 pub use ops::partners::Principal;
 pub use ops::relationships::{CustomerPartner, Invitation, InvitationStatus};
 pub use ops::sessions::{Session, SignInRecord};
+pub use ops::sign_ins::{SignInAttempt, SignInKind};
 pub use ops::tokens::TokenInfo;
 
 use db::postgres::Postgres;

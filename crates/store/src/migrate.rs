@@ -26,7 +26,8 @@ const MIGRATIONS: &[Migration] = migrations![
     "0002_portal",
     "0003_activity",
     "0004_users",
-    "0005_relationships"
+    "0005_relationships",
+    "0006_sign_in_attempts",
 ];
 
 impl Store {

@@ -11,5 +11,6 @@ pub(crate) mod orders;
 pub(crate) mod partners;
 pub(crate) mod relationships;
 pub(crate) mod sessions;
+pub(crate) mod sign_ins;
 pub(crate) mod tokens;
 pub(crate) mod users;

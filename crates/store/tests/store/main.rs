@@ -7,6 +7,7 @@ mod activity;
 mod coverage;
 mod customer_portal;
 mod partners;
+mod security;
 mod sessions;
 mod subscriptions;
 mod tokens;
