@@ -16,7 +16,8 @@ pub struct CustomerUser {
     pub user_name: String,
     pub company_name: String,
     pub must_change_password: bool,
-    /// Set after too many failed sign-ins in a row.
+    /// Set by [`Store::record_failed_customer_sign_in`]; sign-ins are now locked by
+    /// [`Store::count_sign_in_attempt`].
     pub locked_until: Option<OffsetDateTime>,
 }
 
@@ -71,6 +72,8 @@ impl Store {
     }
 
     /// Counts a failed sign-in; the `limit`th in a row locks the account for `lockout`.
+    /// Superseded by [`Store::count_sign_in_attempt`]: the customer portal no longer calls
+    /// this.
     pub async fn record_failed_customer_sign_in(
         &self,
         user: CustomerUserId,

@@ -167,7 +167,9 @@ impl Store {
     }
 
     /// Counts a failed sign-in; the `limit`th in a row locks the user out until
-    /// `now + lockout` and starts the count again.
+    /// `now + lockout` and starts the count again. Superseded by
+    /// [`Store::count_sign_in_attempt`], which counts before the password is checked and
+    /// for unknown names too: the portals no longer call this.
     pub async fn record_failed_sign_in(
         &self,
         user: PartnerUserId,
