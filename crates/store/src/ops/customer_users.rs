@@ -52,19 +52,35 @@ impl Store {
         .await
     }
 
-    /// Replaces the customer admin's password (after the first sign-in's forced change).
+    /// Replaces the customer admin's password (after the first sign-in's forced change)
+    /// and ends the admin's sessions but `keep` (the digest of the session that changed
+    /// it), in one transaction.
     pub async fn set_customer_password(
         &self,
         user: CustomerUserId,
         password_hash: String,
+        keep: Option<Vec<u8>>,
     ) -> Result<(), StoreError> {
-        self.write_with(password_hash, move |c, hash| {
+        self.write_with((password_hash, keep), move |c, (hash, keep)| {
             Box::pin(async move {
                 c.execute(
                     "UPDATE customer_users SET password_hash = $1, must_change_password = $2 WHERE id = $3",
                     &[Value::from(hash), false.into(), id(user)],
                 )
                 .await?;
+                match keep {
+                    Some(keep) => {
+                        c.execute(
+                            "DELETE FROM customer_sessions WHERE user_id = $1 AND id_hash <> $2",
+                            &[id(user), Value::from(keep.as_slice())],
+                        )
+                        .await?
+                    }
+                    None => {
+                        c.execute("DELETE FROM customer_sessions WHERE user_id = $1", &[id(user)])
+                            .await?
+                    }
+                };
                 Ok(())
             })
         })

@@ -13,7 +13,7 @@ use crate::Store;
 use crate::db::{Conn, Value, id};
 use crate::error::StoreError;
 use crate::ops::activity;
-use crate::ops::partners::{USER_COLUMNS, insert_user, new_mpn_id, partner_by_id, user_from};
+use crate::ops::partners::{USER_COLUMNS, end_sessions, insert_user, new_mpn_id, partner_by_id, user_from};
 
 impl Store {
     /// The partner's users by email.
@@ -162,7 +162,8 @@ impl Store {
         .await
     }
 
-    /// Sets the password of the link's user and uses the link up.
+    /// Sets the password of the link's user, uses the link up and ends the user's sessions,
+    /// in one transaction.
     pub async fn use_password_link(
         &self,
         token_hash: Vec<u8>,
@@ -185,6 +186,7 @@ impl Store {
                         &[Value::from(password), id(user.id)],
                     )
                     .await?;
+                    end_sessions(c, user.id).await?;
                     let actor = Actor {
                         user_id: Some(user.id.as_uuid()),
                         name: user.email.clone(),

@@ -1,5 +1,6 @@
 //! Issue 9's findings against the store: sign-in attempts counted before the password is
-//! checked, and changes that must happen once when raced. The concurrency tests mean most
+//! checked, sessions that end with a password change, and changes that must happen once
+//! when raced. The concurrency tests mean most
 //! on PostgreSQL (READ COMMITTED, no row locks unless asked for) and run on SQLite too.
 
 use partnerdesk_domain::onboarding::truncate_to_micros;
@@ -8,6 +9,7 @@ use partnerdesk_store::{SignInAttempt, SignInKind};
 use super::*;
 
 const MINUTE: time::Duration = time::Duration::minutes(1);
+const HOUR: time::Duration = time::Duration::hours(1);
 const DAY: time::Duration = time::Duration::days(1);
 
 /// Runs `n` copies of `work` at once (the `i`th gets `i`) and returns their results.
@@ -130,4 +132,63 @@ async fn idle_sign_in_counts_are_swept_and_running_lockouts_kept() {
         SignInAttempt::Allowed,
         "the idle count started again: this is the fifth attempt, not the sixth"
     );
+}
+
+#[tokio::test]
+async fn a_password_set_by_link_or_by_the_operator_ends_the_users_sessions() {
+    let f = fixture().await;
+    let now = truncate_to_micros(OffsetDateTime::now_utc());
+    let link = secrets::sha256(b"reset-link");
+    let invited = ok(f
+        .store
+        .invite_partner_user(
+            f.provider.id,
+            "reset@provider.example",
+            Role::SalesAgent,
+            link.clone(),
+            now + HOUR,
+            Actor::operator(),
+        )
+        .await);
+    let session = secrets::sha256(b"a session from before");
+    ok(f.store
+        .create_session(invited.id, session.clone(), now, now + DAY)
+        .await);
+    assert!(ok(f.store.session(session.clone(), now).await).is_some());
+    ok(f.store
+        .use_password_link(link, "new-hash".into(), now, None)
+        .await);
+    assert_eq!(ok(f.store.session(session, now).await), None, "ended");
+
+    let admin = secrets::sha256(b"the admin's session");
+    ok(f.store
+        .create_session(f.seller.user_id, admin.clone(), now, now + DAY)
+        .await);
+    ok(f.store
+        .set_partner_user_password("admin@provider.example", "changed".into(), Actor::operator())
+        .await);
+    assert_eq!(ok(f.store.session(admin, now).await), None, "ended");
+}
+
+#[tokio::test]
+async fn a_customer_password_change_ends_the_admins_sessions_but_the_one_kept() {
+    let f = fixture().await;
+    let name = f.onboard("Fabrikam", "fabrikam").await.admin_user_name;
+    let (user, _) = ok(f.store.customer_user_by_name(&name).await);
+    let now = truncate_to_micros(OffsetDateTime::now_utc());
+    let sessions: Vec<Vec<u8>> = (0..3u8).map(|i| secrets::sha256(&[i])).collect();
+    for session in &sessions {
+        ok(f.store
+            .create_customer_session(user.id, session.clone(), now, now + DAY)
+            .await);
+    }
+    ok(f.store
+        .set_customer_password(user.id, "changed".into(), Some(sessions[0].clone()))
+        .await);
+    let live = |i: usize| f.store.customer_session(sessions[i].clone(), now);
+    assert!(ok(live(0).await).is_some(), "the session that changed it");
+    assert_eq!(ok(live(1).await), None);
+    assert_eq!(ok(live(2).await), None);
+    ok(f.store.set_customer_password(user.id, "again".into(), None).await);
+    assert_eq!(ok(live(0).await), None, "none kept");
 }

@@ -10,7 +10,7 @@ use partnerdesk_store::StoreError;
 use time::OffsetDateTime;
 
 use crate::app::attempts::{self, Account};
-use crate::app::{AppError, CustomerCaller};
+use crate::app::{AppError, CustomerCaller, sessions};
 use crate::state::AppState;
 
 const LINK_NOT_FOUND: &str = "api-link-not-found";
@@ -41,7 +41,8 @@ pub async fn link_user(state: &AppState, token: &str) -> Result<PartnerUser, App
         .map_err(link_error)
 }
 
-/// Sets the password of a link's user (typed twice) and uses the link up.
+/// Sets the password of a link's user (typed twice), uses the link up and ends the
+/// user's sessions.
 pub async fn set_by_link(
     state: &AppState,
     token: &str,
@@ -62,10 +63,12 @@ pub async fn set_by_link(
 }
 
 /// Changes a customer admin's password: the current one must be right, the new one long
-/// enough and different.
+/// enough and different. Every other session of the admin ends with the change;
+/// `session` (the secret of the one that changed it) goes on.
 pub async fn change_customer(
     state: &AppState,
     caller: &CustomerCaller,
+    session: &str,
     current: String,
     new: String,
 ) -> Result<(), AppError> {
@@ -88,5 +91,9 @@ pub async fn change_customer(
         )));
     }
     let hash = hash(state, new).await?;
-    Ok(state.store.set_customer_password(caller.user.id, hash).await?)
+    let keep = Some(sessions::digest(session));
+    Ok(state
+        .store
+        .set_customer_password(caller.user.id, hash, keep)
+        .await?)
 }

@@ -50,7 +50,8 @@ pub fn new_secret() -> String {
     secrets::generate_token().trim_start_matches("pd_").to_owned()
 }
 
-fn digest(secret: &str) -> Vec<u8> {
+/// How a session is looked up: the SHA-256 of its secret.
+pub(crate) fn digest(secret: &str) -> Vec<u8> {
     secrets::sha256(secret.as_bytes())
 }
 

@@ -1,7 +1,8 @@
 //! Issue 9's findings against both portals' sign-ins: guesses in parallel are checked at
 //! most as often as the lockout allows, unknown accounts are answered as known ones
 //! (locked included) and cost the same work, attempts are throttled per address and per
-//! account, and a full queue of password work answers 503.
+//! account, a full queue of password work answers 503, and a password change ends the
+//! user's other sessions.
 
 use std::sync::Arc;
 
@@ -185,7 +186,7 @@ async fn every_sign_in_costs_one_argon2_computation_whatever_the_account() {
         .unwrap_or_else(|e| panic!("{e}"));
     let hash = secrets::hash_chosen_password("a chosen passphrase").unwrap_or_default();
     app.store
-        .set_customer_password(argon_user.id, hash)
+        .set_customer_password(argon_user.id, hash, None)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
 
@@ -309,4 +310,43 @@ async fn a_full_queue_of_password_work_answers_503_with_retry_after() {
     let busy = busy.unwrap_or_else(|| panic!("no sign-in found the workers busy"));
     assert_eq!(retry_after(&busy), Some(1));
     assert!(busy.contains("temporarily unavailable"), "{}", busy.html);
+}
+
+/// Signs in to the customer portal; the visitor is then asked to change the password.
+async fn customer_signed_in(app: &TestApp, name: &str, password: &str) -> Visitor {
+    let visitor = Visitor::new(&app.base);
+    let csrf = visitor.get(CUSTOMER).await.csrf();
+    let signed = attempt(&visitor, CUSTOMER, &csrf, name, password).await;
+    assert_eq!(signed.status, StatusCode::SEE_OTHER, "{}", signed.html);
+    visitor
+}
+
+#[tokio::test]
+async fn a_customer_password_change_ends_the_admins_other_sessions_only() {
+    let app = TestApp::spawn().await;
+    let (name, temporary) = customer_admin(&app, "sessions").await;
+    let here = customer_signed_in(&app, &name, &temporary).await;
+    let elsewhere = customer_signed_in(&app, &name, &temporary).await;
+    let csrf = here.get("/customer/password").await.csrf();
+    let changed = here
+        .post(
+            "/customer/password",
+            &[
+                ("csrf", &csrf),
+                ("currentPassword", &temporary),
+                ("newPassword", "our own long secret"),
+            ],
+        )
+        .await;
+    assert_eq!(changed.location.as_deref(), Some("/customer"));
+    assert_eq!(
+        here.get("/customer").await.status,
+        StatusCode::OK,
+        "the session that changed it goes on"
+    );
+    assert_eq!(
+        elsewhere.get("/customer").await.location.as_deref(),
+        Some("/customer/sign-in?next=/customer"),
+        "the other session ended"
+    );
 }
