@@ -28,7 +28,7 @@ pub use ops::activity::ActivityQuery;
 pub use ops::catalog::CatalogVersion;
 pub use ops::customer_users::CustomerUser;
 pub use ops::customers::{Cursor, CustomerFilter, CustomerPage, CustomerQuery};
-pub use ops::idempotency::{IdempotencyRecord, StoredResponse};
+pub use ops::idempotency::{Claim, IdempotencyRecord, Render, StoredResponse};
 pub use ops::partners::Principal;
 pub use ops::relationships::{CustomerPartner, Invitation, InvitationStatus};
 pub use ops::sessions::{Session, SignInRecord};

@@ -2,6 +2,8 @@
 //! that a retry gets the same answer instead of a second customer or order. A record is
 //! written in the same transaction as the change it answers for.
 
+use std::sync::Arc;
+
 use partnerdesk_domain::PartnerId;
 use time::{Duration, OffsetDateTime};
 
@@ -28,6 +30,33 @@ pub struct IdempotencyRecord {
     /// A secret the response carried, sealed with a key derived from the request id.
     pub sealed_secret: Option<Vec<u8>>,
     pub created_at: OffsetDateTime,
+}
+
+/// Renders the answer to keep from what a change made, as the caller will answer it.
+pub type Render<T> = Arc<dyn Fn(&T) -> Result<String, String> + Send + Sync>;
+
+/// A request id to claim for a change whose answer is known only inside its transaction
+/// (buying add-ons answers the order with its new lines): the record's `body` is the
+/// answer `render` makes of the change's outcome.
+#[derive(Clone)]
+pub struct Claim<T> {
+    pub record: IdempotencyRecord,
+    pub render: Render<T>,
+}
+
+impl<T> Claim<T> {
+    /// Claims the request id with the answer rendered from `outcome`.
+    pub(crate) async fn claim(&self, c: &mut Conn<'_>, outcome: &T) -> Result<(), StoreError> {
+        let body = (self.render)(outcome).map_err(StoreError::Internal)?;
+        claim(
+            c,
+            &IdempotencyRecord {
+                body,
+                ..self.record.clone()
+            },
+        )
+        .await
+    }
 }
 
 /// A kept response, as read back.

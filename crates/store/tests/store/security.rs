@@ -4,8 +4,9 @@
 //! on PostgreSQL (READ COMMITTED, no row locks unless asked for) and run on SQLite too.
 
 use partnerdesk_domain::onboarding::truncate_to_micros;
-use partnerdesk_store::{SignInAttempt, SignInKind};
+use partnerdesk_store::{Claim, SignInAttempt, SignInKind};
 
+use super::subscriptions::{offer, order_of};
 use super::*;
 
 const MINUTE: time::Duration = time::Duration::minutes(1);
@@ -191,4 +192,106 @@ async fn a_customer_password_change_ends_the_admins_sessions_but_the_one_kept() 
     assert_eq!(ok(live(2).await), None);
     ok(f.store.set_customer_password(user.id, "again".into(), None).await);
     assert_eq!(ok(live(0).await), None, "none kept");
+}
+
+#[tokio::test]
+async fn add_ons_bought_at_once_into_one_order_get_lines_of_their_own() {
+    let f = Arc::new(fixture().await);
+    let onboarding = f.onboard("Busy Order", "busyorder").await;
+    let customer = onboarding.customer.id;
+    let order = onboarding
+        .order
+        .clone()
+        .unwrap_or_else(|| unreachable!())
+        .order
+        .id;
+    let mail = offer(
+        &ok(f.store.subscriptions(f.provider.id, customer, None).await),
+        "MAIL",
+    );
+    let bought = at_once(6, |_| {
+        let (f, onboarding) = (f.clone(), onboarding.clone());
+        async move {
+            let add_on = order_of(&f, &onboarding, "ARCHIVE", 1, Some(mail.id));
+            f.store
+                .add_to_order(
+                    f.provider.id,
+                    order,
+                    add_on,
+                    f.catalog.clone(),
+                    None,
+                    Actor::operator(),
+                )
+                .await
+        }
+    })
+    .await;
+    for result in bought {
+        ok(result);
+    }
+    let lines = ok(f.store.order(f.provider.id, customer, order).await).line_items;
+    assert_eq!(
+        lines.iter().map(|l| l.line_number).collect::<Vec<_>>(),
+        (0..8).collect::<Vec<u32>>()
+    );
+}
+
+#[tokio::test]
+async fn an_add_on_purchase_keeps_the_answer_rendered_from_the_order() {
+    let f = fixture().await;
+    let onboarding = f.onboard("Kept", "kept").await;
+    let customer = onboarding.customer.id;
+    let order = onboarding
+        .order
+        .clone()
+        .unwrap_or_else(|| unreachable!())
+        .order
+        .id;
+    let mail = offer(
+        &ok(f.store.subscriptions(f.provider.id, customer, None).await),
+        "MAIL",
+    );
+    let claim = Claim {
+        record: IdempotencyRecord {
+            partner_id: f.provider.id,
+            key_hash: secrets::sha256(b"add-on"),
+            fingerprint: vec![7],
+            status: 200,
+            body: String::new(),
+            sealed_secret: None,
+            created_at: OffsetDateTime::now_utc(),
+        },
+        render: Arc::new(|o: &partnerdesk_domain::order::Order| Ok(format!("{} lines", o.line_items.len()))),
+    };
+    let buy = || {
+        f.store.add_to_order(
+            f.provider.id,
+            order,
+            order_of(&f, &onboarding, "ARCHIVE", 1, Some(mail.id)),
+            f.catalog.clone(),
+            Some(claim.clone()),
+            Actor::operator(),
+        )
+    };
+    assert_eq!(ok(buy().await).line_items.len(), 3);
+    let kept = ok(f
+        .store
+        .stored_response(f.provider.id, secrets::sha256(b"add-on"))
+        .await);
+    assert_eq!(
+        kept.map(|k| (k.status, k.body)),
+        Some((200, "3 lines".to_owned()))
+    );
+    let again = buy().await;
+    assert!(
+        matches!(again, Err(StoreError::Conflict(Conflict::RequestId))),
+        "{again:?}"
+    );
+    assert_eq!(
+        ok(f.store.order(f.provider.id, customer, order).await)
+            .line_items
+            .len(),
+        3,
+        "bought once"
+    );
 }

@@ -5,9 +5,11 @@
 //! (a customer's temporary password) is kept sealed with a key the database doesn't hold,
 //! for a few minutes.
 
+use std::sync::Arc;
+
 use partnerdesk_domain::PartnerId;
 use partnerdesk_secrets as secrets;
-use partnerdesk_store::IdempotencyRecord;
+use partnerdesk_store::{Claim, IdempotencyRecord};
 use serde::Serialize;
 use time::OffsetDateTime;
 
@@ -81,6 +83,25 @@ impl RequestKey {
             body: serde_json::to_string(body).map_err(|e| AppError::Internal(e.to_string()))?,
             sealed_secret: secret.and_then(|s| secrets::seal(s, &self.sealing, &Self::context(partner))),
             created_at: OffsetDateTime::now_utc(),
+        })
+    }
+}
+
+impl RequestKey {
+    /// The claim of this key for a change whose answer is rendered, by `render`, from
+    /// what the change made inside its transaction: the answer kept is the one given.
+    pub(crate) fn claim<T, R: Serialize>(
+        &self,
+        partner: PartnerId,
+        status: u16,
+        render: impl Fn(&T) -> R + Send + Sync + 'static,
+    ) -> Result<Claim<T>, AppError> {
+        let record = self.record(partner, status, &(), None)?;
+        Ok(Claim {
+            record,
+            render: Arc::new(move |outcome| {
+                serde_json::to_string(&render(outcome)).map_err(|e| e.to_string())
+            }),
         })
     }
 }

@@ -1,0 +1,86 @@
+//! Issue 9's findings against the API: add-on purchases that happen once per
+//! `MS-RequestId`.
+
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::support::{TestApp, customer_body, expect, send};
+
+/// A customer with PDC-MAIL-STD × 10; returns (customer id, mail subscription id, order id).
+async fn customer_with_mail(app: &TestApp, prefix: &str) -> (String, String, String) {
+    let created = app.create_customer(&customer_body(prefix)).await;
+    let text = |v: &Value| v.as_str().unwrap_or_default().to_owned();
+    (
+        text(&created["id"]),
+        text(&created["order"]["lineItems"][0]["subscriptionId"]),
+        text(&created["order"]["id"]),
+    )
+}
+
+fn archive(parent: &str) -> Value {
+    json!({"lineItems": [
+        {"lineItemNumber": 0, "offerId": "PDC-MAIL-ARCHIVE", "quantity": 3, "parentSubscriptionId": parent}
+    ]})
+}
+
+async fn add_on_count(app: &TestApp, customer: &str, parent: &str) -> i64 {
+    let path = format!("/v1/customers/{customer}/subscriptions/{parent}/addons");
+    let add_ons = expect(app.get(&path).await, StatusCode::OK).await;
+    add_ons["totalCount"].as_i64().unwrap_or(-1)
+}
+
+#[tokio::test]
+async fn a_retried_add_on_purchase_buys_once_and_answers_the_order_as_first_answered() {
+    let app = TestApp::spawn().await;
+    let (customer, mail, order) = customer_with_mail(&app, "retried").await;
+    let path = format!("/v1/customers/{customer}/orders/{order}");
+    let buy = || {
+        send(
+            app.request(Method::PATCH, &path)
+                .header("MS-RequestId", "add-on-once")
+                .json(&archive(&mail)),
+        )
+    };
+    let first = expect(buy().await, StatusCode::OK).await;
+    assert_eq!(first["lineItems"].as_array().map(Vec::len), Some(3));
+    let retried = expect(buy().await, StatusCode::OK).await;
+    assert_eq!(retried, first, "the same answer, not a second purchase");
+    assert_eq!(add_on_count(&app, &customer, &mail).await, 1);
+
+    let other = send(
+        app.request(Method::PATCH, &path)
+            .header("MS-RequestId", "add-on-once")
+            .json(&json!({"lineItems": [
+                {"lineItemNumber": 0, "offerId": "PDC-MAIL-ARCHIVE", "quantity": 4, "parentSubscriptionId": mail}
+            ]})),
+    )
+    .await;
+    assert_eq!(
+        expect(other, StatusCode::CONFLICT).await["errorName"],
+        "RequestIdReused"
+    );
+    assert_eq!(add_on_count(&app, &customer, &mail).await, 1);
+}
+
+#[tokio::test]
+async fn parallel_add_on_purchases_with_one_request_id_buy_once() {
+    let app = TestApp::spawn().await;
+    let (customer, mail, order) = customer_with_mail(&app, "parallel").await;
+    let path = format!("/v1/customers/{customer}/orders/{order}");
+    let tasks: Vec<_> = (0..8)
+        .map(|_| {
+            let request = app
+                .request(Method::PATCH, &path)
+                .header("MS-RequestId", "add-on-parallel")
+                .json(&archive(&mail));
+            tokio::spawn(async move { expect(send(request).await, StatusCode::OK).await })
+        })
+        .collect();
+    let mut answers = Vec::new();
+    for task in tasks {
+        answers.push(task.await.unwrap_or_else(|e| panic!("{e}")));
+    }
+    assert!(answers.iter().all(|a| *a == answers[0]), "{answers:?}");
+    assert_eq!(answers[0]["lineItems"].as_array().map(Vec::len), Some(3));
+    assert_eq!(add_on_count(&app, &customer, &mail).await, 1);
+}
