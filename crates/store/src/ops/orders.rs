@@ -385,7 +385,9 @@ async fn subscription_where(
 }
 
 /// Each add-on's parent must be an active subscription, of this customer, sold by
-/// `viewer`, of an offer the add-on is for.
+/// `viewer`, of an offer the add-on is for. The parents' rows stay locked until the
+/// purchase commits, so that a suspension of a parent waits for it (and then suspends the
+/// new add-on too) or goes first (and the purchase finds the parent suspended).
 async fn check_parents(
     c: &mut Conn<'_>,
     viewer: PartnerId,
@@ -397,11 +399,12 @@ async fn check_parents(
         let Some(parent) = sub.parent_subscription_id else {
             continue;
         };
+        let sql = format!(
+            "SELECT offer_id, status FROM subscriptions WHERE id = $1 AND customer_id = $2 AND partner_id = $3{}",
+            c.for_update()
+        );
         let row = c
-            .fetch_optional(
-                "SELECT offer_id, status FROM subscriptions WHERE id = $1 AND customer_id = $2 AND partner_id = $3",
-                &[id(parent), id(sub.customer_id), id(viewer)],
-            )
+            .fetch_optional(&sql, &[id(parent), id(sub.customer_id), id(viewer)])
             .await?;
         let field = Field::ParentSubscription(i);
         let Some(row) = row else {

@@ -176,11 +176,18 @@ impl Store {
             move |c, (link, password, address)| {
                 Box::pin(async move {
                     let user = link_user(c, link, now).await?;
-                    c.execute(
-                        "UPDATE password_links SET used_at = $1 WHERE token_hash = $2",
-                        &[now.into(), Value::from(link.as_slice())],
-                    )
-                    .await?;
+                    // Unused is checked again as the row is written: of two uses at once,
+                    // the second finds the link used.
+                    let used = c
+                        .execute(
+                            "UPDATE password_links SET used_at = $1 \
+                             WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1",
+                            &[now.into(), Value::from(link.as_slice())],
+                        )
+                        .await?;
+                    if used == 0 {
+                        return Err(StoreError::NotFound);
+                    }
                     c.execute(
                         "UPDATE partner_users SET password_hash = $1 WHERE id = $2",
                         &[Value::from(password), id(user.id)],

@@ -3,8 +3,10 @@
 //! when raced. The concurrency tests mean most
 //! on PostgreSQL (READ COMMITTED, no row locks unless asked for) and run on SQLite too.
 
+use partnerdesk_domain::audit::Action;
 use partnerdesk_domain::onboarding::truncate_to_micros;
-use partnerdesk_store::{Claim, SignInAttempt, SignInKind};
+use partnerdesk_domain::subscription::{SubscriptionStatus, SubscriptionUpdateInput};
+use partnerdesk_store::{ActivityQuery, Claim, InvitationStatus, SignInAttempt, SignInKind};
 
 use super::subscriptions::{offer, order_of};
 use super::*;
@@ -294,4 +296,233 @@ async fn an_add_on_purchase_keeps_the_answer_rendered_from_the_order() {
         3,
         "bought once"
     );
+}
+
+#[tokio::test]
+async fn an_invitation_answered_in_parallel_is_accepted_or_declined_once() {
+    let f = Arc::new(fixture().await);
+    let customer = f.onboard("Fabrikam", "fabrikam").await.customer.id;
+    let other = ok(f
+        .store
+        .create_partner("Other Provider", PartnerKind::IndirectProvider)
+        .await);
+    let now = OffsetDateTime::now_utc();
+    ok(f.store
+        .request_relationship(
+            other.id,
+            None,
+            false,
+            secrets::sha256(b"raced"),
+            now + DAY,
+            Actor::operator(),
+        )
+        .await);
+    let invitation = ok(f
+        .store
+        .open_invitation(secrets::sha256(b"raced"), customer, now)
+        .await);
+    let answers = at_once(16, |i| {
+        let f = f.clone();
+        async move {
+            f.store
+                .answer_invitation(invitation.id, customer, i % 2 == 0, Actor::operator())
+                .await
+        }
+    })
+    .await;
+    let mut answered = Vec::new();
+    for answer in answers {
+        match answer {
+            Ok(found) => answered.push(found.status),
+            Err(StoreError::NotFound) => {}
+            Err(e) => panic!("{e:?}"),
+        }
+    }
+    assert_eq!(answered.len(), 1, "one answer wins: {answered:?}");
+    let log = ok(f
+        .store
+        .activity(
+            other.id,
+            ActivityQuery {
+                customer: Some(customer),
+                limit: 100,
+                ..Default::default()
+            },
+        )
+        .await);
+    let answers_logged = log
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.action,
+                Action::RelationshipAccepted | Action::RelationshipDeclined
+            )
+        })
+        .count();
+    assert_eq!(answers_logged, 1);
+    let has_customer = f.store.customer(other.id, customer).await.is_ok();
+    assert_eq!(has_customer, answered[0] == InvitationStatus::Accepted);
+}
+
+#[tokio::test]
+async fn a_set_password_link_used_in_parallel_sets_one_password() {
+    let f = Arc::new(fixture().await);
+    let now = OffsetDateTime::now_utc();
+    let link = secrets::sha256(b"raced-link");
+    ok(f.store
+        .invite_partner_user(
+            f.provider.id,
+            "raced@provider.example",
+            Role::SalesAgent,
+            link.clone(),
+            now + HOUR,
+            Actor::operator(),
+        )
+        .await);
+    let uses = at_once(16, |i| {
+        let (f, link) = (f.clone(), link.clone());
+        async move {
+            f.store
+                .use_password_link(link, format!("hash-{i}"), now, None)
+                .await
+                .map(|_| i)
+        }
+    })
+    .await;
+    let mut winners = Vec::new();
+    for used in uses {
+        match used {
+            Ok(i) => winners.push(i),
+            Err(StoreError::NotFound) => {}
+            Err(e) => panic!("{e:?}"),
+        }
+    }
+    assert_eq!(winners.len(), 1, "the link works once: {winners:?}");
+    let (_, hash) = ok(f.store.partner_user_by_email("raced@provider.example").await);
+    assert_eq!(hash, format!("hash-{}", winners[0]));
+}
+
+#[tokio::test]
+async fn an_add_on_bought_while_its_parent_is_suspended_is_suspended_or_refused() {
+    let f = Arc::new(fixture().await);
+    for round in 0..8 {
+        let onboarding = f.onboard("Raced", &format!("raced{round}")).await;
+        let customer = onboarding.customer.id;
+        let order = onboarding
+            .order
+            .clone()
+            .unwrap_or_else(|| unreachable!())
+            .order
+            .id;
+        let mail = offer(
+            &ok(f.store.subscriptions(f.provider.id, customer, None).await),
+            "MAIL",
+        );
+        let buys = at_once(4, |i| {
+            let (f, onboarding) = (f.clone(), onboarding.clone());
+            async move {
+                if i == 0 {
+                    let suspend = SubscriptionUpdateInput {
+                        quantity: RawQuantity::Missing,
+                        status: Some("suspended".into()),
+                    };
+                    f.store
+                        .update_subscription(
+                            f.provider.id,
+                            customer,
+                            mail.id,
+                            suspend,
+                            None,
+                            Actor::operator(),
+                        )
+                        .await
+                        .map(|_| ())
+                } else {
+                    let add_on = order_of(&f, &onboarding, "ARCHIVE", 1, Some(mail.id));
+                    f.store
+                        .add_to_order(
+                            f.provider.id,
+                            order,
+                            add_on,
+                            f.catalog.clone(),
+                            None,
+                            Actor::operator(),
+                        )
+                        .await
+                        .map(|_| ())
+                }
+            }
+        })
+        .await;
+        for bought in &buys {
+            match bought {
+                Ok(()) => {}
+                Err(StoreError::Invalid(errors))
+                    if errors.iter().all(|e| e.rule == Rule::ParentNotActive) => {}
+                Err(e) => panic!("{e:?}"),
+            }
+        }
+        let parent = ok(f.store.subscription(f.provider.id, customer, mail.id).await);
+        assert_eq!(parent.status, SubscriptionStatus::Suspended);
+        let add_ons = ok(f.store.add_ons(f.provider.id, customer, mail.id).await);
+        assert!(
+            add_ons.iter().all(|a| a.status == SubscriptionStatus::Suspended),
+            "round {round}: no active add-on under a suspended parent: {add_ons:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_new_invitation_opened_by_two_customers_at_once_is_addressed_to_one() {
+    let f = Arc::new(fixture().await);
+    let mut customers = Vec::new();
+    for i in 0..8 {
+        customers.push(f.onboard("Opener", &format!("opener{i}")).await.customer.id);
+    }
+    let other = ok(f
+        .store
+        .create_partner("Other Provider", PartnerKind::IndirectProvider)
+        .await);
+    let now = OffsetDateTime::now_utc();
+    ok(f.store
+        .request_relationship(
+            other.id,
+            None,
+            false,
+            secrets::sha256(b"shared link"),
+            now + DAY,
+            Actor::operator(),
+        )
+        .await);
+    let opened = at_once(customers.len(), |i| {
+        let (f, customer) = (f.clone(), customers[i]);
+        async move {
+            f.store
+                .open_invitation(secrets::sha256(b"shared link"), customer, now)
+                .await
+                .map(|_| customer)
+        }
+    })
+    .await;
+    let mut openers = Vec::new();
+    for result in opened {
+        match result {
+            Ok(customer) => openers.push(customer),
+            Err(StoreError::NotFound) => {}
+            Err(e) => panic!("{e:?}"),
+        }
+    }
+    assert_eq!(openers.len(), 1, "{openers:?}");
+    let again = ok(f
+        .store
+        .open_invitation(secrets::sha256(b"shared link"), openers[0], now)
+        .await);
+    assert_eq!(
+        again.status,
+        InvitationStatus::Pending,
+        "its customer opens it again"
+    );
+    for customer in customers.iter().filter(|c| **c != openers[0]) {
+        assert_eq!(ok(f.store.customer_invitations(*customer, now).await), vec![]);
+    }
 }
