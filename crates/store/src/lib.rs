@@ -67,6 +67,8 @@ pub struct Store {
 struct Inner {
     backend: Backend,
     catalog: ops::catalog::CatalogCache,
+    /// [`Store::server_secret`], once read.
+    server_secret: std::sync::OnceLock<Arc<[u8]>>,
 }
 
 enum Backend {
@@ -96,6 +98,7 @@ impl Store {
             inner: Arc::new(Inner {
                 backend,
                 catalog: ops::catalog::CatalogCache::default(),
+                server_secret: std::sync::OnceLock::new(),
             }),
         })
     }

@@ -28,11 +28,13 @@ const MIGRATIONS: &[Migration] = migrations![
     "0004_users",
     "0005_relationships",
     "0006_sign_in_attempts",
+    "0007_server_secret",
 ];
 
 impl Store {
-    /// Applies the migrations this database lacks; returns their names. Refuses a
-    /// database that a newer Partnerdesk has migrated.
+    /// Applies the migrations this database lacks, then makes (the first time) and reads
+    /// the server's key ([`Store::server_secret`]); returns the migrations' names.
+    /// Refuses a database that a newer Partnerdesk has migrated.
     pub async fn migrate(&self) -> Result<Vec<&'static str>, StoreError> {
         let mut applied = Vec::new();
         for (index, migration) in MIGRATIONS.iter().enumerate() {
@@ -43,6 +45,8 @@ impl Store {
                 applied.push(migration.name);
             }
         }
+        // The first start makes the server's key; every start reads it here, once.
+        self.server_secret().await?;
         Ok(applied)
     }
 }

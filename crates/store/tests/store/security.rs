@@ -526,3 +526,25 @@ async fn a_new_invitation_opened_by_two_customers_at_once_is_addressed_to_one() 
         assert_eq!(ok(f.store.customer_invitations(*customer, now).await), vec![]);
     }
 }
+
+#[tokio::test]
+async fn the_server_secret_is_made_once_per_database_and_kept() {
+    let db = TestDatabase::new().await;
+    let first = db.open().await;
+    let secret = ok(first.server_secret().await);
+    assert_eq!(secret.len(), 32);
+    let second = db.open().await;
+    assert_eq!(
+        ok(second.server_secret().await),
+        secret,
+        "another instance reads the same"
+    );
+    first.close().await;
+    second.close().await;
+    let reopened = db.open().await;
+    assert_eq!(ok(reopened.server_secret().await), secret, "kept across restarts");
+    reopened.close().await;
+    let elsewhere = TestDatabase::new().await.open().await;
+    assert_ne!(ok(elsewhere.server_secret().await), secret, "random per database");
+    elsewhere.close().await;
+}

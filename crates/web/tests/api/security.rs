@@ -1,6 +1,7 @@
 //! Issue 9's findings against the API: add-on purchases that happen once per
-//! `MS-RequestId`.
+//! `MS-RequestId`, and temporary passwords kept sealed with the server's key.
 
+use partnerdesk_secrets as secrets;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
@@ -83,4 +84,38 @@ async fn parallel_add_on_purchases_with_one_request_id_buy_once() {
     assert!(answers.iter().all(|a| *a == answers[0]), "{answers:?}");
     assert_eq!(answers[0]["lineItems"].as_array().map(Vec::len), Some(3));
     assert_eq!(add_on_count(&app, &customer, &mail).await, 1);
+}
+
+#[tokio::test]
+async fn a_kept_temporary_password_needs_the_servers_key_to_open() {
+    let app = TestApp::spawn().await;
+    let created = send(
+        app.request(Method::POST, "/v1/customers")
+            .header("MS-RequestId", "sealed-once")
+            .json(&customer_body("sealed")),
+    )
+    .await;
+    let created = expect(created, StatusCode::CREATED).await;
+    let password = created["userCredentials"]["password"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let kept = app
+        .store
+        .stored_response(app.provider.id, secrets::sha256(b"sealed-once"))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let sealed = kept.and_then(|k| k.sealed_secret).unwrap_or_default();
+    assert!(!sealed.is_empty(), "the password is kept sealed");
+    let partner = app.provider.id.to_string();
+    let server = app.store.server_secret().await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        secrets::open(&sealed, &server, "sealed-once", partner.as_bytes()),
+        Some(password)
+    );
+    assert_eq!(
+        secrets::open(&sealed, &[0; 32], "sealed-once", partner.as_bytes()),
+        None,
+        "the request id and the partner alone don't open it"
+    );
 }
