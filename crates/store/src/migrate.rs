@@ -1,5 +1,8 @@
 //! Embedded migrations, one folder per backend with identical file names. Each runs in its
-//! own transaction and is recorded in `schema_migrations`.
+//! own transaction and is recorded in `schema_migrations`. On PostgreSQL each transaction
+//! first takes an advisory lock, so that instances starting together migrate one after
+//! the other, each finding what the one before it recorded (SQLite's writes are one at a
+//! time anyway).
 
 use crate::Store;
 use crate::db::{Conn, Value};
@@ -51,8 +54,17 @@ impl Store {
     }
 }
 
+/// The advisory lock Partnerdesk's migrations take on PostgreSQL ("pdmigrat").
+const MIGRATION_LOCK: i64 = 0x7064_6d69_6772_6174;
+
 /// Applies one migration unless it is recorded; true when it ran.
 async fn apply(c: &mut Conn<'_>, migration: &Migration) -> Result<bool, StoreError> {
+    if !c.is_sqlite() {
+        // Held until this transaction ends; the statements after it read what the
+        // instance that held it before committed.
+        c.execute("SELECT pg_advisory_xact_lock($1)", &[MIGRATION_LOCK.into()])
+            .await?;
+    }
     let ledger = if c.is_sqlite() {
         "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL) STRICT"
     } else {

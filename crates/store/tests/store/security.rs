@@ -6,7 +6,7 @@
 use partnerdesk_domain::audit::Action;
 use partnerdesk_domain::onboarding::truncate_to_micros;
 use partnerdesk_domain::subscription::{SubscriptionStatus, SubscriptionUpdateInput};
-use partnerdesk_store::{ActivityQuery, Claim, InvitationStatus, SignInAttempt, SignInKind};
+use partnerdesk_store::{ActivityQuery, Claim, InvitationStatus, SignInAttempt, SignInKind, StoreOptions};
 
 use super::subscriptions::{offer, order_of};
 use super::*;
@@ -547,4 +547,32 @@ async fn the_server_secret_is_made_once_per_database_and_kept() {
     let elsewhere = TestDatabase::new().await.open().await;
     assert_ne!(ok(elsewhere.server_secret().await), secret, "random per database");
     elsewhere.close().await;
+}
+
+#[tokio::test]
+async fn concurrent_migrations_of_a_fresh_database_apply_each_migration_once() {
+    let db = TestDatabase::new().await;
+    let mut stores = Vec::new();
+    for _ in 0..4 {
+        stores.push(ok(Store::open(&db.url, &StoreOptions::default()).await));
+    }
+    let migrations = at_once(stores.len(), |i| {
+        let store = stores[i].clone();
+        async move { store.migrate().await }
+    })
+    .await;
+    let mut applied: Vec<&str> = Vec::new();
+    for migrated in migrations {
+        applied.extend(ok(migrated));
+    }
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations/postgres");
+    let expected = ok(std::fs::read_dir(folder)).count();
+    applied.sort_unstable();
+    let count = applied.len();
+    applied.dedup();
+    assert_eq!((count, applied.len()), (expected, expected), "{applied:?}");
+    assert_eq!(ok(stores[0].migrate().await), Vec::<&str>::new());
+    for store in stores {
+        store.close().await;
+    }
 }
