@@ -151,12 +151,18 @@ impl Store {
 }
 
 /// Claims the request id inside the change's transaction; a taken id means another
-/// request with it committed first ([`Conflict::RequestId`]).
+/// request with it committed first ([`Conflict::RequestId`]). A record older than
+/// [`RECORD_LIFETIME`] that the sweep hasn't deleted yet answers nothing any more
+/// ([`Store::stored_response`]), so the claim replaces it.
 pub(crate) async fn claim(c: &mut Conn<'_>, record: &IdempotencyRecord) -> Result<(), StoreError> {
+    let expired = OffsetDateTime::now_utc() - RECORD_LIFETIME;
     let inserted = c
         .execute(
             "INSERT INTO idempotency_keys (partner_id, key_hash, fingerprint, status, body, sealed_secret, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (partner_id, key_hash) DO UPDATE SET \
+             fingerprint = excluded.fingerprint, status = excluded.status, body = excluded.body, \
+             sealed_secret = excluded.sealed_secret, created_at = excluded.created_at \
+             WHERE idempotency_keys.created_at < $8",
             &[
                 id(record.partner_id),
                 Value::from(record.key_hash.as_slice()),
@@ -165,6 +171,7 @@ pub(crate) async fn claim(c: &mut Conn<'_>, record: &IdempotencyRecord) -> Resul
                 Value::from(&record.body),
                 Value::from(record.sealed_secret.as_deref()),
                 record.created_at.into(),
+                expired.into(),
             ],
         )
         .await?;

@@ -576,3 +576,63 @@ async fn concurrent_migrations_of_a_fresh_database_apply_each_migration_once() {
         store.close().await;
     }
 }
+
+#[tokio::test]
+async fn a_request_id_whose_record_expired_is_claimed_anew() {
+    let f = fixture().await;
+    let record = |created_at, body: &str| IdempotencyRecord {
+        partner_id: f.provider.id,
+        key_hash: secrets::sha256(b"reused-after-a-day"),
+        fingerprint: secrets::sha256(body.as_bytes()),
+        status: 201,
+        body: body.into(),
+        sealed_secret: None,
+        created_at,
+    };
+    let now = OffsetDateTime::now_utc();
+    let old = record(now - 25 * HOUR, r#"{"first":true}"#);
+    ok(f.store
+        .onboard_customer(
+            f.onboarding("First", "first", false),
+            "sha256$00".into(),
+            Some(old.clone()),
+            Actor::operator(),
+        )
+        .await);
+    assert_eq!(
+        ok(f.store.stored_response(f.provider.id, old.key_hash.clone()).await),
+        None,
+        "expired: not replayed"
+    );
+    let fresh = record(now, r#"{"second":true}"#);
+    ok(f.store
+        .onboard_customer(
+            f.onboarding("Second", "second", false),
+            "sha256$00".into(),
+            Some(fresh.clone()),
+            Actor::operator(),
+        )
+        .await);
+    let stored = ok(f
+        .store
+        .stored_response(f.provider.id, fresh.key_hash.clone())
+        .await);
+    assert_eq!(
+        stored.map(|s| (s.fingerprint, s.body)),
+        Some((fresh.fingerprint.clone(), fresh.body.clone()))
+    );
+    let again = f
+        .store
+        .onboard_customer(
+            f.onboarding("Third", "third", false),
+            "sha256$00".into(),
+            Some(fresh),
+            Actor::operator(),
+        )
+        .await;
+    assert!(
+        matches!(again, Err(StoreError::Conflict(Conflict::RequestId))),
+        "a fresh record is kept: {again:?}"
+    );
+    assert_eq!(row_counts(&f.store).await["customers"], 2);
+}

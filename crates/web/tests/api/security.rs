@@ -119,3 +119,24 @@ async fn a_kept_temporary_password_needs_the_servers_key_to_open() {
         "the request id and the partner alone don't open it"
     );
 }
+
+#[tokio::test]
+async fn a_request_id_reused_after_its_answer_expired_makes_a_new_customer() {
+    let app = TestApp::spawn().await;
+    let create = |prefix: &str| {
+        send(
+            app.request(Method::POST, "/v1/customers")
+                .header("MS-RequestId", "reused-next-day")
+                .json(&customer_body(prefix)),
+        )
+    };
+    expect(create("yesterday").await, StatusCode::CREATED).await;
+    partnerdesk_store::testing::age_idempotency_records(&app.store, time::Duration::hours(25))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let today = expect(create("today").await, StatusCode::CREATED).await;
+    assert_eq!(today["companyProfile"]["domain"], "today.onmicrosoft.com");
+    assert_eq!(app.rows().await["customers"], 2);
+    let replayed = expect(create("today").await, StatusCode::CREATED).await;
+    assert_eq!(replayed["id"], today["id"], "the new answer is kept");
+}
