@@ -51,9 +51,12 @@ pub(crate) fn subscription_from(row: &Row) -> Result<Subscription, StoreError> {
     })
 }
 
-/// Orders `viewer` may see: those it placed, and those placed through it as reseller.
+/// The lines of orders `viewer` may see (the condition of [`orders_where`], with the
+/// customer as `$1` and `viewer` as `$2`): every line of the orders it placed, and of
+/// another's order the lines sold through it as reseller, not those of other resellers
+/// or of the provider itself. An order is seen when one of its lines is.
 const ORDER_VISIBLE: &str = "o.customer_id = $1 AND (o.partner_id = $2 OR EXISTS \
-    (SELECT 1 FROM subscriptions s WHERE s.order_id = o.id AND s.reseller_id = $2))";
+    (SELECT 1 FROM subscriptions s WHERE s.id = li.subscription_id AND s.reseller_id = $2))";
 
 impl Store {
     /// Places an order for a customer of `viewer`, creating one subscription per line item.

@@ -4,7 +4,7 @@
 //! on PostgreSQL (READ COMMITTED, no row locks unless asked for) and run on SQLite too.
 
 use partnerdesk_domain::audit::Action;
-use partnerdesk_domain::onboarding::truncate_to_micros;
+use partnerdesk_domain::onboarding::{ResellerRef, truncate_to_micros};
 use partnerdesk_domain::subscription::{SubscriptionStatus, SubscriptionUpdateInput};
 use partnerdesk_store::{ActivityQuery, Claim, InvitationStatus, SignInAttempt, SignInKind, StoreOptions};
 
@@ -635,4 +635,63 @@ async fn a_request_id_whose_record_expired_is_claimed_anew() {
         "a fresh record is kept: {again:?}"
     );
     assert_eq!(row_counts(&f.store).await["customers"], 2);
+}
+
+#[tokio::test]
+async fn a_reseller_reads_only_its_own_lines_of_a_mixed_order() {
+    let f = fixture().await;
+    let onboarding = f.onboarding("Mixed", "mixed", true);
+    ok(f.store
+        .onboard_customer(onboarding.clone(), "sha256$00".into(), None, Actor::operator())
+        .await);
+    let customer = onboarding.customer.id;
+    let items = ok(parse_line_items(
+        &[line("MAIL", 2), line("CHAT", 4)],
+        &f.catalog,
+        onboarding.customer.billing.address.country,
+    ));
+    let through_reseller = ResellerRef {
+        id: f.reseller.id,
+        mpn_id: f.reseller.mpn_id.clone(),
+    };
+    let lines = items
+        .into_iter()
+        .zip([None, Some(through_reseller)])
+        .map(|(item, reseller)| OrderLine { item, reseller })
+        .collect();
+    let mixed = place_order(
+        customer,
+        "USD",
+        f.seller,
+        lines,
+        &f.catalog,
+        OffsetDateTime::now_utc(),
+    );
+    ok(f.store
+        .place_order(
+            f.provider.id,
+            mixed.clone(),
+            true,
+            f.catalog.clone(),
+            None,
+            Actor::operator(),
+        )
+        .await);
+    let offers = |order: &partnerdesk_domain::order::Order| {
+        order
+            .line_items
+            .iter()
+            .map(|l| l.offer_id.as_str().to_owned())
+            .collect::<Vec<_>>()
+    };
+    let provider_view = ok(f.store.order(f.provider.id, customer, mixed.order.id).await);
+    assert_eq!(offers(&provider_view), ["MAIL", "CHAT"]);
+    let reseller_view = ok(f.store.order(f.reseller.id, customer, mixed.order.id).await);
+    assert_eq!(offers(&reseller_view), ["CHAT"], "only the reseller's line");
+    let listed = ok(f.store.orders(f.reseller.id, customer).await);
+    let listed = listed
+        .iter()
+        .find(|o| o.id == mixed.order.id)
+        .unwrap_or_else(|| panic!("the mixed order is listed"));
+    assert_eq!(offers(listed), ["CHAT"]);
 }
