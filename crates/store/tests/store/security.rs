@@ -695,3 +695,22 @@ async fn a_reseller_reads_only_its_own_lines_of_a_mixed_order() {
         .unwrap_or_else(|| panic!("the mixed order is listed"));
     assert_eq!(offers(listed), ["CHAT"]);
 }
+
+#[tokio::test]
+async fn the_activity_filter_takes_percent_and_underscore_literally() {
+    let f = fixture().await;
+    f.onboard("Logged", "logged").await;
+    let by = |actor: &str| {
+        let query = ActivityQuery {
+            actor: Some(actor.to_owned()),
+            limit: 100,
+            ..Default::default()
+        };
+        f.store.activity(f.provider.id, query)
+    };
+    assert!(!ok(by("oper").await).is_empty(), "a prefix matches");
+    assert_eq!(ok(by("%").await).len(), 0, "% is no wildcard");
+    assert_eq!(ok(by("_perator").await).len(), 0, "_ is no wildcard");
+    assert_eq!(ok(by("oper%tor").await).len(), 0);
+    assert_eq!(ok(by("\\").await).len(), 0, "nor is the escape character");
+}
