@@ -18,6 +18,8 @@ use partnerdesk_store::{Principal, Store};
 pub const ATTEMPTS_PER_ADDRESS_PER_MINUTE: u32 = 20;
 /// Default [`Settings::attempts_per_account_per_minute`].
 pub const ATTEMPTS_PER_ACCOUNT_PER_MINUTE: u32 = 10;
+/// Default [`Settings::failed_tokens_per_address_per_minute`].
+pub const FAILED_TOKENS_PER_ADDRESS_PER_MINUTE: u32 = 30;
 /// Default [`Settings::password_queue`]: with two workers at about 20 ms a computation, a
 /// full queue is served within about a third of a second.
 pub const PASSWORD_QUEUE: usize = 32;
@@ -49,6 +51,10 @@ pub struct Settings {
     pub password_workers: usize,
     /// Password computations that may wait for a worker; more are refused with 503.
     pub password_queue: usize,
+    /// API requests with an unknown or revoked token per minute from one client address;
+    /// past it the address gets 429 without its tokens being looked up. 0 turns the limit
+    /// off.
+    pub failed_tokens_per_address_per_minute: u32,
 }
 
 /// Who may read `/metrics`.
@@ -81,6 +87,7 @@ impl Settings {
             attempts_per_account_per_minute: ATTEMPTS_PER_ACCOUNT_PER_MINUTE,
             password_workers: 0,
             password_queue: PASSWORD_QUEUE,
+            failed_tokens_per_address_per_minute: FAILED_TOKENS_PER_ADDRESS_PER_MINUTE,
         }
     }
 }
@@ -94,6 +101,7 @@ pub struct AppState {
     limiter: Option<Arc<DefaultKeyedRateLimiter<PartnerId>>>,
     attempts: Arc<AttemptLimits>,
     passwords: PasswordPool,
+    pub(crate) bad_tokens: Arc<BadTokens>,
     pub(crate) metrics: PrometheusHandle,
 }
 
@@ -126,6 +134,7 @@ impl AppState {
             n => n,
         };
         let passwords = PasswordPool::new(workers, settings.password_queue);
+        let settings_failed_tokens = settings.failed_tokens_per_address_per_minute;
         Self {
             store,
             settings: Arc::new(settings),
@@ -133,6 +142,7 @@ impl AppState {
             limiter,
             attempts: Arc::new(attempts),
             passwords,
+            bad_tokens: Arc::new(BadTokens::new(settings_failed_tokens)),
             metrics: metrics_handle(),
         }
     }
@@ -185,6 +195,7 @@ impl AppState {
         if let Some(limiter) = &self.attempts.by_account {
             limiter.retain_recent();
         }
+        self.bad_tokens.forget_expired();
     }
 }
 
@@ -223,6 +234,84 @@ impl PrincipalCache {
     fn forget_expired(&self) {
         if let Ok(mut entries) = self.entries.write() {
             entries.retain(|_, (_, at)| at.elapsed() < PRINCIPAL_TTL);
+        }
+    }
+}
+
+/// How long a token found unknown or revoked is refused without looking again.
+const BAD_TOKEN_TTL: Duration = Duration::from_secs(5);
+/// The most bad tokens remembered at once.
+const BAD_TOKENS: usize = 10_000;
+
+/// API tokens that didn't authenticate: the digests of those seen lately (refused again
+/// without a lookup), and an allowance per client address of failed lookups, past which
+/// the address waits (429) and reaches the database no more.
+pub(crate) struct BadTokens {
+    seen: RwLock<HashMap<Vec<u8>, Instant>>,
+    per_address: Option<DefaultKeyedRateLimiter<IpAddr>>,
+    /// Addresses whose allowance is spent, and until when.
+    waiting: RwLock<HashMap<IpAddr, Instant>>,
+}
+
+impl BadTokens {
+    fn new(per_minute_per_address: u32) -> Self {
+        Self {
+            seen: RwLock::default(),
+            per_address: per_minute(per_minute_per_address),
+            waiting: RwLock::default(),
+        }
+    }
+
+    /// The seconds `address` must wait before its tokens are looked up again, if any.
+    pub(crate) fn waits(&self, address: Option<IpAddr>) -> Option<u64> {
+        let address = address?;
+        let until = *self.waiting.read().ok()?.get(&address)?;
+        let left = until.checked_duration_since(Instant::now())?;
+        Some((left.as_secs() + u64::from(left.subsec_nanos() > 0)).max(1))
+    }
+
+    /// Whether the token with this digest was found bad a moment ago.
+    pub(crate) fn known(&self, digest: &[u8]) -> bool {
+        self.seen
+            .read()
+            .ok()
+            .and_then(|seen| seen.get(digest).map(|at| at.elapsed() < BAD_TOKEN_TTL))
+            .unwrap_or(false)
+    }
+
+    /// Remembers a bad token and takes the failure from the address's allowance; when it
+    /// is spent, the seconds the address now waits.
+    pub(crate) fn failed(&self, digest: Vec<u8>, address: Option<IpAddr>) -> Result<(), u64> {
+        if let Ok(mut seen) = self.seen.write() {
+            if seen.len() >= BAD_TOKENS {
+                seen.retain(|_, at| at.elapsed() < BAD_TOKEN_TTL);
+            }
+            if seen.len() < BAD_TOKENS {
+                seen.insert(digest, Instant::now());
+            }
+        }
+        let (Some(limiter), Some(address)) = (&self.per_address, address) else {
+            return Ok(());
+        };
+        limiter.check_key(&address).map_err(|not_until| {
+            let seconds = seconds_until(&not_until);
+            if let Ok(mut waiting) = self.waiting.write() {
+                waiting.insert(address, Instant::now() + Duration::from_secs(seconds));
+            }
+            seconds
+        })
+    }
+
+    fn forget_expired(&self) {
+        if let Ok(mut seen) = self.seen.write() {
+            seen.retain(|_, at| at.elapsed() < BAD_TOKEN_TTL);
+        }
+        if let Ok(mut waiting) = self.waiting.write() {
+            let now = Instant::now();
+            waiting.retain(|_, until| *until > now);
+        }
+        if let Some(limiter) = &self.per_address {
+            limiter.retain_recent();
         }
     }
 }

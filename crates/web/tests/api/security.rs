@@ -1,5 +1,7 @@
 //! Issue 9's findings against the API: add-on purchases that happen once per
-//! `MS-RequestId`, and temporary passwords kept sealed with the server's key.
+//! `MS-RequestId`, temporary passwords kept sealed with the server's key, request ids
+//! reused after their answers expired, and unknown bearer tokens throttled per client
+//! address.
 
 use partnerdesk_secrets as secrets;
 use reqwest::{Method, StatusCode};
@@ -139,4 +141,80 @@ async fn a_request_id_reused_after_its_answer_expired_makes_a_new_customer() {
     assert_eq!(app.rows().await["customers"], 2);
     let replayed = expect(create("today").await, StatusCode::CREATED).await;
     assert_eq!(replayed["id"], today["id"], "the new answer is kept");
+}
+
+#[tokio::test]
+async fn unknown_tokens_from_one_address_are_throttled() {
+    let app = TestApp::spawn().await;
+    assert_eq!(app.get("/v1/customers").await.status(), StatusCode::OK);
+    let mut statuses = Vec::new();
+    let mut retry_after = None;
+    for i in 0..60 {
+        let response = send(app.request_as(&format!("pd_guess-{i}"), Method::GET, "/v1/customers")).await;
+        if response.status() == StatusCode::TOO_MANY_REQUESTS {
+            retry_after = response
+                .headers()
+                .get("retry-after")
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.parse::<u64>().ok());
+        }
+        statuses.push(response.status());
+    }
+    let refused = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::UNAUTHORIZED)
+        .count();
+    assert!(
+        (1..60).contains(&refused),
+        "some guesses are looked up, then the address waits: {statuses:?}"
+    );
+    assert!(
+        statuses[refused..]
+            .iter()
+            .all(|s| *s == StatusCode::TOO_MANY_REQUESTS),
+        "{statuses:?}"
+    );
+    assert!(
+        retry_after.is_some_and(|s| (1..=60).contains(&s)),
+        "{retry_after:?}"
+    );
+    assert_eq!(
+        app.get("/v1/customers").await.status(),
+        StatusCode::OK,
+        "a valid token used a moment ago still works"
+    );
+}
+
+#[tokio::test]
+async fn a_token_found_bad_is_refused_for_a_few_seconds_without_a_lookup() {
+    let app = TestApp::spawn().await;
+    let token = secrets::generate_token();
+    let before = send(app.request_as(&token, Method::GET, "/v1/customers")).await;
+    assert_eq!(before.status(), StatusCode::UNAUTHORIZED);
+    let user = app
+        .store
+        .create_partner_user(
+            app.provider.id,
+            "late@provider.example",
+            partnerdesk_domain::partner::Role::AdminAgent,
+            "unused".into(),
+            partnerdesk_domain::audit::Actor::operator(),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    app.store
+        .create_api_token(
+            &user,
+            "late",
+            secrets::sha256(token.as_bytes()),
+            partnerdesk_domain::audit::Actor::operator(),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let remembered = send(app.request_as(&token, Method::GET, "/v1/customers")).await;
+    assert_eq!(
+        remembered.status(),
+        StatusCode::UNAUTHORIZED,
+        "refused as it was a moment ago: the database wasn't asked again"
+    );
 }
