@@ -1,12 +1,16 @@
 //! Secrets: generated passwords and API tokens, and how they are kept. Random secrets of
 //! at least 128 bits are stored as SHA-256 digests (fast to check, useless to steal);
-//! passwords people choose are stored as Argon2id hashes, computed off the async runtime.
+//! passwords people choose are stored as Argon2id hashes. Requests hash and check
+//! passwords on a [`PasswordPool`], which bounds how many computations run and how much
+//! memory they take; the functions here serve the operator's commands and tests.
 //! A created customer's temporary password can be sealed for a short-lived idempotent
-//! replay, with a key only the caller's request id can derive.
+//! replay, with a key derived from the server's key and the caller's request id.
 
 mod boxes;
+mod pool;
 
 pub use boxes::{lock, random_bytes, unlock};
+pub use pool::{PasswordPool, PoolError};
 
 use argon2::{Argon2, PasswordHasher, PasswordVerifier};
 use base64::Engine;
@@ -93,9 +97,11 @@ impl hkdf::KeyType for KeyLength {
     }
 }
 
-fn sealing_key(request_id: &str, context: &[u8]) -> Option<LessSafeKey> {
-    let salt = hkdf::Salt::new(hkdf::HKDF_SHA256, context);
-    let info = [b"partnerdesk idempotent credentials".as_slice()];
+/// The key of one sealed secret: HKDF-SHA256 with the server's key as the salt, the
+/// request id as the input key material, and `context` in the info.
+fn sealing_key(server_key: &[u8], request_id: &str, context: &[u8]) -> Option<LessSafeKey> {
+    let salt = hkdf::Salt::new(hkdf::HKDF_SHA256, server_key);
+    let info = [b"partnerdesk idempotent credentials".as_slice(), context];
     let prk = salt.extract(request_id.as_bytes());
     let okm = prk.expand(&info, KeyLength).ok()?;
     let mut key = [0u8; 32];
@@ -105,20 +111,21 @@ fn sealing_key(request_id: &str, context: &[u8]) -> Option<LessSafeKey> {
         .map(LessSafeKey::new)
 }
 
-/// Encrypts `secret` with a key derived from the caller's request id (and `context`, the
-/// partner's id): the database alone can't open it. Each key seals one secret, so the
-/// fixed nonce is never reused with the same key.
-pub fn seal(secret: &str, request_id: &str, context: &[u8]) -> Option<Vec<u8>> {
-    let key = sealing_key(request_id, context)?;
+/// Encrypts `secret` with a key derived from the server's key (kept in the database),
+/// the caller's request id and `context` (the partner's id): neither the database nor
+/// the request id alone can open it. Each key seals one secret, so the fixed nonce is
+/// never reused with the same key.
+pub fn seal(secret: &str, server_key: &[u8], request_id: &str, context: &[u8]) -> Option<Vec<u8>> {
+    let key = sealing_key(server_key, request_id, context)?;
     let mut buffer = secret.as_bytes().to_vec();
     key.seal_in_place_append_tag(Nonce::assume_unique_for_key([0; 12]), Aad::empty(), &mut buffer)
         .ok()?;
     Some(buffer)
 }
 
-/// Opens what [`seal`] sealed with the same request id and context.
-pub fn open(sealed: &[u8], request_id: &str, context: &[u8]) -> Option<String> {
-    let key = sealing_key(request_id, context)?;
+/// Opens what [`seal`] sealed with the same server key, request id and context.
+pub fn open(sealed: &[u8], server_key: &[u8], request_id: &str, context: &[u8]) -> Option<String> {
+    let key = sealing_key(server_key, request_id, context)?;
     let mut buffer = sealed.to_vec();
     let plain = key
         .open_in_place(Nonce::assume_unique_for_key([0; 12]), Aad::empty(), &mut buffer)
@@ -165,10 +172,25 @@ mod tests {
 
     #[test]
     fn a_sealed_secret_opens_only_with_its_request_id_and_context() {
-        let sealed = seal("s3cret", "req-1", b"partner-a").unwrap_or_default();
+        let server = b"the server's key of 32 bytes....";
+        let sealed = seal("s3cret", server, "req-1", b"partner-a").unwrap_or_default();
         assert!(!sealed.windows(6).any(|w| w == b"s3cret"));
-        assert_eq!(open(&sealed, "req-1", b"partner-a").as_deref(), Some("s3cret"));
-        assert_eq!(open(&sealed, "req-2", b"partner-a"), None);
-        assert_eq!(open(&sealed, "req-1", b"partner-b"), None);
+        assert_eq!(
+            open(&sealed, server, "req-1", b"partner-a").as_deref(),
+            Some("s3cret")
+        );
+        assert_eq!(open(&sealed, server, "req-2", b"partner-a"), None);
+        assert_eq!(open(&sealed, server, "req-1", b"partner-b"), None);
+    }
+
+    #[test]
+    fn a_sealed_secret_opens_only_with_the_servers_key() {
+        let sealed = seal("s3cret", b"this server", "req-1", b"partner-a").unwrap_or_default();
+        assert_eq!(open(&sealed, b"another server", "req-1", b"partner-a"), None);
+        assert_eq!(open(&sealed, b"", "req-1", b"partner-a"), None);
+        assert_eq!(
+            open(&sealed, b"this server", "req-1", b"partner-a").as_deref(),
+            Some("s3cret")
+        );
     }
 }

@@ -28,10 +28,11 @@ pub use ops::activity::ActivityQuery;
 pub use ops::catalog::CatalogVersion;
 pub use ops::customer_users::CustomerUser;
 pub use ops::customers::{Cursor, CustomerFilter, CustomerPage, CustomerQuery};
-pub use ops::idempotency::{IdempotencyRecord, StoredResponse};
+pub use ops::idempotency::{Claim, IdempotencyRecord, Render, StoredResponse};
 pub use ops::partners::Principal;
 pub use ops::relationships::{CustomerPartner, Invitation, InvitationStatus};
 pub use ops::sessions::{Session, SignInRecord};
+pub use ops::sign_ins::{SignInAttempt, SignInKind};
 pub use ops::tokens::TokenInfo;
 
 use db::postgres::Postgres;
@@ -66,6 +67,8 @@ pub struct Store {
 struct Inner {
     backend: Backend,
     catalog: ops::catalog::CatalogCache,
+    /// [`Store::server_secret`], once read.
+    server_secret: std::sync::OnceLock<Arc<[u8]>>,
 }
 
 enum Backend {
@@ -95,6 +98,7 @@ impl Store {
             inner: Arc::new(Inner {
                 backend,
                 catalog: ops::catalog::CatalogCache::default(),
+                server_secret: std::sync::OnceLock::new(),
             }),
         })
     }

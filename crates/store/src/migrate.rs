@@ -1,5 +1,8 @@
 //! Embedded migrations, one folder per backend with identical file names. Each runs in its
-//! own transaction and is recorded in `schema_migrations`.
+//! own transaction and is recorded in `schema_migrations`. On PostgreSQL each transaction
+//! first takes an advisory lock, so that instances starting together migrate one after
+//! the other, each finding what the one before it recorded (SQLite's writes are one at a
+//! time anyway).
 
 use crate::Store;
 use crate::db::{Conn, Value};
@@ -26,12 +29,15 @@ const MIGRATIONS: &[Migration] = migrations![
     "0002_portal",
     "0003_activity",
     "0004_users",
-    "0005_relationships"
+    "0005_relationships",
+    "0006_sign_in_attempts",
+    "0007_server_secret",
 ];
 
 impl Store {
-    /// Applies the migrations this database lacks; returns their names. Refuses a
-    /// database that a newer Partnerdesk has migrated.
+    /// Applies the migrations this database lacks, then makes (the first time) and reads
+    /// the server's key ([`Store::server_secret`]); returns the migrations' names.
+    /// Refuses a database that a newer Partnerdesk has migrated.
     pub async fn migrate(&self) -> Result<Vec<&'static str>, StoreError> {
         let mut applied = Vec::new();
         for (index, migration) in MIGRATIONS.iter().enumerate() {
@@ -42,12 +48,23 @@ impl Store {
                 applied.push(migration.name);
             }
         }
+        // The first start makes the server's key; every start reads it here, once.
+        self.server_secret().await?;
         Ok(applied)
     }
 }
 
+/// The advisory lock Partnerdesk's migrations take on PostgreSQL ("pdmigrat").
+const MIGRATION_LOCK: i64 = 0x7064_6d69_6772_6174;
+
 /// Applies one migration unless it is recorded; true when it ran.
 async fn apply(c: &mut Conn<'_>, migration: &Migration) -> Result<bool, StoreError> {
+    if !c.is_sqlite() {
+        // Held until this transaction ends; the statements after it read what the
+        // instance that held it before committed.
+        c.execute("SELECT pg_advisory_xact_lock($1)", &[MIGRATION_LOCK.into()])
+            .await?;
+    }
     let ledger = if c.is_sqlite() {
         "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL) STRICT"
     } else {

@@ -169,3 +169,32 @@ pub async fn customer_admin_password_hash(store: &Store, user_name: &str) -> Res
         })
         .await
 }
+
+/// Makes every kept response `by` older, as if it had been answered that long ago.
+pub async fn age_idempotency_records(store: &Store, by: time::Duration) -> Result<u64, StoreError> {
+    store
+        .write(move |c| {
+            Box::pin(async move {
+                let rows = c
+                    .fetch_all(
+                        "SELECT partner_id, key_hash, created_at FROM idempotency_keys",
+                        &[],
+                    )
+                    .await?;
+                for row in &rows {
+                    let partner: uuid::Uuid = row.uuid("partner_id")?;
+                    c.execute(
+                        "UPDATE idempotency_keys SET created_at = $1 WHERE partner_id = $2 AND key_hash = $3",
+                        &[
+                            (row.time("created_at")? - by).into(),
+                            crate::db::Value::Uuid(Some(partner)),
+                            crate::db::Value::from(row.bytes("key_hash")?.as_slice()),
+                        ],
+                    )
+                    .await?;
+                }
+                Ok(rows.len() as u64)
+            })
+        })
+        .await
+}

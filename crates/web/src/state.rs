@@ -1,6 +1,7 @@
 //! What every request handler shares.
 
 use std::collections::HashMap;
+use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::{Arc, OnceLock, RwLock};
 use std::time::{Duration, Instant};
@@ -10,8 +11,18 @@ use governor::{DefaultKeyedRateLimiter, Quota};
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 use partnerdesk_domain::PartnerId;
 use partnerdesk_domain::profile::CloudProfile;
-use partnerdesk_secrets as secrets;
+use partnerdesk_secrets::{self as secrets, PasswordPool};
 use partnerdesk_store::{Principal, Store};
+
+/// Default [`Settings::attempts_per_address_per_minute`].
+pub const ATTEMPTS_PER_ADDRESS_PER_MINUTE: u32 = 20;
+/// Default [`Settings::attempts_per_account_per_minute`].
+pub const ATTEMPTS_PER_ACCOUNT_PER_MINUTE: u32 = 10;
+/// Default [`Settings::failed_tokens_per_address_per_minute`].
+pub const FAILED_TOKENS_PER_ADDRESS_PER_MINUTE: u32 = 30;
+/// Default [`Settings::password_queue`]: with two workers at about 20 ms a computation, a
+/// full queue is served within about a third of a second.
+pub const PASSWORD_QUEUE: usize = 32;
 
 /// The web layer's settings.
 #[derive(Debug, Clone)]
@@ -29,6 +40,21 @@ pub struct Settings {
     pub request_timeout: std::time::Duration,
     /// Who may read `/metrics`.
     pub metrics: Metrics,
+    /// Attempts to prove who one is (signing in, setting a password with a link, changing
+    /// one) per minute from one client address; 0 turns the limit off.
+    pub attempts_per_address_per_minute: u32,
+    /// The same per account (an email or a customer admin's user name), whatever the
+    /// address; 0 turns the limit off.
+    pub attempts_per_account_per_minute: u32,
+    /// Threads that hash and check passwords, each with 19 MiB of its own; 0: as many as
+    /// cores, at least two.
+    pub password_workers: usize,
+    /// Password computations that may wait for a worker; more are refused with 503.
+    pub password_queue: usize,
+    /// API requests with an unknown or revoked token per minute from one client address;
+    /// past it the address gets 429 without its tokens being looked up. 0 turns the limit
+    /// off.
+    pub failed_tokens_per_address_per_minute: u32,
 }
 
 /// Who may read `/metrics`.
@@ -57,6 +83,11 @@ impl Settings {
             draft_max_age: time::Duration::days(7),
             request_timeout: std::time::Duration::from_secs(30),
             metrics: Metrics::Off,
+            attempts_per_address_per_minute: ATTEMPTS_PER_ADDRESS_PER_MINUTE,
+            attempts_per_account_per_minute: ATTEMPTS_PER_ACCOUNT_PER_MINUTE,
+            password_workers: 0,
+            password_queue: PASSWORD_QUEUE,
+            failed_tokens_per_address_per_minute: FAILED_TOKENS_PER_ADDRESS_PER_MINUTE,
         }
     }
 }
@@ -68,20 +99,72 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     pub(crate) principals: Arc<PrincipalCache>,
     limiter: Option<Arc<DefaultKeyedRateLimiter<PartnerId>>>,
+    attempts: Arc<AttemptLimits>,
+    passwords: PasswordPool,
+    pub(crate) bad_tokens: Arc<BadTokens>,
     pub(crate) metrics: PrometheusHandle,
+}
+
+/// Allowances of attempts to prove who one is, per client address and per account.
+struct AttemptLimits {
+    by_address: Option<DefaultKeyedRateLimiter<IpAddr>>,
+    by_account: Option<DefaultKeyedRateLimiter<Vec<u8>>>,
+}
+
+/// A keyed limiter of `per_minute` a minute, or none for 0.
+fn per_minute<K: std::hash::Hash + Eq + Clone>(per_minute: u32) -> Option<DefaultKeyedRateLimiter<K>> {
+    NonZeroU32::new(per_minute).map(|n| DefaultKeyedRateLimiter::keyed(Quota::per_minute(n)))
+}
+
+/// The whole seconds until `not_until`, at least one.
+fn seconds_until(not_until: &governor::NotUntil<<DefaultClock as Clock>::Instant>) -> u64 {
+    let wait = not_until.wait_time_from(DefaultClock::default().now());
+    (wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).max(1)
 }
 
 impl AppState {
     pub fn new(store: Store, settings: Settings) -> Self {
-        let limiter = NonZeroU32::new(settings.rate_limit_per_minute)
-            .map(|n| Arc::new(DefaultKeyedRateLimiter::keyed(Quota::per_minute(n))));
+        let limiter = per_minute(settings.rate_limit_per_minute).map(Arc::new);
+        let attempts = AttemptLimits {
+            by_address: per_minute(settings.attempts_per_address_per_minute),
+            by_account: per_minute(settings.attempts_per_account_per_minute),
+        };
+        let workers = match settings.password_workers {
+            0 => PasswordPool::default_workers(),
+            n => n,
+        };
+        let passwords = PasswordPool::new(workers, settings.password_queue);
+        let settings_failed_tokens = settings.failed_tokens_per_address_per_minute;
         Self {
             store,
             settings: Arc::new(settings),
             principals: Arc::new(PrincipalCache::default()),
             limiter,
+            attempts: Arc::new(attempts),
+            passwords,
+            bad_tokens: Arc::new(BadTokens::new(settings_failed_tokens)),
             metrics: metrics_handle(),
         }
+    }
+
+    /// The workers that hash and check passwords (tests read how much they computed).
+    pub fn passwords(&self) -> &PasswordPool {
+        &self.passwords
+    }
+
+    /// Takes one attempt to prove who one is from the allowance of the client's address
+    /// and that of the account (`account`: a digest naming it); when either is spent, the
+    /// seconds to wait.
+    pub(crate) fn throttle_attempt(&self, address: Option<IpAddr>, account: &[u8]) -> Result<(), u64> {
+        if let (Some(limiter), Some(address)) = (&self.attempts.by_address, address) {
+            limiter.check_key(&address).map_err(|n| seconds_until(&n))?;
+        }
+        if let Some(limiter) = &self.attempts.by_account {
+            limiter
+                .check_key(&account.to_vec())
+                .map_err(|n| seconds_until(&n))?;
+        }
+        Ok(())
     }
 
     /// Takes one request from the partner's allowance; when it is spent, the seconds to
@@ -90,10 +173,9 @@ impl AppState {
         let Some(limiter) = &self.limiter else {
             return Ok(());
         };
-        limiter.check_key(&partner).map_err(|not_until| {
-            let wait = not_until.wait_time_from(DefaultClock::default().now());
-            wait.as_secs() + u64::from(wait.subsec_nanos() > 0)
-        })
+        limiter
+            .check_key(&partner)
+            .map_err(|not_until| seconds_until(&not_until))
     }
 
     /// Folds recorded histogram samples into their buckets.
@@ -107,6 +189,13 @@ impl AppState {
         if let Some(limiter) = &self.limiter {
             limiter.retain_recent();
         }
+        if let Some(limiter) = &self.attempts.by_address {
+            limiter.retain_recent();
+        }
+        if let Some(limiter) = &self.attempts.by_account {
+            limiter.retain_recent();
+        }
+        self.bad_tokens.forget_expired();
     }
 }
 
@@ -145,6 +234,84 @@ impl PrincipalCache {
     fn forget_expired(&self) {
         if let Ok(mut entries) = self.entries.write() {
             entries.retain(|_, (_, at)| at.elapsed() < PRINCIPAL_TTL);
+        }
+    }
+}
+
+/// How long a token found unknown or revoked is refused without looking again.
+const BAD_TOKEN_TTL: Duration = Duration::from_secs(5);
+/// The most bad tokens remembered at once.
+const BAD_TOKENS: usize = 10_000;
+
+/// API tokens that didn't authenticate: the digests of those seen lately (refused again
+/// without a lookup), and an allowance per client address of failed lookups, past which
+/// the address waits (429) and reaches the database no more.
+pub(crate) struct BadTokens {
+    seen: RwLock<HashMap<Vec<u8>, Instant>>,
+    per_address: Option<DefaultKeyedRateLimiter<IpAddr>>,
+    /// Addresses whose allowance is spent, and until when.
+    waiting: RwLock<HashMap<IpAddr, Instant>>,
+}
+
+impl BadTokens {
+    fn new(per_minute_per_address: u32) -> Self {
+        Self {
+            seen: RwLock::default(),
+            per_address: per_minute(per_minute_per_address),
+            waiting: RwLock::default(),
+        }
+    }
+
+    /// The seconds `address` must wait before its tokens are looked up again, if any.
+    pub(crate) fn waits(&self, address: Option<IpAddr>) -> Option<u64> {
+        let address = address?;
+        let until = *self.waiting.read().ok()?.get(&address)?;
+        let left = until.checked_duration_since(Instant::now())?;
+        Some((left.as_secs() + u64::from(left.subsec_nanos() > 0)).max(1))
+    }
+
+    /// Whether the token with this digest was found bad a moment ago.
+    pub(crate) fn known(&self, digest: &[u8]) -> bool {
+        self.seen
+            .read()
+            .ok()
+            .and_then(|seen| seen.get(digest).map(|at| at.elapsed() < BAD_TOKEN_TTL))
+            .unwrap_or(false)
+    }
+
+    /// Remembers a bad token and takes the failure from the address's allowance; when it
+    /// is spent, the seconds the address now waits.
+    pub(crate) fn failed(&self, digest: Vec<u8>, address: Option<IpAddr>) -> Result<(), u64> {
+        if let Ok(mut seen) = self.seen.write() {
+            if seen.len() >= BAD_TOKENS {
+                seen.retain(|_, at| at.elapsed() < BAD_TOKEN_TTL);
+            }
+            if seen.len() < BAD_TOKENS {
+                seen.insert(digest, Instant::now());
+            }
+        }
+        let (Some(limiter), Some(address)) = (&self.per_address, address) else {
+            return Ok(());
+        };
+        limiter.check_key(&address).map_err(|not_until| {
+            let seconds = seconds_until(&not_until);
+            if let Ok(mut waiting) = self.waiting.write() {
+                waiting.insert(address, Instant::now() + Duration::from_secs(seconds));
+            }
+            seconds
+        })
+    }
+
+    fn forget_expired(&self) {
+        if let Ok(mut seen) = self.seen.write() {
+            seen.retain(|_, at| at.elapsed() < BAD_TOKEN_TTL);
+        }
+        if let Ok(mut waiting) = self.waiting.write() {
+            let now = Instant::now();
+            waiting.retain(|_, until| *until > now);
+        }
+        if let Some(limiter) = &self.per_address {
+            limiter.retain_recent();
         }
     }
 }

@@ -267,6 +267,17 @@ impl Conn<'_> {
         matches!(self, Conn::Sqlite(_))
     }
 
+    /// ` FOR UPDATE` on PostgreSQL, to end a `SELECT` that locks the rows it reads until
+    /// the transaction ends (at READ COMMITTED a plain read doesn't keep a concurrent
+    /// change from committing in between); nothing on SQLite, whose writes run one at a
+    /// time.
+    pub(crate) fn for_update(&self) -> &'static str {
+        match self {
+            Conn::Sqlite(_) => "",
+            Conn::Postgres(_) => " FOR UPDATE",
+        }
+    }
+
     /// Runs a statement; returns the number of rows it changed.
     pub(crate) async fn execute(&mut self, sql: &str, params: &[Value<'_>]) -> Result<u64, StoreError> {
         match self {

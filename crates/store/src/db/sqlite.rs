@@ -2,8 +2,9 @@
 //! whatever has queued up while the previous commit was being made, up to
 //! [`MAX_BATCH`] units of work per transaction, each in its own savepoint (group commit):
 //! one fsync then acknowledges many changes, and a failing unit rolls back alone. Reads run
-//! on a small pool of connections on the blocking thread pool; WAL lets them proceed while
-//! the writer writes.
+//! on a few reader threads, each with its connection, fed by a bounded queue (a read that
+//! finds it full is refused as unavailable); WAL lets them proceed while the writer
+//! writes.
 //!
 //! Units of work run synchronously on those threads, polled once by [`complete_now`]: they
 //! must never wait on anything but their connection (see the rule in [`super`]'s docs).
@@ -26,6 +27,10 @@ use crate::error::{DbError, StoreError};
 const MAX_BATCH: usize = 64;
 /// Units of work waiting for the writer before callers wait to enqueue.
 const QUEUE: usize = 4096;
+/// Reads waiting for a reader thread before more are refused as unavailable (503): a
+/// flood of requests is answered at once rather than queued without bound, each holding
+/// its memory while it waits.
+const READ_QUEUE: usize = 1024;
 /// Reader threads, each with its own connection. Reads are short and mostly CPU-bound, so a
 /// few more than the cores keep them busy without a thread (and its allocator arena) per
 /// request.
@@ -113,6 +118,11 @@ pub(crate) struct Sqlite {
 
 impl Sqlite {
     pub(crate) fn open(location: &Location, durability: Durability) -> Result<Self, StoreError> {
+        Self::open_with(location, durability, READ_QUEUE)
+    }
+
+    /// [`Sqlite::open`] with room for `read_queue` waiting reads.
+    fn open_with(location: &Location, durability: Durability, read_queue: usize) -> Result<Self, StoreError> {
         if !location.create && !location.path.exists() {
             return Err(StoreError::Unavailable(format!(
                 "the database file {} does not exist; add ?mode=rwc to the URL to create it",
@@ -129,7 +139,7 @@ impl Sqlite {
             .name("sqlite-writer".into())
             .spawn(move || write_loop(&mut writer, receiver))
             .map_err(|e| StoreError::Unavailable(e.to_string()))?;
-        let (reads, queue) = flume::unbounded::<Read>();
+        let (reads, queue) = flume::bounded::<Read>(read_queue);
         let mut readers = Vec::with_capacity(READERS);
         for n in 0..READERS {
             let mut conn = open_connection(&location.path, durability, false, true)
@@ -201,7 +211,10 @@ impl Sqlite {
             .ok()
             .and_then(|r| r.clone())
             .ok_or_else(closed)?;
-        reads.send(read).map_err(|_| closed())?;
+        reads.try_send(read).map_err(|e| match e {
+            flume::TrySendError::Full(_) => StoreError::Unavailable("too many reads are waiting".into()),
+            flume::TrySendError::Disconnected(_) => closed(),
+        })?;
         receiver.await.map_err(|_| closed())?
     }
 
@@ -464,6 +477,62 @@ mod tests {
         assert!(parse_url("sqlite://").is_err());
         assert!(parse_url("sqlite://x.db?cache=shared").is_err());
         assert!(parse_url("postgres://x").is_err());
+    }
+
+    #[tokio::test]
+    async fn a_read_that_finds_the_queue_full_is_refused_at_once() {
+        let dir = std::env::temp_dir().join(format!("pd-sqlite-{}", uuid::Uuid::new_v4().simple()));
+        let location = Location {
+            path: dir.join("test.db"),
+            create: true,
+        };
+        let db = std::fs::create_dir_all(&dir)
+            .map_err(|e| StoreError::Unavailable(e.to_string()))
+            .and_then(|()| Sqlite::open_with(&location, Durability::Normal, 1))
+            .map(Arc::new)
+            .unwrap_or_else(|e| panic!("{e}"));
+        const SLOW: &str = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 3000000) \
+            SELECT COUNT(*) AS c FROM n";
+        // Every reader busy with a slow read, each started before the next is sent.
+        let (started, starts) = std::sync::mpsc::channel::<()>();
+        let starts = Arc::new(Mutex::new(starts));
+        let mut slow = Vec::new();
+        for _ in 0..READERS {
+            let (db, started) = (db.clone(), started.clone());
+            slow.push(tokio::spawn(async move {
+                db.read(move |c| {
+                    let started = started.clone();
+                    Box::pin(async move {
+                        let _ = started.send(());
+                        c.fetch_one(SLOW, &[]).await?.int("c")
+                    })
+                })
+                .await
+            }));
+            let starts = starts.clone();
+            let _ =
+                tokio::task::spawn_blocking(move || starts.lock().map(|s| s.recv().is_ok()).unwrap_or(false))
+                    .await;
+        }
+        fn quick<'c>(c: &'c mut Conn<'_>) -> BoxFuture<'c, Result<i64, StoreError>> {
+            Box::pin(async move { c.fetch_one("SELECT 1 AS one", &[]).await?.int("one") })
+        }
+        let mut waiting = Box::pin(db.read(quick));
+        let polled = waiting
+            .as_mut()
+            .poll(&mut std::task::Context::from_waker(std::task::Waker::noop()));
+        assert!(polled.is_pending(), "queued behind the slow reads");
+        let refused = db.read(quick).await;
+        assert!(
+            matches!(&refused, Err(StoreError::Unavailable(m)) if m.contains("too many reads")),
+            "{refused:?}"
+        );
+        assert_eq!(waiting.await.ok(), Some(1), "the queued read is answered");
+        for read in slow {
+            assert_eq!(read.await.ok().and_then(Result::ok), Some(3_000_000));
+        }
+        db.close().await;
+        let _ = std::fs::remove_dir_all(dir);
     }
 
     #[tokio::test]

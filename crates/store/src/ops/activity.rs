@@ -62,7 +62,7 @@ impl Store {
                 let actor = q
                     .actor
                     .as_deref()
-                    .map(|a| format!("{}%", a.trim().to_lowercase()));
+                    .map(|a| format!("{}%", like_literal(&a.trim().to_lowercase())));
                 let limit = i64::from(q.limit.clamp(1, 1000));
                 let mut sql = String::from(
                     "SELECT id, at, partner_id, customer_id, action, actor_name, channel, address, details \
@@ -93,7 +93,10 @@ impl Store {
                 }
                 if let Some(actor) = &actor {
                     params.push(Value::from(actor));
-                    sql.push_str(&format!(" AND LOWER(actor_name) LIKE ${}", params.len()));
+                    sql.push_str(&format!(
+                        " AND LOWER(actor_name) LIKE ${} ESCAPE '\\'",
+                        params.len()
+                    ));
                 }
                 params.push(limit.into());
                 sql.push_str(&format!(" ORDER BY at DESC, id DESC LIMIT ${}", params.len()));
@@ -103,6 +106,19 @@ impl Store {
         })
         .await
     }
+}
+
+/// `text` as a LIKE pattern that matches it literally: `%`, `_` and the escape character
+/// `\` escaped.
+fn like_literal(text: &str) -> String {
+    let mut pattern = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern
 }
 
 fn event_from(row: &Row) -> Result<Event, StoreError> {
@@ -123,4 +139,15 @@ fn event_from(row: &Row) -> Result<Event, StoreError> {
             .map(|(k, v)| (k, v.as_str().map(str::to_owned).unwrap_or_else(|| v.to_string())))
             .collect(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn like_patterns_escape_wildcards_and_the_escape_character() {
+        assert_eq!(like_literal("ana"), "ana");
+        assert_eq!(like_literal("100%_a\\b"), "100\\%\\_a\\\\b");
+    }
 }

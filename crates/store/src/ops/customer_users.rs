@@ -16,7 +16,8 @@ pub struct CustomerUser {
     pub user_name: String,
     pub company_name: String,
     pub must_change_password: bool,
-    /// Set after too many failed sign-ins in a row.
+    /// Set by [`Store::record_failed_customer_sign_in`]; sign-ins are now locked by
+    /// [`Store::count_sign_in_attempt`].
     pub locked_until: Option<OffsetDateTime>,
 }
 
@@ -51,19 +52,35 @@ impl Store {
         .await
     }
 
-    /// Replaces the customer admin's password (after the first sign-in's forced change).
+    /// Replaces the customer admin's password (after the first sign-in's forced change)
+    /// and ends the admin's sessions but `keep` (the digest of the session that changed
+    /// it), in one transaction.
     pub async fn set_customer_password(
         &self,
         user: CustomerUserId,
         password_hash: String,
+        keep: Option<Vec<u8>>,
     ) -> Result<(), StoreError> {
-        self.write_with(password_hash, move |c, hash| {
+        self.write_with((password_hash, keep), move |c, (hash, keep)| {
             Box::pin(async move {
                 c.execute(
                     "UPDATE customer_users SET password_hash = $1, must_change_password = $2 WHERE id = $3",
                     &[Value::from(hash), false.into(), id(user)],
                 )
                 .await?;
+                match keep {
+                    Some(keep) => {
+                        c.execute(
+                            "DELETE FROM customer_sessions WHERE user_id = $1 AND id_hash <> $2",
+                            &[id(user), Value::from(keep.as_slice())],
+                        )
+                        .await?
+                    }
+                    None => {
+                        c.execute("DELETE FROM customer_sessions WHERE user_id = $1", &[id(user)])
+                            .await?
+                    }
+                };
                 Ok(())
             })
         })
@@ -71,6 +88,8 @@ impl Store {
     }
 
     /// Counts a failed sign-in; the `limit`th in a row locks the account for `lockout`.
+    /// Superseded by [`Store::count_sign_in_attempt`]: the customer portal no longer calls
+    /// this.
     pub async fn record_failed_customer_sign_in(
         &self,
         user: CustomerUserId,

@@ -2,6 +2,8 @@
 //! that a retry gets the same answer instead of a second customer or order. A record is
 //! written in the same transaction as the change it answers for.
 
+use std::sync::Arc;
+
 use partnerdesk_domain::PartnerId;
 use time::{Duration, OffsetDateTime};
 
@@ -28,6 +30,33 @@ pub struct IdempotencyRecord {
     /// A secret the response carried, sealed with a key derived from the request id.
     pub sealed_secret: Option<Vec<u8>>,
     pub created_at: OffsetDateTime,
+}
+
+/// Renders the answer to keep from what a change made, as the caller will answer it.
+pub type Render<T> = Arc<dyn Fn(&T) -> Result<String, String> + Send + Sync>;
+
+/// A request id to claim for a change whose answer is known only inside its transaction
+/// (buying add-ons answers the order with its new lines): the record's `body` is the
+/// answer `render` makes of the change's outcome.
+#[derive(Clone)]
+pub struct Claim<T> {
+    pub record: IdempotencyRecord,
+    pub render: Render<T>,
+}
+
+impl<T> Claim<T> {
+    /// Claims the request id with the answer rendered from `outcome`.
+    pub(crate) async fn claim(&self, c: &mut Conn<'_>, outcome: &T) -> Result<(), StoreError> {
+        let body = (self.render)(outcome).map_err(StoreError::Internal)?;
+        claim(
+            c,
+            &IdempotencyRecord {
+                body,
+                ..self.record.clone()
+            },
+        )
+        .await
+    }
 }
 
 /// A kept response, as read back.
@@ -122,12 +151,18 @@ impl Store {
 }
 
 /// Claims the request id inside the change's transaction; a taken id means another
-/// request with it committed first ([`Conflict::RequestId`]).
+/// request with it committed first ([`Conflict::RequestId`]). A record older than
+/// [`RECORD_LIFETIME`] that the sweep hasn't deleted yet answers nothing any more
+/// ([`Store::stored_response`]), so the claim replaces it.
 pub(crate) async fn claim(c: &mut Conn<'_>, record: &IdempotencyRecord) -> Result<(), StoreError> {
+    let expired = OffsetDateTime::now_utc() - RECORD_LIFETIME;
     let inserted = c
         .execute(
             "INSERT INTO idempotency_keys (partner_id, key_hash, fingerprint, status, body, sealed_secret, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (partner_id, key_hash) DO UPDATE SET \
+             fingerprint = excluded.fingerprint, status = excluded.status, body = excluded.body, \
+             sealed_secret = excluded.sealed_secret, created_at = excluded.created_at \
+             WHERE idempotency_keys.created_at < $8",
             &[
                 id(record.partner_id),
                 Value::from(record.key_hash.as_slice()),
@@ -136,6 +171,7 @@ pub(crate) async fn claim(c: &mut Conn<'_>, record: &IdempotencyRecord) -> Resul
                 Value::from(&record.body),
                 Value::from(record.sealed_secret.as_deref()),
                 record.created_at.into(),
+                expired.into(),
             ],
         )
         .await?;

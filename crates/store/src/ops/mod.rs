@@ -10,6 +10,8 @@ pub(crate) mod idempotency;
 pub(crate) mod orders;
 pub(crate) mod partners;
 pub(crate) mod relationships;
+pub(crate) mod server_secret;
 pub(crate) mod sessions;
+pub(crate) mod sign_ins;
 pub(crate) mod tokens;
 pub(crate) mod users;

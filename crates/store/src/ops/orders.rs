@@ -17,7 +17,7 @@ use crate::Store;
 use crate::db::{Conn, Row, Value, id, opt_id, values_placeholders};
 use crate::error::StoreError;
 use crate::ops::customers::ensure_visible;
-use crate::ops::idempotency::{self, IdempotencyRecord};
+use crate::ops::idempotency::{self, Claim, IdempotencyRecord};
 use crate::ops::{activity, agreements};
 
 pub(crate) const SUBSCRIPTION_COLUMNS: &str = "s.id, s.customer_id, s.partner_id, s.reseller_id, s.order_id, s.offer_id, \
@@ -51,9 +51,12 @@ pub(crate) fn subscription_from(row: &Row) -> Result<Subscription, StoreError> {
     })
 }
 
-/// Orders `viewer` may see: those it placed, and those placed through it as reseller.
+/// The lines of orders `viewer` may see (the condition of [`orders_where`], with the
+/// customer as `$1` and `viewer` as `$2`): every line of the orders it placed, and of
+/// another's order the lines sold through it as reseller, not those of other resellers
+/// or of the provider itself. An order is seen when one of its lines is.
 const ORDER_VISIBLE: &str = "o.customer_id = $1 AND (o.partner_id = $2 OR EXISTS \
-    (SELECT 1 FROM subscriptions s WHERE s.order_id = o.id AND s.reseller_id = $2))";
+    (SELECT 1 FROM subscriptions s WHERE s.id = li.subscription_id AND s.reseller_id = $2))";
 
 impl Store {
     /// Places an order for a customer of `viewer`, creating one subscription per line item.
@@ -94,20 +97,29 @@ impl Store {
 
     /// Adds add-ons to an order `viewer` placed (Partner Center's add-on purchase by
     /// `PATCH .../orders/{id}`): each line's parent must be a subscription of that order,
-    /// active and of an offer the add-on is for. Returns the order with its new lines.
+    /// active and of an offer the add-on is for. Returns the order with its new lines;
+    /// the request id of `idempotency` is claimed with the answer rendered from it.
+    /// Purchases into one order are made one after the other.
     pub async fn add_to_order(
         &self,
         viewer: PartnerId,
         order: OrderId,
         placed: PlacedOrder,
         catalog: Arc<Catalog>,
-        idempotency: Option<IdempotencyRecord>,
+        idempotency: Option<Claim<Order>>,
         actor: Actor,
     ) -> Result<Order, StoreError> {
         self.write_with((placed, catalog, idempotency, actor), move |c, (placed, catalog, idempotency, actor)| {
             Box::pin(async move {
                 let customer = placed.order.customer_id;
                 ensure_visible(c, viewer, customer).await?;
+                let sql = format!(
+                    "SELECT id FROM orders WHERE id = $1 AND customer_id = $2 AND partner_id = $3{}",
+                    c.for_update()
+                );
+                if c.fetch_optional(&sql, &[id(order), id(customer), id(viewer)]).await?.is_none() {
+                    return Err(StoreError::NotFound);
+                }
                 let last = c
                     .fetch_one(
                         "SELECT MAX(li.line_number) AS last_line FROM orders o JOIN order_line_items li ON li.order_id = o.id \
@@ -134,9 +146,6 @@ impl Store {
                 if !errors.is_empty() {
                     return Err(StoreError::Invalid(errors));
                 }
-                if let Some(record) = idempotency {
-                    idempotency::claim(c, record).await?;
-                }
                 let mut extended = placed.clone();
                 extended.order.id = order;
                 for (line, number) in extended.order.line_items.iter_mut().zip(last + 1..) {
@@ -148,7 +157,11 @@ impl Store {
                 insert_items(c, &extended, actor).await?;
                 let condition = format!("{ORDER_VISIBLE} AND o.id = $3");
                 let orders = orders_where(c, &condition, &[id(customer), id(viewer), id(order)]).await?;
-                orders.into_iter().next().ok_or(StoreError::NotFound)
+                let updated = orders.into_iter().next().ok_or(StoreError::NotFound)?;
+                if let Some(claim) = idempotency {
+                    claim.claim(c, &updated).await?;
+                }
+                Ok(updated)
             })
         })
         .await
@@ -375,7 +388,9 @@ async fn subscription_where(
 }
 
 /// Each add-on's parent must be an active subscription, of this customer, sold by
-/// `viewer`, of an offer the add-on is for.
+/// `viewer`, of an offer the add-on is for. The parents' rows stay locked until the
+/// purchase commits, so that a suspension of a parent waits for it (and then suspends the
+/// new add-on too) or goes first (and the purchase finds the parent suspended).
 async fn check_parents(
     c: &mut Conn<'_>,
     viewer: PartnerId,
@@ -387,11 +402,12 @@ async fn check_parents(
         let Some(parent) = sub.parent_subscription_id else {
             continue;
         };
+        let sql = format!(
+            "SELECT offer_id, status FROM subscriptions WHERE id = $1 AND customer_id = $2 AND partner_id = $3{}",
+            c.for_update()
+        );
         let row = c
-            .fetch_optional(
-                "SELECT offer_id, status FROM subscriptions WHERE id = $1 AND customer_id = $2 AND partner_id = $3",
-                &[id(parent), id(sub.customer_id), id(viewer)],
-            )
+            .fetch_optional(&sql, &[id(parent), id(sub.customer_id), id(viewer)])
             .await?;
         let field = Field::ParentSubscription(i);
         let Some(row) = row else {

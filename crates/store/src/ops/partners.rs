@@ -205,7 +205,8 @@ impl Store {
         Ok(user)
     }
 
-    /// Replaces a partner user's password hash.
+    /// Replaces a partner user's password hash and ends the user's sessions, in one
+    /// transaction.
     pub async fn set_partner_user_password(
         &self,
         email: &str,
@@ -222,6 +223,7 @@ impl Store {
                         &[Value::from(hash), id(user.id)],
                     )
                     .await?;
+                    end_sessions(c, user.id).await?;
                     let change =
                         Change::new(user.partner_id, Action::PasswordSet).detail("email", &user.email);
                     activity::record(c, actor, &change).await?;
@@ -309,4 +311,11 @@ pub(crate) async fn partner_domains(c: &mut Conn<'_>, partner: PartnerId) -> Res
         )
         .await?;
     rows.iter().map(|r| r.text("email_domain")).collect()
+}
+
+/// Ends every session of a user whose password changed.
+pub(crate) async fn end_sessions(c: &mut Conn<'_>, user: PartnerUserId) -> Result<(), StoreError> {
+    c.execute("DELETE FROM sessions WHERE user_id = $1", &[id(user)])
+        .await?;
+    Ok(())
 }

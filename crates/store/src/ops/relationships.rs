@@ -129,11 +129,18 @@ impl Store {
         self.write_with(token_hash, move |c, hash| {
             Box::pin(async move {
                 let invitation = invitation_for(c, hash, customer, now).await?;
-                c.execute(
-                    "UPDATE relationship_invitations SET customer_id = $1 WHERE id = $2 AND customer_id IS NULL",
-                    &[id(customer), Value::Uuid(Some(invitation.id))],
-                )
-                .await?;
+                // Checked again as the row is written: of two customers opening a new
+                // link at once, the second finds it addressed to the first.
+                let addressed = c
+                    .execute(
+                        "UPDATE relationship_invitations SET customer_id = $1 \
+                         WHERE id = $2 AND (customer_id IS NULL OR customer_id = $1)",
+                        &[id(customer), Value::Uuid(Some(invitation.id))],
+                    )
+                    .await?;
+                if addressed == 0 {
+                    return Err(StoreError::NotFound);
+                }
                 Ok(invitation)
             })
         })
@@ -188,11 +195,19 @@ impl Store {
                     .await?
                     .opt_uuid("reseller_id")?;
                 let status = if accept { "accepted" } else { "declined" };
-                c.execute(
-                    "UPDATE relationship_invitations SET status = $1, answered_at = $2 WHERE id = $3",
-                    &[status.into(), now.into(), Value::Uuid(Some(invitation))],
-                )
-                .await?;
+                // Pending is checked again as the row is written: of two answers at once,
+                // the second finds it answered (at READ COMMITTED it waits for the first
+                // and reads the row anew).
+                let answered = c
+                    .execute(
+                        "UPDATE relationship_invitations SET status = $1, answered_at = $2 \
+                         WHERE id = $3 AND status = 'pending'",
+                        &[status.into(), now.into(), Value::Uuid(Some(invitation))],
+                    )
+                    .await?;
+                if answered == 0 {
+                    return Err(StoreError::NotFound);
+                }
                 if accept {
                     add_relationship(c, found.partner_id, customer, reseller, now).await?;
                     if let Some(reseller) = reseller {

@@ -8,8 +8,8 @@ use time::{Duration, OffsetDateTime};
 
 use crate::db::{Value, id};
 use crate::error::StoreError;
-use crate::ops::activity;
 use crate::ops::partners::{PARTNER_COLUMNS, USER_COLUMNS, partner_domains, partner_from, user_from};
+use crate::ops::{activity, sign_ins};
 use crate::{Principal, Store};
 
 /// A signed-in session, as a request finds it.
@@ -124,6 +124,7 @@ impl Store {
     }
 
     /// Deletes expired sessions, the partners' and the customer portal's; returns how many.
+    /// Also forgets idle counts of sign-in attempts ([`crate::SignInAttempt`]).
     pub async fn sweep_sessions(&self, now: OffsetDateTime) -> Result<u64, StoreError> {
         self.write(move |c| {
             Box::pin(async move {
@@ -136,6 +137,7 @@ impl Store {
                         &[now.into()],
                     )
                     .await?;
+                sign_ins::sweep(c, now).await?;
                 Ok(partners + customers)
             })
         })
@@ -165,7 +167,9 @@ impl Store {
     }
 
     /// Counts a failed sign-in; the `limit`th in a row locks the user out until
-    /// `now + lockout` and starts the count again.
+    /// `now + lockout` and starts the count again. Superseded by
+    /// [`Store::count_sign_in_attempt`], which counts before the password is checked and
+    /// for unknown names too: the portals no longer call this.
     pub async fn record_failed_sign_in(
         &self,
         user: PartnerUserId,

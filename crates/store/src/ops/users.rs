@@ -13,7 +13,7 @@ use crate::Store;
 use crate::db::{Conn, Value, id};
 use crate::error::StoreError;
 use crate::ops::activity;
-use crate::ops::partners::{USER_COLUMNS, insert_user, new_mpn_id, partner_by_id, user_from};
+use crate::ops::partners::{USER_COLUMNS, end_sessions, insert_user, new_mpn_id, partner_by_id, user_from};
 
 impl Store {
     /// The partner's users by email.
@@ -162,7 +162,8 @@ impl Store {
         .await
     }
 
-    /// Sets the password of the link's user and uses the link up.
+    /// Sets the password of the link's user, uses the link up and ends the user's sessions,
+    /// in one transaction.
     pub async fn use_password_link(
         &self,
         token_hash: Vec<u8>,
@@ -175,16 +176,24 @@ impl Store {
             move |c, (link, password, address)| {
                 Box::pin(async move {
                     let user = link_user(c, link, now).await?;
-                    c.execute(
-                        "UPDATE password_links SET used_at = $1 WHERE token_hash = $2",
-                        &[now.into(), Value::from(link.as_slice())],
-                    )
-                    .await?;
+                    // Unused is checked again as the row is written: of two uses at once,
+                    // the second finds the link used.
+                    let used = c
+                        .execute(
+                            "UPDATE password_links SET used_at = $1 \
+                             WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1",
+                            &[now.into(), Value::from(link.as_slice())],
+                        )
+                        .await?;
+                    if used == 0 {
+                        return Err(StoreError::NotFound);
+                    }
                     c.execute(
                         "UPDATE partner_users SET password_hash = $1 WHERE id = $2",
                         &[Value::from(password), id(user.id)],
                     )
                     .await?;
+                    end_sessions(c, user.id).await?;
                     let actor = Actor {
                         user_id: Some(user.id.as_uuid()),
                         name: user.email.clone(),

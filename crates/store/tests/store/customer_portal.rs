@@ -34,7 +34,9 @@ async fn the_customer_admin_changes_the_password_and_is_locked_after_failures() 
         Err(StoreError::NotFound)
     ));
 
-    ok(f.store.set_customer_password(user.id, "changed".into()).await);
+    ok(f.store
+        .set_customer_password(user.id, "changed".into(), None)
+        .await);
     let (user, hash) = ok(f.store.customer_user_by_name(&name).await);
     assert_eq!(hash, "changed");
     assert!(!user.must_change_password);

@@ -7,6 +7,7 @@ mod activity;
 mod coverage;
 mod customer_portal;
 mod partners;
+mod security;
 mod sessions;
 mod subscriptions;
 mod tokens;
@@ -300,7 +301,12 @@ async fn a_request_id_is_claimed_once() {
         fingerprint: secrets::sha256(b"POST /v1/customers {}"),
         status: 201,
         body: "{}".into(),
-        sealed_secret: secrets::seal("temporary", "request-1", f.provider.id.to_string().as_bytes()),
+        sealed_secret: secrets::seal(
+            "temporary",
+            b"server key",
+            "request-1",
+            f.provider.id.to_string().as_bytes(),
+        ),
         created_at: OffsetDateTime::now_utc(),
     };
     let first = f.onboarding("One", "one", false);
@@ -330,7 +336,13 @@ async fn a_request_id_is_claimed_once() {
     assert_eq!((stored.status, stored.body.as_str()), (201, "{}"));
     let sealed = stored.sealed_secret.unwrap_or_default();
     assert_eq!(
-        secrets::open(&sealed, "request-1", f.provider.id.to_string().as_bytes()).as_deref(),
+        secrets::open(
+            &sealed,
+            b"server key",
+            "request-1",
+            f.provider.id.to_string().as_bytes()
+        )
+        .as_deref(),
         Some("temporary")
     );
     let other_partner = ok(f

@@ -8,7 +8,7 @@ use partnerdesk_domain::subscription::{Subscription, SubscriptionUpdateInput};
 use super::*;
 
 /// An order for `customer` of `offer` × `quantity`, as an add-on of `parent` when given.
-fn order_of(
+pub(super) fn order_of(
     f: &Fixture,
     customer: &Onboarding,
     offer: &str,
@@ -36,7 +36,7 @@ fn order_of(
     )
 }
 
-fn offer(subscriptions: &[Subscription], offer: &str) -> Subscription {
+pub(super) fn offer(subscriptions: &[Subscription], offer: &str) -> Subscription {
     subscriptions
         .iter()
         .find(|s| s.offer_id.as_str() == offer)

@@ -1,6 +1,8 @@
-//! Bearer-token authentication and per-partner throttling for every `/v1` call, and the
-//! extractors handlers receive: the caller, and the language of the request.
+//! Bearer-token authentication and per-partner throttling for every `/v1` call (and
+//! per-address throttling of tokens that don't authenticate), and the extractors handlers
+//! receive: the caller, and the language of the request.
 
+use std::net::IpAddr;
 use std::sync::Arc;
 
 use axum::extract::{FromRequestParts, Request, State};
@@ -11,6 +13,7 @@ use axum::response::{IntoResponse, Response};
 use partnerdesk_domain::Locale;
 use partnerdesk_domain::audit::Channel;
 use partnerdesk_secrets as secrets;
+use partnerdesk_store::Principal;
 
 use crate::api::error::ApiError;
 use crate::app::Caller;
@@ -58,29 +61,47 @@ fn bearer(request: &Request) -> Option<&str> {
 }
 
 /// Requires `Authorization: Bearer <token>` of an active partner user, then takes one
-/// request from the partner's rate limit.
+/// request from the partner's rate limit. Tokens that don't authenticate are throttled per
+/// client address: past the allowance the address waits (429) without its tokens being
+/// looked up, and a token found bad a moment ago is refused without looking again.
 pub async fn authenticate(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let Some(token) = bearer(&request).map(str::to_owned) else {
         return ApiError::Unauthorized.into_response();
     };
+    let (mut parts, body) = request.into_parts();
+    let address = client_address(&parts);
     let principal = match state.principals.get(&token) {
         Some(principal) => principal,
-        None => match state
-            .store
-            .authenticate_token(secrets::sha256(token.as_bytes()))
-            .await
-        {
-            Ok(Some(principal)) => state.principals.insert(&token, principal),
-            Ok(None) => return ApiError::TokenInvalid.into_response(),
-            Err(e) => return ApiError::from(e).into_response(),
+        None => match look_up(&state, &token, address).await {
+            Ok(principal) => principal,
+            Err(e) => return e.into_response(),
         },
     };
     if let Err(seconds) = state.throttle(principal.partner.id) {
         return ApiError::TooManyRequests { seconds }.into_response();
     }
-    let (mut parts, body) = request.into_parts();
-    let address = client_address(&parts);
     let caller = Caller::new(Arc::clone(&principal), Channel::Api, address);
     parts.extensions.insert(ApiCaller(caller));
     next.run(Request::from_parts(parts, body)).await
+}
+
+/// The principal of a token that isn't cached, unless the client's address must wait or
+/// the token was found bad a moment ago.
+async fn look_up(state: &AppState, token: &str, address: Option<IpAddr>) -> Result<Arc<Principal>, ApiError> {
+    let bad = &state.bad_tokens;
+    if let Some(seconds) = bad.waits(address) {
+        return Err(ApiError::TooManyRequests { seconds });
+    }
+    let digest = secrets::sha256(token.as_bytes());
+    if !bad.known(&digest) {
+        match state.store.authenticate_token(digest.clone()).await {
+            Ok(Some(principal)) => return Ok(state.principals.insert(token, principal)),
+            Ok(None) => {}
+            Err(e) => return Err(ApiError::from(e)),
+        }
+    }
+    match bad.failed(digest, address) {
+        Ok(()) => Err(ApiError::TokenInvalid),
+        Err(seconds) => Err(ApiError::TooManyRequests { seconds }),
+    }
 }

@@ -55,6 +55,10 @@ pub enum ApiError {
     TooManyRequests {
         seconds: u64,
     },
+    /// The server is busy with this kind of work: 503 with `Retry-After`.
+    Busy {
+        seconds: u64,
+    },
     RelationshipRequestsUnavailable,
     Unavailable(String),
     /// A fault: the detail is logged, never sent.
@@ -117,7 +121,7 @@ impl ApiError {
             ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             ApiError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
-            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Unavailable(_) | ApiError::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -198,7 +202,9 @@ impl ApiError {
                 "api-relationship-requests-unavailable",
                 vec![],
             ),
-            ApiError::Unavailable(_) => (770503, "ServiceUnavailable", "api-unavailable", vec![]),
+            ApiError::Unavailable(_) | ApiError::Busy { .. } => {
+                (770503, "ServiceUnavailable", "api-unavailable", vec![])
+            }
             ApiError::Internal(_) => (
                 770500,
                 "InternalError",
@@ -258,7 +264,10 @@ impl ApiError {
             source: "Partnerdesk",
             is_retryable: matches!(
                 self,
-                ApiError::TooManyRequests { .. } | ApiError::Unavailable(_) | ApiError::Internal(_)
+                ApiError::TooManyRequests { .. }
+                    | ApiError::Busy { .. }
+                    | ApiError::Unavailable(_)
+                    | ApiError::Internal(_)
             ),
         }
     }
@@ -311,6 +320,7 @@ impl ApiError {
                 seconds: u64::try_from(minutes.max(1) * 60).unwrap_or(60),
             },
             AppError::TooManyRequests { seconds } => ApiError::TooManyRequests { seconds },
+            AppError::Busy { seconds } => ApiError::Busy { seconds },
             AppError::Unavailable(m) => ApiError::Unavailable(m),
             AppError::Internal(m) => ApiError::Internal(m),
         }
@@ -321,7 +331,7 @@ impl IntoResponse for ApiError {
     /// The status and the unrendered error; [`render_errors`] writes the body.
     fn into_response(self) -> Response {
         let mut response = self.status().into_response();
-        if let ApiError::TooManyRequests { seconds } = &self
+        if let ApiError::TooManyRequests { seconds } | ApiError::Busy { seconds } = &self
             && let Ok(value) = HeaderValue::from_str(&seconds.to_string())
         {
             response.headers_mut().insert(header::RETRY_AFTER, value);
@@ -405,4 +415,24 @@ pub async fn render(request: Request, next: Next) -> Response {
         axum::body::Body::from(json.to_string())
     };
     Response::from_parts(parts, body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn busy_password_workers_answer_503_with_retry_after() {
+        let response = ApiError::from(AppError::Busy { seconds: 1 }).into_response();
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(
+            response
+                .headers()
+                .get(header::RETRY_AFTER)
+                .and_then(|v| v.to_str().ok()),
+            Some("1")
+        );
+        let body = ApiError::Busy { seconds: 1 }.body(Locale::default(), "c");
+        assert_eq!((body.code, body.is_retryable), (770503, true));
+    }
 }

@@ -67,13 +67,17 @@ fn placed(e: AppError) -> ApiError {
 /// Partner Center's add-on purchase: the order is the parent subscription's, and each
 /// line item names its parent in `parentSubscriptionId` (800029 when the add-on isn't for
 /// the parent's offer, 27009 when the parent isn't active). Answers the order with its
-/// new lines.
+/// new lines; once per `MS-RequestId`, whose retries get the same answer.
 #[utoipa::path(
     patch,
     path = "/v1/customers/{customer}/orders/{order}",
     tag = "Orders",
     request_body = CreateOrderRequest,
-    params(("customer" = String, Path, description = "Customer id"), ("order" = String, Path, description = "The parent subscription's order id")),
+    params(
+        ("customer" = String, Path, description = "Customer id"),
+        ("order" = String, Path, description = "The parent subscription's order id"),
+        ("MS-RequestId" = Option<String>, Header, description = "Idempotency key: a retry gets the first answer"),
+    ),
     responses(
         (status = 200, description = "The order with the add-ons", body = OrderResource),
         (status = 400, description = "A line item is invalid (800004, 900275, 800029) or isn't an add-on of this order's subscriptions", body = crate::api::error::ErrorBody),
@@ -86,14 +90,16 @@ pub(crate) async fn add_add_ons(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     OrderPath(id, order): OrderPath,
+    key: IdempotencyKey,
     body: ApiJson<CreateOrderRequest>,
 ) -> Result<Response, ApiError> {
+    let key = key.for_body(&body.digest);
     let items = requests::line_items(&body.value.line_items);
-    match orders::buy_add_ons(&state, &caller, id, order, &items, None)
+    match orders::buy_add_ons(&state, &caller, id, order, &items, key, OrderResource::new)
         .await
         .map_err(placed)?
     {
-        Created::New(order) => Ok(Json(OrderResource::new(&order)).into_response()),
+        Created::New(resource) => Ok(Json(resource).into_response()),
         Created::Replayed(replay) => replayed(replay),
     }
 }

@@ -70,9 +70,13 @@ pub async fn onboard<R: Serialize>(
     let domain = onboarding.customer.domain.clone();
     let answer = render(&onboarding);
     let password = secrets::generate_password();
+    let sealed = match &key {
+        Some(k) => Some(k.seal(state, partner, &password).await?),
+        None => None,
+    };
     let record = key
         .as_ref()
-        .map(|k| k.record(partner, 201, &answer, Some(&password)))
+        .map(|k| k.record(partner, 201, &answer, sealed))
         .transpose()?;
     let hash = secrets::hash_generated_password(&password);
     match state

@@ -5,6 +5,7 @@
 
 use partnerdesk_domain::FieldError;
 use partnerdesk_domain::partner::Role;
+use partnerdesk_secrets::PoolError;
 use partnerdesk_store::{Conflict, StoreError};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +37,9 @@ pub enum AppError {
     Locked { minutes: i64 },
     /// Too many requests from this caller: wait this many seconds.
     TooManyRequests { seconds: u64 },
+    /// The server has as much of this work (hashing passwords) under way as it takes on:
+    /// try again in this many seconds.
+    Busy { seconds: u64 },
     /// The database or another dependency is down; retrying later may succeed.
     Unavailable(String),
     /// A fault: the detail is logged, never shown.
@@ -70,6 +74,16 @@ impl From<StoreError> for AppError {
             StoreError::Conflict(other) => AppError::Internal(format!("unexpected conflict {other:?}")),
             StoreError::Unavailable(m) | StoreError::Contention(m) => AppError::Unavailable(m),
             StoreError::Internal(m) => AppError::Internal(m),
+        }
+    }
+}
+
+impl From<PoolError> for AppError {
+    /// The password workers' refusal: busy for a second, or a fault.
+    fn from(e: PoolError) -> Self {
+        match e {
+            PoolError::Busy => AppError::Busy { seconds: 1 },
+            PoolError::Stopped => AppError::Internal(e.to_string()),
         }
     }
 }

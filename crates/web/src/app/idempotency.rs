@@ -2,12 +2,15 @@
 //! `MS-RequestId`; a portal form's is a random key the form carried. A key is stored only
 //! as its digest, beside a fingerprint of the request (the same key with another request
 //! is refused) and the answer given, which a retry gets back. A secret the answer carried
-//! (a customer's temporary password) is kept sealed with a key the database doesn't hold,
-//! for a few minutes.
+//! (a customer's temporary password) is kept sealed for a few minutes, with a key derived
+//! from the server's key (in the database) and the request's key (which the database
+//! doesn't hold): neither alone opens it.
+
+use std::sync::Arc;
 
 use partnerdesk_domain::PartnerId;
 use partnerdesk_secrets as secrets;
-use partnerdesk_store::IdempotencyRecord;
+use partnerdesk_store::{Claim, IdempotencyRecord};
 use serde::Serialize;
 use time::OffsetDateTime;
 
@@ -65,13 +68,26 @@ impl RequestKey {
         partner.to_string().into_bytes()
     }
 
-    /// The record that answers this key: `status`, `body` and `secret` sealed.
+    /// `secret` sealed for a replay of this key's answer: with the server's key, this
+    /// key's sealing and the partner.
+    pub(crate) async fn seal(
+        &self,
+        state: &AppState,
+        partner: PartnerId,
+        secret: &str,
+    ) -> Result<Vec<u8>, AppError> {
+        let server = state.store.server_secret().await?;
+        secrets::seal(secret, &server, &self.sealing, &Self::context(partner))
+            .ok_or_else(|| AppError::Internal("sealing a secret failed".into()))
+    }
+
+    /// The record that answers this key: `status`, `body`, and a secret [`Self::seal`]ed.
     pub(crate) fn record(
         &self,
         partner: PartnerId,
         status: u16,
         body: &impl Serialize,
-        secret: Option<&str>,
+        sealed: Option<Vec<u8>>,
     ) -> Result<IdempotencyRecord, AppError> {
         Ok(IdempotencyRecord {
             partner_id: partner,
@@ -79,8 +95,27 @@ impl RequestKey {
             fingerprint: self.fingerprint.clone(),
             status,
             body: serde_json::to_string(body).map_err(|e| AppError::Internal(e.to_string()))?,
-            sealed_secret: secret.and_then(|s| secrets::seal(s, &self.sealing, &Self::context(partner))),
+            sealed_secret: sealed,
             created_at: OffsetDateTime::now_utc(),
+        })
+    }
+}
+
+impl RequestKey {
+    /// The claim of this key for a change whose answer is rendered, by `render`, from
+    /// what the change made inside its transaction: the answer kept is the one given.
+    pub(crate) fn claim<T, R: Serialize>(
+        &self,
+        partner: PartnerId,
+        status: u16,
+        render: impl Fn(&T) -> R + Send + Sync + 'static,
+    ) -> Result<Claim<T>, AppError> {
+        let record = self.record(partner, status, &(), None)?;
+        Ok(Claim {
+            record,
+            render: Arc::new(move |outcome| {
+                serde_json::to_string(&render(outcome)).map_err(|e| e.to_string())
+            }),
         })
     }
 }
@@ -117,9 +152,13 @@ pub async fn replay(
     if stored.fingerprint != key.fingerprint {
         return Err(AppError::RequestIdReused);
     }
-    let secret = stored
-        .sealed_secret
-        .and_then(|sealed| secrets::open(&sealed, &key.sealing, &RequestKey::context(partner)));
+    let secret = match stored.sealed_secret {
+        Some(sealed) => {
+            let server = state.store.server_secret().await?;
+            secrets::open(&sealed, &server, &key.sealing, &RequestKey::context(partner))
+        }
+        None => None,
+    };
     Ok(Some(Replay {
         status: stored.status,
         body: stored.body,

@@ -5,6 +5,7 @@
 
 pub mod activity;
 pub mod agreements;
+mod attempts;
 mod caller;
 pub mod customers;
 pub mod drafts;

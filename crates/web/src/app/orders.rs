@@ -57,15 +57,17 @@ pub async fn place<R: Serialize>(
 /// Buys add-ons into `order`: each line names its parent, a subscription of that order
 /// (800029 when the add-on isn't for the parent's offer, 27009 when the parent isn't
 /// active). A line without a partner of record is sold through its parent's. Once per
-/// `key`; returns the order with its new lines.
-pub async fn buy_add_ons(
+/// `key`; answers the order with its new lines as `render` makes it, which is also the
+/// answer kept for a retry.
+pub async fn buy_add_ons<R: Serialize>(
     state: &AppState,
     caller: &Caller,
     customer: CustomerId,
     order: OrderId,
     items: &[LineItemInput],
     key: Option<RequestKey>,
-) -> Result<Created<Order>, AppError> {
+    render: impl Fn(&Order) -> R + Send + Sync + 'static,
+) -> Result<Created<R>, AppError> {
     caller.require(Permission::PlaceOrder)?;
     let partner = caller.partner_id();
     if let Some(replayed) = replay(state, partner, key.as_ref()).await? {
@@ -74,18 +76,22 @@ pub async fn buy_add_ons(
     let (mut lines, currency, catalog) = checked(state, caller, customer, items, true).await?;
     inherit_resellers(state, caller, customer, order, &mut lines).await?;
     let placed = placed(caller, customer, &currency, lines, &catalog);
-    let record = key
-        .as_ref()
-        .map(|k| k.record(partner, 200, &serde_json::json!({}), None))
-        .transpose()?;
+    let render = Arc::new(render);
+    let claim = match &key {
+        Some(k) => {
+            let render = render.clone();
+            Some(k.claim(partner, 200, move |o: &Order| render(o))?)
+        }
+        None => None,
+    };
     match state
         .store
-        .add_to_order(partner, order, placed, catalog, record, caller.actor())
+        .add_to_order(partner, order, placed, catalog, claim, caller.actor())
         .await
     {
         Ok(updated) => {
             metrics::counter!("orders_placed_total").increment(1);
-            Ok(Created::New(updated))
+            Ok(Created::New(render(&updated)))
         }
         Err(StoreError::NotFound) => Err(AppError::NotFound("api-order-not-found")),
         Err(StoreError::Conflict(Conflict::RequestId)) => lost_race(state, partner, key.as_ref()).await,

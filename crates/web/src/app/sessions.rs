@@ -1,11 +1,14 @@
 //! Signing in and out, and finding who a session belongs to: partner users (the partner
 //! portal) and customer admins (the customer portal). A session's id is 256 random bits
-//! that only the browser holds; the database keeps its SHA-256. Failed sign-ins in a row
-//! lock an account for a while, the same way for both kinds of user, and an unknown
-//! account costs as much to refuse as a known one.
+//! that only the browser holds; the database keeps its SHA-256. Sign-ins are throttled and
+//! counted before the password is checked ([`super::attempts`]): too many in a row lock
+//! an account for a while, the same way for both kinds of user and for names that aren't
+//! anyone's. Every checked sign-in costs one Argon2 computation on the password workers,
+//! whatever the account (known or not, with a chosen or a generated password, or none
+//! yet), so that how long an answer takes says nothing of it.
 
 use std::net::IpAddr;
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 
 use partnerdesk_domain::audit::{Actor, Channel};
 use partnerdesk_domain::partner::PartnerUser;
@@ -14,9 +17,11 @@ use partnerdesk_store::{CustomerUser, Principal, StoreError};
 use time::{Duration, OffsetDateTime};
 
 use crate::app::AppError;
+use crate::app::attempts::{self, Account};
 use crate::state::AppState;
 
-/// Failed sign-ins in a row that lock an account, and for how long.
+/// Sign-in attempts since the last success that lock an account (the last of them is
+/// still checked), and for how long.
 pub const ATTEMPTS: u32 = 5;
 pub const LOCKOUT: Duration = Duration::minutes(15);
 /// A partner session ends this long after its last request, and a week after it began.
@@ -45,31 +50,15 @@ pub fn new_secret() -> String {
     secrets::generate_token().trim_start_matches("pd_").to_owned()
 }
 
-fn digest(secret: &str) -> Vec<u8> {
+/// How a session is looked up: the SHA-256 of its secret.
+pub(crate) fn digest(secret: &str) -> Vec<u8> {
     secrets::sha256(secret.as_bytes())
 }
 
-/// A hash to check the passwords of unknown accounts against, so that refusing them takes
-/// as long as refusing a known account.
-static UNKNOWN_ACCOUNT: LazyLock<String> =
-    LazyLock::new(|| secrets::hash_chosen_password("partnerdesk: no such account").unwrap_or_default());
-
-/// Whether `password` matches `stored` (or, for an unknown account, the same work).
-async fn verify(password: String, stored: Option<String>) -> bool {
-    let stored = stored.unwrap_or_else(|| UNKNOWN_ACCOUNT.clone());
-    tokio::task::spawn_blocking(move || secrets::verify_password(&password, &stored))
-        .await
-        .unwrap_or(false)
-}
-
-/// The lockout still running at `now`, as whole minutes.
-fn locked(until: Option<OffsetDateTime>, now: OffsetDateTime) -> Result<(), AppError> {
-    match until.filter(|until| *until > now) {
-        Some(until) => Err(AppError::Locked {
-            minutes: ((until - now).whole_seconds() + 59) / 60,
-        }),
-        None => Ok(()),
-    }
+/// Whether `password` matches `stored`: one Argon2 computation on the password workers,
+/// also for an account that doesn't exist (`None`) or has no password yet.
+async fn verify(state: &AppState, password: String, stored: Option<String>) -> Result<bool, AppError> {
+    Ok(state.passwords().verify(password, stored).await?)
 }
 
 /// Signs a partner user in; `previous` is a session the browser still carried, ended
@@ -87,23 +76,17 @@ pub async fn sign_in_partner(
     if name.is_empty() || password.is_empty() {
         return Err(AppError::SignInFailed);
     }
+    let account = Account::partner(&name);
+    attempts::admit_sign_in(state, address, &account).await?;
     let record = state.store.sign_in_record(&name).await?;
-    let now = OffsetDateTime::now_utc();
-    locked(record.as_ref().and_then(|r| r.locked_until), now)?;
-    let verified = verify(password, record.as_ref().map(|r| r.password_hash.clone())).await;
+    let stored = record.as_ref().map(|r| r.password_hash.clone());
+    let verified = verify(state, password, stored).await?;
     let record = match record {
         Some(record) if verified && record.user.active => record,
-        other => {
-            if let Some(known) = other {
-                let user = known.user.id;
-                state
-                    .store
-                    .record_failed_sign_in(user, now, ATTEMPTS, LOCKOUT)
-                    .await?;
-            }
-            return Err(AppError::SignInFailed);
-        }
+        _ => return Err(AppError::SignInFailed),
     };
+    attempts::signed_in(state, account).await?;
+    let now = OffsetDateTime::now_utc();
     if let Some(old) = previous {
         state.store.end_session(digest(old)).await?;
     }
@@ -151,28 +134,26 @@ pub async fn sign_in_customer(
     credentials: Credentials,
     previous: Option<&str>,
 ) -> Result<NewSession<CustomerUser>, AppError> {
-    let Credentials { name, password, .. } = credentials;
+    let Credentials {
+        name,
+        password,
+        address,
+    } = credentials;
+    let account = Account::customer(&name);
+    attempts::admit_sign_in(state, address, &account).await?;
     let found = match state.store.customer_user_by_name(&name).await {
         Ok(found) => Some(found),
         Err(StoreError::NotFound) => None,
         Err(e) => return Err(e.into()),
     };
-    let now = OffsetDateTime::now_utc();
-    locked(found.as_ref().and_then(|(u, _)| u.locked_until), now)?;
-    let verified = verify(password, found.as_ref().map(|(_, hash)| hash.clone())).await;
+    let stored = found.as_ref().map(|(_, hash)| hash.clone());
+    let verified = verify(state, password, stored).await?;
     let user = match found {
         Some((user, _)) if verified => user,
-        other => {
-            if let Some((known, _)) = other {
-                let user = known.id;
-                state
-                    .store
-                    .record_failed_customer_sign_in(user, now, ATTEMPTS, LOCKOUT)
-                    .await?;
-            }
-            return Err(AppError::SignInFailed);
-        }
+        _ => return Err(AppError::SignInFailed),
     };
+    attempts::signed_in(state, account).await?;
+    let now = OffsetDateTime::now_utc();
     if let Some(old) = previous {
         state.store.end_customer_session(digest(old)).await?;
     }

@@ -141,8 +141,14 @@ pub async fn change_password(
     user: CustomerSignedIn,
     Form(form): Form<PasswordForm>,
 ) -> Result<Response, PageError> {
-    let changed =
-        passwords::change_customer(&state, &user.caller, form.current_password, form.new_password).await;
+    let changed = passwords::change_customer(
+        &state,
+        &user.caller,
+        &user.secret,
+        form.current_password,
+        form.new_password,
+    )
+    .await;
     match changed {
         Ok(()) => {
             let jar = user.flash(jar, &Flash::notice("customer-password-changed"));

@@ -231,7 +231,17 @@ pub async fn buy_add_on(
     let key = form.request_key.trim();
     let key = (!key.is_empty())
         .then(|| RequestKey::form("portal add-on", &subscription.to_string(), key, String::new()));
-    match orders::buy_add_ons(&state, &user.caller, customer, parent.order_id, &[item], key).await {
+    match orders::buy_add_ons(
+        &state,
+        &user.caller,
+        customer,
+        parent.order_id,
+        &[item],
+        key,
+        |_| (),
+    )
+    .await
+    {
         Ok(_) => {
             let jar = user.flash(jar, &Flash::notice("subscription-done-add-on"));
             Ok((jar, Redirect::to(&path(customer, subscription))).into_response())

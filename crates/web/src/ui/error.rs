@@ -64,7 +64,7 @@ impl PageError {
             | AppError::RequestIdReused
             | AppError::Stale => StatusCode::CONFLICT,
             AppError::Locked { .. } | AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
-            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Unavailable(_) | AppError::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -80,7 +80,9 @@ impl PageError {
                 | AppError::ResellerForbidden
                 | AppError::RelationshipRequestsUnavailable,
             ) => ("page-forbidden-title", "page-forbidden-text"),
-            PageError::App(AppError::Unavailable(_)) => ("page-error-title", "page-unavailable-text"),
+            PageError::App(
+                AppError::Unavailable(_) | AppError::Busy { .. } | AppError::TooManyRequests { .. },
+            ) => ("page-error-title", "page-unavailable-text"),
             PageError::App(AppError::Internal(_)) => ("page-error-title", "page-error-text"),
             _ => ("page-error-title", "form-expired"),
         }
@@ -91,7 +93,7 @@ impl IntoResponse for PageError {
     /// The status and the unrendered error; [`render`] writes the page.
     fn into_response(self) -> Response {
         let mut response = self.status().into_response();
-        if let PageError::App(AppError::TooManyRequests { seconds }) = &self
+        if let PageError::App(AppError::TooManyRequests { seconds } | AppError::Busy { seconds }) = &self
             && let Ok(value) = seconds.to_string().parse()
         {
             response.headers_mut().insert(header::RETRY_AFTER, value);

@@ -8,6 +8,7 @@ mod customers;
 mod errors;
 mod isolation;
 mod onboarding;
+mod security;
 mod service;
 mod subscriptions;
 #[path = "../support/mod.rs"]

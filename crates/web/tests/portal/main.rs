@@ -4,6 +4,7 @@
 mod browser;
 mod matrix;
 mod relationships;
+mod security;
 mod sessions;
 mod subscriptions;
 #[path = "../support/mod.rs"]

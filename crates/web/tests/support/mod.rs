@@ -32,6 +32,8 @@ pub struct TestApp {
     pub provider: Partner,
     pub token: String,
     pub resellers: Vec<Partner>,
+    /// The running app's state: its password workers count their computations.
+    pub state: AppState,
     shutdown: Option<oneshot::Sender<()>>,
     _db: TestDatabase,
 }
@@ -93,7 +95,7 @@ impl TestApp {
             listener.local_addr().unwrap_or_else(|e| panic!("{e}"))
         );
         let (shutdown, stop) = oneshot::channel::<()>();
-        tokio::spawn(partnerdesk_web::serve(listener, state, async {
+        tokio::spawn(partnerdesk_web::serve(listener, state.clone(), async {
             let _ = stop.await;
         }));
         let mut app = Self {
@@ -103,6 +105,7 @@ impl TestApp {
             provider: provider.clone(),
             token: String::new(),
             resellers,
+            state,
             shutdown: Some(shutdown),
             _db: db,
         };
