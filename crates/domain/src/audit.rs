@@ -102,11 +102,7 @@ impl FromStr for Action {
     type Err = ();
 
     fn from_str(s: &str) -> Result<Self, ()> {
-        Action::ALL
-            .iter()
-            .copied()
-            .find(|a| a.as_str() == s.trim())
-            .ok_or(())
+        Action::ALL.iter().copied().find(|a| a.as_str() == s).ok_or(())
     }
 }
 

@@ -50,6 +50,17 @@ pub struct Config {
     pub metrics: MetricsMode,
     /// The bearer token `/metrics` wants when `metrics = "token"`.
     pub metrics_token: Option<String>,
+    /// Sign-in, set-password and password-change attempts per minute from one client
+    /// address; 0 turns the limit off.
+    pub attempts_per_address_per_minute: u32,
+    /// The same per account, whatever the address; 0 turns the limit off.
+    pub attempts_per_account_per_minute: u32,
+    /// Threads that hash and check passwords (19 MiB each); 0: as many as cores, at least 2.
+    pub password_workers: usize,
+    /// Password computations that may wait for a worker; more are answered 503.
+    pub password_queue: usize,
+    /// API requests with an unknown token per minute from one client address; 0: no limit.
+    pub failed_tokens_per_address_per_minute: u32,
     /// The `custom` profile's rules.
     pub custom_profile: Option<CustomProfile>,
 }
@@ -105,6 +116,11 @@ impl Default for Config {
             header_timeout_seconds: 10,
             metrics: MetricsMode::Off,
             metrics_token: None,
+            attempts_per_address_per_minute: partnerdesk_web::ATTEMPTS_PER_ADDRESS_PER_MINUTE,
+            attempts_per_account_per_minute: partnerdesk_web::ATTEMPTS_PER_ACCOUNT_PER_MINUTE,
+            password_workers: 0,
+            password_queue: partnerdesk_web::PASSWORD_QUEUE,
+            failed_tokens_per_address_per_minute: partnerdesk_web::FAILED_TOKENS_PER_ADDRESS_PER_MINUTE,
             custom_profile: None,
         }
     }
@@ -172,6 +188,11 @@ impl Config {
         settings.draft_max_age = time::Duration::hours(i64::from(self.draft_max_age_hours));
         settings.secure_cookies = self.secure_cookies;
         settings.request_timeout = std::time::Duration::from_secs(self.request_timeout_seconds.max(1));
+        settings.attempts_per_address_per_minute = self.attempts_per_address_per_minute;
+        settings.attempts_per_account_per_minute = self.attempts_per_account_per_minute;
+        settings.password_workers = self.password_workers;
+        settings.password_queue = self.password_queue;
+        settings.failed_tokens_per_address_per_minute = self.failed_tokens_per_address_per_minute;
         settings.metrics = match (self.metrics, self.metrics_token.as_deref()) {
             (MetricsMode::Off, _) => Metrics::Off,
             (MetricsMode::Public, _) => Metrics::Public,

@@ -32,7 +32,10 @@ use tower_http::compression::CompressionLayer;
 use tower_http::sensitive_headers::SetSensitiveRequestHeadersLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
-pub use state::{AppState, Metrics, Settings};
+pub use state::{
+    ATTEMPTS_PER_ACCOUNT_PER_MINUTE, ATTEMPTS_PER_ADDRESS_PER_MINUTE, AppState,
+    FAILED_TOKENS_PER_ADDRESS_PER_MINUTE, Metrics, PASSWORD_QUEUE, Settings,
+};
 
 /// What pages may load: their own scripts and styles, nothing inline, no framing.
 const PAGE_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \

@@ -1,7 +1,7 @@
 //! `GET /v1/auditrecords`: the partner's activity log, as Partner Center's audit records.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use partnerdesk_domain::CustomerId;
 use partnerdesk_domain::audit::{Action, Event};
 use partnerdesk_domain::partner::Permission;
@@ -13,6 +13,7 @@ use utoipa::ToSchema;
 
 use crate::api::auth::ApiCaller;
 use crate::api::error::ApiError;
+use crate::api::query::{self, ApiQuery};
 use crate::api::resources::{Attributes, Collection};
 use crate::state::AppState;
 
@@ -20,13 +21,15 @@ use crate::state::AppState;
 #[serde(default, rename_all = "camelCase")]
 #[into_params(parameter_in = Query)]
 pub(crate) struct AuditParams {
-    /// Entries at or after this time (RFC 3339 or a date).
+    /// Entries at or after this time: RFC 3339, or a date (midnight UTC).
     start_date: Option<String>,
-    /// Entries before this time (RFC 3339 or a date).
+    /// Entries before this time: RFC 3339, or a date (midnight UTC).
     end_date: Option<String>,
-    /// Entries per page, 1–1000 (100 when absent).
-    size: Option<u32>,
+    /// Entries per page.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 1000)]
+    size: Option<String>,
     /// Only entries about this customer.
+    #[param(format = Uuid)]
     customer_id: Option<String>,
     /// Only entries of this operation type, such as `subscription-suspended`.
     operation_type: Option<String>,
@@ -86,19 +89,13 @@ impl AuditRecordResource {
 }
 
 fn time_param(raw: Option<&str>, parameter: &'static str) -> Result<Option<OffsetDateTime>, ApiError> {
-    let Some(raw) = raw.map(str::trim).filter(|r| !r.is_empty()) else {
-        return Ok(None);
-    };
-    let invalid = ApiError::Query {
-        parameter,
-        message: "query-date",
-    };
-    if let Ok(at) = OffsetDateTime::parse(raw, &Rfc3339) {
-        return Ok(Some(at));
-    }
-    let date = time::Date::parse(raw, time::macros::format_description!("[year]-[month]-[day]"))
-        .map_err(|_| invalid)?;
-    Ok(Some(date.midnight().assume_utc()))
+    query::optional(raw, parameter, "query-date", |raw| {
+        OffsetDateTime::parse(raw, &Rfc3339).ok().or_else(|| {
+            time::Date::parse(raw, time::macros::format_description!("[year]-[month]-[day]"))
+                .ok()
+                .map(|date| date.midnight().assume_utc())
+        })
+    })
 }
 
 /// Get the activity log
@@ -122,40 +119,22 @@ fn time_param(raw: Option<&str>, parameter: &'static str) -> Result<Option<Offse
 pub(crate) async fn list(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
-    Query(params): Query<AuditParams>,
+    ApiQuery(params): ApiQuery<AuditParams>,
 ) -> Result<Json<Collection<AuditRecordResource>>, ApiError> {
     caller.require(Permission::ViewActivity)?;
-    let customer = match params
-        .customer_id
-        .as_deref()
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-    {
-        Some(raw) => Some(raw.parse::<CustomerId>().map_err(|_| ApiError::Query {
-            parameter: "customerId",
-            message: "query-customer-id",
-        })?),
-        None => None,
-    };
-    let action = match params
-        .operation_type
-        .as_deref()
-        .map(str::trim)
-        .filter(|a| !a.is_empty())
-    {
-        Some(raw) => Some(raw.parse::<Action>().map_err(|()| ApiError::Query {
-            parameter: "operationType",
-            message: "query-operation-type",
-        })?),
-        None => None,
-    };
-    let size = params.size.unwrap_or(100);
-    if !(1..=1000).contains(&size) {
-        return Err(ApiError::Query {
-            parameter: "size",
-            message: "query-size",
-        });
-    }
+    let customer = query::optional(
+        params.customer_id.as_deref(),
+        "customerId",
+        "query-customer-id",
+        |raw| raw.parse::<CustomerId>().ok(),
+    )?;
+    let action = query::optional(
+        params.operation_type.as_deref(),
+        "operationType",
+        "query-operation-type",
+        |raw| raw.parse::<Action>().ok(),
+    )?;
+    let size = query::number(params.size.as_deref(), 100, (1, 1000), "size", "query-size")?;
     let query = ActivityQuery {
         customer,
         action,

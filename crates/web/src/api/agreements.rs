@@ -2,11 +2,11 @@
 //! customers (`POST` needs an admin or sales agent; the attesting user is recorded).
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use partnerdesk_domain::partner::Permission;
-use partnerdesk_domain::profile::{AgreementTemplate, CLOUD_AGREEMENT_TYPE};
+use partnerdesk_domain::profile::{AgreementTemplate, CLOUD_AGREEMENT_TYPE, CUSTOMER_AGREEMENT_TYPE};
 use serde::Deserialize;
 
 use crate::api::CustomerPath;
@@ -14,6 +14,7 @@ use crate::api::auth::ApiCaller;
 use crate::api::created::{IdempotencyKey, replayed};
 use crate::api::error::ApiError;
 use crate::api::json::ApiJson;
+use crate::api::query::ApiQuery;
 use crate::api::requests::{self, AGREEMENT, AgreementRequest, ContactRequest};
 use crate::api::resources::Collection;
 use crate::api::resources::commerce::{AgreementMetadataResource, AgreementResource};
@@ -31,30 +32,29 @@ pub(crate) struct TypeParams {
     agreement_type: Option<String>,
 }
 
-/// The agreements of the cloud that `agreementType` selects.
+/// The values of `agreementType`: every type Partnerdesk knows, and `*`.
+pub(crate) const AGREEMENT_TYPES: [&str; 3] = ["*", CUSTOMER_AGREEMENT_TYPE, CLOUD_AGREEMENT_TYPE];
+
+/// The agreements of the cloud that `agreementType` selects: none for a type this cloud
+/// doesn't offer, an error for a value that isn't a type.
 fn selected<'a>(state: &'a AppState, params: &TypeParams) -> Result<Vec<&'a AgreementTemplate>, ApiError> {
     let profile = &state.settings.profile;
-    let wanted = params
-        .agreement_type
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty());
+    let wanted = params.agreement_type.as_deref();
+    if wanted.is_some_and(|t| !AGREEMENT_TYPES.contains(&t)) {
+        return Err(ApiError::Query {
+            parameter: "agreementType",
+            message: "query-agreement-type",
+        });
+    }
     let default_type = if profile.agreement_of_type(CLOUD_AGREEMENT_TYPE).is_some() {
         Some(CLOUD_AGREEMENT_TYPE)
     } else {
         profile.primary_agreement().map(|a| a.agreement_type.as_str())
     };
-    match wanted.or(default_type) {
-        Some("*") | None => Ok(profile.agreements.iter().collect()),
-        Some(t) => match profile.agreement_of_type(t) {
-            Some(a) => Ok(vec![a]),
-            None if wanted.is_some() && profile.offers_agreements() => Err(ApiError::Query {
-                parameter: "agreementType",
-                message: "query-agreement-type",
-            }),
-            None => Ok(Vec::new()),
-        },
-    }
+    Ok(match wanted.or(default_type) {
+        Some("*") | None => profile.agreements.iter().collect(),
+        Some(t) => profile.agreement_of_type(t).into_iter().collect(),
+    })
 }
 
 /// Get agreement metadata
@@ -72,7 +72,7 @@ fn selected<'a>(state: &'a AppState, params: &TypeParams) -> Result<Vec<&'a Agre
 pub(crate) async fn metadata(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
-    Query(params): Query<TypeParams>,
+    ApiQuery(params): ApiQuery<TypeParams>,
 ) -> Result<Json<Collection<AgreementMetadataResource>>, ApiError> {
     caller.require(Permission::ViewCustomers)?;
     let items = selected(&state, &params)?
@@ -137,7 +137,7 @@ pub(crate) async fn list(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     CustomerPath(id): CustomerPath,
-    Query(params): Query<TypeParams>,
+    ApiQuery(params): ApiQuery<TypeParams>,
 ) -> Result<Json<Collection<AgreementResource>>, ApiError> {
     caller.require(Permission::ViewCustomers)?;
     let types: Vec<String> = selected(&state, &params)?

@@ -19,8 +19,12 @@ use crate::state::AppState;
     head,
     path = "/v1/domains/{domain}",
     tag = "Domains",
-    params(("domain" = String, Path, description = "Full domain, such as contoso.onmicrosoft.com")),
-    responses((status = 200, description = "Taken"), (status = 404, description = "Free"), (status = 400, description = "Not a valid domain")),
+    params(("domain" = String, Path, pattern = r"^[A-Za-z0-9]{1,27}(\.[A-Za-z0-9-]+)*$", description = "A prefix (`contoso`) or a full domain with this cloud's suffix (`contoso.onmicrosoft.com`)")),
+    responses(
+        (status = 200, description = "Taken"),
+        (status = 404, description = "Free"),
+        (status = 400, description = "A domain with another suffix than this cloud's"),
+    ),
     security(("bearer" = []))
 )]
 pub(crate) async fn exists(
@@ -44,8 +48,11 @@ pub(crate) async fn exists(
     get,
     path = "/v1/validations/checkdomainavailability/{prefix}",
     tag = "Domains",
-    params(("prefix" = String, Path, description = "Domain prefix, such as contoso")),
-    responses((status = 200, description = "true when free", body = bool), (status = 400, description = "Not a valid prefix", body = crate::api::error::ErrorBody)),
+    params(("prefix" = String, Path, pattern = "^[A-Za-z0-9]{1,27}$", description = "Domain prefix, such as contoso")),
+    responses(
+        (status = 200, description = "true when free", body = bool, content_type = "application/json"),
+        (status = 400, description = "Not a valid prefix", body = crate::api::error::ErrorBody),
+    ),
     security(("bearer" = []))
 )]
 pub(crate) async fn check_availability(

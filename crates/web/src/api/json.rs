@@ -91,13 +91,14 @@ impl<'de> de::Deserializer<'de> for AnyCase {
 
     fn deserialize_struct<V: Visitor<'de>>(
         self,
-        name: &'static str,
+        _name: &'static str,
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Self::Error> {
         match self.0 {
             Value::Object(map) => visitor.visit_map(Entries::new(map, fields)),
-            other => other.deserialize_struct(name, fields, visitor),
+            // serde_json would read an array as the fields in order; a body is an object.
+            other => Err(de::Error::invalid_type(unexpected(&other), &"an object")),
         }
     }
 
@@ -128,6 +129,17 @@ impl<'de> de::Deserializer<'de> for AnyCase {
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf unit unit_struct
         seq tuple tuple_struct map identifier ignored_any
+    }
+}
+
+fn unexpected(value: &Value) -> de::Unexpected<'_> {
+    match value {
+        Value::Null => de::Unexpected::Unit,
+        Value::Bool(b) => de::Unexpected::Bool(*b),
+        Value::Number(_) => de::Unexpected::Other("a number"),
+        Value::String(s) => de::Unexpected::Str(s),
+        Value::Array(_) => de::Unexpected::Seq,
+        Value::Object(_) => de::Unexpected::Map,
     }
 }
 
@@ -238,5 +250,19 @@ mod tests {
     fn malformed_json_is_its_own_error() {
         let parsed: Result<Outer, ApiError> = parse(b"{\"lineItems\": [");
         assert!(matches!(parsed, Err(ApiError::MalformedJson(_))));
+    }
+
+    #[test]
+    fn a_body_or_a_nested_object_is_never_read_from_an_array() {
+        let top: Result<Inner, ApiError> = parse(b"[null]");
+        assert!(
+            matches!(top, Err(ApiError::InvalidValue(ref d)) if d.contains("expected an object")),
+            "{top:?}"
+        );
+        let nested: Result<Outer, ApiError> = parse(br#"{"companyProfile": ["a"], "lineItems": []}"#);
+        assert!(
+            matches!(nested, Err(ApiError::InvalidValue(ref d)) if d.starts_with("companyProfile:")),
+            "{nested:?}"
+        );
     }
 }

@@ -4,6 +4,7 @@
 pub(crate) mod activity;
 pub(crate) mod agreements;
 pub mod auth;
+pub(crate) mod contract;
 mod created;
 pub(crate) mod customers;
 pub(crate) mod domains;
@@ -11,6 +12,7 @@ pub mod error;
 pub mod json;
 pub(crate) mod offers;
 pub(crate) mod orders;
+mod query;
 pub(crate) mod relationship_requests;
 pub(crate) mod relationships;
 pub mod requests;
@@ -47,6 +49,10 @@ pub fn router(state: AppState) -> Router<AppState> {
             get(relationship_requests::request),
         )
         .route("/customers/{customer}", get(get_customer))
+        .route(
+            "/customers/{customer}/relationships",
+            get(relationships::of_customer),
+        )
         .route("/customers/{customer}/profiles/company", get(get_company_profile))
         .route(
             "/customers/{customer}/profiles/billing",

@@ -1,14 +1,15 @@
 //! The offer catalog for a country, with names in the language of `X-Locale`.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use partnerdesk_domain::country::CountryCode;
 use partnerdesk_domain::partner::Permission;
-use partnerdesk_domain::{Field, OfferId};
+use partnerdesk_domain::{Field, OfferId, Rule};
 use serde::Deserialize;
 
 use crate::api::auth::{ApiCaller, Lang};
 use crate::api::error::ApiError;
+use crate::api::query::{self, ApiQuery};
 use crate::api::resources::Collection;
 use crate::api::resources::catalog::{CategoryResource, OfferResource};
 use crate::state::AppState;
@@ -17,36 +18,52 @@ use crate::state::AppState;
 #[serde(default)]
 #[into_params(parameter_in = Query)]
 pub(crate) struct OfferParams {
-    /// The customer's country, ISO 3166 alpha-2 (required).
+    /// The customer's country: an ISO 3166 alpha-2 code in capitals.
+    #[param(required = true)]
     country: Option<String>,
     /// Only offers of this category.
     offer_category_id: Option<String>,
     /// Offers to skip.
+    #[param(value_type = Option<u32>, minimum = 0)]
     offset: Option<String>,
-    /// Offers per page, 1–1000.
+    /// Offers per page.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 1000)]
     size: Option<String>,
 }
 
-fn country(raw: Option<&str>) -> Result<CountryCode, ApiError> {
-    CountryCode::parse(raw.unwrap_or(""))
-        .map_err(|rule| ApiError::Invalid(vec![(Field::Country.name().to_owned(), rule)]))
+/// The one parameter of an offer and of the categories: the customer's country.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[serde(default)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct CountryParams {
+    /// The customer's country: an ISO 3166 alpha-2 code in capitals.
+    #[param(required = true)]
+    country: Option<String>,
 }
 
-fn number(
-    raw: Option<&str>,
-    default: usize,
-    max: usize,
-    parameter: &'static str,
-    message: &'static str,
-) -> Result<usize, ApiError> {
-    match raw.map(str::trim).filter(|r| !r.is_empty()) {
-        None => Ok(default),
-        Some(raw) => raw
-            .parse::<usize>()
-            .ok()
-            .filter(|n| *n <= max)
-            .ok_or(ApiError::Query { parameter, message }),
+/// The `country` parameter: a known code, exactly as written in ISO 3166.
+fn country(raw: Option<&str>) -> Result<CountryCode, ApiError> {
+    let refused = |rule| ApiError::Invalid(vec![(Field::Country.name().to_owned(), rule)]);
+    let raw = raw.unwrap_or("");
+    let code = CountryCode::parse(raw).map_err(refused)?;
+    if code.as_str() == raw {
+        Ok(code)
+    } else {
+        Err(refused(Rule::CountryUnknown { suggestion: None }))
     }
+}
+
+/// `offset` and `size`: which offers of the list.
+fn window(params: &OfferParams) -> Result<(usize, usize), ApiError> {
+    let offset = query::number(
+        params.offset.as_deref(),
+        0,
+        (0, u32::MAX),
+        "offset",
+        "query-offset",
+    )?;
+    let size = query::number(params.size.as_deref(), 1000, (1, 1000), "size", "query-size")?;
+    Ok((offset as usize, size as usize))
 }
 
 /// List the offers for a country
@@ -62,17 +79,12 @@ pub(crate) async fn list(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     Lang(locale): Lang,
-    Query(params): Query<OfferParams>,
+    ApiQuery(params): ApiQuery<OfferParams>,
 ) -> Result<Json<Collection<OfferResource>>, ApiError> {
     caller.require(Permission::ViewCustomers)?;
     let country = country(params.country.as_deref())?;
-    let offset = number(params.offset.as_deref(), 0, usize::MAX, "offset", "query-offset")?;
-    let size = number(params.size.as_deref(), 1000, 1000, "size", "query-size")?.max(1);
-    let category = params
-        .offer_category_id
-        .as_deref()
-        .map(str::trim)
-        .filter(|c| !c.is_empty());
+    let (offset, size) = window(&params)?;
+    let category = params.offer_category_id.as_deref();
     let catalog = state.store.catalog().await?;
     let items = catalog
         .offers_in(country)
@@ -90,7 +102,7 @@ pub(crate) async fn list(
     get,
     path = "/v1/offers/{offer}",
     tag = "Offers",
-    params(("offer" = String, Path, description = "Offer id"), OfferParams),
+    params(("offer" = String, Path, description = "Offer id"), CountryParams),
     responses(
         (status = 200, description = "The offer", body = OfferResource),
         (status = 404, description = "No such offer in this country", body = crate::api::error::ErrorBody),
@@ -102,7 +114,7 @@ pub(crate) async fn get(
     ApiCaller(caller): ApiCaller,
     Lang(locale): Lang,
     Path(offer): Path<String>,
-    Query(params): Query<OfferParams>,
+    ApiQuery(params): ApiQuery<CountryParams>,
 ) -> Result<Json<OfferResource>, ApiError> {
     caller.require(Permission::ViewCustomers)?;
     let country = country(params.country.as_deref())?;
@@ -128,12 +140,11 @@ pub(crate) async fn add_ons(
     ApiCaller(caller): ApiCaller,
     Lang(locale): Lang,
     Path(offer): Path<String>,
-    Query(params): Query<OfferParams>,
+    ApiQuery(params): ApiQuery<OfferParams>,
 ) -> Result<Json<Collection<OfferResource>>, ApiError> {
     caller.require(Permission::ViewCustomers)?;
     let country = country(params.country.as_deref())?;
-    let offset = number(params.offset.as_deref(), 0, usize::MAX, "offset", "query-offset")?;
-    let size = number(params.size.as_deref(), 1000, 1000, "size", "query-size")?.max(1);
+    let (offset, size) = window(&params)?;
     let catalog = state.store.catalog().await?;
     let id = OfferId::parse(&offer)
         .filter(|id| catalog.offer(id).is_some_and(|o| o.available_in(country)))
@@ -156,7 +167,7 @@ pub(crate) async fn add_ons(
     get,
     path = "/v1/offercategories",
     tag = "Offers",
-    params(OfferParams),
+    params(CountryParams),
     responses((status = 200, description = "Categories with offers in the country", body = Collection<CategoryResource>)),
     security(("bearer" = []))
 )]
@@ -164,7 +175,7 @@ pub(crate) async fn categories(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     Lang(locale): Lang,
-    Query(params): Query<OfferParams>,
+    ApiQuery(params): ApiQuery<CountryParams>,
 ) -> Result<Json<Collection<CategoryResource>>, ApiError> {
     caller.require(Permission::ViewCustomers)?;
     let country = country(params.country.as_deref())?;

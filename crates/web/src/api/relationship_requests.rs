@@ -2,14 +2,15 @@
 //! already accepts the calling partner (or its indirect reseller) as a reseller.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
-use partnerdesk_domain::Rule;
+use partnerdesk_domain::{PartnerId, Rule};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::api::auth::ApiCaller;
 use crate::api::error::ApiError;
+use crate::api::query::{self, ApiQuery};
 use crate::api::resources::Attributes;
 use crate::app::{AppError, relationships};
 use crate::links;
@@ -20,6 +21,7 @@ use crate::state::AppState;
 #[into_params(parameter_in = Query)]
 pub(crate) struct RequestParams {
     /// An indirect provider's reseller (tenant id) the customer is to be associated with.
+    #[param(format = Uuid)]
     indirect_reseller_id: Option<String>,
     /// Also ask for delegated admin access (Partnerdesk records the customer's answer).
     delegated_admin: Option<bool>,
@@ -55,9 +57,12 @@ pub(crate) async fn request(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     headers: HeaderMap,
-    Query(params): Query<RequestParams>,
+    ApiQuery(params): ApiQuery<RequestParams>,
 ) -> Result<Json<RelationshipRequestResource>, ApiError> {
     let reseller = params.indirect_reseller_id.as_deref();
+    query::optional(reseller, "indirectResellerId", "query-reseller-unknown", |r| {
+        r.parse::<PartnerId>().ok()
+    })?;
     let delegated_admin = params.delegated_admin.unwrap_or(false);
     let token = relationships::request(&state, &caller, reseller, delegated_admin)
         .await

@@ -2,7 +2,7 @@
 //! add-ons.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
 use partnerdesk_domain::partner::Permission;
@@ -12,6 +12,7 @@ use serde::Deserialize;
 use crate::api::auth::{ApiCaller, Lang};
 use crate::api::error::ApiError;
 use crate::api::json::ApiJson;
+use crate::api::query::{self, ApiQuery};
 use crate::api::requests::{self, UpdateSubscriptionRequest};
 use crate::api::resources::commerce::SubscriptionResource;
 use crate::api::resources::{Collection, expected_version, with_etag};
@@ -24,6 +25,7 @@ use crate::state::AppState;
 #[into_params(parameter_in = Query)]
 pub(crate) struct SubscriptionParams {
     /// Only the subscriptions of this order.
+    #[param(format = Uuid)]
     order_id: Option<String>,
 }
 
@@ -41,21 +43,12 @@ pub(crate) async fn list(
     ApiCaller(caller): ApiCaller,
     Lang(locale): Lang,
     CustomerPath(id): CustomerPath,
-    Query(params): Query<SubscriptionParams>,
+    ApiQuery(params): ApiQuery<SubscriptionParams>,
 ) -> Result<Json<Collection<SubscriptionResource>>, ApiError> {
     caller.require(Permission::ViewCustomers)?;
-    let order = match params
-        .order_id
-        .as_deref()
-        .map(str::trim)
-        .filter(|o| !o.is_empty())
-    {
-        Some(raw) => Some(raw.parse().map_err(|_| ApiError::Query {
-            parameter: "order_id",
-            message: "query-order-id",
-        })?),
-        None => None,
-    };
+    let order = query::optional(params.order_id.as_deref(), "order_id", "query-order-id", |raw| {
+        raw.parse().ok()
+    })?;
     let subscriptions = state.store.subscriptions(caller.partner_id(), id, order).await?;
     let catalog = state.store.catalog().await?;
     let items = subscriptions
@@ -74,7 +67,7 @@ pub(crate) async fn list(
     path = "/v1/customers/{customer}/subscriptions/{subscription}",
     tag = "Subscriptions",
     params(("customer" = String, Path, description = "Customer id"), ("subscription" = String, Path, description = "Subscription id")),
-    responses((status = 200, description = "The subscription", body = SubscriptionResource)),
+    responses((status = 200, description = "The subscription; `ETag` is its version, for `If-Match`", body = SubscriptionResource)),
     security(("bearer" = []))
 )]
 pub(crate) async fn get(
@@ -82,11 +75,14 @@ pub(crate) async fn get(
     ApiCaller(caller): ApiCaller,
     Lang(locale): Lang,
     SubscriptionPath(id, subscription): SubscriptionPath,
-) -> Result<Json<SubscriptionResource>, ApiError> {
+) -> Result<Response, ApiError> {
     caller.require(Permission::ViewCustomers)?;
     let found = subscriptions::get(&state, &caller, id, subscription).await?;
     let catalog = state.store.catalog().await?;
-    Ok(Json(SubscriptionResource::new(&found, &catalog, locale)))
+    Ok(with_etag(
+        SubscriptionResource::new(&found, &catalog, locale),
+        found.version,
+    ))
 }
 
 /// Change a subscription

@@ -10,7 +10,7 @@ use partnerdesk_domain::customer::{BillingDetails, Customer, CustomerContext, Ne
 use partnerdesk_domain::draft::AccountForm;
 use partnerdesk_domain::onboarding::Onboarding;
 use partnerdesk_domain::order::NewLineItem;
-use partnerdesk_domain::partner::{PartnerKind, Permission};
+use partnerdesk_domain::partner::{Partner, PartnerKind, Permission};
 use partnerdesk_domain::subscription::Subscription;
 use partnerdesk_domain::tenant_domain::TenantDomain;
 use partnerdesk_domain::{CustomerId, Field, FieldError, PartnerId, Rule};
@@ -238,4 +238,19 @@ pub async fn overview(state: &AppState, caller: &Caller, id: CustomerId) -> Resu
         agreements: state.store.agreements(partner, id, None).await?,
         subscriptions: state.store.subscriptions(partner, id, None).await?,
     })
+}
+
+/// The indirect resellers a customer of the caller's is associated with, as the caller
+/// may see them: a provider its reseller of the customer, a reseller itself.
+pub async fn resellers(state: &AppState, caller: &Caller, id: CustomerId) -> Result<Vec<Partner>, AppError> {
+    let customer = customer(state, caller, id).await?;
+    let Some(reseller) = customer.associated_partner_id else {
+        return Ok(Vec::new());
+    };
+    let partner = &caller.principal.partner;
+    if partner.id == reseller {
+        return Ok(vec![partner.clone()]);
+    }
+    let resellers = state.store.resellers_of(caller.partner_id()).await?;
+    Ok(resellers.into_iter().filter(|r| r.id == reseller).collect())
 }

@@ -4,6 +4,7 @@
 mod activity;
 mod catalog;
 mod commerce;
+mod contract;
 mod customers;
 mod errors;
 mod isolation;

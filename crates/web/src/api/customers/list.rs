@@ -2,7 +2,7 @@
 //! `MS-ContinuationToken` of the previous page) and `starts_with` filters on company name,
 //! domain and indirect reseller.
 
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, HeaderName};
 use partnerdesk_domain::PartnerId;
 use partnerdesk_domain::partner::{PartnerKind, Permission};
@@ -12,6 +12,7 @@ use serde::Deserialize;
 use crate::api::auth::ApiCaller;
 use crate::api::error::ApiError;
 use crate::api::json::{self, LargeJson};
+use crate::api::query::{self, ApiQuery};
 use crate::api::resources::customer::CustomerResource;
 use crate::api::resources::{Collection, Link, LinkHeader};
 use crate::paging;
@@ -25,11 +26,13 @@ const MAX_SIZE: u32 = paging::MAX_SIZE;
 #[serde(rename_all = "camelCase", default)]
 #[into_params(parameter_in = Query)]
 pub(crate) struct ListParams {
-    /// Customers per page, 1–1000 (100 when absent or 0).
+    /// Customers per page (100 when absent or 0).
+    #[param(value_type = Option<u32>, minimum = 0, maximum = 1000)]
     size: Option<String>,
     /// `Next`, with the `MS-ContinuationToken` header of the previous page.
     seek_operation: Option<String>,
-    /// JSON: `{"Field":"CompanyName"|"Domain"|"IndirectReseller","Value":"…","Operator":"starts_with"}`.
+    /// Customers whose company name or domain starts with `Value`, or those of one indirect
+    /// reseller: `{"Field":"CompanyName"|"Domain"|"IndirectReseller","Value":"…","Operator":"starts_with"}`.
     filter: Option<String>,
 }
 
@@ -61,7 +64,7 @@ pub(crate) async fn list_customers(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     headers: HeaderMap,
-    Query(params): Query<ListParams>,
+    ApiQuery(params): ApiQuery<ListParams>,
 ) -> Result<LargeJson<Collection<CustomerResource>>, ApiError> {
     caller.require(Permission::ViewCustomers)?;
     let (query, size) = query(&headers, &params)?;
@@ -92,8 +95,8 @@ pub(crate) async fn list_customers(
 /// The page asked for: the first of a search (`size`, `filter`), or the next one
 /// (`seekOperation=Next` with the previous page's `MS-ContinuationToken`).
 fn query(headers: &HeaderMap, params: &ListParams) -> Result<(CustomerQuery, u32), ApiError> {
-    Ok(match params.seek_operation.as_deref().map(str::trim) {
-        Some(op) if op.eq_ignore_ascii_case("next") => {
+    Ok(match params.seek_operation.as_deref() {
+        Some("Next") => {
             let token = headers
                 .get(&CONTINUATION)
                 .and_then(|v| v.to_str().ok())
@@ -128,16 +131,9 @@ fn query(headers: &HeaderMap, params: &ListParams) -> Result<(CustomerQuery, u32
 }
 
 fn size(raw: Option<&str>) -> Result<u32, ApiError> {
-    let invalid = ApiError::Query {
-        parameter: "size",
-        message: "query-size",
-    };
-    match raw.map(str::trim) {
-        None | Some("") | Some("0") => Ok(DEFAULT_SIZE),
-        Some(raw) => match raw.parse::<u32>() {
-            Ok(n) if n <= MAX_SIZE => Ok(n),
-            _ => Err(invalid),
-        },
+    match query::number(raw, 0, (0, MAX_SIZE), "size", "query-size")? {
+        0 => Ok(DEFAULT_SIZE),
+        n => Ok(n),
     }
 }
 
@@ -146,7 +142,7 @@ fn filter(raw: Option<&str>) -> Result<CustomerFilter, ApiError> {
         parameter: "filter",
         message: "query-filter",
     };
-    let Some(raw) = raw.map(str::trim).filter(|r| !r.is_empty()) else {
+    let Some(raw) = raw else {
         return Ok(CustomerFilter::All);
     };
     let request: FilterRequest = json::parse(raw.as_bytes()).map_err(|_| invalid())?;
@@ -191,11 +187,14 @@ mod tests {
         );
         assert!(filter(Some("not json")).is_err());
         assert_eq!(filter(None).ok(), Some(CustomerFilter::All));
+        assert!(filter(Some("")).is_err(), "present and empty is not absent");
     }
 
     #[test]
     fn sizes_are_1_to_1000_and_0_means_the_default() {
         assert_eq!(size(Some("0")).ok(), Some(DEFAULT_SIZE));
+        assert_eq!(size(None).ok(), Some(DEFAULT_SIZE));
+        assert!(size(Some("")).is_err());
         assert_eq!(size(Some("1000")).ok(), Some(1000));
         assert!(size(Some("1001")).is_err());
         assert!(size(Some("-1")).is_err());
