@@ -154,15 +154,7 @@ impl Store {
             + Sync
             + 'static,
     {
-        let shared = Arc::new((input, work));
-        self.read(move |c| {
-            let shared = shared.clone();
-            Box::pin(async move {
-                let (input, work) = &*shared;
-                work(c, input).await
-            })
-        })
-        .await
+        self.read(lend(input, work)).await
     }
 
     /// [`Store::write`] of work that needs an owned `input`: the input is kept in an `Arc`
@@ -177,15 +169,47 @@ impl Store {
             + Sync
             + 'static,
     {
-        let shared = Arc::new((input, work));
-        self.write(move |c| {
-            let shared = shared.clone();
-            Box::pin(async move {
-                let (input, work) = &*shared;
-                work(c, input).await
-            })
-        })
-        .await
+        self.write(lend(input, work)).await
+    }
+
+    /// [`Store::write_with`] of an insert-only change that many clients make at once (an
+    /// onboarding): on PostgreSQL it shares a transaction with others queued at the same
+    /// moment, its [`Conn::insert`] rows sent with theirs just before the commit, so it
+    /// must not read back what it inserts that way. On SQLite, the same as `write_with`
+    /// (whose group commit batches already).
+    pub(crate) async fn write_batched_with<I, R, F>(&self, input: I, work: F) -> Result<R, StoreError>
+    where
+        I: Send + Sync + 'static,
+        R: Send + 'static,
+        F: for<'c, 'd> Fn(&'c mut Conn<'d>, &'c I) -> BoxFuture<'c, Result<R, StoreError>>
+            + Send
+            + Sync
+            + 'static,
+    {
+        match &self.inner.backend {
+            Backend::Sqlite(s) => s.write(lend(input, work)).await,
+            Backend::Postgres(p) => p.write_batched(lend(input, work)).await,
+        }
+    }
+}
+
+/// Work that lends `input`, kept in an `Arc`, to `work` on each run.
+fn lend<I, R, F>(input: I, work: F) -> impl Work<R>
+where
+    I: Send + Sync + 'static,
+    R: Send + 'static,
+    F: for<'c, 'd> Fn(&'c mut Conn<'d>, &'c I) -> BoxFuture<'c, Result<R, StoreError>>
+        + Send
+        + Sync
+        + 'static,
+{
+    let shared = Arc::new((input, work));
+    move |c: &mut Conn<'_>| {
+        let shared = shared.clone();
+        Box::pin(async move {
+            let (input, work) = &*shared;
+            work(c, input).await
+        }) as BoxFuture<'_, Result<R, StoreError>>
     }
 }
 

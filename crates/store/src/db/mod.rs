@@ -13,6 +13,7 @@
 //! Breaking the rule panics in debug builds, so that the first test that runs such work
 //! fails naming the rule; in release builds the call answers [`StoreError::Internal`].
 
+pub(crate) mod deferred;
 pub(crate) mod postgres;
 pub(crate) mod sqlite;
 
@@ -259,7 +260,8 @@ impl Row {
 /// A connection (inside a transaction, for writes) to either backend.
 pub(crate) enum Conn<'c> {
     Sqlite(&'c mut rusqlite::Connection),
-    Postgres(&'c mut sqlx::PgConnection),
+    /// In a batch of writes, with the rows its [`Conn::insert`]s keep for the commit.
+    Postgres(&'c mut sqlx::PgConnection, Option<&'c mut deferred::Deferred>),
 }
 
 impl Conn<'_> {
@@ -274,7 +276,7 @@ impl Conn<'_> {
     pub(crate) fn for_update(&self) -> &'static str {
         match self {
             Conn::Sqlite(_) => "",
-            Conn::Postgres(_) => " FOR UPDATE",
+            Conn::Postgres(..) => " FOR UPDATE",
         }
     }
 
@@ -282,9 +284,29 @@ impl Conn<'_> {
     pub(crate) async fn execute(&mut self, sql: &str, params: &[Value<'_>]) -> Result<u64, StoreError> {
         match self {
             Conn::Sqlite(c) => sqlite::execute(c, sql, params),
-            Conn::Postgres(c) => postgres::execute(c, sql, params).await,
+            Conn::Postgres(c, _) => postgres::execute(c, sql, params).await,
         }
         .map_err(|e| DbError::into_store(e, sql))
+    }
+
+    /// Inserts `rows` rows of `params.len() / rows` columns each; `into` is the statement
+    /// up to `VALUES` (`INSERT INTO t (a, b)`). In a batch of writes on PostgreSQL
+    /// ([`crate::Store::write_batched`]) the rows are kept and sent with the batch's other
+    /// rows for the same table in one statement just before the commit, so the unit of
+    /// work must not read them back; anywhere else they are inserted at once.
+    pub(crate) async fn insert(
+        &mut self,
+        into: &'static str,
+        rows: usize,
+        params: &[Value<'_>],
+    ) -> Result<(), StoreError> {
+        let columns = params.len() / rows.max(1);
+        if let Conn::Postgres(_, Some(deferred)) = self {
+            deferred.push(into, columns, params);
+            return Ok(());
+        }
+        let sql = format!("{into} VALUES {}", values_placeholders(rows, columns, 0));
+        self.execute(&sql, params).await.map(|_| ())
     }
 
     pub(crate) async fn fetch_all(
@@ -294,7 +316,7 @@ impl Conn<'_> {
     ) -> Result<Vec<Row>, StoreError> {
         match self {
             Conn::Sqlite(c) => sqlite::fetch_all(c, sql, params),
-            Conn::Postgres(c) => postgres::fetch_all(c, sql, params).await,
+            Conn::Postgres(c, _) => postgres::fetch_all(c, sql, params).await,
         }
         .map_err(|e| DbError::into_store(e, sql))
     }
@@ -303,7 +325,7 @@ impl Conn<'_> {
     pub(crate) async fn execute_script(&mut self, sql: &str) -> Result<(), StoreError> {
         match self {
             Conn::Sqlite(c) => sqlite::execute_script(c, sql),
-            Conn::Postgres(c) => postgres::execute_script(c, sql).await,
+            Conn::Postgres(c, _) => postgres::execute_script(c, sql).await,
         }
         .map_err(|e| DbError::into_store(e, "migration"))
     }

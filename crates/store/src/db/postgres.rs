@@ -1,23 +1,37 @@
 //! PostgreSQL through a sqlx pool: one transaction per unit of work, retried on
 //! serialization failures and deadlocks (SQLSTATE 40001, 40P01), as CockroachDB and
 //! YugabyteDB require at their default isolation.
+//!
+//! Batched writes ([`Postgres::write_batched`]) are the exception: a few batchers each take
+//! whatever such writes are queued and run them in one transaction, their rows sent one
+//! statement per table ([`Deferred`]). When any of them fails, the batch is rolled back and
+//! each write runs again in a transaction of its own, so that one write's error (a taken
+//! domain, a reused request id) is its own and no other's.
 
 use std::sync::Arc;
 use std::time::Duration;
 
+use futures_util::future::BoxFuture;
 use sqlx::postgres::{PgPoolOptions, PgRow};
 use sqlx::{Column, PgConnection, PgPool, Row as _, TypeInfo};
 use time::OffsetDateTime;
+use tokio::sync::{Mutex, mpsc, oneshot};
 use uuid::Uuid;
 
+use super::deferred::Deferred;
 use super::{Cell, Conn, Row, Value, Work};
 use crate::error::{DbError, StoreError};
 
 /// How often a transaction is tried before a serialization failure is reported.
 const ATTEMPTS: u32 = 8;
+/// Tasks that run batches; each holds a connection while its batch runs.
+const BATCHERS: usize = 3;
+/// The most writes in one batch.
+const MAX_BATCH: usize = 32;
 
 pub(crate) struct Postgres {
     pool: PgPool,
+    batches: mpsc::Sender<Box<dyn Job>>,
 }
 
 impl Postgres {
@@ -28,28 +42,34 @@ impl Postgres {
             .connect(url)
             .await
             .map_err(|e| StoreError::Unavailable(format!("PostgreSQL: {e}")))?;
-        Ok(Self { pool })
+        let (batches, queue) = mpsc::channel(1024);
+        let queue = Arc::new(Mutex::new(queue));
+        for _ in 0..BATCHERS {
+            tokio::spawn(batcher(pool.clone(), queue.clone()));
+        }
+        Ok(Self { pool, batches })
+    }
+
+    /// Runs `work` in a transaction shared with other batched writes; see the module docs.
+    pub(crate) async fn write_batched<R: Send + 'static>(&self, work: impl Work<R>) -> Result<R, StoreError> {
+        let (reply, answer) = oneshot::channel();
+        let job = Box::new(Queued {
+            work,
+            value: std::sync::Mutex::new(None),
+            reply,
+        });
+        let closed = || StoreError::Unavailable("PostgreSQL: the store is closing".into());
+        self.batches.send(job).await.map_err(|_| closed())?;
+        answer.await.map_err(|_| closed())?
     }
 
     pub(crate) async fn write<R: Send + 'static>(&self, work: impl Work<R>) -> Result<R, StoreError> {
-        let mut attempt = 0;
-        loop {
-            attempt += 1;
-            match self.try_write(&work).await {
-                Err(Retry::Again(reason)) if attempt < ATTEMPTS => {
-                    tracing::debug!(attempt, %reason, "retrying a PostgreSQL transaction");
-                    tokio::time::sleep(Duration::from_millis(u64::from(attempt) * 2)).await;
-                }
-                Err(Retry::Again(reason)) => return Err(StoreError::Contention(reason)),
-                Err(Retry::Fail(e)) => return Err(e),
-                Ok(value) => return Ok(value),
-            }
-        }
+        with_retries(|| self.try_write(&work)).await
     }
 
     async fn try_write<R>(&self, work: &impl Work<R>) -> Result<R, Retry> {
         let mut tx = self.pool.begin().await.map_err(fail)?;
-        match work(&mut Conn::Postgres(&mut tx)).await {
+        match work(&mut Conn::Postgres(&mut tx, None)).await {
             Ok(value) => match tx.commit().await {
                 Ok(()) => Ok(value),
                 Err(e) => Err(fail(e)),
@@ -71,7 +91,7 @@ impl Postgres {
             .acquire()
             .await
             .map_err(|e| DbError::from(e).into_store("acquire"))?;
-        work(&mut Conn::Postgres(&mut conn)).await
+        work(&mut Conn::Postgres(&mut conn, None)).await
     }
 
     pub(crate) async fn close(&self) {
@@ -82,6 +102,113 @@ impl Postgres {
 enum Retry {
     Again(String),
     Fail(StoreError),
+}
+
+/// A batched write and where its answer goes.
+trait Job: Send + Sync {
+    fn run<'c, 'd>(&'c self, conn: &'c mut Conn<'d>) -> BoxFuture<'c, Result<(), StoreError>>;
+    /// Sends the answer: the work's value when `outcome` is `Ok` (the commit happened).
+    fn answer(self: Box<Self>, outcome: Result<(), StoreError>);
+}
+
+struct Queued<R, W> {
+    work: W,
+    value: std::sync::Mutex<Option<R>>,
+    reply: oneshot::Sender<Result<R, StoreError>>,
+}
+
+impl<R: Send + 'static, W: Work<R>> Job for Queued<R, W> {
+    fn run<'c, 'd>(&'c self, conn: &'c mut Conn<'d>) -> BoxFuture<'c, Result<(), StoreError>> {
+        Box::pin(async move {
+            let value = (self.work)(conn).await?;
+            *self.value.lock().unwrap_or_else(|e| e.into_inner()) = Some(value);
+            Ok(())
+        })
+    }
+
+    fn answer(self: Box<Self>, outcome: Result<(), StoreError>) {
+        let value = self.value.into_inner().unwrap_or_else(|e| e.into_inner());
+        let result = outcome
+            .and_then(|()| value.ok_or_else(|| StoreError::Internal("a batched write has no value".into())));
+        let _ = self.reply.send(result);
+    }
+}
+
+/// Takes the queued writes, up to [`MAX_BATCH`], and runs them together; alone, again,
+/// when the batch fails.
+async fn batcher(pool: PgPool, queue: Arc<Mutex<mpsc::Receiver<Box<dyn Job>>>>) {
+    loop {
+        let jobs = {
+            let mut queue = queue.lock().await;
+            let Some(first) = queue.recv().await else { return };
+            let mut jobs = vec![first];
+            while jobs.len() < MAX_BATCH {
+                match queue.try_recv() {
+                    Ok(job) => jobs.push(job),
+                    Err(_) => break,
+                }
+            }
+            jobs
+        };
+        if jobs.len() > 1 {
+            let together: Vec<&dyn Job> = jobs.iter().map(|j| j.as_ref()).collect();
+            if attempt(&pool, &together).await.is_ok() {
+                jobs.into_iter().for_each(|job| job.answer(Ok(())));
+                continue;
+            }
+        }
+        for job in jobs {
+            let alone = [job.as_ref()];
+            let outcome = with_retries(|| attempt(&pool, &alone)).await;
+            job.answer(outcome);
+        }
+    }
+}
+
+/// One transaction running `jobs`, their deferred rows sent before the commit.
+async fn attempt(pool: &PgPool, jobs: &[&dyn Job]) -> Result<(), Retry> {
+    let mut tx = pool.begin().await.map_err(fail)?;
+    let mut deferred = Deferred::default();
+    let mut outcome = Ok(());
+    for job in jobs {
+        outcome = job.run(&mut Conn::Postgres(&mut tx, Some(&mut deferred))).await;
+        if outcome.is_err() {
+            break;
+        }
+    }
+    if outcome.is_ok() {
+        outcome = deferred.flush(&mut tx).await;
+    }
+    match outcome {
+        Ok(()) => tx.commit().await.map_err(fail),
+        Err(e) => {
+            let _ = tx.rollback().await;
+            Err(match e {
+                StoreError::Contention(reason) => Retry::Again(reason),
+                other => Retry::Fail(other),
+            })
+        }
+    }
+}
+
+/// Runs `transaction` until it succeeds, fails for good, or has been tried [`ATTEMPTS`]
+/// times.
+async fn with_retries<R, F: std::future::Future<Output = Result<R, Retry>>>(
+    mut transaction: impl FnMut() -> F,
+) -> Result<R, StoreError> {
+    let mut tries = 0;
+    loop {
+        tries += 1;
+        match transaction().await {
+            Err(Retry::Again(reason)) if tries < ATTEMPTS => {
+                tracing::debug!(tries, %reason, "retrying a PostgreSQL transaction");
+                tokio::time::sleep(Duration::from_millis(u64::from(tries) * 2)).await;
+            }
+            Err(Retry::Again(reason)) => return Err(StoreError::Contention(reason)),
+            Err(Retry::Fail(e)) => return Err(e),
+            Ok(value) => return Ok(value),
+        }
+    }
 }
 
 fn fail(e: sqlx::Error) -> Retry {

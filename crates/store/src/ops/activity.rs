@@ -18,9 +18,10 @@ pub(crate) async fn record(c: &mut Conn<'_>, actor: &Actor, change: &Change) -> 
         .map(|(k, v)| ((*k).to_owned(), serde_json::Value::String(v.clone())))
         .collect();
     let details = serde_json::Value::Object(details).to_string();
-    c.execute(
+    c.insert(
         "INSERT INTO activity (id, at, partner_id, reseller_id, customer_id, action, actor_id, actor_name, channel, \
-         address, details) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+         address, details)",
+        1,
         &[
             Value::Uuid(Some(Uuid::now_v7())),
             OffsetDateTime::now_utc().into(),

@@ -106,10 +106,10 @@ pub(crate) async fn insert(
     reseller: Option<PartnerId>,
 ) -> Result<(), StoreError> {
     let key = contact_key(a);
-    c.execute(
+    c.insert(
         "INSERT INTO agreements (id, customer_id, partner_id, user_id, agreement_type, template_id, first_name, last_name, \
-         email, phone_number, contact_key, date_agreed, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+         email, phone_number, contact_key, date_agreed, created_at)",
+        1,
         &[
             id(a.id),
             id(a.customer_id),

@@ -116,7 +116,7 @@ impl Store {
         idempotency: Option<IdempotencyRecord>,
         actor: Actor,
     ) -> Result<(), StoreError> {
-        self.write_with(
+        self.write_batched_with(
             (onboarding, admin_password_hash, idempotency, actor),
             move |c, (onboarding, hash, idempotency, actor)| {
                 Box::pin(async move {
@@ -233,11 +233,11 @@ async fn insert_customer(
     let b = &customer.billing;
     let a = &b.address;
     let country = a.country.to_string();
-    c.execute(
+    c.insert(
         "INSERT INTO customers (id, commerce_id, domain, company_name, organization_registration_number, created_by, \
          created_at, billing_company_name, first_name, last_name, email, phone_number, culture, language, country, \
-         address_line1, address_line2, city, state, postal_code, billing_version) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)",
+         address_line1, address_line2, city, state, postal_code, billing_version)",
+        1,
         &[
             id(customer.id),
             id(customer.commerce_id),
@@ -263,9 +263,9 @@ async fn insert_customer(
         ],
     )
     .await?;
-    c.execute(
-        "INSERT INTO customer_users (id, customer_id, user_name, password_hash, must_change_password, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+    c.insert(
+        "INSERT INTO customer_users (id, customer_id, user_name, password_hash, must_change_password, created_at)",
+        1,
         &[
             id(CustomerUserId::new()),
             id(customer.id),
@@ -278,26 +278,31 @@ async fn insert_customer(
     .await?;
     let seller = o.seller.partner_id;
     let reseller = customer.associated_partner_id;
-    let mut sql = String::from(
-        "INSERT INTO partner_customers (partner_id, customer_id, relationship, associated_partner_id, name_key, domain, \
-         company_name, country, commerce_id, created_at) VALUES ($1, $2, 'reseller', $3, $4, $5, $6, $7, $8, $9)",
-    );
-    let mut params = vec![
-        id(seller),
-        id(customer.id),
-        opt_id(reseller),
-        Value::from(&o.name_key),
-        Value::from(&customer.domain),
-        Value::from(&customer.company_name),
-        Value::from(&country),
-        id(customer.commerce_id),
-        customer.created_at.into(),
-    ];
+    let row = |partner, associated| {
+        [
+            id(partner),
+            id(customer.id),
+            Value::from("reseller"),
+            opt_id(associated),
+            Value::from(&o.name_key),
+            Value::from(&customer.domain),
+            Value::from(&customer.company_name),
+            Value::from(&country),
+            id(customer.commerce_id),
+            customer.created_at.into(),
+        ]
+    };
+    let mut rows = row(seller, reseller).to_vec();
     if let Some(reseller) = reseller {
-        sql.push_str(", ($10, $2, 'reseller', $1, $4, $5, $6, $7, $8, $9)");
-        params.push(id(reseller));
+        rows.extend(row(reseller, Some(seller)));
     }
-    c.execute(&sql, &params).await?;
+    c.insert(
+        "INSERT INTO partner_customers (partner_id, customer_id, relationship, associated_partner_id, name_key, domain, \
+         company_name, country, commerce_id, created_at)",
+        rows.len() / 10,
+        &rows,
+    )
+    .await?;
     let created = Change::new(seller, Action::CustomerCreated)
         .customer(customer.id, reseller)
         .detail("companyName", &customer.company_name)

@@ -14,7 +14,7 @@ use partnerdesk_domain::{
 };
 
 use crate::Store;
-use crate::db::{Conn, Row, Value, id, opt_id, values_placeholders};
+use crate::db::{Conn, Row, Value, id, opt_id};
 use crate::error::StoreError;
 use crate::ops::customers::ensure_visible;
 use crate::ops::idempotency::{self, Claim, IdempotencyRecord};
@@ -438,9 +438,9 @@ async fn check_parents(
 pub(crate) async fn insert(c: &mut Conn<'_>, placed: &PlacedOrder, actor: &Actor) -> Result<(), StoreError> {
     let created_by = actor.user_id.map(PartnerUserId::from);
     let o = &placed.order;
-    c.execute(
-        "INSERT INTO orders (id, customer_id, partner_id, created_by, billing_cycle, currency_code, status, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    c.insert(
+        "INSERT INTO orders (id, customer_id, partner_id, created_by, billing_cycle, currency_code, status, created_at)",
+        1,
         &[
             id(o.id),
             id(o.customer_id),
@@ -483,13 +483,14 @@ async fn insert_items(c: &mut Conn<'_>, placed: &PlacedOrder, actor: &Actor) -> 
             s.version.into(),
         ]);
     }
-    let sql = format!(
+    c.insert(
         "INSERT INTO subscriptions (id, customer_id, partner_id, reseller_id, order_id, offer_id, friendly_name, quantity, \
          status, parent_subscription_id, partner_id_on_record, billing_cycle, term_duration, auto_renew, created_at, \
-         commitment_end, version) VALUES {}",
-        values_placeholders(subs.len(), 17, 0)
-    );
-    c.execute(&sql, &params).await?;
+         commitment_end, version)",
+        subs.len(),
+        &params,
+    )
+    .await?;
     let lines = &o.line_items;
     let mut params = Vec::with_capacity(lines.len() * 8);
     for l in lines {
@@ -504,12 +505,13 @@ async fn insert_items(c: &mut Conn<'_>, placed: &PlacedOrder, actor: &Actor) -> 
             opt_id(l.parent_subscription_id),
         ]);
     }
-    let sql = format!(
+    c.insert(
         "INSERT INTO order_line_items (order_id, line_number, offer_id, quantity, subscription_id, friendly_name, \
-         partner_id_on_record, parent_subscription_id) VALUES {}",
-        values_placeholders(lines.len(), 8, 0)
-    );
-    c.execute(&sql, &params).await?;
+         partner_id_on_record, parent_subscription_id)",
+        lines.len(),
+        &params,
+    )
+    .await?;
     let reseller = subs.iter().find_map(|s| s.reseller_id);
     let summary = |line: &LineItem| match line.parent_subscription_id {
         Some(parent) => format!("{} × {} (add-on of {parent})", line.offer_id, line.quantity),

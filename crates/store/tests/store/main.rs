@@ -353,6 +353,51 @@ async fn a_request_id_is_claimed_once() {
 }
 
 #[tokio::test]
+async fn one_request_id_sent_many_times_at_once_creates_one_customer() {
+    let f = Arc::new(fixture().await);
+    let record = IdempotencyRecord {
+        partner_id: f.provider.id,
+        key_hash: secrets::sha256(b"retried"),
+        fingerprint: secrets::sha256(b"POST /v1/customers {}"),
+        status: 201,
+        body: "{}".into(),
+        sealed_secret: None,
+        created_at: OffsetDateTime::now_utc(),
+    };
+    let mut tasks = Vec::new();
+    for i in 0..24 {
+        let (f, record) = (f.clone(), record.clone());
+        tasks.push(tokio::spawn(async move {
+            // Every fourth onboarding is another request, which must not be taken down
+            // by the retries around it.
+            let (prefix, record) = if i % 4 == 0 {
+                (format!("other{i}"), None)
+            } else {
+                (format!("retry{i}"), Some(record))
+            };
+            let onboarding = f.onboarding("Retried", &prefix, false);
+            f.store
+                .onboard_customer(onboarding, "sha256$00".into(), record, Actor::operator())
+                .await
+        }));
+    }
+    let mut results = Vec::new();
+    for task in tasks {
+        results.push(ok(task.await));
+    }
+    let created = results.iter().filter(|r| r.is_ok()).count();
+    assert_eq!(created, 1 + 6, "one of the retries and every other request");
+    assert!(
+        results
+            .iter()
+            .filter(|r| r.is_err())
+            .all(|r| matches!(r, Err(StoreError::Conflict(Conflict::RequestId)))),
+        "{results:?}"
+    );
+    assert_eq!(row_counts(&f.store).await["customers"], 7);
+}
+
+#[tokio::test]
 async fn sealed_secrets_are_erased_after_fifteen_minutes() {
     let f = fixture().await;
     let record = IdempotencyRecord {
