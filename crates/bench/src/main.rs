@@ -8,7 +8,11 @@
 //!   both subscriptions) and that no domain appears twice.
 //! - `limit`: the same onboardings written straight through the store, without HTTP: the
 //!   in-process limit the HTTP figure is measured against.
+//! - `pages`: the portal's pages from N signed-in clients.
+//! - `flood`: a flood of sign-ins with random emails, and a signed-in page's latency
+//!   during it.
 
+mod flood;
 mod limit;
 
 use std::sync::Arc;
@@ -87,6 +91,18 @@ enum Command {
         #[arg(long, default_value_t = 15)]
         seconds: u64,
     },
+    /// Keeps `parallel` sign-ins with random emails in flight while one signed-in client
+    /// loads the Customers page: that page's latency during the flood.
+    Flood {
+        #[arg(long, default_value = "admin@partnerdesk.example")]
+        email: String,
+        #[arg(long, env = "PD_PASSWORD")]
+        password: String,
+        #[arg(long, default_value_t = 2000)]
+        parallel: usize,
+        #[arg(long, default_value_t = 15)]
+        seconds: u64,
+    },
 }
 
 #[tokio::main]
@@ -129,6 +145,12 @@ async fn main() -> anyhow::Result<()> {
             concurrency,
             seconds,
         } => pages(&cli.base, &email, &password, concurrency, seconds).await,
+        Command::Flood {
+            email,
+            password,
+            parallel,
+            seconds,
+        } => flood::run(&cli.base, &email, &password, parallel, seconds).await,
     }
 }
 
@@ -474,25 +496,14 @@ fn link(html: &str, marker: &str) -> Option<String> {
     )
 }
 
-async fn pages(
-    base: &str,
-    email: &str,
-    password: &str,
-    concurrency: usize,
-    seconds: u64,
-) -> anyhow::Result<()> {
+/// A client with a cookie store, signed in to the portal as `email`.
+async fn signed_in(base: &str, email: &str, password: &str) -> anyhow::Result<reqwest::Client> {
     let client = reqwest::Client::builder()
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
         .pool_max_idle_per_host(256)
         .build()?;
-    let form = client.get(format!("{base}/sign-in")).send().await?.text().await?;
-    let csrf = form
-        .split("name=\"csrf\" value=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .context("no CSRF token on /sign-in")?
-        .to_owned();
+    let csrf = sign_in_csrf(&client, base).await?;
     let signed_in = client
         .post(format!("{base}/sign-in"))
         .form(&[("csrf", csrf.as_str()), ("email", email), ("password", password)])
@@ -503,6 +514,28 @@ async fn pages(
         "signing in answered {}",
         signed_in.status()
     );
+    Ok(client)
+}
+
+/// The CSRF token of the sign-in form, for `client`'s sign-in cookie.
+async fn sign_in_csrf(client: &reqwest::Client, base: &str) -> anyhow::Result<String> {
+    let form = client.get(format!("{base}/sign-in")).send().await?.text().await?;
+    Ok(form
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .context("no CSRF token on /sign-in")?
+        .to_owned())
+}
+
+async fn pages(
+    base: &str,
+    email: &str,
+    password: &str,
+    concurrency: usize,
+    seconds: u64,
+) -> anyhow::Result<()> {
+    let client = signed_in(base, email, password).await?;
     let first = client
         .get(format!("{base}/customers"))
         .send()
