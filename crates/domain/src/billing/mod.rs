@@ -1,0 +1,17 @@
+//! Billing's pure rules: money, terms and billing plans, prices and markups, the
+//! new-commerce 7-day windows, charges with Partner Center's proration, invoice
+//! arithmetic and numbering, billing periods. No I/O: the store records what these
+//! functions compute, the web renders it. The facts they follow are in
+//! `partner-center-billing-support.md` (section A); the choices where Partner Center's
+//! documents disagree are in `docs/API-DESIGN.md`, "Billing".
+
+pub mod calendar;
+mod currency;
+mod error;
+mod money;
+mod term;
+
+pub use currency::Currency;
+pub use error::BillingError;
+pub use money::{Money, Rounding, parse_decimal, round_decimal};
+pub use term::{BillingCycle, BillingPlan, TermDuration};
