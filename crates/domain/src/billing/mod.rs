@@ -8,10 +8,14 @@
 pub mod calendar;
 mod currency;
 mod error;
+mod markup;
 mod money;
+mod price;
 mod term;
 
 pub use currency::Currency;
 pub use error::BillingError;
+pub use markup::{CustomerPriceRule, MAX_MARKUP_PERCENT, MarkupRules, RuleSource, margin, margin_percent};
 pub use money::{Money, Rounding, parse_decimal, round_decimal};
+pub use price::{LockedPrice, PriceList, PricePoint};
 pub use term::{BillingCycle, BillingPlan, TermDuration};
