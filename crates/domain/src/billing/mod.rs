@@ -12,6 +12,7 @@ mod markup;
 mod money;
 mod price;
 mod term;
+mod window;
 
 pub use currency::Currency;
 pub use error::BillingError;
@@ -19,3 +20,7 @@ pub use markup::{CustomerPriceRule, MAX_MARKUP_PERCENT, MarkupRules, RuleSource,
 pub use money::{Money, Rounding, parse_decimal, round_decimal};
 pub use price::{LockedPrice, PriceList, PricePoint};
 pub use term::{BillingCycle, BillingPlan, TermDuration};
+pub use window::{
+    RefundableDetail, RefundableQuantity, SeatBatch, WINDOW_HOURS, cancellation_allowed_until,
+    check_cancellation, refundable_quantity, remove_seats, renewed_batches, window_end,
+};
