@@ -6,19 +6,26 @@
 //! documents disagree are in `docs/API-DESIGN.md`, "Billing".
 
 pub mod calendar;
+mod charge;
 mod currency;
 mod error;
 mod markup;
 mod money;
 mod price;
+mod proration;
 mod term;
 mod window;
 
+pub use charge::{
+    Charge, ChargeAmounts, ChargeType, CyclePrices, cancellation, cycle_charge, purchase, renewal,
+    seat_change,
+};
 pub use currency::Currency;
 pub use error::BillingError;
 pub use markup::{CustomerPriceRule, MAX_MARKUP_PERCENT, MarkupRules, RuleSource, margin, margin_percent};
 pub use money::{Money, Rounding, parse_decimal, round_decimal};
 pub use price::{LockedPrice, PriceList, PricePoint};
+pub use proration::{ChargeCycle, effective_unit_price, prorated_total};
 pub use term::{BillingCycle, BillingPlan, TermDuration};
 pub use window::{
     RefundableDetail, RefundableQuantity, SeatBatch, WINDOW_HOURS, cancellation_allowed_until,
