@@ -7,6 +7,7 @@
 
 pub mod calendar;
 mod charge;
+mod charge_type;
 mod currency;
 mod error;
 mod invoice;
@@ -20,9 +21,9 @@ mod term;
 mod window;
 
 pub use charge::{
-    Charge, ChargeAmounts, ChargeType, CyclePrices, cancellation, cycle_charge, purchase, renewal,
-    seat_change,
+    Charge, ChargeAmounts, CyclePrices, cancellation, cycle_charge, purchase, renewal, seat_change,
 };
+pub use charge_type::ChargeType;
 pub use currency::Currency;
 pub use error::BillingError;
 pub use invoice::{InvoiceLineItem, InvoiceTotals, LineContext, Side, TaxRate};
