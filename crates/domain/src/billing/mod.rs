@@ -17,6 +17,8 @@ mod numbering;
 mod period;
 mod price;
 mod proration;
+#[cfg(test)]
+mod scenario_tests;
 mod term;
 mod window;
 
