@@ -7,6 +7,7 @@
 pub mod address;
 pub mod agreement;
 pub mod audit;
+pub mod billing;
 pub mod catalog;
 pub mod country;
 pub mod customer;
