@@ -863,7 +863,7 @@ def scenario_outage(args):
         t_down = time.time()
         time.sleep(args.outage_seconds)
         t_start = time.time()
-        pg_ctl(args, f'-o "-p {args.pg_port} -k {args.pg_socket}"', "-l", f"{args.pg_data}/../pg.log", "start")
+        pg_ctl(args, f'-o "-p {args.pg_port} -k {args.pg_socket}"', "-l", f"{args.pg_data}/pg.log", "start")
         t_up = time.time()
         # Recovery: the first write acknowledged after PostgreSQL was back.
         recovered = None
@@ -873,14 +873,16 @@ def scenario_outage(args):
                 done = [e[1] for e in requests.entries
                         if e[0] >= t_up and e[3] != "read" and e[4] is not None and 200 <= e[4] < 300]
             recovered = min(done) if done else None
-        during = requests.between(t_down, t_start)
+        # Every request that was waiting at some moment of the outage, from the stop on.
+        with requests.lock:
+            during = [e for e in requests.entries if e[0] <= t_start and e[1] >= t_stop]
         statuses = {}
         for e in during:
             statuses[str(e[4])] = statuses.get(str(e[4]), 0) + 1
         unavailable = [e for e in during if e[4] == 503]
         outage = dict(
             seconds=round(t_start - t_down, 1),
-            requests_started_during=len(during),
+            requests_during=len(during),
             statuses=statuses,
             answered_503=len(unavailable),
             answered_503_with_retry_after=sum(1 for e in unavailable if e[6]),

@@ -22,6 +22,11 @@ use super::deferred::Deferred;
 use super::{Cell, Conn, Row, Value, Work};
 use crate::error::{DbError, StoreError};
 
+/// How long a request waits for a connection before it is answered 503: while the server
+/// is down (restarting, failing over) the pool keeps trying to connect for this long, and
+/// a client is better served by a prompt 503 with `Retry-After` than by a long wait.
+const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(3);
+
 /// How often a transaction is tried before a serialization failure is reported.
 const ATTEMPTS: u32 = 8;
 /// Tasks that run batches; each holds a connection while its batch runs.
@@ -38,7 +43,7 @@ impl Postgres {
     pub(crate) async fn connect(url: &str, max_connections: u32) -> Result<Self, StoreError> {
         let pool = PgPoolOptions::new()
             .max_connections(max_connections)
-            .acquire_timeout(Duration::from_secs(10))
+            .acquire_timeout(ACQUIRE_TIMEOUT)
             .connect(url)
             .await
             .map_err(|e| StoreError::Unavailable(format!("PostgreSQL: {e}")))?;
