@@ -159,8 +159,13 @@ mod tests {
         let _ = std::fs::create_dir_all(&dir);
         let url = format!("sqlite://{}?mode=rwc", dir.join("test.db").display());
         let options = crate::StoreOptions::default();
-        let first = Store::open(&url, &options).await.unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(first.migrate().await.map(|a| a.len()).ok(), Some(MIGRATIONS.len()));
+        let first = Store::open(&url, &options)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            first.migrate().await.map(|a| a.len()).ok(),
+            Some(MIGRATIONS.len())
+        );
         let key = first.server_secret().await.unwrap_or_else(|e| panic!("{e}"));
         first.close().await;
 
@@ -170,7 +175,9 @@ mod tests {
         blocker
             .execute_batch("BEGIN IMMEDIATE")
             .unwrap_or_else(|e| panic!("{e}"));
-        let again = Store::open(&url, &options).await.unwrap_or_else(|e| panic!("{e}"));
+        let again = Store::open(&url, &options)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
         let started = std::time::Instant::now();
         assert_eq!(again.migrate().await.map(|a| a.len()).ok(), Some(0));
         assert!(started.elapsed() < std::time::Duration::from_secs(2));

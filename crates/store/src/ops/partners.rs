@@ -74,11 +74,20 @@ impl Store {
     /// has a partner already: what decides which of several instances starting together
     /// on a new database makes the demo. On PostgreSQL the check and the insert hold an
     /// advisory lock, so that two transactions can't both find the database empty.
-    pub async fn create_first_partner(&self, name: &str, kind: PartnerKind) -> Result<Option<Partner>, StoreError> {
+    pub async fn create_first_partner(
+        &self,
+        name: &str,
+        kind: PartnerKind,
+    ) -> Result<Option<Partner>, StoreError> {
         self.insert_partner(name, kind, true).await
     }
 
-    async fn insert_partner(&self, name: &str, kind: PartnerKind, first: bool) -> Result<Option<Partner>, StoreError> {
+    async fn insert_partner(
+        &self,
+        name: &str,
+        kind: PartnerKind,
+        first: bool,
+    ) -> Result<Option<Partner>, StoreError> {
         let name = name.trim().to_owned();
         let rule = match name.chars().count() {
             0 => Some(Rule::Required),
