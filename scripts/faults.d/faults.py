@@ -112,13 +112,6 @@ class Server:
         password = re.search(r"Password\s+(\S+)", text)
         return (token.group(1) if token else None, password.group(1) if password else None)
 
-    def errors_logged(self):
-        """Lines of the server's log at ERROR level (internal faults)."""
-        try:
-            return [l for l in open(self.err) if " ERROR " in l or '"level":"ERROR"' in l]
-        except FileNotFoundError:
-            return []
-
 
 class Database:
     """Direct SQL on the server's database: sqlite3 or psql, rows as lists of strings."""
@@ -493,12 +486,12 @@ class Load:
 class Verifier:
     """Compares the database, and the API, with the ledger. Run with the workers paused."""
 
-    def __init__(self, db, api, ledger, partner_customers_only=None):
+    def __init__(self, db, api, ledger):
         self.db, self.api, self.ledger = db, api, ledger
         self.lost = 0
         self.half = 0
         self.duplicates = 0
-        self.extra_ids = set(partner_customers_only or ())  # customers made outside the ledger
+        self.extra_ids = set()  # customers made outside the ledger
 
     def fail(self, counter, text):
         setattr(self, counter, getattr(self, counter) + 1)
@@ -644,33 +637,6 @@ def scenario_kills(args):
                 answered_500=len(internal),
                 restart_seconds_max=round(max(downtimes), 2) if downtimes else None,
                 problems=ledger.problems[:20])
-
-
-def sign_in(port, password):
-    """Signs in to the portal; answers the session cookie header."""
-    status, hdrs, page = call(port, "GET", "/sign-in")
-    csrf = re.search(r'name="csrf" value="([^"]+)"', page or "")
-    cookies = cookie_header(hdrs)
-    form = urllib.parse.urlencode({"csrf": csrf.group(1) if csrf else "",
-                                   "email": "admin@partnerdesk.example", "password": password})
-    status, hdrs, page = call(port, "POST", "/sign-in", raw=form.encode(),
-                              headers={"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookies})
-    if status not in (302, 303):
-        raise SystemExit(f"sign-in on {port}: {status} {str(page)[:300]}")
-    return merge_cookies(cookies, hdrs)
-
-
-def cookie_header(hdrs):
-    return "; ".join(v.split(";")[0] for k, v in hdrs.items() if k == "set-cookie")
-
-
-def merge_cookies(old, hdrs):
-    jar = dict(p.split("=", 1) for p in old.split("; ") if "=" in p)
-    for k, v in hdrs.items():
-        if k == "set-cookie":
-            name, value = v.split(";")[0].split("=", 1)
-            jar[name] = value
-    return "; ".join(f"{k}={v}" for k, v in jar.items())
 
 
 def get_set_cookies(port, method, path, cookies, raw=None, content_type=None):
