@@ -25,14 +25,18 @@ pub fn catalog() -> anyhow::Result<Catalog> {
     Catalog::new(document).map_err(|problems| anyhow::anyhow!("demo catalog: {}", problems.join("; ")))
 }
 
-pub async fn seed(store: &Store, profile: &CloudProfile) -> anyhow::Result<Demo> {
-    store.replace_catalog(&catalog()?).await?;
+/// Creates the demo on a database without partners; `None` when it has one. Of several
+/// instances starting together on a new database, exactly one makes it.
+pub async fn seed(store: &Store, profile: &CloudProfile) -> anyhow::Result<Option<Demo>> {
     let (name, kind) = if profile.indirect_model {
         ("Partnerdesk Demo Provider", PartnerKind::IndirectProvider)
     } else {
         ("Partnerdesk Demo Partner", PartnerKind::Direct)
     };
-    let partner = store.create_partner(name, kind).await?;
+    let Some(partner) = store.create_first_partner(name, kind).await? else {
+        return Ok(None);
+    };
+    store.replace_catalog(&catalog()?).await?;
     if profile.indirect_model {
         for reseller in ["Bluefin IT Services", "Cedar Cloud Partners"] {
             let reseller = store
@@ -55,11 +59,11 @@ pub async fn seed(store: &Store, profile: &CloudProfile) -> anyhow::Result<Demo>
             Actor::operator(),
         )
         .await?;
-    Ok(Demo {
+    Ok(Some(Demo {
         partner_name: partner.name,
         password,
         token,
-    })
+    }))
 }
 
 #[cfg(test)]

@@ -42,10 +42,12 @@ pub async fn run(config: &Config, no_demo: bool) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("listening on {}", config.listen))?;
     let address = listener.local_addr()?;
-    if !no_demo && !store.has_partners().await? {
-        let demo = demo::seed(&store, &settings.profile)
+    if !no_demo
+        && !store.has_partners().await?
+        && let Some(demo) = demo::seed(&store, &settings.profile)
             .await
-            .context("creating the demo")?;
+            .context("creating the demo")?
+    {
         print_demo(&demo, &format!("http://{address}"));
     }
     tracing::info!(%address, backend = store.backend_name(), profile = %settings.profile.name, "Partnerdesk is listening");

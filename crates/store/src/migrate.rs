@@ -40,6 +40,14 @@ impl Store {
     /// Refuses a database that a newer Partnerdesk has migrated.
     pub async fn migrate(&self) -> Result<Vec<&'static str>, StoreError> {
         let mut applied = Vec::new();
+        // A database that has every migration is only read: it may be on a full or
+        // read-only disk, and the server should still start and answer reads.
+        if self.recorded_migrations().await.is_ok_and(|known| {
+            known.len() == MIGRATIONS.len() && MIGRATIONS.iter().all(|m| known.iter().any(|k| k == m.name))
+        }) {
+            self.server_secret().await?;
+            return Ok(applied);
+        }
         for (index, migration) in MIGRATIONS.iter().enumerate() {
             let done = self
                 .write(move |c| Box::pin(async move { apply(c, &MIGRATIONS[index]).await }))
@@ -51,6 +59,19 @@ impl Store {
         // The first start makes the server's key; every start reads it here, once.
         self.server_secret().await?;
         Ok(applied)
+    }
+}
+
+impl Store {
+    /// The migrations `schema_migrations` records; an error where it doesn't exist yet.
+    async fn recorded_migrations(&self) -> Result<Vec<String>, StoreError> {
+        self.read(|c| {
+            Box::pin(async move {
+                let rows = c.fetch_all("SELECT name FROM schema_migrations", &[]).await?;
+                rows.iter().map(|r| r.text("name")).collect()
+            })
+        })
+        .await
     }
 }
 
@@ -130,5 +151,39 @@ mod tests {
         let embedded: Vec<String> = MIGRATIONS.iter().map(|m| m.name.to_owned()).collect();
         assert_eq!(names("sqlite"), embedded);
         assert_eq!(names("postgres"), embedded);
+    }
+
+    #[tokio::test]
+    async fn a_migrated_database_opens_without_writing() {
+        let dir = std::env::temp_dir().join(format!("pd-migrate-{}", uuid::Uuid::new_v4().simple()));
+        let _ = std::fs::create_dir_all(&dir);
+        let url = format!("sqlite://{}?mode=rwc", dir.join("test.db").display());
+        let options = crate::StoreOptions::default();
+        let first = Store::open(&url, &options)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            first.migrate().await.map(|a| a.len()).ok(),
+            Some(MIGRATIONS.len())
+        );
+        let key = first.server_secret().await.unwrap_or_else(|e| panic!("{e}"));
+        first.close().await;
+
+        // Another connection holds the write lock, as a read-only or full disk refuses
+        // writes: a write would wait and fail; opening and migrating needs none.
+        let blocker = rusqlite::Connection::open(dir.join("test.db")).unwrap_or_else(|e| panic!("{e}"));
+        blocker
+            .execute_batch("BEGIN IMMEDIATE")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let again = Store::open(&url, &options)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let started = std::time::Instant::now();
+        assert_eq!(again.migrate().await.map(|a| a.len()).ok(), Some(0));
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        assert_eq!(again.server_secret().await.ok(), Some(key));
+        drop(blocker);
+        again.close().await;
+        let _ = std::fs::remove_dir_all(dir);
     }
 }

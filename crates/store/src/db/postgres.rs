@@ -8,7 +8,9 @@
 //! each write runs again in a transaction of its own, so that one write's error (a taken
 //! domain, a reused request id) is its own and no other's.
 
+use std::future::Future;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use futures_util::future::BoxFuture;
@@ -22,6 +24,13 @@ use super::deferred::Deferred;
 use super::{Cell, Conn, Row, Value, Work};
 use crate::error::{DbError, StoreError};
 
+/// How long a request waits for a connection: a burst may need the pool to open many.
+const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long it waits while the server is known to be out of reach (the last attempt failed
+/// to reach it): the pool keeps trying to connect, but a client is better served by a
+/// prompt 503 with `Retry-After` than by a long wait during a restart or a failover.
+const UNREACHABLE_WAIT: Duration = Duration::from_secs(1);
+
 /// How often a transaction is tried before a serialization failure is reported.
 const ATTEMPTS: u32 = 8;
 /// Tasks that run batches; each holds a connection while its batch runs.
@@ -32,22 +41,55 @@ const MAX_BATCH: usize = 32;
 pub(crate) struct Postgres {
     pool: PgPool,
     batches: mpsc::Sender<Box<dyn Job>>,
+    reach: Arc<Reach>,
+}
+
+/// Whether the server was found out of reach: set by a failure that says so (it shut down,
+/// a connection broke, none could be made), cleared by a connection.
+#[derive(Default)]
+struct Reach(AtomicBool);
+
+impl Reach {
+    /// A connection from the pool (`acquire` or `begin`): within [`UNREACHABLE_WAIT`]
+    /// while the server is known to be out of reach, else within [`ACQUIRE_TIMEOUT`].
+    async fn connection<T>(
+        &self,
+        acquire: impl Future<Output = Result<T, sqlx::Error>>,
+    ) -> Result<T, sqlx::Error> {
+        let acquired = if self.0.load(Ordering::Relaxed) {
+            tokio::time::timeout(UNREACHABLE_WAIT, acquire)
+                .await
+                .unwrap_or(Err(sqlx::Error::PoolTimedOut))
+        } else {
+            acquire.await
+        };
+        self.0.store(acquired.is_err(), Ordering::Relaxed);
+        acquired
+    }
+
+    /// Notes the outcome of a unit of work: unavailability means out of reach.
+    fn observe<R>(&self, outcome: &Result<R, StoreError>) {
+        if matches!(outcome, Err(StoreError::Unavailable(_))) {
+            self.0.store(true, Ordering::Relaxed);
+        }
+    }
 }
 
 impl Postgres {
     pub(crate) async fn connect(url: &str, max_connections: u32) -> Result<Self, StoreError> {
         let pool = PgPoolOptions::new()
             .max_connections(max_connections)
-            .acquire_timeout(Duration::from_secs(10))
+            .acquire_timeout(ACQUIRE_TIMEOUT)
             .connect(url)
             .await
             .map_err(|e| StoreError::Unavailable(format!("PostgreSQL: {e}")))?;
         let (batches, queue) = mpsc::channel(1024);
         let queue = Arc::new(Mutex::new(queue));
+        let reach = Arc::new(Reach::default());
         for _ in 0..BATCHERS {
-            tokio::spawn(batcher(pool.clone(), queue.clone()));
+            tokio::spawn(batcher(pool.clone(), queue.clone(), reach.clone()));
         }
-        Ok(Self { pool, batches })
+        Ok(Self { pool, batches, reach })
     }
 
     /// Runs `work` in a transaction shared with other batched writes; see the module docs.
@@ -64,11 +106,13 @@ impl Postgres {
     }
 
     pub(crate) async fn write<R: Send + 'static>(&self, work: impl Work<R>) -> Result<R, StoreError> {
-        with_retries(|| self.try_write(&work)).await
+        let outcome = with_retries(|| self.try_write(&work)).await;
+        self.reach.observe(&outcome);
+        outcome
     }
 
     async fn try_write<R>(&self, work: &impl Work<R>) -> Result<R, Retry> {
-        let mut tx = self.pool.begin().await.map_err(fail)?;
+        let mut tx = self.reach.connection(self.pool.begin()).await.map_err(fail)?;
         match work(&mut Conn::Postgres(&mut tx, None)).await {
             Ok(value) => match tx.commit().await {
                 Ok(()) => Ok(value),
@@ -87,11 +131,13 @@ impl Postgres {
 
     pub(crate) async fn read<R>(&self, work: impl Work<R>) -> Result<R, StoreError> {
         let mut conn = self
-            .pool
-            .acquire()
+            .reach
+            .connection(self.pool.acquire())
             .await
             .map_err(|e| DbError::from(e).into_store("acquire"))?;
-        work(&mut Conn::Postgres(&mut conn, None)).await
+        let outcome = work(&mut Conn::Postgres(&mut conn, None)).await;
+        self.reach.observe(&outcome);
+        outcome
     }
 
     pub(crate) async fn close(&self) {
@@ -136,7 +182,7 @@ impl<R: Send + 'static, W: Work<R>> Job for Queued<R, W> {
 
 /// Takes the queued writes, up to [`MAX_BATCH`], and runs them together; alone, again,
 /// when the batch fails.
-async fn batcher(pool: PgPool, queue: Arc<Mutex<mpsc::Receiver<Box<dyn Job>>>>) {
+async fn batcher(pool: PgPool, queue: Arc<Mutex<mpsc::Receiver<Box<dyn Job>>>>, reach: Arc<Reach>) {
     loop {
         let jobs = {
             let mut queue = queue.lock().await;
@@ -152,22 +198,23 @@ async fn batcher(pool: PgPool, queue: Arc<Mutex<mpsc::Receiver<Box<dyn Job>>>>) 
         };
         if jobs.len() > 1 {
             let together: Vec<&dyn Job> = jobs.iter().map(|j| j.as_ref()).collect();
-            if attempt(&pool, &together).await.is_ok() {
+            if attempt(&pool, &reach, &together).await.is_ok() {
                 jobs.into_iter().for_each(|job| job.answer(Ok(())));
                 continue;
             }
         }
         for job in jobs {
             let alone = [job.as_ref()];
-            let outcome = with_retries(|| attempt(&pool, &alone)).await;
+            let outcome = with_retries(|| attempt(&pool, &reach, &alone)).await;
+            reach.observe(&outcome);
             job.answer(outcome);
         }
     }
 }
 
 /// One transaction running `jobs`, their deferred rows sent before the commit.
-async fn attempt(pool: &PgPool, jobs: &[&dyn Job]) -> Result<(), Retry> {
-    let mut tx = pool.begin().await.map_err(fail)?;
+async fn attempt(pool: &PgPool, reach: &Reach, jobs: &[&dyn Job]) -> Result<(), Retry> {
+    let mut tx = reach.connection(pool.begin()).await.map_err(fail)?;
     let mut deferred = Deferred::default();
     let mut outcome = Ok(());
     for job in jobs {

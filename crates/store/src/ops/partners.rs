@@ -14,6 +14,9 @@ use crate::db::{Conn, Row, Value, id};
 use crate::error::StoreError;
 use crate::ops::activity;
 
+/// The advisory lock [`Store::create_first_partner`] takes on PostgreSQL ("pdfirstp").
+const FIRST_PARTNER_LOCK: i64 = 0x7064_6669_7273_7470;
+
 /// Who an API token or a session belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Principal {
@@ -62,6 +65,29 @@ pub(crate) fn user_from(row: &Row) -> Result<PartnerUser, StoreError> {
 impl Store {
     /// Creates a partner with a new random 7-digit partner id (its "MPN id").
     pub async fn create_partner(&self, name: &str, kind: PartnerKind) -> Result<Partner, StoreError> {
+        self.insert_partner(name, kind, false)
+            .await?
+            .ok_or_else(|| StoreError::Internal("a partner insert without an answer".into()))
+    }
+
+    /// Creates the first partner of an empty database, or answers `None` when the database
+    /// has a partner already: what decides which of several instances starting together
+    /// on a new database makes the demo. On PostgreSQL the check and the insert hold an
+    /// advisory lock, so that two transactions can't both find the database empty.
+    pub async fn create_first_partner(
+        &self,
+        name: &str,
+        kind: PartnerKind,
+    ) -> Result<Option<Partner>, StoreError> {
+        self.insert_partner(name, kind, true).await
+    }
+
+    async fn insert_partner(
+        &self,
+        name: &str,
+        kind: PartnerKind,
+        first: bool,
+    ) -> Result<Option<Partner>, StoreError> {
         let name = name.trim().to_owned();
         let rule = match name.chars().count() {
             0 => Some(Rule::Required),
@@ -83,8 +109,19 @@ impl Store {
                 created_at: partnerdesk_domain::onboarding::truncate_to_micros(OffsetDateTime::now_utc()),
             };
             let inserted = self
-                .write_with(partner.clone(), |c, p| {
+                .write_with(partner.clone(), move |c, p| {
                     Box::pin(async move {
+                        if first {
+                            if !c.is_sqlite() {
+                                // Held until the transaction ends: the check below reads
+                                // what an instance that held it before committed.
+                                c.execute("SELECT pg_advisory_xact_lock($1)", &[FIRST_PARTNER_LOCK.into()])
+                                    .await?;
+                            }
+                            if c.fetch_optional("SELECT 1 FROM partners LIMIT 1", &[]).await?.is_some() {
+                                return Ok(None);
+                            }
+                        }
                         let changed = c
                             .execute(
                                 "INSERT INTO partners (id, name, kind, mpn_id, created_at) VALUES ($1, $2, $3, $4, $5) \
@@ -92,12 +129,14 @@ impl Store {
                                 &[id(p.id), Value::from(&p.name), p.kind.as_str().into(), Value::from(&p.mpn_id), p.created_at.into()],
                             )
                             .await?;
-                        Ok(changed == 1)
+                        Ok(Some(changed == 1))
                     })
                 })
                 .await?;
-            if inserted {
-                return Ok(partner);
+            match inserted {
+                None => return Ok(None),
+                Some(true) => return Ok(Some(partner)),
+                Some(false) => {}
             }
         }
         Err(StoreError::Internal("no free partner id after 8 attempts".into()))

@@ -22,6 +22,23 @@ impl Store {
         if let Some(secret) = self.inner.server_secret.get() {
             return Ok(secret.clone());
         }
+        // Read first: a database on a read-only disk has its key already and takes no write.
+        let kept = self
+            .read(|c| {
+                Box::pin(async move {
+                    c.fetch_optional(
+                        "SELECT value FROM server_secrets WHERE name = $1",
+                        &[SEALING.into()],
+                    )
+                    .await?
+                    .map(|row| row.bytes("value"))
+                    .transpose()
+                })
+            })
+            .await?;
+        if let Some(secret) = kept {
+            return Ok(self.inner.server_secret.get_or_init(|| secret.into()).clone());
+        }
         let mut candidate = [0u8; 32];
         rand::rng().fill(&mut candidate);
         let secret = self

@@ -33,6 +33,28 @@ async fn partners_read_back_and_links_are_seen_from_both_sides() {
 }
 
 #[tokio::test]
+async fn of_stores_starting_together_on_an_empty_database_one_creates_the_first_partner() {
+    let db = TestDatabase::new().await;
+    let stores = [db.open().await, db.open().await, db.open().await];
+    let created = futures_util::future::join_all(
+        stores
+            .iter()
+            .map(|s| s.create_first_partner("First", PartnerKind::IndirectProvider)),
+    )
+    .await;
+    let firsts: Vec<_> = created.into_iter().filter_map(ok).collect();
+    assert_eq!(firsts.len(), 1, "{firsts:?}");
+    assert_eq!(firsts[0].name, "First");
+    assert_eq!(
+        ok(stores[0]
+            .create_first_partner("Second", PartnerKind::Direct)
+            .await),
+        None
+    );
+    assert!(ok(stores[1].create_partner("Another", PartnerKind::Direct).await).name == "Another");
+}
+
+#[tokio::test]
 async fn an_invited_user_sets_a_password_once_with_an_unexpired_link() {
     let f = fixture().await;
     let now = OffsetDateTime::now_utc();

@@ -16,6 +16,7 @@ use partnerdesk_store::StoreError;
 use serde::Serialize;
 
 use crate::app::AppError;
+use crate::app::UNAVAILABLE_RETRY_AFTER_SECONDS;
 use crate::i18n;
 use crate::middleware::{CorrelationId, request_locale};
 
@@ -404,6 +405,12 @@ pub async fn render(request: Request, next: Next) -> Response {
         _ => {}
     }
     let (mut parts, _) = response.into_parts();
+    if parts.status == StatusCode::SERVICE_UNAVAILABLE && !parts.headers.contains_key(header::RETRY_AFTER) {
+        parts.headers.insert(
+            header::RETRY_AFTER,
+            HeaderValue::from(UNAVAILABLE_RETRY_AFTER_SECONDS),
+        );
+    }
     let json = json(&error, locale, &correlation);
     parts
         .headers
@@ -434,5 +441,38 @@ mod tests {
         );
         let body = ApiError::Busy { seconds: 1 }.body(Locale::default(), "c");
         assert_eq!((body.code, body.is_retryable), (770503, true));
+    }
+
+    #[tokio::test]
+    async fn every_503_says_when_to_retry() {
+        use axum::Router;
+        use axum::routing::get;
+        use tower_service::Service;
+
+        let app = Router::new()
+            .route(
+                "/down",
+                get(|| async { ApiError::from(AppError::Unavailable("disk full".into())) }),
+            )
+            .route("/slow", get(|| async { StatusCode::SERVICE_UNAVAILABLE }))
+            .route("/busy", get(|| async { ApiError::Busy { seconds: 7 } }))
+            .layer(axum::middleware::from_fn(render));
+        for (path, wait) in [("/down", "2"), ("/slow", "2"), ("/busy", "7")] {
+            let request = Request::builder().uri(path).body(axum::body::Body::empty());
+            let response = match request {
+                Ok(request) => app.clone().call(request).await,
+                Err(e) => panic!("{e}"),
+            };
+            let response = response.unwrap_or_else(|e| match e {});
+            assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE, "{path}");
+            assert_eq!(
+                response
+                    .headers()
+                    .get(header::RETRY_AFTER)
+                    .and_then(|v| v.to_str().ok()),
+                Some(wait),
+                "{path}"
+            );
+        }
     }
 }

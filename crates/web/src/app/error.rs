@@ -46,6 +46,11 @@ pub enum AppError {
     Internal(String),
 }
 
+/// The `Retry-After` of a 503 whose cause names no wait (the database out of reach, a full
+/// or read-only disk, an answer that took too long): soon, as such outages are short or
+/// need an operator, and a client that retries sooner only adds load.
+pub const UNAVAILABLE_RETRY_AFTER_SECONDS: u64 = 2;
+
 impl AppError {
     /// Field errors of one field.
     pub fn field(error: FieldError) -> Self {

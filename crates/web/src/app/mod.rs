@@ -20,4 +20,4 @@ pub mod subscriptions;
 pub mod users;
 
 pub use caller::{Caller, CustomerCaller};
-pub use error::AppError;
+pub use error::{AppError, UNAVAILABLE_RETRY_AFTER_SECONDS};

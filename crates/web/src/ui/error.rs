@@ -17,6 +17,7 @@ use partnerdesk_domain::Arg;
 use partnerdesk_store::StoreError;
 
 use crate::app::AppError;
+use crate::app::UNAVAILABLE_RETRY_AFTER_SECONDS;
 use crate::i18n;
 use crate::middleware::CorrelationId;
 use crate::state::AppState;
@@ -152,6 +153,11 @@ pub async fn render(State(state): State<AppState>, request: Request, next: Next)
         if name == header::SET_COOKIE || name == header::RETRY_AFTER {
             rendered.headers_mut().append(name.clone(), value.clone());
         }
+    }
+    if status == StatusCode::SERVICE_UNAVAILABLE && !rendered.headers().contains_key(header::RETRY_AFTER) {
+        rendered
+            .headers_mut()
+            .insert(header::RETRY_AFTER, UNAVAILABLE_RETRY_AFTER_SECONDS.into());
     }
     rendered
 }
