@@ -69,7 +69,7 @@ struct ActivityPage {
 }
 
 /// The store query the filters ask for, or the message for each unreadable date.
-fn query(
+pub(crate) fn query(
     filters: &Filters,
     locale: Locale,
     limit: u32,
