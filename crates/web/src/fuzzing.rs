@@ -12,6 +12,7 @@ use partnerdesk_domain::catalog::{Catalog, CatalogDocument};
 use partnerdesk_domain::country::{self, CountryCode};
 use partnerdesk_domain::customer::{BillingDetails, CustomerContext, NewCustomer, parse_registration};
 use partnerdesk_domain::draft::Draft;
+use partnerdesk_domain::onboarding::commitment_end;
 use partnerdesk_domain::order::parse_line_items;
 use partnerdesk_domain::partner::PartnerKind;
 use partnerdesk_domain::profile::{CloudProfile, ProfileName};
@@ -267,7 +268,7 @@ pub fn wizard_forms(data: &[u8], catalog: &Catalog) {
 }
 
 /// A catalog document as `partnerdesk catalog import` reads it, its checks, and what the
-/// API then reads from it.
+/// API and orders then read from it (offers per country, names, ranges, terms).
 pub fn catalog_document(data: &[u8]) {
     let Ok(document) = serde_json::from_slice::<CatalogDocument>(data) else {
         return;
@@ -275,6 +276,9 @@ pub fn catalog_document(data: &[u8]) {
     let Ok(catalog) = Catalog::new(document) else {
         return;
     };
+    for offer in &catalog.document().offers {
+        std::hint::black_box(commitment_end(NOW, &offer.term_duration));
+    }
     for code in COUNTRIES {
         let Ok(country) = CountryCode::parse(code) else {
             continue;
