@@ -141,11 +141,13 @@ pub fn parse_date_agreed(input: &str, now: OffsetDateTime) -> Result<OffsetDateT
         .or_else(|_| PrimitiveDateTime::parse(input, &local).map(PrimitiveDateTime::assume_utc))
         .or_else(|_| PrimitiveDateTime::parse(input, &local_fraction).map(PrimitiveDateTime::assume_utc))
         .or_else(|_| Date::parse(input, &date_only).map(|d| d.midnight().assume_utc()))
-        .map_err(|_| Rule::DateInvalid)?
-        .to_offset(time::UtcOffset::UTC);
+        .map_err(|_| Rule::DateInvalid)?;
+    // Compared before converting to UTC: a date of 9999 with a negative offset is past the
+    // last year `time` can hold in UTC (and the conversion would panic).
     if parsed > now + CLOCK_SKEW {
         return Err(Rule::DateInFuture);
     }
+    let parsed = parsed.to_offset(time::UtcOffset::UTC);
     if parsed.year() < 2000 {
         return Err(Rule::DateInvalid);
     }
@@ -311,5 +313,18 @@ mod tests {
             panic!()
         };
         assert!(!a.signer.same_contact(&c.signer));
+    }
+
+    #[test]
+    fn the_last_day_of_year_9999_behind_utc_is_in_the_future_not_a_crash() {
+        // Converting it to UTC panicked; found while writing the fuzz targets.
+        assert_eq!(
+            parse_date_agreed("9999-12-31T23:59:59-01:00", NOW),
+            Err(Rule::DateInFuture)
+        );
+        assert_eq!(
+            parse_date_agreed("0000-01-01T00:00:00+23:59", NOW),
+            Err(Rule::DateInvalid)
+        );
     }
 }

@@ -208,9 +208,17 @@ pub fn commitment_end(start: OffsetDateTime, term: &str) -> OffsetDateTime {
         t => match t
             .strip_prefix('P')
             .and_then(|d| d.strip_suffix('D'))
-            .and_then(|d| d.parse().ok())
+            .and_then(|d| d.parse::<i64>().ok())
         {
-            Some(days) => return start + Duration::days(days),
+            // A term past what a date can hold (the catalog is the operator's text) is
+            // unknown too.
+            Some(days) => match days
+                .checked_mul(86_400)
+                .and_then(|seconds| start.checked_add(Duration::seconds(seconds)))
+            {
+                Some(end) => return end,
+                None => 1,
+            },
             None => 1,
         },
     };
@@ -273,5 +281,19 @@ mod tests {
     fn times_keep_microseconds_only() {
         let t = datetime!(2026-11-22 10:00:00.123456789 UTC);
         assert_eq!(truncate_to_micros(t), datetime!(2026-11-22 10:00:00.123456 UTC));
+    }
+
+    #[test]
+    fn a_term_of_more_days_than_a_date_holds_is_one_month() {
+        // Adding the days panicked; found while writing the fuzz targets.
+        let start = datetime!(2026-01-31 10:00 UTC);
+        for term in ["P99999999D", "P9223372036854775807D", "P-9223372036854775808D"] {
+            assert_eq!(
+                commitment_end(start, term),
+                datetime!(2026-02-28 10:00 UTC),
+                "{term}"
+            );
+        }
+        assert_eq!(commitment_end(start, "P10D"), datetime!(2026-02-10 10:00 UTC));
     }
 }

@@ -4,11 +4,13 @@
 //! errors as JSON; and the two portals (`portal` for partners, `customer_portal` for
 //! customers' admins), built with the page kit in `ui`, which render them as pages. The
 //! API and the portals never import each other. Handlers are short: extract, call one use
-//! case, render.
+//! case, render. `fuzzing` feeds arbitrary bytes to every parser of outside input, for the
+//! cargo-fuzz targets in `fuzz/`.
 
 pub mod api;
 pub mod app;
 mod customer_portal;
+pub mod fuzzing;
 pub mod i18n;
 mod links;
 pub mod middleware;

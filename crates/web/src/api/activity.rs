@@ -122,6 +122,13 @@ pub(crate) async fn list(
     ApiQuery(params): ApiQuery<AuditParams>,
 ) -> Result<Json<Collection<AuditRecordResource>>, ApiError> {
     caller.require(Permission::ViewActivity)?;
+    let events = crate::app::activity::list(&state, &caller, activity_query(&params)?).await?;
+    let items = events.iter().map(AuditRecordResource::new).collect();
+    Ok(Json(Collection::new(items, "/auditrecords")))
+}
+
+/// The store query the parameters ask for, or the first invalid one.
+pub(crate) fn activity_query(params: &AuditParams) -> Result<ActivityQuery, ApiError> {
     let customer = query::optional(
         params.customer_id.as_deref(),
         "customerId",
@@ -135,7 +142,7 @@ pub(crate) async fn list(
         |raw| raw.parse::<Action>().ok(),
     )?;
     let size = query::number(params.size.as_deref(), 100, (1, 1000), "size", "query-size")?;
-    let query = ActivityQuery {
+    Ok(ActivityQuery {
         customer,
         action,
         actor: None,
@@ -143,8 +150,5 @@ pub(crate) async fn list(
         until: time_param(params.end_date.as_deref(), "endDate")?,
         before: None,
         limit: size,
-    };
-    let events = crate::app::activity::list(&state, &caller, query).await?;
-    let items = events.iter().map(AuditRecordResource::new).collect();
-    Ok(Json(Collection::new(items, "/auditrecords")))
+    })
 }

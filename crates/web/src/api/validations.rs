@@ -78,7 +78,12 @@ pub(crate) async fn address(
     body: ApiJson<AddressToValidate>,
 ) -> Result<Json<AddressValidationResponse>, ApiError> {
     caller.require(Permission::ViewCustomers)?;
-    let original = body.value;
+    Ok(Json(validate(body.value, locale)))
+}
+
+/// The verdict on an address: whether it fits its country's rules as given, once
+/// normalized, or not at all (then why, in `locale`).
+pub(crate) fn validate(original: AddressToValidate, locale: Locale) -> AddressValidationResponse {
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     let typed = [
         &original.address_line1,
@@ -113,13 +118,13 @@ pub(crate) async fn address(
         }
         Err(errors) => ("None", Vec::new(), Some(invalid(&errors, locale))),
     };
-    Ok(Json(AddressValidationResponse {
+    AddressValidationResponse {
         original_address: original,
         status,
         suggested_addresses: suggested,
         validation_message: message,
         attributes: Attributes::of("AddressValidationResponse"),
-    }))
+    }
 }
 
 impl From<Address> for ValidatedAddress {

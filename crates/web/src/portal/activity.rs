@@ -69,7 +69,7 @@ struct ActivityPage {
 }
 
 /// The store query the filters ask for, or the message for each unreadable date.
-fn query(
+pub(crate) fn query(
     filters: &Filters,
     locale: Locale,
     limit: u32,
@@ -84,12 +84,14 @@ fn query(
             .map_err(|_| crate::i18n::text(locale, "activity-date-invalid"))
     };
     let from = date(&filters.from);
-    let to = date(&filters.to).map(|d| d.map(|d| d + Duration::days(1)));
+    // Up to the end of the day; nothing is after the last day `time` holds, 9999-12-31.
+    let to = date(&filters.to).map(|d| d.and_then(|d| d.checked_add(Duration::days(1))));
     let (Ok(since), Ok(until)) = (&from, &to) else {
         return Err((from.err(), to.err()));
     };
     let before = filters.before.split_once('_').and_then(|(micros, id)| {
-        let at = OffsetDateTime::from_unix_timestamp_nanos(micros.parse::<i128>().ok()? * 1000).ok()?;
+        let nanos = micros.parse::<i128>().ok()?.checked_mul(1000)?;
+        let at = OffsetDateTime::from_unix_timestamp_nanos(nanos).ok()?;
         Some((at, id.parse::<Uuid>().ok()?))
     });
     Ok(ActivityQuery {
@@ -303,5 +305,21 @@ mod tests {
         };
         let until = query(&filters, Locale::EnUs, 10).ok().and_then(|q| q.until);
         assert_eq!(until.map(|u| u.day()), Some(23));
+    }
+
+    #[test]
+    fn the_last_day_and_huge_cursors_are_read_without_overflow() {
+        // Both overflowed and panicked; found while writing the fuzz targets.
+        let filters = Filters {
+            to: "9999-12-31".into(),
+            before: format!("{}_{}", "9".repeat(38), Uuid::nil()),
+            ..Filters::default()
+        };
+        let query = query(&filters, Locale::EnUs, 10).ok();
+        assert!(
+            query
+                .as_ref()
+                .is_some_and(|q| q.until.is_none() && q.before.is_none())
+        );
     }
 }

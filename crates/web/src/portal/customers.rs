@@ -53,7 +53,7 @@ pub struct ListQuery {
 }
 
 /// A search as the URL gives it: by name or by domain, the text, where the page starts.
-struct Search {
+pub(crate) struct Search {
     by_domain: bool,
     text: String,
     filter: CustomerFilter,
@@ -97,24 +97,31 @@ fn reseller_name(names: &[(PartnerId, String)], id: Option<PartnerId>) -> String
         .unwrap_or_default()
 }
 
-pub async fn list(
-    State(state): State<AppState>,
-    user: Can<guard::ViewCustomers>,
-    Query(query): Query<ListQuery>,
-) -> Result<Response, PageError> {
-    let search = Search::new(&query);
+/// The search a URL asks for and the page of it: the first, or the one after the
+/// `after` token when that continues the same search (anything else starts over).
+pub(crate) fn listing(query: &ListQuery) -> (Search, CustomerQuery) {
+    let search = Search::new(query);
     let after = query
         .after
         .as_deref()
         .and_then(paging::from_token)
         .filter(|(q, _)| q.filter == search.filter)
         .and_then(|(q, _)| q.after);
-    let paged = after.is_some();
     let listing = CustomerQuery {
         filter: search.filter.clone(),
         after,
         limit: PAGE_SIZE,
     };
+    (search, listing)
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    user: Can<guard::ViewCustomers>,
+    Query(query): Query<ListQuery>,
+) -> Result<Response, PageError> {
+    let (search, listing) = listing(&query);
+    let paged = listing.after.is_some();
     let found = customers::list(&state, &user.caller, listing).await?;
     let names = customers::related_partners(&state, &user.caller).await?;
     let locale = user.locale;

@@ -3,8 +3,8 @@
 //! call the use cases in `app` and render them with the kit in `ui`; they never reach
 //! into the API.
 
-mod activity;
-mod customers;
+pub(crate) mod activity;
+pub(crate) mod customers;
 mod order;
 mod relationship_request;
 mod resellers;
@@ -13,7 +13,7 @@ mod sign_in;
 mod subscription;
 mod tokens;
 mod users;
-mod wizard;
+pub(crate) mod wizard;
 
 use axum::Router;
 use axum::response::{IntoResponse, Redirect};

@@ -94,7 +94,7 @@ pub(crate) async fn list_customers(
 
 /// The page asked for: the first of a search (`size`, `filter`), or the next one
 /// (`seekOperation=Next` with the previous page's `MS-ContinuationToken`).
-fn query(headers: &HeaderMap, params: &ListParams) -> Result<(CustomerQuery, u32), ApiError> {
+pub(crate) fn query(headers: &HeaderMap, params: &ListParams) -> Result<(CustomerQuery, u32), ApiError> {
     Ok(match params.seek_operation.as_deref() {
         Some("Next") => {
             let token = headers

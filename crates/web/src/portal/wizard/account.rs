@@ -66,7 +66,7 @@ pub async fn submit(
 
 /// Copies the submitted fields into the form (the country first, as it decides the
 /// rest); fields the page didn't show keep their values.
-fn read(account: &mut AccountForm, form: &Fields) -> Result<(), PageError> {
+pub(crate) fn read(account: &mut AccountForm, form: &Fields) -> Result<(), PageError> {
     if let Some(country) = form.get("country") {
         account.set_country(country.trim());
     }

@@ -1,0 +1,6 @@
+#![no_main]
+//! See `partnerdesk_web::fuzzing::billing_profile`.
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| partnerdesk_web::fuzzing::billing_profile(data));
