@@ -149,10 +149,7 @@ impl Store {
     where
         I: Send + Sync + 'static,
         R: Send + 'static,
-        F: for<'c, 'd> Fn(&'c mut Conn<'d>, &'c I) -> BoxFuture<'c, Result<R, StoreError>>
-            + Send
-            + Sync
-            + 'static,
+        F: LentWork<I, R>,
     {
         self.read(lend(input, work)).await
     }
@@ -164,10 +161,7 @@ impl Store {
     where
         I: Send + Sync + 'static,
         R: Send + 'static,
-        F: for<'c, 'd> Fn(&'c mut Conn<'d>, &'c I) -> BoxFuture<'c, Result<R, StoreError>>
-            + Send
-            + Sync
-            + 'static,
+        F: LentWork<I, R>,
     {
         self.write(lend(input, work)).await
     }
@@ -181,10 +175,7 @@ impl Store {
     where
         I: Send + Sync + 'static,
         R: Send + 'static,
-        F: for<'c, 'd> Fn(&'c mut Conn<'d>, &'c I) -> BoxFuture<'c, Result<R, StoreError>>
-            + Send
-            + Sync
-            + 'static,
+        F: LentWork<I, R>,
     {
         match &self.inner.backend {
             Backend::Sqlite(s) => s.write(lend(input, work)).await,
@@ -193,15 +184,26 @@ impl Store {
     }
 }
 
+/// A unit of work given its input by reference ([`Store::write_with`] and the like).
+pub(crate) trait LentWork<I, R>:
+    for<'c, 'd> Fn(&'c mut Conn<'d>, &'c I) -> BoxFuture<'c, Result<R, StoreError>> + Send + Sync + 'static
+{
+}
+
+impl<I, R, F> LentWork<I, R> for F where
+    F: for<'c, 'd> Fn(&'c mut Conn<'d>, &'c I) -> BoxFuture<'c, Result<R, StoreError>>
+        + Send
+        + Sync
+        + 'static
+{
+}
+
 /// Work that lends `input`, kept in an `Arc`, to `work` on each run.
 fn lend<I, R, F>(input: I, work: F) -> impl Work<R>
 where
     I: Send + Sync + 'static,
     R: Send + 'static,
-    F: for<'c, 'd> Fn(&'c mut Conn<'d>, &'c I) -> BoxFuture<'c, Result<R, StoreError>>
-        + Send
-        + Sync
-        + 'static,
+    F: LentWork<I, R>,
 {
     let shared = Arc::new((input, work));
     move |c: &mut Conn<'_>| {
