@@ -341,14 +341,7 @@ impl Rule {
 
     /// The Fluent message id: `error-` and the kebab-case [`Rule::name`].
     pub fn message_id(&self) -> String {
-        let mut id = String::from("error");
-        for c in self.name().chars() {
-            if c.is_ascii_uppercase() {
-                id.push('-');
-            }
-            id.push(c.to_ascii_lowercase());
-        }
-        id
+        message_id(self.name())
     }
 
     /// The message arguments, as `(name, value)` pairs.
@@ -441,6 +434,19 @@ impl Errors {
     pub fn into_vec(self) -> Vec<FieldError> {
         self.0
     }
+}
+
+/// The Fluent message id of an error named `name`: `error-` and its kebab case
+/// (`DomainTaken` → `error-domain-taken`).
+pub(crate) fn message_id(name: &str) -> String {
+    let mut id = String::from("error");
+    for c in name.chars() {
+        if c.is_ascii_uppercase() {
+            id.push('-');
+        }
+        id.push(c.to_ascii_lowercase());
+    }
+    id
 }
 
 #[cfg(test)]

@@ -102,15 +102,7 @@ pub fn purchase(
     quantity: u32,
     prices: CyclePrices,
 ) -> Result<Charge, BillingError> {
-    let cycle = ChargeCycle::nth(plan, term_start, 0)?;
-    line(
-        ChargeType::New,
-        &cycle,
-        cycle.start,
-        quantity,
-        prices,
-        Direction::Charge,
-    )
+    first_cycle(ChargeType::New, plan, term_start, quantity, prices)
 }
 
 /// The charge for a renewal (`renew`) into a term starting `term_start`: its first cycle,
@@ -121,15 +113,19 @@ pub fn renewal(
     quantity: u32,
     prices: CyclePrices,
 ) -> Result<Charge, BillingError> {
+    first_cycle(ChargeType::Renew, plan, term_start, quantity, prices)
+}
+
+/// A term's first cycle charged in full, as `kind`.
+fn first_cycle(
+    kind: ChargeType,
+    plan: BillingPlan,
+    term_start: Date,
+    quantity: u32,
+    prices: CyclePrices,
+) -> Result<Charge, BillingError> {
     let cycle = ChargeCycle::nth(plan, term_start, 0)?;
-    line(
-        ChargeType::Renew,
-        &cycle,
-        cycle.start,
-        quantity,
-        prices,
-        Direction::Charge,
-    )
+    line(kind, &cycle, cycle.start, quantity, prices, Direction::Charge)
 }
 
 /// The charge of the `n`th cycle (from 1; the first is the purchase or renewal), e.g. the

@@ -98,14 +98,7 @@ impl BillingError {
 
     /// The Fluent message id: `error-` and the kebab-case [`BillingError::name`].
     pub fn message_id(&self) -> String {
-        let mut id = String::from("error");
-        for c in self.name().chars() {
-            if c.is_ascii_uppercase() {
-                id.push('-');
-            }
-            id.push(c.to_ascii_lowercase());
-        }
-        id
+        crate::error::message_id(self.name())
     }
 
     /// The message arguments, as `(name, value)` pairs.
