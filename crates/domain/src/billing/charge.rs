@@ -203,14 +203,7 @@ mod tests {
     use time::macros::date;
 
     use super::*;
-
-    fn eur(text: &str) -> Money {
-        Money::parse(text, "EUR".parse().unwrap()).unwrap()
-    }
-
-    fn plan(t: &str, c: &str) -> BillingPlan {
-        BillingPlan::parse(t, c).unwrap()
-    }
+    use crate::billing::testing::{eur, plan};
 
     fn prices(cost: &str, customer: &str) -> CyclePrices {
         CyclePrices {

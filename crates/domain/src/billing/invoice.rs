@@ -191,11 +191,8 @@ mod tests {
     use time::macros::date;
 
     use super::*;
+    use crate::billing::testing::eur;
     use crate::billing::{CyclePrices, purchase, seat_change};
-
-    fn eur(text: &str) -> Money {
-        Money::parse(text, "EUR".parse().unwrap()).unwrap()
-    }
 
     fn plan() -> BillingPlan {
         BillingPlan::parse("P1M", "monthly").unwrap()

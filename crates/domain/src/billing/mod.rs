@@ -20,6 +20,8 @@ mod proration;
 #[cfg(test)]
 mod scenario_tests;
 mod term;
+#[cfg(test)]
+mod testing;
 mod window;
 
 pub use charge::{

@@ -180,10 +180,7 @@ impl fmt::Display for Money {
 #[expect(clippy::unwrap_used, reason = "a test fails loudly on an unexpected error")]
 mod tests {
     use super::*;
-
-    fn eur(text: &str) -> Money {
-        Money::parse(text, "EUR".parse().unwrap()).unwrap()
-    }
+    use crate::billing::testing::eur;
 
     #[test]
     fn sums_refuse_to_mix_currencies() {

@@ -101,14 +101,7 @@ mod tests {
     use time::macros::date;
 
     use super::*;
-
-    fn eur(text: &str) -> Money {
-        Money::parse(text, "EUR".parse().unwrap()).unwrap()
-    }
-
-    fn plan(t: &str, c: &str) -> BillingPlan {
-        BillingPlan::parse(t, c).unwrap()
-    }
+    use crate::billing::testing::{eur, plan};
 
     #[test]
     fn a_monthly_cycle_has_the_day_count_of_the_month_it_starts_in() {
