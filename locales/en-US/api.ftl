@@ -53,7 +53,7 @@ error-not-an-addon = Only add-ons are bought for a parent subscription.
 error-subscription-quantity-out-of-range = This subscription can have from { $min } to { $max } licenses.
 error-quantity-while-suspending = The number of licenses can't change in the same request that suspends the subscription.
 error-subscription-suspended = The subscription is suspended: reactivate it before changing the number of licenses.
-error-status-unsupported = The status can be only "active" or "suspended".
+error-status-unsupported = The status can be only "active", "suspended" or "deleted" (to cancel).
 error-subscription-deleted = This subscription was deleted and can't change.
 error-parent-not-in-order = The subscription this add-on is for belongs to another order.
 error-only-add-ons = Only add-ons can be added to an existing order; place a new order for this offer.
@@ -69,6 +69,20 @@ error-indirect-model-unavailable = Indirect resellers aren't available in this c
 error-partner-on-record-is-provider = Use the indirect reseller's partner id, not your own.
 error-invalid-id = This isn't a valid id.
 error-country-cannot-change = A customer's country can't be changed.
+error-term-unknown = Choose a term of P1M (one month), P1Y (one year) or P3Y (three years).
+error-billing-plan-unknown = Choose a billing plan of monthly, annual or triennial.
+error-billing-plan-not-for-term = The { $plan } billing plan isn't offered with a { $term } term.
+error-no-price-in-effect = This offer has no price for this term and billing plan in the customer's market and currency.
+error-seat-reduction-window-passed = You have passed your { $hours }-hour window for reducing seats: { $refundable ->
+    [0] no license can be removed now.
+    [one] only one license can still be removed.
+   *[other] only { $refundable } licenses can still be removed.
+}
+error-cancellation-window-passed = You have passed your { $hours }-hour cancellation window: the subscription is billed to the end of its term.
+error-quantity-while-cancelling = The number of licenses can't change in the same request that cancels the subscription.
+error-quantity-change-invalid = Remove fewer licenses than the subscription has; to remove all of them, cancel it.
+error-date-outside-cycle = This subscription's term has ended: it can change again once it is renewed.
+error-amount-overflow = This amount is too large.
 
 ## API errors
 
@@ -112,6 +126,11 @@ api-relationship-requests-unavailable = Reseller relationship requests aren't av
 ## Query parameters
 
 query-size = Use a page size from 1 to 1000.
+query-provider = Use provider=onetime: Partnerdesk bills new-commerce license charges only.
+query-invoice-line-item-type = Use invoicelineitemtype=billinglineitems.
+query-currency-code = Use the ISO 4217 code of a currency, such as EUR or USD.
+query-period = Use period=current or period=previous.
+query-line-size = Use a page size from 1 to 2000.
 query-offset = Use an offset of 0 or more.
 query-filter = Use a filter such as {"{"}"Field":"CompanyName","Value":"Con","Operator":"starts_with"{"}"}. Fields: CompanyName, Domain, IndirectReseller; the only operator is starts_with.
 query-continuation = The continuation token isn't valid for this list: start again from the first page.

@@ -266,6 +266,7 @@ activity-order-placed = Order placed
 activity-subscription-quantity-changed = Licenses changed
 activity-subscription-suspended = Subscription suspended
 activity-subscription-reactivated = Subscription reactivated
+activity-subscription-cancelled = Subscription cancelled
 activity-signed-in = Signed in
 activity-user-created = User added
 activity-password-set = Password set

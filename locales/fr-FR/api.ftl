@@ -56,7 +56,7 @@ error-not-an-addon = Seuls les modules complémentaires s'achètent pour un abon
 error-subscription-quantity-out-of-range = Cet abonnement peut compter de { $min } à { $max } licences.
 error-quantity-while-suspending = Le nombre de licences ne peut pas changer dans la demande qui suspend l'abonnement.
 error-subscription-suspended = L'abonnement est suspendu : réactivez-le avant de modifier le nombre de licences.
-error-status-unsupported = Le statut peut être uniquement « active » ou « suspended ».
+error-status-unsupported = Le statut peut être uniquement « active », « suspended » ou « deleted » (pour résilier).
 error-subscription-deleted = Cet abonnement a été supprimé et ne peut plus être modifié.
 error-parent-not-in-order = L'abonnement auquel ce module complémentaire est destiné appartient à une autre commande.
 error-only-add-ons = Seuls des modules complémentaires peuvent être ajoutés à une commande existante ; passez une nouvelle commande pour cette offre.
@@ -72,6 +72,20 @@ error-indirect-model-unavailable = Les revendeurs indirects ne sont pas disponib
 error-partner-on-record-is-provider = Utilisez l'identifiant partenaire du revendeur indirect, et non le vôtre.
 error-invalid-id = Cet identifiant n'est pas valide.
 error-country-cannot-change = Le pays d'un client ne peut pas être modifié.
+error-term-unknown = Choisissez une durée P1M (un mois), P1Y (un an) ou P3Y (trois ans).
+error-billing-plan-unknown = Choisissez une facturation monthly (mensuelle), annual (annuelle) ou triennial (triennale).
+error-billing-plan-not-for-term = La facturation { $plan } n'est pas proposée avec une durée { $term }.
+error-no-price-in-effect = Cette offre n'a pas de prix pour cette durée et cette facturation dans le marché et la devise du client.
+error-seat-reduction-window-passed = Le délai de { $hours } heures pour réduire le nombre de licences est dépassé : { $refundable ->
+    [0] aucune licence ne peut plus être retirée.
+    [one] une seule licence peut encore être retirée.
+   *[other] seules { $refundable } licences peuvent encore être retirées.
+}
+error-cancellation-window-passed = Le délai de résiliation de { $hours } heures est dépassé : l'abonnement est facturé jusqu'à la fin de sa durée.
+error-quantity-while-cancelling = Le nombre de licences ne peut pas changer dans la demande qui résilie l'abonnement.
+error-quantity-change-invalid = Retirez moins de licences que l'abonnement n'en compte ; pour toutes les retirer, résiliez-le.
+error-date-outside-cycle = La durée de cet abonnement est terminée : il pourra de nouveau changer une fois renouvelé.
+error-amount-overflow = Ce montant est trop élevé.
 
 ## API errors
 
@@ -118,6 +132,11 @@ api-relationship-requests-unavailable = Les demandes de relation de revendeur ne
 ## Query parameters
 
 query-size = Utilisez une taille de page comprise entre 1 et 1000.
+query-provider = Utilisez provider=onetime : Partnerdesk ne facture que les licences new commerce.
+query-invoice-line-item-type = Utilisez invoicelineitemtype=billinglineitems.
+query-currency-code = Utilisez le code ISO 4217 d'une devise, comme EUR ou USD.
+query-period = Utilisez period=current ou period=previous.
+query-line-size = Utilisez une taille de page de 1 à 2000.
 query-offset = Utilisez un décalage supérieur ou égal à 0.
 query-filter = Utilisez un filtre tel que {"{"}"Field":"CompanyName","Value":"Con","Operator":"starts_with"{"}"}. Champs : CompanyName, Domain, IndirectReseller ; le seul opérateur est starts_with.
 query-continuation = Le jeton de continuation n'est pas valide pour cette liste : recommencez à partir de la première page.

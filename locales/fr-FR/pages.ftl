@@ -266,6 +266,7 @@ activity-order-placed = Commande passée
 activity-subscription-quantity-changed = Licences modifiées
 activity-subscription-suspended = Abonnement suspendu
 activity-subscription-reactivated = Abonnement réactivé
+activity-subscription-cancelled = Abonnement résilié
 activity-signed-in = Connexion
 activity-user-created = Utilisateur ajouté
 activity-password-set = Mot de passe défini

@@ -55,7 +55,7 @@ error-not-an-addon = Для родительской подписки приоб
 error-subscription-quantity-out-of-range = В этой подписке может быть от { $min } до { $max } лицензий.
 error-quantity-while-suspending = Количество лицензий нельзя изменить в том же запросе, который приостанавливает подписку.
 error-subscription-suspended = Подписка приостановлена: возобновите ее, прежде чем менять количество лицензий.
-error-status-unsupported = Допустимы только состояния «active» и «suspended».
+error-status-unsupported = Допустимы только состояния «active», «suspended» и «deleted» (для отмены).
 error-subscription-deleted = Эта подписка удалена, и ее нельзя изменить.
 error-parent-not-in-order = Подписка, для которой предназначена эта надстройка, относится к другому заказу.
 error-only-add-ons = В существующий заказ можно добавлять только надстройки; для этого предложения оформите новый заказ.
@@ -71,6 +71,21 @@ error-indirect-model-unavailable = Непрямые реселлеры недо�
 error-partner-on-record-is-provider = Используйте идентификатор партнера непрямого реселлера, а не свой собственный.
 error-invalid-id = Недопустимый идентификатор.
 error-country-cannot-change = Страну клиента изменить нельзя.
+error-term-unknown = Выберите срок P1M (один месяц), P1Y (один год) или P3Y (три года).
+error-billing-plan-unknown = Выберите план оплаты monthly (ежемесячно), annual (ежегодно) или triennial (за три года).
+error-billing-plan-not-for-term = План оплаты { $plan } недоступен для срока { $term }.
+error-no-price-in-effect = У этого предложения нет цены для этого срока и плана оплаты на рынке и в валюте клиента.
+error-seat-reduction-window-passed = Истёк { $hours }-часовой срок для уменьшения числа лицензий: { $refundable ->
+    [0] сейчас нельзя убрать ни одной лицензии.
+    [one] можно убрать ещё { $refundable } лицензию.
+    [few] можно убрать ещё { $refundable } лицензии.
+   *[other] можно убрать ещё { $refundable } лицензий.
+}
+error-cancellation-window-passed = Истёк { $hours }-часовой срок отмены: подписка оплачивается до конца срока.
+error-quantity-while-cancelling = Количество лицензий нельзя изменить в том же запросе, который отменяет подписку.
+error-quantity-change-invalid = Уберите меньше лицензий, чем есть в подписке; чтобы убрать все, отмените её.
+error-date-outside-cycle = Срок этой подписки истёк: её можно будет изменить после продления.
+error-amount-overflow = Эта сумма слишком велика.
 
 ## API errors
 
@@ -123,6 +138,11 @@ api-relationship-requests-unavailable = Запросы на установлен
 ## Query parameters
 
 query-size = Укажите размер страницы от 1 до 1000.
+query-provider = Используйте provider=onetime: Partnerdesk выставляет счета только за лицензии new commerce.
+query-invoice-line-item-type = Используйте invoicelineitemtype=billinglineitems.
+query-currency-code = Используйте код валюты ISO 4217, например EUR или USD.
+query-period = Используйте period=current или period=previous.
+query-line-size = Размер страницы — от 1 до 2000.
 query-offset = Укажите смещение, равное 0 или больше.
 query-filter = Используйте фильтр, например {"{"}"Field":"CompanyName","Value":"Con","Operator":"starts_with"{"}"}. Поля: CompanyName, Domain, IndirectReseller; единственный оператор — starts_with.
 query-continuation = Маркер продолжения недействителен для этого списка: начните заново с первой страницы.

@@ -274,6 +274,7 @@ activity-order-placed = Заказ оформлен
 activity-subscription-quantity-changed = Количество лицензий изменено
 activity-subscription-suspended = Подписка приостановлена
 activity-subscription-reactivated = Подписка возобновлена
+activity-subscription-cancelled = Подписка отменена
 activity-signed-in = Вход в систему
 activity-user-created = Пользователь добавлен
 activity-password-set = Пароль задан

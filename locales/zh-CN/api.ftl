@@ -50,7 +50,7 @@ error-not-an-addon = 只有加载项才能针对父订阅购买。
 error-subscription-quantity-out-of-range = 此订阅的许可证数量必须介于 { $min } 到 { $max } 之间。
 error-quantity-while-suspending = 不能在暂停订阅的同一请求中更改许可证数量。
 error-subscription-suspended = 订阅已暂停：请先重新激活，再更改许可证数量。
-error-status-unsupported = 状态只能是“active”或“suspended”。
+error-status-unsupported = 状态只能是“active”、“suspended”或“deleted”（取消）。
 error-subscription-deleted = 此订阅已删除，无法更改。
 error-parent-not-in-order = 此加载项所属的订阅属于另一个订单。
 error-only-add-ons = 只能向现有订单添加加载项；请为此产品下新订单。
@@ -66,6 +66,19 @@ error-indirect-model-unavailable = 此云不提供间接经销商。
 error-partner-on-record-is-provider = 请使用间接经销商的合作伙伴 ID，而不是您自己的 ID。
 error-invalid-id = 这不是有效的 ID。
 error-country-cannot-change = 无法更改客户的国家/地区。
+error-term-unknown = 请选择期限 P1M（一个月）、P1Y（一年）或 P3Y（三年）。
+error-billing-plan-unknown = 请选择计费方式 monthly（按月）、annual（按年）或 triennial（三年一次）。
+error-billing-plan-not-for-term = { $term } 期限不提供 { $plan } 计费方式。
+error-no-price-in-effect = 此产品在客户的市场和货币中没有此期限和计费方式的价格。
+error-seat-reduction-window-passed = 已超过 { $hours } 小时的减少许可证期限：{ $refundable ->
+    [0] 现在无法再移除任何许可证。
+   *[other] 只能再移除 { $refundable } 个许可证。
+}
+error-cancellation-window-passed = 已超过 { $hours } 小时的取消期限：订阅将按整个期限计费。
+error-quantity-while-cancelling = 不能在取消订阅的同一请求中更改许可证数量。
+error-quantity-change-invalid = 请移除少于订阅现有数量的许可证；要全部移除，请取消订阅。
+error-date-outside-cycle = 此订阅的期限已结束：续订后才能再次更改。
+error-amount-overflow = 此金额过大。
 
 ## API errors
 
@@ -103,6 +116,11 @@ api-relationship-requests-unavailable = 此云不提供经销商关系请求。
 ## Query parameters
 
 query-size = 请使用 1 到 1000 之间的页面大小。
+query-provider = 请使用 provider=onetime：Partnerdesk 仅对 new commerce 许可证计费。
+query-invoice-line-item-type = 请使用 invoicelineitemtype=billinglineitems。
+query-currency-code = 请使用 ISO 4217 货币代码，例如 EUR 或 USD。
+query-period = 请使用 period=current 或 period=previous。
+query-line-size = 页面大小请使用 1 到 2000。
 query-offset = 请使用大于或等于 0 的偏移量。
 query-filter = 请使用筛选器，例如 {"{"}"Field":"CompanyName","Value":"Con","Operator":"starts_with"{"}"}。字段：CompanyName、Domain、IndirectReseller；唯一的运算符为 starts_with。
 query-continuation = 延续令牌对此列表无效：请从第一页重新开始。

@@ -50,7 +50,7 @@ error-not-an-addon = 只有附加元件才能針對父訂閱購買。
 error-subscription-quantity-out-of-range = 此訂閱的授權數量必須介於 { $min } 到 { $max } 之間。
 error-quantity-while-suspending = 不能在暫停訂閱的同一個要求中變更授權數量。
 error-subscription-suspended = 訂閱已暫停：請先重新啟用，再變更授權數量。
-error-status-unsupported = 狀態只能是「active」或「suspended」。
+error-status-unsupported = 狀態只能是「active」、「suspended」或「deleted」（取消）。
 error-subscription-deleted = 此訂閱已刪除，無法變更。
 error-parent-not-in-order = 此附加元件所屬的訂閱屬於另一筆訂單。
 error-only-add-ons = 現有訂單只能加入附加元件；請為此供應項目下新訂單。
@@ -66,6 +66,19 @@ error-indirect-model-unavailable = 此雲端不提供間接轉銷商。
 error-partner-on-record-is-provider = 請使用間接轉銷商的合作夥伴識別碼，而非您自己的識別碼。
 error-invalid-id = 這不是有效的識別碼。
 error-country-cannot-change = 無法變更客戶的國家/地區。
+error-term-unknown = 請選擇期限 P1M（一個月）、P1Y（一年）或 P3Y（三年）。
+error-billing-plan-unknown = 請選擇計費方式 monthly（每月）、annual（每年）或 triennial（三年一次）。
+error-billing-plan-not-for-term = { $term } 期限不提供 { $plan } 計費方式。
+error-no-price-in-effect = 此供應項目在客戶的市場和貨幣中沒有此期限和計費方式的價格。
+error-seat-reduction-window-passed = 已超過 { $hours } 小時的減少授權期限：{ $refundable ->
+    [0] 現在無法再移除任何授權。
+   *[other] 只能再移除 { $refundable } 個授權。
+}
+error-cancellation-window-passed = 已超過 { $hours } 小時的取消期限：訂閱將依整個期限計費。
+error-quantity-while-cancelling = 不能在取消訂閱的同一個要求中變更授權數量。
+error-quantity-change-invalid = 請移除少於訂閱現有數量的授權；若要全部移除，請取消訂閱。
+error-date-outside-cycle = 此訂閱的期限已結束：續約後才能再次變更。
+error-amount-overflow = 此金額過大。
 
 ## API errors
 
@@ -103,6 +116,11 @@ api-relationship-requests-unavailable = 此雲端不提供轉銷商關聯性要�
 ## Query parameters
 
 query-size = 請使用 1 到 1000 之間的頁面大小。
+query-provider = 請使用 provider=onetime：Partnerdesk 僅對 new commerce 授權計費。
+query-invoice-line-item-type = 請使用 invoicelineitemtype=billinglineitems。
+query-currency-code = 請使用 ISO 4217 貨幣代碼，例如 EUR 或 USD。
+query-period = 請使用 period=current 或 period=previous。
+query-line-size = 頁面大小請使用 1 到 2000。
 query-offset = 請使用大於或等於 0 的位移。
 query-filter = 請使用篩選條件，例如 {"{"}"Field":"CompanyName","Value":"Con","Operator":"starts_with"{"}"}。欄位：CompanyName、Domain、IndirectReseller；唯一的運算子為 starts_with。
 query-continuation = 接續權杖對此清單無效：請從第一頁重新開始。

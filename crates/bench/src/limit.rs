@@ -41,6 +41,8 @@ fn line(offer: &str, quantity: i64) -> LineItemInput {
         friendly_name: String::new(),
         partner_id_on_record: String::new(),
         parent_subscription_id: String::new(),
+        term_duration: String::new(),
+        billing_cycle: String::new(),
     }
 }
 
@@ -93,14 +95,7 @@ impl Fixture {
             .into_iter()
             .map(|item| OrderLine { item, reseller: None })
             .collect();
-        Ok(Onboarding::new(
-            customer,
-            Some(acceptance),
-            lines,
-            &self.catalog,
-            self.seller,
-            now,
-        ))
+        Onboarding::new(customer, Some(acceptance), lines, &self.catalog, self.seller, now).map_err(refused)
     }
 }
 

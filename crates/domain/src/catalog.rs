@@ -6,6 +6,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
+use time::Date;
+
+use crate::billing::{BillingPlan, Currency, Money, PriceList, PricePoint};
 use crate::country::CountryCode;
 use crate::{Locale, OfferId, Rule};
 
@@ -66,7 +69,74 @@ pub struct Offer {
     pub learn_more_url: Option<String>,
     /// Name and description per locale tag; `en-US` is required.
     pub texts: BTreeMap<String, OfferText>,
+    /// The price list's rows. An offer without prices is free (trials); one with prices
+    /// can be ordered only on a plan and in a currency it has a price for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prices: Vec<OfferPrice>,
 }
+
+/// One row of an offer's price list as the catalog file writes it (the columns of
+/// Partner Center's license price list, facts file A8). Amounts are decimal strings so
+/// that no price passes through a floating-point number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct OfferPrice {
+    /// An alpha-2 market, or `*` for every market the offer is sold in.
+    pub market: String,
+    pub currency: String,
+    pub term_duration: String,
+    pub billing_cycle: String,
+    /// The partner's price of one unit for the whole term, tax-exclusive.
+    pub unit_price: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub erp_price: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub effective_start_date: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_end_date: Option<String>,
+}
+
+impl OfferPrice {
+    /// The row as a checked price point; the error names the column at fault.
+    pub fn point(&self) -> Result<PricePoint, String> {
+        let market = match self.market.as_str() {
+            "*" => None,
+            code => Some(CountryCode::parse(code).map_err(|_| format!("market {code:?} is not a country"))?),
+        };
+        let currency = Currency::parse(&self.currency)
+            .map_err(|_| format!("currency {:?} is unknown", self.currency))?;
+        let plan = BillingPlan::parse(&self.term_duration, &self.billing_cycle).map_err(|e| {
+            format!(
+                "termDuration {:?} with billingCycle {:?}: {}",
+                self.term_duration,
+                self.billing_cycle,
+                e.name()
+            )
+        })?;
+        let money = |column: &str, text: &str| {
+            Money::parse(text, currency).map_err(|_| format!("{column} {text:?} is not a decimal amount"))
+        };
+        let unit_price = money("unitPrice", &self.unit_price)?;
+        let erp = self
+            .erp_price
+            .as_deref()
+            .map(|e| money("erpPrice", e))
+            .transpose()?;
+        let date = |column: &str, text: &str| {
+            Date::parse(text, DATE).map_err(|_| format!("{column} {text:?} is not a YYYY-MM-DD date"))
+        };
+        let start = date("effectiveStartDate", &self.effective_start_date)?;
+        let end = self
+            .effective_end_date
+            .as_deref()
+            .map(|e| date("effectiveEndDate", e))
+            .transpose()?;
+        PricePoint::new(market, plan, unit_price, erp, start, end).map_err(|e| e.name().to_owned())
+    }
+}
+
+const DATE: &[time::format_description::FormatItem<'_>] =
+    time::macros::format_description!("[year]-[month]-[day]");
 
 fn default_unit_type() -> String {
     "Licenses".into()
@@ -121,6 +191,27 @@ impl Offer {
     }
 }
 
+/// An offer's price list, its rows checked one by one (a problem names the row, from 1).
+fn price_list(offer: &Offer, problems: &mut Vec<String>) -> Option<PriceList> {
+    if offer.prices.is_empty() {
+        return None;
+    }
+    let id = offer.id.as_str();
+    let mut points = Vec::with_capacity(offer.prices.len());
+    for (row, price) in (1..).zip(&offer.prices) {
+        match price.point() {
+            Ok(point) => points.push(point),
+            Err(why) => problems.push(format!("offer {id:?} price row {row}: {why}")),
+        }
+    }
+    if points.len() < offer.prices.len() {
+        return None;
+    }
+    PriceList::new(offer.id.clone(), points)
+        .map_err(|e| problems.push(format!("offer {id:?} prices: {}", e.name())))
+        .ok()
+}
+
 static EMPTY_TEXT: OfferText = OfferText {
     name: String::new(),
     description: String::new(),
@@ -140,6 +231,7 @@ impl Category {
 pub struct Catalog {
     document: CatalogDocument,
     by_id: HashMap<OfferId, usize>,
+    prices: HashMap<OfferId, PriceList>,
 }
 
 impl Catalog {
@@ -159,6 +251,7 @@ impl Catalog {
             problems.extend(unknown_locales(&category.id, category.names.keys()));
         }
         let mut by_id = HashMap::new();
+        let mut prices = HashMap::new();
         for (index, offer) in document.offers.iter().enumerate() {
             let id = offer.id.as_str();
             if by_id.insert(offer.id.clone(), index).is_some() {
@@ -194,6 +287,9 @@ impl Catalog {
             if !offer.is_add_on && !offer.prerequisite_offers.is_empty() {
                 problems.push(format!("offer {id:?} has prerequisites but is not an add-on"));
             }
+            if let Some(list) = price_list(offer, &mut problems) {
+                prices.insert(offer.id.clone(), list);
+            }
         }
         for offer in &document.offers {
             for parent in &offer.prerequisite_offers {
@@ -213,7 +309,11 @@ impl Catalog {
             }
         }
         if problems.is_empty() {
-            Ok(Self { document, by_id })
+            Ok(Self {
+                document,
+                by_id,
+                prices,
+            })
         } else {
             Err(problems)
         }
@@ -225,6 +325,11 @@ impl Catalog {
 
     pub fn offer(&self, id: &OfferId) -> Option<&Offer> {
         self.by_id.get(id).map(|&i| &self.document.offers[i])
+    }
+
+    /// The offer's prices; `None` for an offer sold free of charge.
+    pub fn prices(&self, id: &OfferId) -> Option<&PriceList> {
+        self.prices.get(id)
     }
 
     pub fn category(&self, id: &str) -> Option<&Category> {
@@ -317,6 +422,70 @@ pub(crate) mod tests {
 
     fn country(s: &str) -> CountryCode {
         CountryCode::parse(s).unwrap_or_else(|_| unreachable!())
+    }
+
+    fn with_prices(prices: &str) -> Result<Catalog, Vec<String>> {
+        let json = format!(
+            r#"{{"categories": [{{"id": "mail", "rank": 1, "names": {{"en-US": "Mail"}}}}],
+              "offers": [{{"id": "MAIL", "category": "mail", "rank": 1, "minimumQuantity": 1, "maximumQuantity": 9,
+                "countries": ["*"], "texts": {{"en-US": {{"name": "Mail", "description": "Mail"}}}}, "prices": {prices}}}]}}"#
+        );
+        Catalog::new(serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}")))
+    }
+
+    #[test]
+    fn price_rows_are_checked_one_by_one_and_read_per_market() {
+        let row = |market: &str, price: &str, start: &str| {
+            format!(
+                r#"{{"market": "{market}", "currency": "EUR", "termDuration": "P1Y", "billingCycle": "monthly",
+                    "unitPrice": "{price}", "effectiveStartDate": "{start}"}}"#
+            )
+        };
+        let problems = with_prices(&format!(
+            "[{}, {}, {}]",
+            row("*", "120", "2026-01-01"),
+            row("XX", "1,5", "2026-13-01"),
+            row("FR", "-1", "2026-01-01"),
+        ))
+        .err()
+        .unwrap_or_default();
+        assert_eq!(
+            problems,
+            [
+                r#"offer "MAIL" price row 2: market "XX" is not a country"#,
+                r#"offer "MAIL" price row 3: AmountInvalid"#,
+            ]
+        );
+        let overlap = with_prices(&format!(
+            "[{}, {}]",
+            row("*", "1", "2026-01-01"),
+            row("*", "2", "2026-06-01")
+        ));
+        assert_eq!(
+            overlap.err().unwrap_or_default(),
+            [r#"offer "MAIL" prices: PricesOverlap"#]
+        );
+
+        let catalog = with_prices(&format!(
+            "[{}, {}]",
+            row("*", "120", "2026-01-01"),
+            row("FR", "96", "2026-01-01")
+        ))
+        .unwrap_or_else(|e| panic!("{e:?}"));
+        let list = catalog.prices(&id("MAIL")).unwrap_or_else(|| unreachable!());
+        let plan = BillingPlan::parse("P1Y", "monthly").unwrap_or_else(|_| unreachable!());
+        let eur = Currency::parse("EUR").unwrap_or_else(|_| unreachable!());
+        let on = time::macros::date!(2026 - 06 - 01);
+        let price = |c| {
+            list.price_on(country(c), eur, plan, on)
+                .map(|p| p.unit_price.amount().to_string())
+        };
+        assert_eq!(price("FR"), Ok("96".into()));
+        assert_eq!(price("DE"), Ok("120".into()));
+        assert!(sample().prices(&id("MAIL-BASIC")).is_none());
+        // Export writes the rows back as they were read.
+        let again = serde_json::to_string(catalog.document()).unwrap_or_default();
+        assert!(again.contains(r#""unitPrice":"96""#), "{again}");
     }
 
     #[test]

@@ -206,6 +206,8 @@ impl Draft {
                 friendly_name: String::new(),
                 partner_id_on_record: String::new(),
                 parent_subscription_id: String::new(),
+                term_duration: String::new(),
+                billing_cycle: String::new(),
             })
             .collect()
     }

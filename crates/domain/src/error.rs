@@ -58,6 +58,10 @@ pub enum Field {
     ConfirmPassword,
     /// The name of an API token.
     TokenName,
+    /// The term (`P1M`, `P1Y`, `P3Y`) of the line item at this index.
+    TermDuration(usize),
+    /// The billing plan (`monthly`, `annual`, `triennial`) of the line item at this index.
+    BillingCycle(usize),
 }
 
 impl Field {
@@ -101,6 +105,8 @@ impl Field {
             Field::NewPassword => "newPassword",
             Field::ConfirmPassword => "confirmPassword",
             Field::TokenName => "name",
+            Field::TermDuration(_) => "termDuration",
+            Field::BillingCycle(_) => "billingCycle",
         }
     }
 
@@ -130,7 +136,9 @@ impl Field {
             | Field::Quantity(i)
             | Field::ParentSubscription(i)
             | Field::PartnerIdOnRecord(i)
-            | Field::FriendlyName(i) => Some(i),
+            | Field::FriendlyName(i)
+            | Field::TermDuration(i)
+            | Field::BillingCycle(i) => Some(i),
             _ => None,
         }
     }
@@ -223,6 +231,8 @@ pub enum Rule {
     QuantityWhileSuspending,
     /// Partner Center 800091: a suspended subscription's license count can't change.
     SubscriptionSuspended,
+    /// The license count can't change in the request that cancels the subscription.
+    QuantityWhileCancelling,
     /// A status other than `active` or `suspended` was asked for.
     StatusUnsupported,
     SubscriptionDeleted,
@@ -244,6 +254,9 @@ pub enum Rule {
     /// A new password the same as the current one.
     PasswordSame,
     EmailTaken,
+    /// A billing rule: a term, a plan, a price, or a 7-day window (Partner Center 900214,
+    /// 900213).
+    Billing(crate::billing::BillingError),
 }
 
 impl Rule {
@@ -268,6 +281,7 @@ impl Rule {
             Rule::SubscriptionQuantityOutOfRange { .. } => 2002,
             Rule::QuantityWhileSuspending => 2001,
             Rule::SubscriptionSuspended => 800091,
+            Rule::Billing(e) => e.code(),
             _ => 3000,
         }
     }
@@ -324,6 +338,7 @@ impl Rule {
             Rule::SubscriptionQuantityOutOfRange { .. } => "SubscriptionQuantityOutOfRange",
             Rule::QuantityWhileSuspending => "QuantityWhileSuspending",
             Rule::SubscriptionSuspended => "SubscriptionSuspended",
+            Rule::QuantityWhileCancelling => "QuantityWhileCancelling",
             Rule::StatusUnsupported => "StatusUnsupported",
             Rule::SubscriptionDeleted => "SubscriptionDeleted",
             Rule::ParentNotInOrder => "ParentNotInOrder",
@@ -336,6 +351,7 @@ impl Rule {
             Rule::SelfDeactivation => "SelfDeactivation",
             Rule::PasswordSame => "PasswordSame",
             Rule::EmailTaken => "EmailTaken",
+            Rule::Billing(e) => e.name(),
         }
     }
 
@@ -362,8 +378,15 @@ impl Rule {
                     ("max", Arg::Number(i64::from(*max))),
                 ]
             }
+            Rule::Billing(e) => e.args(),
             _ => Vec::new(),
         }
+    }
+}
+
+impl From<crate::billing::BillingError> for Rule {
+    fn from(error: crate::billing::BillingError) -> Self {
+        Rule::Billing(error)
     }
 }
 

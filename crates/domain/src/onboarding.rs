@@ -5,11 +5,14 @@ use time::{Duration, Month, OffsetDateTime};
 use uuid::Uuid;
 
 use crate::agreement::{Agreement, AgreementAcceptance};
+use crate::billing::{BillingError, Currency, Purchase, price_purchase};
 use crate::catalog::Catalog;
+use crate::country::CountryCode;
 use crate::customer::{BillingProfile, Customer, NewCustomer};
+use crate::error::Errors;
 use crate::order::{LineItem, NewLineItem, Order};
 use crate::subscription::{Subscription, SubscriptionStatus};
-use crate::{AgreementId, CustomerId, OrderId, PartnerId, PartnerUserId, SubscriptionId};
+use crate::{AgreementId, CustomerId, Field, FieldError, OrderId, PartnerId, PartnerUserId, SubscriptionId};
 
 /// An indirect reseller an order is placed through.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,6 +54,9 @@ pub struct Onboarding {
 pub struct PlacedOrder {
     pub order: Order,
     pub subscriptions: Vec<Subscription>,
+    /// The priced subscriptions' term prices and first charges (offers without prices
+    /// are free and have none).
+    pub purchases: Vec<(SubscriptionId, Purchase)>,
 }
 
 impl Onboarding {
@@ -61,7 +67,7 @@ impl Onboarding {
         catalog: &Catalog,
         seller: Seller,
         now: OffsetDateTime,
-    ) -> Self {
+    ) -> Result<Self, Vec<FieldError>> {
         let now = truncate_to_micros(now);
         let id = CustomerId::new();
         let billing = new.billing;
@@ -89,16 +95,20 @@ impl Onboarding {
             relationship: "reseller".into(),
         };
         let agreement = acceptance.map(|a| agreement_record(a, id, seller, now));
-        let currency = &customer.billing.address.country.info().currency_code;
-        let order = (!lines.is_empty()).then(|| place_order(id, currency, seller, lines, catalog, now));
-        Self {
+        let country = customer.billing.address.country;
+        let order = if lines.is_empty() {
+            None
+        } else {
+            Some(place_order(id, country, seller, lines, catalog, now)?)
+        };
+        Ok(Self {
             seller,
             customer,
             name_key,
             admin_user_name,
             agreement,
             order,
-        }
+        })
     }
 }
 
@@ -126,24 +136,49 @@ pub fn agreement_record(
     }
 }
 
-/// An order and its subscriptions: monthly billing in the customer's currency,
-/// auto-renewing, committed for the offer's term from today. Friendly names default to the
-/// offer's English name.
+/// An order and its subscriptions in the currency of the customer's `country`, committed
+/// for each line's term from now, auto-renewing where the offer renews. Each line of an
+/// offer with prices is priced in that market (its first charge included); a line whose
+/// plan has no price there today is refused. Friendly names default to the offer's
+/// English name.
 pub fn place_order(
     customer_id: CustomerId,
-    currency_code: &str,
+    country: CountryCode,
     seller: Seller,
     lines: Vec<OrderLine>,
     catalog: &Catalog,
     now: OffsetDateTime,
-) -> PlacedOrder {
+) -> Result<PlacedOrder, Vec<FieldError>> {
     let now = truncate_to_micros(now);
+    let currency_code = country.info().currency_code.clone();
+    let currency = Currency::parse(&currency_code).ok();
     let order_id = OrderId::new();
     let mut line_items = Vec::with_capacity(lines.len());
     let mut subscriptions = Vec::with_capacity(lines.len());
+    let mut purchases = Vec::new();
+    let mut errors = Errors::default();
     for (number, line) in (0u32..).zip(lines) {
+        let index = usize::try_from(number).unwrap_or(usize::MAX);
         let offer = catalog.offer(&line.item.offer_id);
-        let term = offer.map_or("P1M", |o| o.term_duration.as_str()).to_owned();
+        let plan = line.item.plan;
+        let term = plan.map_or_else(
+            || offer.map_or("P1M", |o| o.term_duration.as_str()).to_owned(),
+            |p| p.term().as_str().to_owned(),
+        );
+        let billing_cycle = plan.map_or("monthly", |p| p.cycle().as_str()).to_owned();
+        let subscription_id = SubscriptionId::new();
+        if let Some(list) = catalog.prices(&line.item.offer_id) {
+            let priced = match (plan, currency) {
+                (Some(plan), Some(currency)) => {
+                    price_purchase(list, country, currency, plan, line.item.quantity, now)
+                }
+                _ => Err(BillingError::NoPriceInEffect),
+            };
+            match priced {
+                Ok(purchase) => purchases.push((subscription_id, purchase)),
+                Err(e) => errors.push(Field::Offer(index), e.into()),
+            }
+        }
         let friendly_name = line.item.friendly_name.clone().unwrap_or_else(|| {
             offer
                 .map_or(line.item.offer_id.as_str(), |o| o.name(crate::Locale::EnUs))
@@ -154,7 +189,6 @@ pub fn place_order(
             .partner_id_on_record
             .clone()
             .or_else(|| line.reseller.as_ref().map(|r| r.mpn_id.clone()));
-        let subscription_id = SubscriptionId::new();
         line_items.push(LineItem {
             line_number: number,
             offer_id: line.item.offer_id.clone(),
@@ -176,7 +210,7 @@ pub fn place_order(
             status: SubscriptionStatus::Active,
             parent_subscription_id: line.item.parent_subscription_id,
             partner_id_on_record,
-            billing_cycle: "monthly".into(),
+            billing_cycle,
             commitment_end: commitment_end(now, &term),
             term_duration: term,
             auto_renew: offer.is_none_or(|o| o.is_auto_renewable),
@@ -184,19 +218,23 @@ pub fn place_order(
             version: 1,
         });
     }
-    PlacedOrder {
+    if !errors.is_empty() {
+        return Err(errors.into_vec());
+    }
+    Ok(PlacedOrder {
         order: Order {
             id: order_id,
             customer_id,
             partner_id: seller.partner_id,
             billing_cycle: "monthly".into(),
-            currency_code: currency_code.to_owned(),
+            currency_code,
             status: "completed".into(),
             created_at: now,
             line_items,
         },
         subscriptions,
-    }
+        purchases,
+    })
 }
 
 /// The end of a term (`P1M`, `P1Y`, `P3Y`, `PnD`) started at `start`; an unknown term is

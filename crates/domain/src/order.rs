@@ -2,6 +2,7 @@
 
 use time::OffsetDateTime;
 
+use crate::billing::{BillingCycle, BillingPlan, TermDuration};
 use crate::catalog::{Catalog, Offer};
 use crate::country::CountryCode;
 use crate::error::Errors;
@@ -39,6 +40,10 @@ pub struct LineItemInput {
     pub friendly_name: String,
     pub partner_id_on_record: String,
     pub parent_subscription_id: String,
+    /// `P1M`, `P1Y` or `P3Y`; empty for the offer's own term.
+    pub term_duration: String,
+    /// `monthly`, `annual` or `triennial`; empty for monthly.
+    pub billing_cycle: String,
 }
 
 /// A checked line item. Its partner of record and its parent subscription are checked
@@ -50,6 +55,9 @@ pub struct NewLineItem {
     pub friendly_name: Option<String>,
     pub partner_id_on_record: Option<String>,
     pub parent_subscription_id: Option<SubscriptionId>,
+    /// The term and billing plan; `None` only for an offer without prices whose term is
+    /// not one new commerce sells (a 30-day trial).
+    pub plan: Option<BillingPlan>,
 }
 
 /// Checks an order's line items for a customer in `country`: at least one and at most
@@ -86,13 +94,15 @@ pub fn parse_line_items(
             Field::PartnerIdOnRecord(i),
             optional_text(&item.partner_id_on_record, 64),
         );
+        let plan = plan(item, offer, i, &mut errors);
         if let (
             Some(offer),
             Some(quantity),
             Some(friendly_name),
             Some(parent_subscription_id),
             Some(partner_id_on_record),
-        ) = (offer, quantity, friendly_name, parent, partner_on_record)
+            Some(plan),
+        ) = (offer, quantity, friendly_name, parent, partner_on_record, plan)
         {
             lines.push(NewLineItem {
                 offer_id: offer.id.clone(),
@@ -100,6 +110,7 @@ pub fn parse_line_items(
                 friendly_name,
                 partner_id_on_record,
                 parent_subscription_id,
+                plan,
             });
         }
     }
@@ -124,6 +135,47 @@ fn offer<'c>(item: &LineItemInput, catalog: &'c Catalog, country: CountryCode) -
         return Err(Rule::OfferNotPurchasable);
     }
     Ok(offer)
+}
+
+/// The line's term and billing plan: as given, else the offer's term billed monthly. An
+/// offer with prices needs one it has a price for (checked when it is priced); an offer
+/// without may have a term outside new commerce's (`None`). `None` outside means an error.
+#[expect(clippy::option_option, reason = "outer: refused; inner: no plan")]
+fn plan(
+    item: &LineItemInput,
+    offer: Option<&Offer>,
+    i: usize,
+    errors: &mut Errors,
+) -> Option<Option<BillingPlan>> {
+    let term = item.term_duration.trim();
+    let cycle = item.billing_cycle.trim();
+    let term = if term.is_empty() {
+        match offer.map(|o| TermDuration::parse(&o.term_duration)) {
+            Some(Ok(term)) => Some(term),
+            Some(Err(_)) if cycle.is_empty() && offer.is_some_and(|o| o.prices.is_empty()) => {
+                return Some(None);
+            }
+            Some(Err(_)) => errors.field(Field::TermDuration(i), Err(Rule::Required)),
+            None => None,
+        }
+    } else {
+        errors.field(
+            Field::TermDuration(i),
+            TermDuration::parse(term).map_err(Rule::from),
+        )
+    };
+    let cycle = if cycle.is_empty() {
+        Some(BillingCycle::Monthly)
+    } else {
+        errors.field(
+            Field::BillingCycle(i),
+            BillingCycle::parse(cycle).map_err(Rule::from),
+        )
+    };
+    let plan = BillingPlan::new(term?, cycle?);
+    errors
+        .field(Field::BillingCycle(i), plan.map_err(Rule::from))
+        .map(Some)
 }
 
 fn parent(item: &LineItemInput, offer: Option<&Offer>) -> Result<Option<SubscriptionId>, Rule> {
@@ -190,6 +242,8 @@ mod tests {
             friendly_name: String::new(),
             partner_id_on_record: String::new(),
             parent_subscription_id: String::new(),
+            term_duration: String::new(),
+            billing_cycle: String::new(),
         }
     }
 

@@ -94,6 +94,8 @@ pub enum Permission {
     ManageUsers,
     /// Read the partner's activity log.
     ViewActivity,
+    /// Read the partner's charges and invoices.
+    ViewBilling,
 }
 
 /// Whether a user with `role` at a partner of `kind` may do `permission` (Partner Center's
@@ -125,7 +127,7 @@ pub fn allowed(kind: PartnerKind, role: Role, permission: Permission) -> bool {
         ),
         Role::BillingAdmin => matches!(
             permission,
-            ViewCustomers | EditBillingProfile | ManageSubscriptions
+            ViewCustomers | EditBillingProfile | ManageSubscriptions | ViewBilling
         ),
     }
 }

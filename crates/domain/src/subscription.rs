@@ -86,9 +86,10 @@ impl SubscriptionUpdate {
 }
 
 /// Checks a change of `current`, a subscription of `offer`, with Partner Center's rules:
-/// the license count stays within the offer's range (2002), only `active` and `suspended`
-/// are statuses one can ask for, the count can't change in the request that suspends
-/// (2001) nor while the subscription stays suspended (800091). Whether an add-on's parent
+/// the license count stays within the offer's range (2002), the status is `active`,
+/// `suspended` or `deleted` (a cancellation, whose window the store checks), the count
+/// can't change in the request that suspends (2001) or cancels, nor while the
+/// subscription stays suspended (800091). Whether an add-on's parent
 /// is active is checked where the parent is known (the store).
 pub fn check_update(
     current: &Subscription,
@@ -101,8 +102,8 @@ pub fn check_update(
         Some(text) => errors.field(
             Field::SubscriptionStatus,
             match text.parse() {
-                Ok(s @ (SubscriptionStatus::Active | SubscriptionStatus::Suspended)) => Ok(s),
-                _ => Err(Rule::StatusUnsupported),
+                Ok(s) => Ok(s),
+                Err(()) => Err(Rule::StatusUnsupported),
             },
         ),
     };
@@ -126,12 +127,12 @@ pub fn check_update(
     }
     if let (Some(quantity), Some(status)) = (quantity, status)
         && quantity != current.quantity
-        && status == SubscriptionStatus::Suspended
+        && status != SubscriptionStatus::Active
     {
-        let rule = if current.status == SubscriptionStatus::Suspended {
-            Rule::SubscriptionSuspended
-        } else {
-            Rule::QuantityWhileSuspending
+        let rule = match (status, current.status) {
+            (SubscriptionStatus::Deleted, _) => Rule::QuantityWhileCancelling,
+            (_, SubscriptionStatus::Suspended) => Rule::SubscriptionSuspended,
+            _ => Rule::QuantityWhileSuspending,
         };
         errors.push(Field::SubscriptionQuantity, rule);
     }
@@ -241,12 +242,14 @@ mod tests {
     }
 
     #[test]
-    fn only_active_and_suspended_can_be_asked_for() {
+    fn a_cancellation_is_asked_for_with_deleted_and_keeps_the_count() {
         let (sub, offer) = mailbox(10, SubscriptionStatus::Active);
-        for status in ["deleted", "paused"] {
-            let result = check_update(&sub, &offer, &update(RawQuantity::Missing, Some(status)));
-            assert_eq!(rules(result), vec![Rule::StatusUnsupported], "{status}");
-        }
+        let result = check_update(&sub, &offer, &update(RawQuantity::Missing, Some("paused")));
+        assert_eq!(rules(result), vec![Rule::StatusUnsupported]);
+        let cancel = check_update(&sub, &offer, &update(RawQuantity::Missing, Some("deleted")));
+        assert_eq!(cancel.map(|u| u.status), Ok(SubscriptionStatus::Deleted));
+        let fewer = check_update(&sub, &offer, &update(RawQuantity::Integer(5), Some("deleted")));
+        assert_eq!(rules(fewer), vec![Rule::QuantityWhileCancelling]);
         let same = check_update(&sub, &offer, &update(RawQuantity::Missing, None));
         assert_eq!(same.map(|u| u.changes(&sub)), Ok(false));
     }

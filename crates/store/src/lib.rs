@@ -26,6 +26,7 @@ pub use db::sqlite::Durability;
 pub use error::{Conflict, StoreError};
 pub use ops::activity::ActivityQuery;
 pub use ops::catalog::CatalogVersion;
+pub use ops::charges::{ChargeLine, MAX_PAGE as MAX_CHARGE_PAGE};
 pub use ops::customer_users::CustomerUser;
 pub use ops::customers::{Cursor, CustomerFilter, CustomerPage, CustomerQuery};
 pub use ops::idempotency::{Claim, IdempotencyRecord, Render, StoredResponse};

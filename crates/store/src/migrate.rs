@@ -32,6 +32,7 @@ const MIGRATIONS: &[Migration] = migrations![
     "0005_relationships",
     "0006_sign_in_attempts",
     "0007_server_secret",
+    "0008_billing",
 ];
 
 impl Store {

@@ -108,6 +108,9 @@ pub const TABLES: &[&str] = &[
     "orders",
     "order_line_items",
     "subscriptions",
+    "subscription_terms",
+    "seat_batches",
+    "charges",
     "idempotency_keys",
 ];
 

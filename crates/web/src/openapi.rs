@@ -49,11 +49,13 @@ use crate::state::AppState;
         api::offers::categories,
         api::relationships::list,
         api::relationships::of_customer,
+        api::invoices::unbilled,
     ),
     modifiers(&BearerAuth),
     tags(
         (name = "Customers"), (name = "Agreements"), (name = "Orders"), (name = "Subscriptions"),
-        (name = "Offers"), (name = "Domains"), (name = "Validations"), (name = "Partners"), (name = "Activity")
+        (name = "Offers"), (name = "Domains"), (name = "Validations"), (name = "Partners"), (name = "Activity"),
+        (name = "Billing")
     )
 )]
 pub struct ApiDoc;

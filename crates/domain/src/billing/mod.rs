@@ -17,9 +17,11 @@ mod numbering;
 mod period;
 mod price;
 mod proration;
+mod record;
 #[cfg(test)]
 mod scenario_tests;
 mod term;
+mod term_prices;
 #[cfg(test)]
 mod testing;
 mod window;
@@ -37,7 +39,9 @@ pub use numbering::{DEFAULT_DIGITS, InvoiceNumber, InvoicePrefix, next_sequence}
 pub use period::BillingPeriod;
 pub use price::{LockedPrice, PriceList, PricePoint};
 pub use proration::{ChargeCycle, effective_unit_price, prorated_total};
+pub use record::ChargeRecord;
 pub use term::{BillingCycle, BillingPlan, TermDuration};
+pub use term_prices::{Purchase, TermPrices, default_rule, price_purchase};
 pub use window::{
     RefundableDetail, RefundableQuantity, SeatBatch, WINDOW_HOURS, cancellation_allowed_until,
     check_cancellation, refundable_quantity, remove_seats, renewed_batches, window_end,

@@ -12,7 +12,9 @@ use crate::country::CountryCode;
 /// One row of a price list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PricePoint {
-    pub market: CountryCode,
+    /// The market it applies in; `None` for every market the offer is sold in (a price
+    /// of the customer's own market comes first).
+    pub market: Option<CountryCode>,
     pub plan: BillingPlan,
     /// What the partner pays for one unit for the whole term (the price list's
     /// `UnitPrice`), tax-exclusive.
@@ -29,7 +31,7 @@ impl PricePoint {
     /// Checks a row: prices not negative, the ERP in the unit price's currency, the end
     /// not before the start.
     pub fn new(
-        market: CountryCode,
+        market: Option<CountryCode>,
         plan: BillingPlan,
         unit_price: Money,
         erp: Option<Money>,
@@ -102,7 +104,8 @@ impl PriceList {
         &self.points
     }
 
-    /// The price in effect on `date` for a market, currency and plan.
+    /// The price in effect on `date` for a market, currency and plan: the market's own
+    /// price, or else the price for every market.
     pub fn price_on(
         &self,
         market: CountryCode,
@@ -110,11 +113,13 @@ impl PriceList {
         plan: BillingPlan,
         date: Date,
     ) -> Result<&PricePoint, BillingError> {
-        self.points
-            .iter()
-            .find(|p| {
-                p.market == market && p.currency() == currency && p.plan == plan && p.is_effective_on(date)
+        let in_effect = |m: Option<CountryCode>| {
+            self.points.iter().find(|p| {
+                p.market == m && p.currency() == currency && p.plan == plan && p.is_effective_on(date)
             })
+        };
+        in_effect(Some(market))
+            .or_else(|| in_effect(None))
             .ok_or(BillingError::NoPriceInEffect)
     }
 
@@ -195,7 +200,7 @@ mod tests {
     }
 
     fn point(price: &str, start: Date, end: Option<Date>) -> PricePoint {
-        PricePoint::new(us(), p1y_annual(), usd(price), Some(usd("144")), start, end).unwrap()
+        PricePoint::new(Some(us()), p1y_annual(), usd(price), Some(usd("144")), start, end).unwrap()
     }
 
     fn list() -> PriceList {
@@ -246,7 +251,7 @@ mod tests {
         ];
         assert!(PriceList::new(offer.clone(), open_ended_twice).is_err());
         let other_plan = PricePoint::new(
-            us(),
+            Some(us()),
             BillingPlan::parse("P1Y", "monthly").unwrap(),
             usd("1"),
             None,
@@ -261,16 +266,23 @@ mod tests {
     fn bad_rows_are_refused() {
         let d = date!(2024 - 01 - 01);
         assert_eq!(
-            PricePoint::new(us(), p1y_annual(), usd("-1"), None, d, None),
+            PricePoint::new(Some(us()), p1y_annual(), usd("-1"), None, d, None),
             Err(BillingError::AmountInvalid)
         );
         let eur = Money::parse("1", "EUR".parse().unwrap()).unwrap();
         assert!(matches!(
-            PricePoint::new(us(), p1y_annual(), usd("1"), Some(eur), d, None),
+            PricePoint::new(Some(us()), p1y_annual(), usd("1"), Some(eur), d, None),
             Err(BillingError::CurrencyMismatch { .. })
         ));
         assert_eq!(
-            PricePoint::new(us(), p1y_annual(), usd("1"), None, d, Some(date!(2023 - 12 - 31))),
+            PricePoint::new(
+                Some(us()),
+                p1y_annual(),
+                usd("1"),
+                None,
+                d,
+                Some(date!(2023 - 12 - 31))
+            ),
             Err(BillingError::PriceDatesReversed)
         );
     }
@@ -299,7 +311,15 @@ mod tests {
     #[test]
     fn the_cycle_price_is_the_terms_price_over_its_cycles() {
         let monthly = BillingPlan::parse("P1Y", "monthly").unwrap();
-        let p = PricePoint::new(us(), monthly, usd("115.2"), None, date!(2024 - 01 - 01), None).unwrap();
+        let p = PricePoint::new(
+            Some(us()),
+            monthly,
+            usd("115.2"),
+            None,
+            date!(2024 - 01 - 01),
+            None,
+        )
+        .unwrap();
         let list = PriceList::new(OfferId::parse("x").unwrap(), vec![p]).unwrap();
         let locked = list
             .lock(us(), "USD".parse().unwrap(), monthly, date!(2024 - 02 - 01))

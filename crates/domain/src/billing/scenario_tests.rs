@@ -20,7 +20,17 @@ fn a_month_of_a_yearly_subscription_billed_monthly_adds_up() {
     let plan = BillingPlan::parse("P1Y", "monthly").unwrap();
     let list = PriceList::new(
         OfferId::parse("business-basic").unwrap(),
-        vec![PricePoint::new(us, plan, usd("72"), Some(usd("90")), date!(2024 - 01 - 01), None).unwrap()],
+        vec![
+            PricePoint::new(
+                Some(us),
+                plan,
+                usd("72"),
+                Some(usd("90")),
+                date!(2024 - 01 - 01),
+                None,
+            )
+            .unwrap(),
+        ],
     )
     .unwrap();
     let start = date!(2024 - 06 - 01);

@@ -3,6 +3,7 @@
 pub(crate) mod activity;
 pub(crate) mod agreements;
 pub(crate) mod catalog;
+pub(crate) mod charges;
 pub(crate) mod customer_users;
 pub(crate) mod customers;
 pub(crate) mod drafts;

@@ -2,6 +2,8 @@
 
 use std::sync::Arc;
 
+use time::OffsetDateTime;
+
 use partnerdesk_domain::audit::{Action, Actor, Change};
 use partnerdesk_domain::catalog::Catalog;
 use partnerdesk_domain::onboarding::PlacedOrder;
@@ -18,7 +20,7 @@ use crate::db::{Conn, Row, Value, id, opt_id};
 use crate::error::StoreError;
 use crate::ops::customers::ensure_visible;
 use crate::ops::idempotency::{self, Claim, IdempotencyRecord};
-use crate::ops::{activity, agreements};
+use crate::ops::{activity, agreements, charges};
 
 pub(crate) const SUBSCRIPTION_COLUMNS: &str = "s.id, s.customer_id, s.partner_id, s.reseller_id, s.order_id, s.offer_id, \
     s.friendly_name, s.quantity, s.status, s.parent_subscription_id, s.partner_id_on_record, s.billing_cycle, \
@@ -223,10 +225,13 @@ impl Store {
         .await
     }
 
-    /// Changes a subscription `viewer` sold: its license count, its status or both, if it
-    /// is still at `expected_version` (when given). Suspending a subscription suspends its
-    /// active add-ons too; an add-on is reactivated only while its parent is active.
-    /// Returns the subscription as it is afterwards.
+    /// Changes a subscription `viewer` sold at `now`: its license count, its status or
+    /// both, if it is still at `expected_version` (when given). Suspending a subscription
+    /// suspends its active add-ons too; an add-on is reactivated only while its parent is
+    /// active. A priced subscription's license change and cancellation write their
+    /// charges (and are refused outside their 7-day windows); cancelling a subscription
+    /// cancels its add-ons. Returns the subscription as it is afterwards.
+    #[expect(clippy::too_many_arguments, reason = "one use case's inputs")]
     pub async fn update_subscription(
         &self,
         viewer: PartnerId,
@@ -235,6 +240,7 @@ impl Store {
         update: SubscriptionUpdateInput,
         expected_version: Option<i64>,
         actor: Actor,
+        now: OffsetDateTime,
     ) -> Result<Subscription, StoreError> {
         let catalog = self.catalog().await?;
         self.write_with((update, actor, catalog), move |c, (update, actor, catalog)| {
@@ -259,6 +265,12 @@ impl Store {
                             Rule::ParentNotActive,
                         )]));
                     }
+                }
+                if next.quantity != current.quantity {
+                    bill_quantity_change(c, &current, next.quantity, now).await?;
+                }
+                if next.status == SubscriptionStatus::Deleted {
+                    cancel_with_add_ons(c, &current, now).await?;
                 }
                 let changed = c
                     .execute(
@@ -299,6 +311,8 @@ impl Store {
                     activity::record(c, actor, &change).await?;
                 } else if reactivating {
                     activity::record(c, actor, &change(Action::SubscriptionReactivated)).await?;
+                } else if next.status == SubscriptionStatus::Deleted {
+                    activity::record(c, actor, &change(Action::SubscriptionCancelled)).await?;
                 }
                 sold_by(c, viewer, customer, subscription).await
             })
@@ -341,6 +355,60 @@ impl Store {
         })
         .await
     }
+}
+
+/// Charges a priced subscription's license change from its count to `quantity` and
+/// keeps its seat batches; a removal outside the seats' windows is refused (900214).
+async fn bill_quantity_change(
+    c: &mut Conn<'_>,
+    current: &Subscription,
+    quantity: u32,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    let Some((term, batches)) = charges::term(c, current.id).await? else {
+        return Ok(());
+    };
+    let (lines, after) = term
+        .quantity_change(&batches, current.quantity, quantity, now)
+        .map_err(|e| StoreError::Invalid(vec![FieldError::new(Field::SubscriptionQuantity, e.into())]))?;
+    charges::record(c, current, &term, &lines, now).await?;
+    charges::replace_batches(c, current.id, &after).await
+}
+
+/// Cancels a subscription's billing and that of its add-ons not yet cancelled: each priced
+/// one is refunded its unused days, or the whole cancellation is refused once one's window
+/// has passed (900213). The add-ons' rows are marked deleted here; the subscription's own
+/// row by the caller.
+async fn cancel_with_add_ons(
+    c: &mut Conn<'_>,
+    current: &Subscription,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    let sql = format!(
+        "SELECT {SUBSCRIPTION_COLUMNS} FROM subscriptions s WHERE s.parent_subscription_id = $1 AND s.status <> 'deleted'"
+    );
+    let add_ons = c.fetch_all(&sql, &[id(current.id)]).await?;
+    let add_ons = add_ons
+        .iter()
+        .map(subscription_from)
+        .collect::<Result<Vec<_>, _>>()?;
+    for sub in std::iter::once(current).chain(&add_ons) {
+        let Some((term, _)) = charges::term(c, sub.id).await? else {
+            continue;
+        };
+        let refund = term
+            .cancel(sub.quantity, now)
+            .map_err(|e| StoreError::Invalid(vec![FieldError::new(Field::SubscriptionStatus, e.into())]))?;
+        charges::record(c, sub, &term, &[refund], now).await?;
+    }
+    for add_on in &add_ons {
+        c.execute(
+            "UPDATE subscriptions SET status = 'deleted', version = version + 1 WHERE id = $1",
+            &[id(add_on.id)],
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 /// A subscription `viewer` sold or that was sold through it.
@@ -491,6 +559,7 @@ async fn insert_items(c: &mut Conn<'_>, placed: &PlacedOrder, actor: &Actor) -> 
         &params,
     )
     .await?;
+    charges::insert_purchases(c, placed).await?;
     let lines = &o.line_items;
     let mut params = Vec::with_capacity(lines.len() * 8);
     for l in lines {

@@ -4,6 +4,7 @@
 //! [`coverage`] checks that every public use case is called by some test.
 
 mod activity;
+mod billing;
 mod coverage;
 mod customer_portal;
 mod partners;
@@ -35,9 +36,18 @@ fn catalog() -> Catalog {
       "categories": [{"id": "mail", "rank": 1, "names": {"en-US": "Mail"}}],
       "offers": [
         {"id": "MAIL", "category": "mail", "rank": 1, "minimumQuantity": 1, "maximumQuantity": 300,
-         "countries": ["*"], "texts": {"en-US": {"name": "Mail", "description": "Mailboxes"}}},
+         "countries": ["*"], "termDuration": "P1Y", "texts": {"en-US": {"name": "Mail", "description": "Mailboxes"}},
+         "prices": [
+           {"market": "*", "currency": "USD", "termDuration": "P1Y", "billingCycle": "monthly",
+            "unitPrice": "120.00", "erpPrice": "150.00", "effectiveStartDate": "2020-01-01"},
+           {"market": "*", "currency": "USD", "termDuration": "P1Y", "billingCycle": "annual",
+            "unitPrice": "120.00", "erpPrice": "150.00", "effectiveStartDate": "2020-01-01"}
+         ]},
         {"id": "ARCHIVE", "category": "mail", "rank": 2, "minimumQuantity": 1, "maximumQuantity": 300, "isAddOn": true,
-         "prerequisiteOffers": ["MAIL"], "countries": ["*"], "texts": {"en-US": {"name": "Archive", "description": "Archive"}}},
+         "prerequisiteOffers": ["MAIL"], "countries": ["*"], "termDuration": "P1Y",
+         "texts": {"en-US": {"name": "Archive", "description": "Archive"}},
+         "prices": [{"market": "*", "currency": "USD", "termDuration": "P1Y", "billingCycle": "monthly",
+                     "unitPrice": "36.00", "effectiveStartDate": "2020-01-01"}]},
         {"id": "CHAT", "category": "mail", "rank": 3, "minimumQuantity": 1, "maximumQuantity": 300,
          "countries": ["*"], "texts": {"en-US": {"name": "Chat", "description": "Chat"}}}
       ]
@@ -157,14 +167,14 @@ impl Fixture {
                 reseller: reseller_ref.clone(),
             })
             .collect();
-        Onboarding::new(
+        ok(Onboarding::new(
             customer,
             Some(acceptance),
             lines,
             &self.catalog,
             self.seller,
             OffsetDateTime::now_utc(),
-        )
+        ))
     }
 
     async fn onboard(&self, name: &str, prefix: &str) -> Onboarding {
@@ -184,6 +194,8 @@ fn line(offer: &str, quantity: i64) -> LineItemInput {
         friendly_name: String::new(),
         partner_id_on_record: String::new(),
         parent_subscription_id: String::new(),
+        term_duration: String::new(),
+        billing_cycle: String::new(),
     }
 }
 
@@ -663,14 +675,14 @@ async fn orders_need_an_agreement_where_the_cloud_requires_one() {
         .remove(0),
         reseller: None,
     }];
-    let placed = place_order(
+    let placed = ok(place_order(
         customer,
-        "USD",
+        partnerdesk_domain::country::CountryCode::parse("US").unwrap_or_else(|_| unreachable!()),
         f.seller,
         lines,
         &f.catalog,
         OffsetDateTime::now_utc(),
-    );
+    ));
     let refused = f
         .store
         .place_order(
@@ -759,14 +771,14 @@ async fn add_ons_need_an_active_parent_of_a_prerequisite_offer_of_the_same_custo
             .into_iter()
             .map(|item| OrderLine { item, reseller: None })
             .collect();
-        place_order(
+        ok(place_order(
             customer,
-            "USD",
+            partnerdesk_domain::country::CountryCode::parse("US").unwrap_or_else(|_| unreachable!()),
             f.seller,
             lines,
             &f.catalog,
             OffsetDateTime::now_utc(),
-        )
+        ))
     };
     let wrong_parent = f
         .store

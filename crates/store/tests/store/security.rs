@@ -434,6 +434,7 @@ async fn an_add_on_bought_while_its_parent_is_suspended_is_suspended_or_refused(
                             suspend,
                             None,
                             Actor::operator(),
+                            OffsetDateTime::now_utc(),
                         )
                         .await
                         .map(|_| ())
@@ -659,14 +660,14 @@ async fn a_reseller_reads_only_its_own_lines_of_a_mixed_order() {
         .zip([None, Some(through_reseller)])
         .map(|(item, reseller)| OrderLine { item, reseller })
         .collect();
-    let mixed = place_order(
+    let mixed = ok(place_order(
         customer,
-        "USD",
+        partnerdesk_domain::country::CountryCode::parse("US").unwrap_or_else(|_| unreachable!()),
         f.seller,
         lines,
         &f.catalog,
         OffsetDateTime::now_utc(),
-    );
+    ));
     ok(f.store
         .place_order(
             f.provider.id,

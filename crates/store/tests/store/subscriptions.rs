@@ -26,14 +26,14 @@ pub(super) fn order_of(
         .into_iter()
         .map(|item| OrderLine { item, reseller: None })
         .collect();
-    place_order(
+    ok(place_order(
         customer.customer.id,
-        "USD",
+        partnerdesk_domain::country::CountryCode::parse("US").unwrap_or_else(|_| unreachable!()),
         f.seller,
         lines,
         &f.catalog,
         OffsetDateTime::now_utc(),
-    )
+    ))
 }
 
 pub(super) fn offer(subscriptions: &[Subscription], offer: &str) -> Subscription {
@@ -167,8 +167,15 @@ async fn suspending_a_subscription_suspends_its_add_ons_and_stale_versions_chang
         status: status.map(str::to_owned),
     };
     let change = |id, input, version| {
-        f.store
-            .update_subscription(f.provider.id, customer, id, input, version, Actor::operator())
+        f.store.update_subscription(
+            f.provider.id,
+            customer,
+            id,
+            input,
+            version,
+            Actor::operator(),
+            OffsetDateTime::now_utc(),
+        )
     };
 
     let grown = ok(change(
@@ -248,6 +255,7 @@ async fn only_the_seller_changes_a_subscription_sold_through_a_reseller() {
             input.clone(),
             None,
             Actor::operator(),
+            OffsetDateTime::now_utc(),
         )
         .await;
     assert!(
@@ -256,7 +264,15 @@ async fn only_the_seller_changes_a_subscription_sold_through_a_reseller() {
     );
     let by_seller = ok(f
         .store
-        .update_subscription(f.provider.id, customer, mail.id, input, None, Actor::operator())
+        .update_subscription(
+            f.provider.id,
+            customer,
+            mail.id,
+            input,
+            None,
+            Actor::operator(),
+            OffsetDateTime::now_utc(),
+        )
         .await);
     assert_eq!(by_seller.quantity, 2);
     assert_eq!(

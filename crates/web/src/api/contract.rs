@@ -8,6 +8,7 @@
 //! body with their constraints, its success, and the errors of its own rules.
 
 use partnerdesk_domain::audit::Action;
+use partnerdesk_domain::billing::{BillingCycle, TermDuration};
 use partnerdesk_domain::order::MAX_LINE_ITEMS;
 use partnerdesk_domain::{Field, country};
 use serde_json::{Map, Value, json};
@@ -20,6 +21,7 @@ const ERROR: &str = "#/components/schemas/ErrorBody";
 const OPERATIONS: &[(&str, &str, &str)] = &[
     ("get", "/v1/agreements", "getAgreementMetadata"),
     ("get", "/v1/auditrecords", "listAuditRecords"),
+    ("get", "/v1/invoices/unbilled/lineitems", "getUnbilledLineItems"),
     (
         "get",
         "/v1/countryvalidationrules/{country}",
@@ -394,6 +396,21 @@ fn bodies(doc: &mut Value) {
                 }
                 *value = counts;
             }
+        }
+        if name == "LineItemRequest" {
+            // Absent or null takes the default, as the descriptions say.
+            let terms: Vec<Value> = TermDuration::ALL
+                .iter()
+                .map(|t| json!(t.as_str()))
+                .chain([Value::Null])
+                .collect();
+            let cycles: Vec<Value> = BillingCycle::ALL
+                .iter()
+                .map(|c| json!(c.as_str()))
+                .chain([Value::Null])
+                .collect();
+            schema["properties"]["termDuration"]["enum"] = json!(terms);
+            schema["properties"]["billingCycle"]["enum"] = json!(cycles);
         }
         if name == "CreateOrderRequest" {
             schema["properties"]["lineItems"]["minItems"] = json!(1);

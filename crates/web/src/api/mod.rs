@@ -9,6 +9,7 @@ mod created;
 pub(crate) mod customers;
 pub(crate) mod domains;
 pub mod error;
+pub(crate) mod invoices;
 pub mod json;
 pub(crate) mod offers;
 pub(crate) mod orders;
@@ -96,6 +97,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/offercategories", get(offers::categories))
         .route("/relationships", get(relationships::list))
         .route("/auditrecords", get(activity::list))
+        .route("/invoices/unbilled/lineitems", get(invoices::unbilled))
         .fallback(|| async { ApiError::NotFound("api-route-not-found") })
         .layer(axum::middleware::from_fn_with_state(state, auth::authenticate))
         .layer(TimeoutLayer::with_status_code(

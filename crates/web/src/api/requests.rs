@@ -148,6 +148,11 @@ pub struct LineItemRequest {
     pub partner_id_on_record: Option<String>,
     /// For an add-on: the subscription it is bought for.
     pub parent_subscription_id: Option<String>,
+    /// The term; the offer's own when absent.
+    pub term_duration: Option<String>,
+    /// The billing plan: `monthly`, `annual` (with `P1Y` or `P3Y`) or `triennial` (`P3Y`
+    /// paid upfront); `monthly` when absent.
+    pub billing_cycle: Option<String>,
 }
 
 /// A license count as given: a number, or a string of digits.
@@ -186,6 +191,8 @@ pub fn line_items(items: &[LineItemRequest]) -> Vec<LineItemInput> {
             friendly_name: text(&l.friendly_name).to_owned(),
             partner_id_on_record: text(&l.partner_id_on_record).to_owned(),
             parent_subscription_id: text(&l.parent_subscription_id).to_owned(),
+            term_duration: text(&l.term_duration).to_owned(),
+            billing_cycle: text(&l.billing_cycle).to_owned(),
         })
         .collect()
 }
@@ -303,7 +310,9 @@ pub fn path(field: Field, paths: Paths) -> String {
         | Field::Quantity(i)
         | Field::ParentSubscription(i)
         | Field::PartnerIdOnRecord(i)
-        | Field::FriendlyName(i) => {
+        | Field::FriendlyName(i)
+        | Field::TermDuration(i)
+        | Field::BillingCycle(i) => {
             format!("lineItems[{i}].{}", field.name())
         }
     }

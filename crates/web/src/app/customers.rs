@@ -126,14 +126,8 @@ async fn checked(
     match (customer, acceptance, lines) {
         (Some(customer), Some(acceptance), Some(lines)) if errors.is_empty() => {
             let now = OffsetDateTime::now_utc();
-            Ok(Onboarding::new(
-                customer,
-                acceptance,
-                lines,
-                catalog,
-                caller.seller(),
-                now,
-            ))
+            Onboarding::new(customer, acceptance, lines, catalog, caller.seller(), now)
+                .map_err(AppError::Invalid)
         }
         _ => Err(AppError::Invalid(errors)),
     }

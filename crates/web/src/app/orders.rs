@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use partnerdesk_domain::catalog::Catalog;
+use partnerdesk_domain::country::CountryCode;
 use partnerdesk_domain::onboarding::{OrderLine, PlacedOrder, ResellerRef, place_order};
 use partnerdesk_domain::order::{LineItemInput, Order, parse_line_items};
 use partnerdesk_domain::partner::Permission;
@@ -32,8 +33,8 @@ pub async fn place<R: Serialize>(
     if let Some(replayed) = replay(state, partner, key.as_ref()).await? {
         return Ok(Created::Replayed(replayed));
     }
-    let (lines, currency, catalog) = checked(state, caller, customer, items, false).await?;
-    let placed = placed(caller, customer, &currency, lines, &catalog);
+    let (lines, country, catalog) = checked(state, caller, customer, items, false).await?;
+    let placed = placed(caller, customer, country, lines, &catalog)?;
     let answer = render(&placed);
     let record = key
         .as_ref()
@@ -73,9 +74,9 @@ pub async fn buy_add_ons<R: Serialize>(
     if let Some(replayed) = replay(state, partner, key.as_ref()).await? {
         return Ok(Created::Replayed(replayed));
     }
-    let (mut lines, currency, catalog) = checked(state, caller, customer, items, true).await?;
+    let (mut lines, country, catalog) = checked(state, caller, customer, items, true).await?;
     inherit_resellers(state, caller, customer, order, &mut lines).await?;
-    let placed = placed(caller, customer, &currency, lines, &catalog);
+    let placed = placed(caller, customer, country, lines, &catalog)?;
     let render = Arc::new(render);
     let claim = match &key {
         Some(k) => {
@@ -128,22 +129,23 @@ async fn inherit_resellers(
 fn placed(
     caller: &Caller,
     customer: CustomerId,
-    currency: &str,
+    country: CountryCode,
     lines: Vec<OrderLine>,
     catalog: &Catalog,
-) -> PlacedOrder {
+) -> Result<PlacedOrder, AppError> {
     place_order(
         customer,
-        currency,
+        country,
         caller.seller(),
         lines,
         catalog,
         OffsetDateTime::now_utc(),
     )
+    .map_err(AppError::Invalid)
 }
 
 /// The request's line items checked against the catalog, the customer's country and the
-/// caller's resellers, with the customer's currency. With `add_ons_only`, every line must
+/// caller's resellers, with the customer's country (its market). With `add_ons_only`, every line must
 /// be an add-on.
 async fn checked(
     state: &AppState,
@@ -151,7 +153,7 @@ async fn checked(
     customer: CustomerId,
     items: &[LineItemInput],
     add_ons_only: bool,
-) -> Result<(Vec<OrderLine>, String, Arc<Catalog>), AppError> {
+) -> Result<(Vec<OrderLine>, CountryCode, Arc<Catalog>), AppError> {
     let current = state.store.customer(caller.partner_id(), customer).await?;
     let catalog = state.store.catalog().await?;
     let country = current.billing.address.country;
@@ -169,5 +171,5 @@ async fn checked(
     let resellers = sellers::resellers(state, caller).await?;
     let lines = sellers::resolve(items, current.associated_partner_id, caller, &resellers)
         .map_err(AppError::Invalid)?;
-    Ok((lines, country.info().currency_code.clone(), catalog))
+    Ok((lines, country, catalog))
 }

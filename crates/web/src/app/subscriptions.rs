@@ -6,6 +6,8 @@ use partnerdesk_domain::subscription::{Subscription, SubscriptionUpdateInput};
 use partnerdesk_domain::{CustomerId, SubscriptionId};
 use partnerdesk_store::StoreError;
 
+use time::OffsetDateTime;
+
 use crate::app::{AppError, Caller};
 use crate::state::AppState;
 
@@ -35,6 +37,7 @@ pub async fn change(
             input,
             expected_version,
             caller.actor(),
+            OffsetDateTime::now_utc(),
         )
         .await
         .map_err(not_found)

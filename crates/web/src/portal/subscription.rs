@@ -227,6 +227,8 @@ pub async fn buy_add_on(
         friendly_name: String::new(),
         partner_id_on_record: String::new(),
         parent_subscription_id: subscription.to_string(),
+        term_duration: String::new(),
+        billing_cycle: String::new(),
     };
     let key = form.request_key.trim();
     let key = (!key.is_empty())

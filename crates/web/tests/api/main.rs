@@ -2,6 +2,7 @@
 //! `PD_TEST_DATABASE_URL` is set (see `scripts/test`).
 
 mod activity;
+mod billing;
 mod catalog;
 mod commerce;
 mod contract;

@@ -1,0 +1,233 @@
+//! A subscription's prices for its current term, and what its changes charge: the
+//! purchase, a license-count change (seats added any time, removed only inside their
+//! windows) and a cancellation. The store keeps a [`TermPrices`] and the seat batches per
+//! subscription and writes the returned charges in the transaction of the change.
+
+use time::{Date, OffsetDateTime};
+
+use super::{
+    BillingError, BillingPlan, Charge, CustomerPriceRule, CyclePrices, Money, PriceList, SeatBatch,
+    cancellation, check_cancellation, purchase, remove_seats, seat_change,
+};
+use crate::country::CountryCode;
+
+/// The prices of a subscription's current term, locked when the term started.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TermPrices {
+    pub plan: BillingPlan,
+    /// When the term started (purchase or renewal): the cancellation window opens here.
+    pub started_at: OffsetDateTime,
+    /// The term's first day, in UTC.
+    pub term_start: Date,
+    /// The partner's price of one unit for the whole term.
+    pub cost: Money,
+    pub erp: Option<Money>,
+    /// The customer's price of one unit for the whole term.
+    pub customer: Money,
+}
+
+/// The customer price rule a partner uses until it sets its own: the suggested retail
+/// price where the price list has one, else the partner's cost.
+pub fn default_rule(erp: Option<Money>) -> CustomerPriceRule {
+    match erp {
+        Some(_) => CustomerPriceRule::Erp,
+        None => CustomerPriceRule::PercentOverCost(rust_decimal::Decimal::ZERO),
+    }
+}
+
+/// What a purchase writes: the term's prices and its first charge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Purchase {
+    pub prices: TermPrices,
+    pub charge: Charge,
+}
+
+/// Prices a purchase of `quantity` units at `now` on `plan`, in `market` and `currency`,
+/// with the price in effect today locked for the term.
+pub fn price_purchase(
+    list: &PriceList,
+    market: CountryCode,
+    currency: super::Currency,
+    plan: BillingPlan,
+    quantity: u32,
+    now: OffsetDateTime,
+) -> Result<Purchase, BillingError> {
+    let today = now.date();
+    let locked = list.lock(market, currency, plan, today)?;
+    let customer = default_rule(locked.erp).customer_price(locked.unit_price, locked.erp)?;
+    let prices = TermPrices {
+        plan,
+        started_at: now,
+        term_start: today,
+        cost: locked.unit_price,
+        erp: locked.erp,
+        customer,
+    };
+    let charge = purchase(plan, today, quantity, prices.cycle_prices()?)?;
+    Ok(Purchase { prices, charge })
+}
+
+impl TermPrices {
+    /// One unit's price per charge cycle on both sides (1/12 of the term's a month on
+    /// `P1Y` monthly), unrounded: the charges round their totals.
+    pub fn cycle_prices(&self) -> Result<CyclePrices, BillingError> {
+        let cycles = self.plan.cycles_per_term().into();
+        Ok(CyclePrices {
+            cost: self.cost.checked_div(cycles)?,
+            customer: self.customer.checked_div(cycles)?,
+        })
+    }
+
+    /// The charges of a license-count change from `old` to `new` at `now` and the seat
+    /// batches afterwards: added seats form a new batch; removed ones come off batches
+    /// still inside their windows, else 900214.
+    pub fn quantity_change(
+        &self,
+        batches: &[SeatBatch],
+        old: u32,
+        new: u32,
+        now: OffsetDateTime,
+    ) -> Result<([Charge; 2], Vec<SeatBatch>), BillingError> {
+        let after = if new > old {
+            let mut after = batches.to_vec();
+            after.push(SeatBatch {
+                quantity: new - old,
+                added_at: now,
+            });
+            after
+        } else {
+            remove_seats(batches, old - new, now)?
+        };
+        let charges = seat_change(
+            self.plan,
+            self.term_start,
+            now.date(),
+            old,
+            new,
+            self.cycle_prices()?,
+        )?;
+        Ok((charges, after))
+    }
+
+    /// The refund of a cancellation of `quantity` units at `now`, or 900213 once the
+    /// term's window has passed.
+    pub fn cancel(&self, quantity: u32, now: OffsetDateTime) -> Result<Charge, BillingError> {
+        check_cancellation(self.started_at, now)?;
+        cancellation(
+            self.plan,
+            self.term_start,
+            now.date(),
+            quantity,
+            self.cycle_prices()?,
+        )
+    }
+}
+
+#[cfg(test)]
+#[expect(clippy::unwrap_used, reason = "a test fails loudly on an unexpected error")]
+mod tests {
+    use time::macros::{date, datetime};
+
+    use super::*;
+    use crate::OfferId;
+    use crate::billing::{ChargeType, Currency, PricePoint};
+
+    fn eur(text: &str) -> Money {
+        Money::parse(text, eur_currency()).unwrap()
+    }
+
+    fn eur_currency() -> Currency {
+        "EUR".parse().unwrap()
+    }
+
+    fn list(erp: Option<&str>) -> PriceList {
+        let plan = BillingPlan::parse("P1M", "monthly").unwrap();
+        let point = PricePoint::new(
+            None,
+            plan,
+            eur("10.08"),
+            erp.map(eur),
+            date!(2024 - 01 - 01),
+            None,
+        )
+        .unwrap();
+        PriceList::new(OfferId::parse("MAIL").unwrap(), vec![point]).unwrap()
+    }
+
+    fn fr() -> CountryCode {
+        CountryCode::parse("FR").unwrap()
+    }
+
+    #[test]
+    fn the_facts_files_seat_change_comes_out_of_a_priced_purchase() {
+        let plan = BillingPlan::parse("P1M", "monthly").unwrap();
+        let bought = datetime!(2024-06-18 10:00 UTC);
+        let p = price_purchase(&list(Some("12.60")), fr(), eur_currency(), plan, 10, bought).unwrap();
+        assert_eq!(p.charge.cost.subtotal, eur("100.80"));
+        assert_eq!(p.charge.customer.subtotal, eur("126.00"));
+        let batches = [SeatBatch {
+            quantity: 10,
+            added_at: bought,
+        }];
+        let (charges, after) = p
+            .prices
+            .quantity_change(&batches, 10, 12, datetime!(2024-06-20 10:00 UTC))
+            .unwrap();
+        assert_eq!(charges[0].cost.subtotal, eur("-94.08"));
+        assert_eq!(charges[1].cost.subtotal, eur("112.89"));
+        assert_eq!(charges[1].charge_type, ChargeType::AddQuantity);
+        assert_eq!(after.len(), 2);
+    }
+
+    #[test]
+    fn without_an_erp_the_customer_pays_the_cost() {
+        let plan = BillingPlan::parse("P1M", "monthly").unwrap();
+        let p = price_purchase(
+            &list(None),
+            fr(),
+            eur_currency(),
+            plan,
+            1,
+            datetime!(2024-06-18 10:00 UTC),
+        )
+        .unwrap();
+        assert_eq!(p.prices.customer, p.prices.cost);
+    }
+
+    #[test]
+    fn removals_and_cancellations_outside_their_windows_are_refused() {
+        let plan = BillingPlan::parse("P1M", "monthly").unwrap();
+        let bought = datetime!(2024-06-01 10:00 UTC);
+        let p = price_purchase(&list(None), fr(), eur_currency(), plan, 10, bought).unwrap();
+        let batches = [SeatBatch {
+            quantity: 10,
+            added_at: bought,
+        }];
+        let late = datetime!(2024-06-08 10:00:01 UTC);
+        assert_eq!(
+            p.prices
+                .quantity_change(&batches, 10, 9, late)
+                .unwrap_err()
+                .code(),
+            900214
+        );
+        assert_eq!(p.prices.cancel(10, late).unwrap_err().code(), 900213);
+        let refund = p.prices.cancel(10, datetime!(2024-06-08 10:00 UTC)).unwrap();
+        assert_eq!(refund.charge_type, ChargeType::CancelImmediate);
+        assert!(refund.cost.subtotal.is_negative());
+    }
+
+    #[test]
+    fn a_plan_without_a_price_cannot_be_bought() {
+        let annual = BillingPlan::parse("P1Y", "annual").unwrap();
+        let err = price_purchase(
+            &list(None),
+            fr(),
+            eur_currency(),
+            annual,
+            1,
+            datetime!(2024-06-18 10:00 UTC),
+        );
+        assert_eq!(err.unwrap_err(), BillingError::NoPriceInEffect);
+    }
+}

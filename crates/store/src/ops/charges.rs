@@ -1,0 +1,378 @@
+//! Charges: the term prices and seat batches of priced subscriptions, and the charge lines
+//! their purchases and changes write, always inside the transaction of the change.
+
+use partnerdesk_domain::billing::{
+    BillingPlan, Charge, ChargeAmounts, ChargeRecord, Currency, LineContext, Money, SeatBatch, TermPrices,
+};
+use partnerdesk_domain::catalog::Catalog;
+use partnerdesk_domain::country::CountryCode;
+use partnerdesk_domain::onboarding::PlacedOrder;
+use partnerdesk_domain::subscription::Subscription;
+use partnerdesk_domain::{Locale, OfferId, PartnerId, SubscriptionId};
+use time::{Date, OffsetDateTime};
+use uuid::Uuid;
+
+use crate::Store;
+use crate::db::{Conn, Row, Value, id, opt_id};
+use crate::error::StoreError;
+
+const DATE: &[time::format_description::FormatItem<'_>] =
+    time::macros::format_description!("[year]-[month]-[day]");
+
+/// The most charge lines one page of [`Store::unbilled_charges`] holds.
+pub const MAX_PAGE: usize = 2000;
+
+/// Writes the term prices, first seat batch and first charge of each priced subscription
+/// of a purchase.
+pub(crate) async fn insert_purchases(c: &mut Conn<'_>, placed: &PlacedOrder) -> Result<(), StoreError> {
+    for (subscription, purchase) in &placed.purchases {
+        let sub = placed
+            .subscriptions
+            .iter()
+            .find(|s| s.id == *subscription)
+            .ok_or_else(|| StoreError::Internal("a purchase without its subscription".into()))?;
+        insert_term(c, sub.id, &purchase.prices).await?;
+        add_batch(
+            c,
+            sub.id,
+            SeatBatch {
+                quantity: sub.quantity,
+                added_at: purchase.prices.started_at,
+            },
+        )
+        .await?;
+        record(
+            c,
+            sub,
+            &purchase.prices,
+            &[purchase.charge],
+            purchase.prices.started_at,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+async fn insert_term(
+    c: &mut Conn<'_>,
+    subscription: SubscriptionId,
+    term: &TermPrices,
+) -> Result<(), StoreError> {
+    let term_start = term.term_start.to_string();
+    let cost = term.cost.amount().to_string();
+    let erp = term.erp.map(|e| e.amount().to_string());
+    let customer = term.customer.amount().to_string();
+    let currency = term.cost.currency();
+    c.insert(
+        "INSERT INTO subscription_terms (subscription_id, term_duration, billing_cycle, started_at, term_start, \
+         currency, cost_price, erp_price, customer_price)",
+        1,
+        &[
+            id(subscription),
+            term.plan.term().as_str().into(),
+            term.plan.cycle().as_str().into(),
+            term.started_at.into(),
+            Value::from(&term_start),
+            currency.code().into(),
+            Value::from(&cost),
+            Value::Text(erp.as_deref()),
+            Value::from(&customer),
+        ],
+    )
+    .await
+}
+
+async fn add_batch(
+    c: &mut Conn<'_>,
+    subscription: SubscriptionId,
+    batch: SeatBatch,
+) -> Result<(), StoreError> {
+    c.insert(
+        "INSERT INTO seat_batches (subscription_id, added_at, quantity)",
+        1,
+        &[id(subscription), batch.added_at.into(), batch.quantity.into()],
+    )
+    .await
+}
+
+/// A priced subscription's term prices and seat batches (oldest first), its terms row
+/// locked; `None` for a subscription of an offer sold free of charge.
+pub(crate) async fn term(
+    c: &mut Conn<'_>,
+    subscription: SubscriptionId,
+) -> Result<Option<(TermPrices, Vec<SeatBatch>)>, StoreError> {
+    // Locked until the change commits: two changes of one subscription bill one after the
+    // other.
+    let sql = format!(
+        "SELECT term_duration, billing_cycle, started_at, term_start, currency, cost_price, erp_price, \
+         customer_price FROM subscription_terms WHERE subscription_id = $1{}",
+        c.for_update()
+    );
+    let row = c.fetch_optional(&sql, &[id(subscription)]).await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let currency = currency(&row)?;
+    let term = TermPrices {
+        plan: plan(&row)?,
+        started_at: row.time("started_at")?,
+        term_start: date(&row, "term_start")?,
+        cost: money(&row, "cost_price", currency)?,
+        erp: row
+            .opt_text("erp_price")?
+            .map(|e| Money::parse(&e, currency).map_err(|_| corrupt("erp_price")))
+            .transpose()?,
+        customer: money(&row, "customer_price", currency)?,
+    };
+    let rows = c
+        .fetch_all(
+            "SELECT added_at, quantity FROM seat_batches WHERE subscription_id = $1 ORDER BY added_at",
+            &[id(subscription)],
+        )
+        .await?;
+    let batches = rows
+        .iter()
+        .map(|r| {
+            Ok(SeatBatch {
+                quantity: r.u32("quantity")?,
+                added_at: r.time("added_at")?,
+            })
+        })
+        .collect::<Result<_, StoreError>>()?;
+    Ok(Some((term, batches)))
+}
+
+/// Replaces a subscription's seat batches with `batches`.
+pub(crate) async fn replace_batches(
+    c: &mut Conn<'_>,
+    subscription: SubscriptionId,
+    batches: &[SeatBatch],
+) -> Result<(), StoreError> {
+    c.execute(
+        "DELETE FROM seat_batches WHERE subscription_id = $1",
+        &[id(subscription)],
+    )
+    .await?;
+    for batch in batches {
+        add_batch(c, subscription, *batch).await?;
+    }
+    Ok(())
+}
+
+/// Writes charge lines of `sub`, priced on `term`, recorded at `now`.
+pub(crate) async fn record(
+    c: &mut Conn<'_>,
+    sub: &Subscription,
+    term: &TermPrices,
+    charges: &[Charge],
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    for charge in charges {
+        let text = |m: Money| m.amount().to_string();
+        let amounts = [charge.cost, charge.customer]
+            .into_iter()
+            .flat_map(|a| [text(a.unit_price), text(a.effective_unit_price), text(a.subtotal)])
+            .collect::<Vec<_>>();
+        let (start, end) = (charge.charge_start.to_string(), charge.charge_end.to_string());
+        let currency = term.cost.currency();
+        let mut params = vec![
+            Value::Uuid(Some(Uuid::now_v7())),
+            id(sub.partner_id),
+            opt_id(sub.reseller_id),
+            id(sub.customer_id),
+            id(sub.id),
+            id(sub.order_id),
+            sub.offer_id.as_str().into(),
+            charge.charge_type.as_str().into(),
+            charge.quantity.into(),
+            Value::from(&start),
+            Value::from(&end),
+            term.plan.term().as_str().into(),
+            term.plan.cycle().as_str().into(),
+            currency.code().into(),
+        ];
+        params.extend(amounts.iter().map(Value::from));
+        params.push(now.into());
+        c.insert(
+            "INSERT INTO charges (id, partner_id, reseller_id, customer_id, subscription_id, order_id, offer_id, \
+             charge_type, quantity, charge_start, charge_end, term_duration, billing_cycle, currency, unit_price, \
+             effective_unit_price, subtotal, customer_unit_price, customer_effective_unit_price, customer_subtotal, \
+             created_at)",
+            1,
+            &params,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+const CHARGE_COLUMNS: &str = "ch.id, ch.partner_id, ch.reseller_id, ch.customer_id, ch.subscription_id, \
+    ch.order_id, ch.offer_id, ch.charge_type, ch.quantity, ch.charge_start, ch.charge_end, ch.term_duration, \
+    ch.billing_cycle, ch.currency, ch.unit_price, ch.effective_unit_price, ch.subtotal, ch.customer_unit_price, \
+    ch.customer_effective_unit_price, ch.customer_subtotal, ch.created_at";
+
+/// A charge line with what a line item says of it besides its money.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChargeLine {
+    pub record: ChargeRecord,
+    pub context: LineContext,
+    /// The seller's partner id (`mpnId`).
+    pub mpn_id: String,
+    /// The indirect reseller's partner id (`resellerMpnId`), when sold through one.
+    pub reseller_mpn_id: Option<String>,
+}
+
+impl Store {
+    /// The charges of `partner` in `currency` not yet on an invoice, written from `from`
+    /// on (and before `until`), in the order they were written, after the line `after`;
+    /// at most `limit` (up to [`MAX_PAGE`]).
+    pub async fn unbilled_charges(
+        &self,
+        partner: PartnerId,
+        currency: Currency,
+        (from, until): (OffsetDateTime, OffsetDateTime),
+        after: Option<Uuid>,
+        limit: usize,
+    ) -> Result<Vec<ChargeLine>, StoreError> {
+        let limit = i64::try_from(limit.clamp(1, MAX_PAGE)).unwrap_or(1);
+        let catalog = self.catalog().await?;
+        self.read(move |c| {
+            let catalog = catalog.clone();
+            Box::pin(async move {
+                let sql = format!(
+                    "SELECT {CHARGE_COLUMNS}, cu.company_name, cu.domain, cu.country, o.created_at AS ordered_at, \
+                     s.friendly_name, t.term_start, p.mpn_id, r.mpn_id AS reseller_mpn_id \
+                     FROM charges ch JOIN customers cu ON cu.id = ch.customer_id JOIN orders o ON o.id = ch.order_id \
+                     JOIN subscriptions s ON s.id = ch.subscription_id \
+                     JOIN subscription_terms t ON t.subscription_id = ch.subscription_id \
+                     JOIN partners p ON p.id = ch.partner_id LEFT JOIN partners r ON r.id = ch.reseller_id \
+                     WHERE ch.partner_id = $1 AND ch.currency = $2 AND ch.invoice_id IS NULL \
+                     AND ch.created_at >= $3 AND ch.created_at < $4 AND ($5 IS NULL OR ch.id > $5) ORDER BY ch.id LIMIT $6"
+                );
+                let params = [
+                    id(partner),
+                    currency.code().into(),
+                    from.into(),
+                    until.into(),
+                    Value::Uuid(after),
+                    limit.into(),
+                ];
+                let rows = c.fetch_all(&sql, &params).await?;
+                rows.iter().map(|row| line_from(row, &catalog)).collect()
+            })
+        })
+        .await
+    }
+
+    /// A subscription's charge lines, oldest first (for `viewer`, its seller).
+    pub async fn subscription_charges(
+        &self,
+        viewer: PartnerId,
+        subscription: SubscriptionId,
+    ) -> Result<Vec<ChargeRecord>, StoreError> {
+        self.read(move |c| {
+            Box::pin(async move {
+                let sql = format!(
+                    "SELECT {CHARGE_COLUMNS} FROM charges ch WHERE ch.subscription_id = $1 AND ch.partner_id = $2 \
+                     ORDER BY ch.id"
+                );
+                let rows = c.fetch_all(&sql, &[id(subscription), id(viewer)]).await?;
+                rows.iter().map(charge_from).collect()
+            })
+        })
+        .await
+    }
+}
+
+fn line_from(row: &Row, catalog: &Catalog) -> Result<ChargeLine, StoreError> {
+    let record = charge_from(row)?;
+    let offer = catalog.offer(&record.offer_id);
+    let term_start = date(row, "term_start")?;
+    let country = row.text("country")?;
+    let context = LineContext {
+        partner_id: record.partner_id,
+        customer_id: record.customer_id,
+        customer_name: row.text("company_name")?,
+        customer_domain_name: row.text("domain")?,
+        customer_country: CountryCode::parse(&country).map_err(|_| corrupt("country"))?,
+        reseller_id: record.reseller_id,
+        order_id: record.order_id,
+        order_date: row.time("ordered_at")?.date(),
+        product_id: record.offer_id.clone(),
+        product_name: offer.map_or_else(
+            || record.offer_id.as_str().to_owned(),
+            |o| o.name(Locale::EnUs).to_owned(),
+        ),
+        unit_type: offer.map_or_else(|| "Licenses".to_owned(), |o| o.unit_type.clone()),
+        subscription_id: record.subscription_id,
+        subscription_description: row.text("friendly_name")?,
+        subscription_start_date: term_start,
+        subscription_end_date: record
+            .plan
+            .term()
+            .end_date(term_start)
+            .map_err(|_| corrupt("term_start"))?,
+        plan: record.plan,
+        reference_id: None,
+    };
+    Ok(ChargeLine {
+        record,
+        context,
+        mpn_id: row.text("mpn_id")?,
+        reseller_mpn_id: row.opt_text("reseller_mpn_id")?,
+    })
+}
+
+fn charge_from(row: &Row) -> Result<ChargeRecord, StoreError> {
+    let currency = currency(row)?;
+    let amounts = |prefix: &str| -> Result<ChargeAmounts, StoreError> {
+        Ok(ChargeAmounts {
+            unit_price: money(row, &format!("{prefix}unit_price"), currency)?,
+            effective_unit_price: money(row, &format!("{prefix}effective_unit_price"), currency)?,
+            subtotal: money(row, &format!("{prefix}subtotal"), currency)?,
+        })
+    };
+    let offer = row.text("offer_id")?;
+    Ok(ChargeRecord {
+        id: row.uuid("id")?,
+        partner_id: row.uuid("partner_id")?,
+        reseller_id: row.opt_uuid("reseller_id")?,
+        customer_id: row.uuid("customer_id")?,
+        subscription_id: row.uuid("subscription_id")?,
+        order_id: row.uuid("order_id")?,
+        offer_id: OfferId::parse(&offer).ok_or_else(|| corrupt("offer_id"))?,
+        plan: plan(row)?,
+        charge: Charge {
+            charge_type: row
+                .text("charge_type")?
+                .parse()
+                .map_err(|_| corrupt("charge_type"))?,
+            quantity: row.u32("quantity")?,
+            charge_start: date(row, "charge_start")?,
+            charge_end: date(row, "charge_end")?,
+            cost: amounts("")?,
+            customer: amounts("customer_")?,
+        },
+        created_at: row.time("created_at")?,
+    })
+}
+
+fn corrupt(column: &str) -> StoreError {
+    StoreError::Internal(format!("stored {column} doesn't parse"))
+}
+
+fn currency(row: &Row) -> Result<Currency, StoreError> {
+    Currency::parse(&row.text("currency")?).map_err(|_| corrupt("currency"))
+}
+
+fn plan(row: &Row) -> Result<BillingPlan, StoreError> {
+    BillingPlan::parse(&row.text("term_duration")?, &row.text("billing_cycle")?).map_err(|_| corrupt("plan"))
+}
+
+fn money(row: &Row, column: &str, currency: Currency) -> Result<Money, StoreError> {
+    Money::parse(&row.text(column)?, currency).map_err(|_| corrupt(column))
+}
+
+fn date(row: &Row, column: &str) -> Result<Date, StoreError> {
+    Date::parse(&row.text(column)?, DATE).map_err(|_| corrupt(column))
+}

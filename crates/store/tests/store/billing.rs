@@ -1,0 +1,237 @@
+//! Charges written with the changes that cause them: a purchase's first cycle, seats added
+//! and removed inside their windows, removals and cancellations refused outside them with
+//! nothing changed, and the unbilled lines a partner reads.
+
+use partnerdesk_domain::audit::Actor;
+use partnerdesk_domain::billing::{BillingError, ChargeRecord, ChargeType, Currency};
+use partnerdesk_domain::order::RawQuantity;
+use partnerdesk_domain::subscription::{SubscriptionStatus, SubscriptionUpdateInput};
+use partnerdesk_domain::{Field, FieldError, Rule};
+use partnerdesk_store::StoreError;
+use partnerdesk_store::testing::row_counts;
+use time::{Duration, OffsetDateTime};
+
+use super::subscriptions::{offer, order_of};
+use super::{fixture, ok};
+
+fn usd() -> Currency {
+    Currency::parse("USD").unwrap_or_else(|_| unreachable!())
+}
+
+fn lines(charges: &[ChargeRecord]) -> Vec<(ChargeType, u32, String, String)> {
+    charges
+        .iter()
+        .map(|c| {
+            (
+                c.charge.charge_type,
+                c.charge.quantity,
+                c.charge.cost.subtotal.amount().to_string(),
+                c.charge.customer.subtotal.amount().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn change(quantity: Option<i64>, status: Option<&str>) -> SubscriptionUpdateInput {
+    SubscriptionUpdateInput {
+        quantity: quantity.map_or(RawQuantity::Missing, RawQuantity::Integer),
+        status: status.map(str::to_owned),
+    }
+}
+
+#[tokio::test]
+async fn a_purchase_charges_its_first_cycle_and_free_offers_charge_nothing() {
+    let f = fixture().await;
+    let onboarding = f.onboard("Priced", "priced").await;
+    let subs = ok(f
+        .store
+        .subscriptions(f.provider.id, onboarding.customer.id, None)
+        .await);
+    let (mail, chat) = (offer(&subs, "MAIL"), offer(&subs, "CHAT"));
+    assert_eq!(
+        (mail.term_duration.as_str(), mail.billing_cycle.as_str()),
+        ("P1Y", "monthly")
+    );
+    // 120.00 a year billed monthly: 10.00 a month a seat; the customer pays the ERP, 150.00.
+    assert_eq!(
+        lines(&ok(f.store.subscription_charges(f.provider.id, mail.id).await)),
+        [(ChargeType::New, 10, "100.00".into(), "125.00".into())]
+    );
+    assert_eq!(
+        ok(f.store.subscription_charges(f.provider.id, chat.id).await),
+        vec![]
+    );
+    // Nobody else reads the seller's charges.
+    assert_eq!(
+        ok(f.store.subscription_charges(f.reseller.id, mail.id).await),
+        vec![]
+    );
+}
+
+#[tokio::test]
+async fn seats_added_and_removed_in_their_window_are_charged_and_refunded() {
+    let f = fixture().await;
+    let onboarding = f.onboard("Seats", "seats").await;
+    let customer = onboarding.customer.id;
+    let mail = offer(
+        &ok(f.store.subscriptions(f.provider.id, customer, None).await),
+        "MAIL",
+    );
+    let now = OffsetDateTime::now_utc();
+    let update = |input, at| {
+        f.store.update_subscription(
+            f.provider.id,
+            customer,
+            mail.id,
+            input,
+            None,
+            Actor::operator(),
+            at,
+        )
+    };
+    ok(update(change(Some(12), None), now).await);
+    // Four days later the 2 added seats are in their window, the first 10 too.
+    ok(update(change(Some(4), None), now + Duration::days(4)).await);
+    let charges = ok(f.store.subscription_charges(f.provider.id, mail.id).await);
+    let kinds: Vec<_> = charges
+        .iter()
+        .map(|c| (c.charge.charge_type, c.charge.quantity))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (ChargeType::New, 10),
+            (ChargeType::AddQuantity, 10),
+            (ChargeType::AddQuantity, 12),
+            (ChargeType::RemoveQuantity, 12),
+            (ChargeType::RemoveQuantity, 4),
+        ]
+    );
+    assert!(charges[1].charge.cost.subtotal.is_negative() && charges[3].charge.cost.subtotal.is_negative());
+    let unbilled = ok(f
+        .store
+        .unbilled_charges(
+            f.provider.id,
+            usd(),
+            (now - Duration::days(1), now + Duration::days(30)),
+            None,
+            2,
+        )
+        .await);
+    let records =
+        |lines: Vec<partnerdesk_store::ChargeLine>| lines.into_iter().map(|l| l.record).collect::<Vec<_>>();
+    assert_eq!(unbilled[0].context.customer_name, "Seats");
+    assert_eq!(unbilled[1].context.subscription_description, "Mail");
+    let next = Some(unbilled[1].record.id);
+    assert_eq!(records(unbilled), charges[..2]);
+    let rest = ok(f
+        .store
+        .unbilled_charges(
+            f.provider.id,
+            usd(),
+            (now - Duration::days(1), now + Duration::days(30)),
+            next,
+            100,
+        )
+        .await);
+    assert_eq!(records(rest), charges[2..]);
+}
+
+#[tokio::test]
+async fn removals_and_cancellations_outside_their_windows_change_nothing() {
+    let f = fixture().await;
+    let onboarding = f.onboard("Late", "late").await;
+    let customer = onboarding.customer.id;
+    let mail = offer(
+        &ok(f.store.subscriptions(f.provider.id, customer, None).await),
+        "MAIL",
+    );
+    ok(f.store
+        .add_to_order(
+            f.provider.id,
+            mail.order_id,
+            order_of(&f, &onboarding, "ARCHIVE", 2, Some(mail.id)),
+            f.catalog.clone(),
+            None,
+            Actor::operator(),
+        )
+        .await);
+    let before = row_counts(&f.store).await;
+    let late = OffsetDateTime::now_utc() + Duration::days(8);
+    let update = |input, at| {
+        f.store.update_subscription(
+            f.provider.id,
+            customer,
+            mail.id,
+            input,
+            None,
+            Actor::operator(),
+            at,
+        )
+    };
+    let fewer = update(change(Some(9), None), late).await;
+    let expected = vec![FieldError::new(
+        Field::SubscriptionQuantity,
+        Rule::Billing(BillingError::SeatReductionWindowPassed {
+            hours: 168,
+            refundable: 0,
+        }),
+    )];
+    assert!(
+        matches!(&fewer, Err(StoreError::Invalid(e)) if *e == expected),
+        "{fewer:?}"
+    );
+    let cancel = update(change(None, Some("deleted")), late).await;
+    assert!(
+        matches!(&cancel, Err(StoreError::Invalid(e)) if e[0].rule.code() == 900213),
+        "{cancel:?}"
+    );
+    assert_eq!(row_counts(&f.store).await, before);
+    let still = ok(f.store.subscription(f.provider.id, customer, mail.id).await);
+    assert_eq!((still.quantity, still.status), (10, SubscriptionStatus::Active));
+    // Added seats can still be added late, and are charged.
+    ok(update(change(Some(11), None), late).await);
+
+    // Inside the window a cancellation refunds the unused days of the subscription and
+    // of its add-on, and cancels both.
+    let soon = OffsetDateTime::now_utc() + Duration::hours(1);
+    let other = f.onboard("Early", "early").await;
+    let early = offer(
+        &ok(f
+            .store
+            .subscriptions(f.provider.id, other.customer.id, None)
+            .await),
+        "MAIL",
+    );
+    ok(f.store
+        .add_to_order(
+            f.provider.id,
+            early.order_id,
+            order_of(&f, &other, "ARCHIVE", 2, Some(early.id)),
+            f.catalog.clone(),
+            None,
+            Actor::operator(),
+        )
+        .await);
+    let cancelled = ok(f
+        .store
+        .update_subscription(
+            f.provider.id,
+            other.customer.id,
+            early.id,
+            change(None, Some("deleted")),
+            None,
+            Actor::operator(),
+            soon,
+        )
+        .await);
+    assert_eq!(cancelled.status, SubscriptionStatus::Deleted);
+    let add_on = ok(f.store.add_ons(f.provider.id, other.customer.id, early.id).await);
+    assert_eq!(add_on[0].status, SubscriptionStatus::Deleted);
+    for id in [early.id, add_on[0].id] {
+        let charges = ok(f.store.subscription_charges(f.provider.id, id).await);
+        let last = charges.last().unwrap_or_else(|| unreachable!());
+        assert_eq!(last.charge.charge_type, ChargeType::CancelImmediate);
+        assert!(last.charge.cost.subtotal.is_negative());
+    }
+}

@@ -1,0 +1,172 @@
+//! Billing through the API: a term and billing plan chosen per line item, the charges a
+//! purchase, a seat change and a cancellation write, read back as Partner Center's
+//! unbilled line items, and the roles and parameters that are refused.
+
+use partnerdesk_domain::partner::Role;
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::support::{TestApp, customer_body, expect, fields, send};
+
+const UNBILLED: &str = "/v1/invoices/unbilled/lineitems?provider=onetime&invoicelineitemtype=billinglineitems&currencycode=USD&period=current";
+
+/// The unbilled lines' (chargeType, quantity, subtotal) of one subscription.
+fn lines_of(page: &Value, subscription: &str) -> Vec<(String, u64, String)> {
+    page["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|l| l["subscriptionId"] == subscription)
+        .map(|l| {
+            (
+                l["chargeType"].as_str().unwrap_or_default().to_owned(),
+                l["quantity"].as_u64().unwrap_or_default(),
+                l["subtotal"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_yearly_term_billed_annually_is_charged_then_grown_and_cancelled() {
+    let app = TestApp::spawn().await;
+    let mut body = customer_body("billed");
+    body["lineItems"][0]["termDuration"] = json!("P1Y");
+    body["lineItems"][0]["billingCycle"] = json!("annual");
+    let created = app.create_customer(&body).await;
+    let customer = created["id"].as_str().unwrap_or_default().to_owned();
+    let mail = created["order"]["lineItems"][0]["subscriptionId"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let path = format!("/v1/customers/{customer}/subscriptions/{mail}");
+    let subscription = expect(app.get(&path).await, StatusCode::OK).await;
+    assert_eq!(subscription["termDuration"], "P1Y");
+    assert_eq!(subscription["billingCycle"], "annual");
+
+    // PDC-MAIL-STD: USD 40.00 a seat for the year, all of it in the first (annual) cycle.
+    let page = expect(app.get(UNBILLED).await, StatusCode::OK).await;
+    assert_eq!(lines_of(&page, &mail), [("new".into(), 10, "400.00".into())]);
+    let line = &page["items"][0];
+    assert_eq!(line["customerName"], "billed Inc");
+    assert_eq!(
+        line["termAndBillingCycle"],
+        "One-Year commitment for yearly billing"
+    );
+    assert_eq!(line["billingFrequency"], "Annual");
+    assert_eq!(line["invoiceNumber"], "");
+    assert_eq!(line["attributes"]["objectType"], "OneTimeInvoiceLineItem");
+
+    let etag = subscription["attributes"]["etag"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let grown = send(
+        app.request(Method::PATCH, &path)
+            .header("If-Match", &etag)
+            .json(&json!({"quantity": 12})),
+    )
+    .await;
+    let grown = expect(grown, StatusCode::OK).await;
+    let etag = grown["attributes"]["etag"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let cancelled = send(
+        app.request(Method::PATCH, &path)
+            .header("If-Match", &etag)
+            .json(&json!({"status": "deleted"})),
+    )
+    .await;
+    assert_eq!(expect(cancelled, StatusCode::OK).await["status"], "deleted");
+    let page = expect(app.get(UNBILLED).await, StatusCode::OK).await;
+    let kinds: Vec<String> = lines_of(&page, &mail).into_iter().map(|l| l.0).collect();
+    assert_eq!(kinds, ["new", "addQuantity", "addQuantity", "cancelImmediate"]);
+
+    // One line a page: the continuation token leads through the rest.
+    let first = expect(app.get(&format!("{UNBILLED}&size=1")).await, StatusCode::OK).await;
+    let token = first["continuationToken"].as_str().unwrap_or_default().to_owned();
+    let next = send(
+        app.request(Method::GET, &format!("{UNBILLED}&size=1&seekOperation=Next"))
+            .header("MS-ContinuationToken", token),
+    )
+    .await;
+    let next = expect(next, StatusCode::OK).await;
+    assert_eq!(next["items"].as_array().map(Vec::len), Some(1));
+    assert_ne!(next["items"][0], first["items"][0]);
+}
+
+#[tokio::test]
+async fn a_plan_that_is_not_sold_or_not_priced_is_refused_per_line() {
+    let app = TestApp::spawn().await;
+    let mut body = customer_body("plans");
+    body["lineItems"][0]["termDuration"] = json!("P1M");
+    body["lineItems"][0]["billingCycle"] = json!("annual");
+    body["lineItems"][1]["termDuration"] = json!("P2Y");
+    let rows = app.rows().await;
+    let refused = expect(app.post("/v1/customers", &body).await, StatusCode::BAD_REQUEST).await;
+    assert_eq!(
+        fields(&refused),
+        vec![
+            ("lineItems[0].billingCycle".into(), "BillingPlanNotForTerm".into()),
+            ("lineItems[1].termDuration".into(), "TermUnknown".into()),
+        ]
+    );
+    assert_eq!(app.rows().await, rows);
+
+    // A trial has no price: a plan can't be bought for it, yet it can be ordered as is.
+    let mut trial = customer_body("trial");
+    trial["lineItems"] = json!([{"offerId": "PDC-SUITE-BUS-TRIAL", "quantity": 5}]);
+    app.create_customer(&trial).await;
+    // The demo price list has no SGD prices.
+    let mut body = customer_body("singapore");
+    body["billingProfile"]["defaultAddress"] = json!({
+        "country": "SG", "city": "Singapore", "addressLine1": "1 Raffles Place",
+        "postalCode": "048616", "firstName": "Ana", "lastName": "Lee", "phoneNumber": "6123 4567"
+    });
+    body["agreement"]["primaryContact"]["phoneNumber"] = json!("6123 4567");
+    let unpriced = expect(app.post("/v1/customers", &body).await, StatusCode::BAD_REQUEST).await;
+    assert_eq!(unpriced["data"][0]["field"], "lineItems[0].offerId");
+    assert_eq!(unpriced["data"][0]["errorName"], "NoPriceInEffect");
+}
+
+#[tokio::test]
+async fn only_admin_agents_and_billing_admins_read_charges_and_parameters_are_checked() {
+    let app = TestApp::spawn().await;
+    let sales = app
+        .token_for(&app.provider, Role::SalesAgent, "sales@provider.example")
+        .await;
+    let billing = app
+        .token_for(&app.provider, Role::BillingAdmin, "billing@provider.example")
+        .await;
+    let forbidden = send(app.request_as(&sales, Method::GET, UNBILLED)).await;
+    assert_eq!(forbidden.status(), StatusCode::FORBIDDEN);
+    let allowed = send(app.request_as(&billing, Method::GET, UNBILLED)).await;
+    assert_eq!(allowed.status(), StatusCode::OK);
+    for (query, parameter) in [
+        (
+            "provider=azure&invoicelineitemtype=billinglineitems&currencycode=USD&period=current",
+            "provider",
+        ),
+        (
+            "provider=onetime&invoicelineitemtype=usagelineitems&currencycode=USD&period=current",
+            "invoicelineitemtype",
+        ),
+        (
+            "provider=onetime&invoicelineitemtype=billinglineitems&currencycode=ABC&period=current",
+            "currencycode",
+        ),
+        (
+            "provider=onetime&invoicelineitemtype=billinglineitems&currencycode=USD&period=next",
+            "period",
+        ),
+        (
+            "provider=onetime&invoicelineitemtype=billinglineitems&currencycode=USD&period=current&size=2001",
+            "size",
+        ),
+    ] {
+        let response = app.get(&format!("/v1/invoices/unbilled/lineitems?{query}")).await;
+        let error = expect(response, StatusCode::BAD_REQUEST).await;
+        assert_eq!(error["data"][0]["field"], parameter, "{query}");
+    }
+}
