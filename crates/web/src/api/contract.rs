@@ -13,7 +13,7 @@ use partnerdesk_domain::order::MAX_LINE_ITEMS;
 use partnerdesk_domain::{Field, country};
 use serde_json::{Map, Value, json};
 
-use crate::api::{agreements, relationships};
+use crate::api::{agreements, invoices, relationships};
 
 const ERROR: &str = "#/components/schemas/ErrorBody";
 
@@ -428,6 +428,10 @@ fn query_schema(name: &str) -> Option<Value> {
         "agreementType" => agreements::AGREEMENT_TYPES.to_vec(),
         "relationship_type" => vec![relationships::PROVIDER_OF, relationships::RESELLER_OF],
         "seekOperation" => vec!["Next"],
+        "provider" => vec!["onetime"],
+        "invoicelineitemtype" => vec!["billinglineitems"],
+        "period" => vec!["current", "previous"],
+        "currencycode" => invoices::currencies(),
         "startDate" | "endDate" => {
             let date = |format| json!({"type": "string", "format": format});
             return Some(json!({"anyOf": [date("date-time"), date("date")]}));

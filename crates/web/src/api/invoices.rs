@@ -28,23 +28,23 @@ const CONTINUATION: HeaderName = HeaderName::from_static("ms-continuationtoken")
 #[into_params(parameter_in = Query)]
 pub(crate) struct UnbilledParams {
     /// `onetime`: new-commerce license charges (the only provider Partnerdesk bills).
-    #[param(required = true, inline, value_type = String, pattern = "^(?i)onetime$")]
+    #[param(required = true, value_type = String)]
     provider: Option<String>,
     /// `billinglineitems`.
-    #[param(required = true, value_type = String, pattern = "^(?i)billinglineitems$")]
+    #[param(required = true, value_type = String)]
     invoicelineitemtype: Option<String>,
-    /// The ISO 4217 currency of the charges, such as `EUR`.
-    #[param(required = true, value_type = String, pattern = "^[A-Za-z]{3}$")]
+    /// The currency of the charges (a customer's country's), such as `EUR`.
+    #[param(required = true, value_type = String)]
     currencycode: Option<String>,
     /// `current` (this calendar month, UTC) or `previous`.
-    #[param(required = true, value_type = String, pattern = "^(?i)(current|previous)$")]
+    #[param(required = true, value_type = String)]
     period: Option<String>,
     /// Lines per page (2000 when absent).
     #[param(value_type = Option<u32>, minimum = 1, maximum = 2000)]
     size: Option<String>,
     /// `Next`, with the `MS-ContinuationToken` header of the previous page.
     #[serde(rename = "seekOperation")]
-    #[param(rename = "seekOperation", value_type = Option<String>, pattern = "^Next$")]
+    #[param(rename = "seekOperation")]
     seek_operation: Option<String>,
 }
 
@@ -263,25 +263,34 @@ fn midnight(date: Date) -> OffsetDateTime {
     date.midnight().assume_utc()
 }
 
+/// The currencies charges can be in: those of the customers' countries, upper case.
+pub(crate) fn currencies() -> Vec<&'static str> {
+    let mut codes: Vec<&'static str> = partnerdesk_domain::country::all()
+        .map(|c| c.currency_code.as_str())
+        .filter(|code| Currency::parse(code).is_ok())
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    codes
+}
+
+/// The page the parameters ask for. Values are taken exactly as the contract lists them
+/// (Partner Center's query values are lower case; `one_time` is refused as it is there).
 fn page(headers: &HeaderMap, params: &UnbilledParams) -> Result<Page, ApiError> {
-    let is = |raw: &Option<String>, value: &str| {
-        raw.as_deref()
-            .is_some_and(|r| r.trim().eq_ignore_ascii_case(value))
-    };
+    let is = |raw: &Option<String>, value: &str| raw.as_deref() == Some(value);
     if !is(&params.provider, "onetime") {
         return Err(query_error("provider", "query-provider"));
     }
     if !is(&params.invoicelineitemtype, "billinglineitems") {
         return Err(query_error("invoicelineitemtype", "query-invoice-line-item-type"));
     }
-    let currency = Currency::parse(params.currencycode.as_deref().unwrap_or_default())
-        .map_err(|_| query_error("currencycode", "query-currency-code"))?;
-    let previous = match params
-        .period
+    let currency = params
+        .currencycode
         .as_deref()
-        .map(|p| p.trim().to_ascii_lowercase())
-        .as_deref()
-    {
+        .filter(|code| currencies().contains(code))
+        .and_then(|code| Currency::parse(code).ok())
+        .ok_or_else(|| query_error("currencycode", "query-currency-code"))?;
+    let previous = match params.period.as_deref() {
         Some("current") => false,
         Some("previous") => true,
         _ => return Err(query_error("period", "query-period")),

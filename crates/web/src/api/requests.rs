@@ -173,7 +173,8 @@ pub struct UpdateSubscriptionRequest {
     /// The new number of licenses, within the offer's minimum and maximum (2002).
     #[schema(value_type = Option<u32>)]
     pub quantity: Option<Value>,
-    /// `active` or `suspended`.
+    /// `active`, `suspended`, or `deleted` to cancel (within 168 hours of the purchase or
+    /// renewal, else 900213; the unused days are refunded and the add-ons cancelled).
     pub status: Option<String>,
     /// `etag` may stand in for the `If-Match` header.
     pub attributes: Option<EtagRequest>,
