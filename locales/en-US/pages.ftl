@@ -267,6 +267,7 @@ activity-subscription-quantity-changed = Licenses changed
 activity-subscription-suspended = Subscription suspended
 activity-subscription-reactivated = Subscription reactivated
 activity-subscription-cancelled = Subscription cancelled
+activity-subscription-renewed = Subscription renewed
 activity-signed-in = Signed in
 activity-user-created = User added
 activity-password-set = Password set

@@ -267,6 +267,7 @@ activity-subscription-quantity-changed = Licences modifiées
 activity-subscription-suspended = Abonnement suspendu
 activity-subscription-reactivated = Abonnement réactivé
 activity-subscription-cancelled = Abonnement résilié
+activity-subscription-renewed = Abonnement renouvelé
 activity-signed-in = Connexion
 activity-user-created = Utilisateur ajouté
 activity-password-set = Mot de passe défini

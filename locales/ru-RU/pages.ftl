@@ -275,6 +275,7 @@ activity-subscription-quantity-changed = Количество лицензий �
 activity-subscription-suspended = Подписка приостановлена
 activity-subscription-reactivated = Подписка возобновлена
 activity-subscription-cancelled = Подписка отменена
+activity-subscription-renewed = Подписка продлена
 activity-signed-in = Вход в систему
 activity-user-created = Пользователь добавлен
 activity-password-set = Пароль задан

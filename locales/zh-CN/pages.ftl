@@ -255,6 +255,7 @@ activity-subscription-quantity-changed = 已更改许可证数量
 activity-subscription-suspended = 已暂停订阅
 activity-subscription-reactivated = 已重新激活订阅
 activity-subscription-cancelled = 已取消订阅
+activity-subscription-renewed = 已续订订阅
 activity-signed-in = 已登录
 activity-user-created = 已添加用户
 activity-password-set = 已设置密码

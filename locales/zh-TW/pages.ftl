@@ -255,6 +255,7 @@ activity-subscription-quantity-changed = 已變更授權數量
 activity-subscription-suspended = 已暫停訂閱
 activity-subscription-reactivated = 已重新啟用訂閱
 activity-subscription-cancelled = 已取消訂閱
+activity-subscription-renewed = 已續訂訂閱
 activity-signed-in = 已登入
 activity-user-created = 已新增使用者
 activity-password-set = 已設定密碼

@@ -49,6 +49,9 @@ pub enum Command {
     /// The offer catalog
     #[command(subcommand)]
     Catalog(CatalogCommand),
+    /// Billing: charge the cycles and renewals that fell due
+    #[command(subcommand)]
+    Billing(BillingCommand),
     /// Print the effective configuration, with secrets redacted
     PrintConfig,
 }
@@ -147,4 +150,15 @@ mod tests {
     fn the_command_line_is_consistent() {
         Cli::command().debug_assert();
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BillingCommand {
+    /// Charge every cycle and renew every term that falls due up to a day (what `serve`
+    /// does every hour); running it twice charges nothing twice
+    Run {
+        /// The last day to bill, YYYY-MM-DD [default: today, UTC]
+        #[arg(long, value_name = "DATE")]
+        until: Option<String>,
+    },
 }

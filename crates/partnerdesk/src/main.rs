@@ -1,5 +1,6 @@
 //! The `partnerdesk` binary: thin; startup and commands live in their modules.
 
+mod billing;
 mod cli;
 mod commands;
 mod config;
@@ -10,7 +11,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::{CatalogCommand, Cli, Command, PartnerCommand, TokenCommand, UserCommand};
+use cli::{BillingCommand, CatalogCommand, Cli, Command, PartnerCommand, TokenCommand, UserCommand};
 use config::{Config, Overrides};
 
 fn main() -> ExitCode {
@@ -67,6 +68,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Catalog(CatalogCommand::Export { file }) => {
             commands::export_catalog(&store, file.as_deref()).await
         }
+        Command::Billing(BillingCommand::Run { until }) => billing::run(&store, until.as_deref()).await,
         Command::Serve(_) | Command::PrintConfig => Ok(()),
     };
     store.close().await;

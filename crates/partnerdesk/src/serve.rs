@@ -52,7 +52,9 @@ pub async fn run(config: &Config, no_demo: bool) -> anyhow::Result<()> {
     }
     tracing::info!(%address, backend = store.backend_name(), profile = %settings.profile.name, "Partnerdesk is listening");
     let state = AppState::new(store.clone(), settings);
+    let billing = crate::billing::spawn_scheduler(store.clone());
     partnerdesk_web::serve_with(listener, state, config.limits(), shutdown_signal()).await?;
+    billing.abort();
     tracing::info!("shutting down: finishing pending writes");
     store.close().await;
     Ok(())

@@ -221,7 +221,30 @@ async fn the_catalog_exports_and_imports_and_refuses_a_broken_one() {
     let refused = partnerdesk(&db, &["catalog", "import", file.to_str().unwrap_or_default()]);
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("minimumQuantity"));
+    let mispriced = demo.replacen("\"unitPrice\": \"4.00\"", "\"unitPrice\": \"4,00\"", 1);
+    std::fs::write(&file, mispriced).unwrap_or_else(|e| panic!("{e}"));
+    let refused = partnerdesk(&db, &["catalog", "import", file.to_str().unwrap_or_default()]);
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(!refused.status.success());
+    assert!(
+        stderr.contains(r#"offer "PDC-MAIL-STD" price row 1: unitPrice "4,00" is not a decimal amount"#),
+        "{stderr}"
+    );
     let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test]
+async fn a_billing_run_says_what_it_billed_and_refuses_a_date_it_cant_read() {
+    let db = TestDatabase::new().await;
+    assert!(partnerdesk(&db, &["migrate"]).status.success());
+    let line = only_line(&partnerdesk(&db, &["billing", "run", "--until", "2026-12-31"]));
+    assert_eq!(
+        line,
+        "billed up to 2026-12-31: 0 cycle charges, 0 renewals, 0 terms ended unrenewed"
+    );
+    let refused = partnerdesk(&db, &["billing", "run", "--until", "2026-13-01"]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--until \"2026-13-01\" is not a date"));
 }
 
 #[test]

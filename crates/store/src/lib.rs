@@ -25,6 +25,7 @@ use std::sync::Arc;
 pub use db::sqlite::Durability;
 pub use error::{Conflict, StoreError};
 pub use ops::activity::ActivityQuery;
+pub use ops::billing_run::BillingRun;
 pub use ops::catalog::CatalogVersion;
 pub use ops::charges::{ChargeLine, MAX_PAGE as MAX_CHARGE_PAGE};
 pub use ops::customer_users::CustomerUser;

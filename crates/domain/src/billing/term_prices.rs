@@ -6,8 +6,8 @@
 use time::{Date, OffsetDateTime};
 
 use super::{
-    BillingError, BillingPlan, Charge, CustomerPriceRule, CyclePrices, Money, PriceList, SeatBatch,
-    cancellation, check_cancellation, purchase, remove_seats, seat_change,
+    BillingError, BillingPlan, Charge, ChargeCycle, CustomerPriceRule, CyclePrices, Money, PriceList,
+    SeatBatch, cancellation, check_cancellation, cycle_charge, purchase, remove_seats, renewal, seat_change,
 };
 use crate::country::CountryCode;
 
@@ -67,7 +67,73 @@ pub fn price_purchase(
     Ok(Purchase { prices, charge })
 }
 
+/// What falls due next on a term whose first `charged` cycles are charged: the next
+/// cycle's charge, or after the last one the renewal into the next term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Due {
+    /// The `n`th cycle (from 0), which starts on `on`.
+    Cycle { n: u32, on: Date },
+    /// The next term, which starts on `on`, the day after this one's last.
+    Renewal { on: Date },
+}
+
+impl Due {
+    pub fn on(self) -> Date {
+        match self {
+            Due::Cycle { on, .. } | Due::Renewal { on } => on,
+        }
+    }
+}
+
 impl TermPrices {
+    /// The last day of the term.
+    pub fn term_end(&self) -> Result<Date, BillingError> {
+        self.plan.term().end_date(self.term_start)
+    }
+
+    /// What falls due after the first `charged` cycles of the term.
+    pub fn due_after(&self, charged: u32) -> Result<Due, BillingError> {
+        if charged < self.plan.cycles_per_term() {
+            let cycle = ChargeCycle::nth(self.plan, self.term_start, charged)?;
+            Ok(Due::Cycle {
+                n: charged,
+                on: cycle.start,
+            })
+        } else {
+            let on = self.term_end()?.next_day().ok_or(BillingError::DateOutOfRange)?;
+            Ok(Due::Renewal { on })
+        }
+    }
+
+    /// The charge of the term's `n`th cycle for `quantity` units (`cycleCharge`).
+    pub fn cycle(&self, n: u32, quantity: u32) -> Result<Charge, BillingError> {
+        cycle_charge(self.plan, self.term_start, n, quantity, self.cycle_prices()?)
+    }
+
+    /// The renewal of `quantity` units into the next term, on the same plan, at the price
+    /// `list` has in force in `market` on its first day; the next term starts at midnight
+    /// UTC of that day, which opens its 7-day windows.
+    pub fn renew(
+        &self,
+        list: &PriceList,
+        market: CountryCode,
+        quantity: u32,
+    ) -> Result<Purchase, BillingError> {
+        let on = self.term_end()?.next_day().ok_or(BillingError::DateOutOfRange)?;
+        let locked = list.lock(market, self.cost.currency(), self.plan, on)?;
+        let customer = default_rule(locked.erp).customer_price(locked.unit_price, locked.erp)?;
+        let prices = TermPrices {
+            plan: self.plan,
+            started_at: on.midnight().assume_utc(),
+            term_start: on,
+            cost: locked.unit_price,
+            erp: locked.erp,
+            customer,
+        };
+        let charge = renewal(self.plan, on, quantity, prices.cycle_prices()?)?;
+        Ok(Purchase { prices, charge })
+    }
+
     /// One unit's price per charge cycle on both sides (1/12 of the term's a month on
     /// `P1Y` monthly), unrounded: the charges round their totals.
     pub fn cycle_prices(&self) -> Result<CyclePrices, BillingError> {
@@ -215,6 +281,55 @@ mod tests {
         let refund = p.prices.cancel(10, datetime!(2024-06-08 10:00 UTC)).unwrap();
         assert_eq!(refund.charge_type, ChargeType::CancelImmediate);
         assert!(refund.cost.subtotal.is_negative());
+    }
+
+    #[test]
+    fn a_yearly_term_billed_monthly_falls_due_monthly_then_renews_at_the_new_price() {
+        let plan = BillingPlan::parse("P1Y", "monthly").unwrap();
+        let rows = [
+            ("120.00", date!(2024 - 01 - 01), Some(date!(2025 - 06 - 30))),
+            ("144.00", date!(2025 - 07 - 01), None),
+        ];
+        let points = rows
+            .iter()
+            .map(|(price, start, end)| PricePoint::new(None, plan, eur(price), None, *start, *end).unwrap())
+            .collect();
+        let list = PriceList::new(OfferId::parse("MAIL").unwrap(), points).unwrap();
+        let bought = datetime!(2024-06-18 10:00 UTC);
+        let p = price_purchase(&list, fr(), eur_currency(), plan, 3, bought).unwrap();
+        assert_eq!(
+            p.prices.due_after(1),
+            Ok(Due::Cycle {
+                n: 1,
+                on: date!(2024 - 07 - 18)
+            })
+        );
+        assert_eq!(
+            p.prices.due_after(11),
+            Ok(Due::Cycle {
+                n: 11,
+                on: date!(2025 - 05 - 18)
+            })
+        );
+        assert_eq!(
+            p.prices.due_after(12),
+            Ok(Due::Renewal {
+                on: date!(2025 - 06 - 18)
+            })
+        );
+        let second = p.prices.cycle(1, 3).unwrap();
+        assert_eq!(
+            (second.charge_type, second.cost.subtotal),
+            (ChargeType::CycleCharge, eur("30.00"))
+        );
+        // The price of June 18, 2025 is still 120: the July rise waits for the next renewal.
+        let renewed = p.prices.renew(&list, fr(), 3).unwrap();
+        assert_eq!(renewed.prices.term_start, date!(2025 - 06 - 18));
+        assert_eq!(renewed.prices.cost, eur("120.00"));
+        assert_eq!(renewed.charge.charge_type, ChargeType::Renew);
+        let again = renewed.prices.renew(&list, fr(), 3).unwrap();
+        assert_eq!(again.prices.cost, eur("144.00"));
+        assert_eq!(again.charge.cost.subtotal, eur("36.00"));
     }
 
     #[test]

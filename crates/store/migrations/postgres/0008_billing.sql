@@ -13,8 +13,14 @@ CREATE TABLE subscription_terms (
     currency TEXT NOT NULL,
     cost_price TEXT NOT NULL,
     erp_price TEXT,
-    customer_price TEXT NOT NULL
+    customer_price TEXT NOT NULL,
+    -- How many of the term's cycles are charged, and the day the next charge (a cycle or
+    -- the renewal) falls due; NULL once nothing more will (the term ends unrenewed).
+    charged_cycles BIGINT NOT NULL,
+    next_due TEXT
 );
+
+CREATE INDEX subscription_terms_due ON subscription_terms (next_due) WHERE next_due IS NOT NULL;
 
 -- Seats added together (at purchase, renewal or midterm): each batch can be removed
 -- within 168 hours of added_at.

@@ -53,19 +53,23 @@ pub(crate) async fn insert_purchases(c: &mut Conn<'_>, placed: &PlacedOrder) -> 
     Ok(())
 }
 
-async fn insert_term(
+/// Writes a term's prices with its first cycle charged.
+pub(crate) async fn insert_term(
     c: &mut Conn<'_>,
     subscription: SubscriptionId,
     term: &TermPrices,
 ) -> Result<(), StoreError> {
-    let term_start = term.term_start.to_string();
-    let cost = term.cost.amount().to_string();
+    let [term_start, cost, customer, next_due] = [
+        term.term_start.to_string(),
+        term.cost.amount().to_string(),
+        term.customer.amount().to_string(),
+        next_due(term, 1)?,
+    ];
     let erp = term.erp.map(|e| e.amount().to_string());
-    let customer = term.customer.amount().to_string();
     let currency = term.cost.currency();
     c.insert(
         "INSERT INTO subscription_terms (subscription_id, term_duration, billing_cycle, started_at, term_start, \
-         currency, cost_price, erp_price, customer_price)",
+         currency, cost_price, erp_price, customer_price, charged_cycles, next_due)",
         1,
         &[
             id(subscription),
@@ -77,9 +81,18 @@ async fn insert_term(
             Value::from(&cost),
             Value::Text(erp.as_deref()),
             Value::from(&customer),
+            1_i64.into(),
+            Value::from(&next_due),
         ],
     )
     .await
+}
+
+/// The day something next falls due on `term` once `charged` cycles are charged.
+pub(crate) fn next_due(term: &TermPrices, charged: u32) -> Result<String, StoreError> {
+    term.due_after(charged)
+        .map(|due| due.on().to_string())
+        .map_err(|e| StoreError::Internal(format!("a term's next due date: {e}")))
 }
 
 async fn add_batch(
@@ -357,7 +370,7 @@ fn charge_from(row: &Row) -> Result<ChargeRecord, StoreError> {
     })
 }
 
-fn corrupt(column: &str) -> StoreError {
+pub(crate) fn corrupt(column: &str) -> StoreError {
     StoreError::Internal(format!("stored {column} doesn't parse"))
 }
 
@@ -369,10 +382,10 @@ fn plan(row: &Row) -> Result<BillingPlan, StoreError> {
     BillingPlan::parse(&row.text("term_duration")?, &row.text("billing_cycle")?).map_err(|_| corrupt("plan"))
 }
 
-fn money(row: &Row, column: &str, currency: Currency) -> Result<Money, StoreError> {
+pub(crate) fn money(row: &Row, column: &str, currency: Currency) -> Result<Money, StoreError> {
     Money::parse(&row.text(column)?, currency).map_err(|_| corrupt(column))
 }
 
-fn date(row: &Row, column: &str) -> Result<Date, StoreError> {
+pub(crate) fn date(row: &Row, column: &str) -> Result<Date, StoreError> {
     Date::parse(&row.text(column)?, DATE).map_err(|_| corrupt(column))
 }

@@ -2,6 +2,7 @@
 
 pub(crate) mod activity;
 pub(crate) mod agreements;
+pub(crate) mod billing_run;
 pub(crate) mod catalog;
 pub(crate) mod charges;
 pub(crate) mod customer_users;

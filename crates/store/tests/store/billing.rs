@@ -3,12 +3,13 @@
 //! nothing changed, and the unbilled lines a partner reads.
 
 use partnerdesk_domain::audit::Actor;
-use partnerdesk_domain::billing::{BillingError, ChargeRecord, ChargeType, Currency};
+use partnerdesk_domain::billing::calendar::add_months;
+use partnerdesk_domain::billing::{BillingError, ChargeRecord, ChargeType, Currency, Money};
 use partnerdesk_domain::order::RawQuantity;
 use partnerdesk_domain::subscription::{SubscriptionStatus, SubscriptionUpdateInput};
 use partnerdesk_domain::{Field, FieldError, Rule};
-use partnerdesk_store::StoreError;
 use partnerdesk_store::testing::row_counts;
+use partnerdesk_store::{BillingRun, StoreError};
 use time::{Duration, OffsetDateTime};
 
 use super::subscriptions::{offer, order_of};
@@ -234,4 +235,104 @@ async fn removals_and_cancellations_outside_their_windows_change_nothing() {
         assert_eq!(last.charge.charge_type, ChargeType::CancelImmediate);
         assert!(last.charge.cost.subtotal.is_negative());
     }
+}
+
+#[tokio::test]
+async fn a_billing_run_charges_each_cycle_and_renewal_once_and_stops_suspended_terms() {
+    let f = fixture().await;
+    let today = OffsetDateTime::now_utc().date();
+    let months = |n| add_months(today, n).unwrap_or_else(|e| panic!("{e}"));
+    let active = f.onboard("Yearly", "yearly").await;
+    let suspended = f.onboard("Paused", "paused").await;
+    let paused = offer(
+        &ok(f
+            .store
+            .subscriptions(f.provider.id, suspended.customer.id, None)
+            .await),
+        "MAIL",
+    );
+    ok(f.store
+        .update_subscription(
+            f.provider.id,
+            suspended.customer.id,
+            paused.id,
+            change(None, Some("suspended")),
+            None,
+            Actor::operator(),
+            OffsetDateTime::now_utc(),
+        )
+        .await);
+
+    // Nothing falls due before the second month.
+    assert_eq!(
+        ok(f.store
+            .run_billing(months(1).previous_day().unwrap_or(today))
+            .await),
+        BillingRun::default()
+    );
+    // Fourteen months on: the other 11 cycles of both first terms (suspension doesn't stop
+    // billing), the active one renewed with 2 cycles of its new term charged, the
+    // suspended one ended unrenewed.
+    let run = ok(f.store.run_billing(months(14)).await);
+    assert_eq!(
+        run,
+        BillingRun {
+            cycles: 11 + 11 + 2,
+            renewals: 1,
+            ended: 1,
+        }
+    );
+    assert_eq!(ok(f.store.run_billing(months(14)).await), BillingRun::default());
+
+    let mail = offer(
+        &ok(f
+            .store
+            .subscriptions(f.provider.id, active.customer.id, None)
+            .await),
+        "MAIL",
+    );
+    let charges = ok(f.store.subscription_charges(f.provider.id, mail.id).await);
+    let count = |kind| charges.iter().filter(|c| c.charge.charge_type == kind).count();
+    assert_eq!(
+        (
+            count(ChargeType::New),
+            count(ChargeType::CycleCharge),
+            count(ChargeType::Renew)
+        ),
+        (1, 13, 1)
+    );
+    let total =
+        Money::sum(usd(), charges.iter().map(|c| c.charge.cost.subtotal)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(total.amount().to_string(), "1500.00");
+    let renewal = charges
+        .iter()
+        .find(|c| c.charge.charge_type == ChargeType::Renew)
+        .unwrap_or_else(|| unreachable!());
+    assert_eq!(renewal.charge.charge_start, months(12));
+    assert!(
+        mail.commitment_end > onboarding_end(&active),
+        "the commitment moved a term on"
+    );
+    // The renewal opened new windows: its seats can be removed in its first week only.
+    let after_renewal = months(12).midnight().assume_utc() + Duration::days(2);
+    ok(f.store
+        .update_subscription(
+            f.provider.id,
+            active.customer.id,
+            mail.id,
+            change(Some(8), None),
+            None,
+            Actor::operator(),
+            after_renewal,
+        )
+        .await);
+}
+
+fn onboarding_end(onboarding: &partnerdesk_domain::onboarding::Onboarding) -> OffsetDateTime {
+    onboarding
+        .order
+        .as_ref()
+        .and_then(|o| o.subscriptions.iter().find(|s| s.offer_id.as_str() == "MAIL"))
+        .map(|s| s.commitment_end)
+        .unwrap_or_else(|| unreachable!())
 }

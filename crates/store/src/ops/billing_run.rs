@@ -1,0 +1,209 @@
+//! The billing run: every cycle and renewal that falls due up to a day, charged once.
+//! Each step of a subscription (a cycle charged, or the term renewed) is written with its
+//! advance of `subscription_terms` in one transaction, conditional on the state it read,
+//! so that a run that crashes resumes where it stopped and runs side by side (the
+//! scheduler of several instances, the CLI) never charge anything twice.
+
+use std::sync::Arc;
+
+use partnerdesk_domain::SubscriptionId;
+use partnerdesk_domain::audit::{Action, Actor, Change};
+use partnerdesk_domain::billing::{Due, TermPrices, renewed_batches};
+use partnerdesk_domain::catalog::Catalog;
+use partnerdesk_domain::country::CountryCode;
+use partnerdesk_domain::onboarding::commitment_end;
+use partnerdesk_domain::subscription::{Subscription, SubscriptionStatus};
+use time::Date;
+
+use crate::Store;
+use crate::db::{Conn, Value, id};
+use crate::error::StoreError;
+use crate::ops::activity;
+use crate::ops::charges::{self, corrupt, next_due};
+use crate::ops::orders::{SUBSCRIPTION_COLUMNS, subscription_from};
+
+/// How many subscriptions one transaction of a run advances.
+const BATCH: i64 = 500;
+
+/// What a billing run did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct BillingRun {
+    /// Cycles charged (`cycleCharge`).
+    pub cycles: u64,
+    /// Terms renewed (`renew`).
+    pub renewals: u64,
+    /// Terms that ended without renewal: auto-renew off, suspended, or no price in force.
+    pub ended: u64,
+}
+
+impl BillingRun {
+    fn steps(&self) -> u64 {
+        self.cycles + self.renewals + self.ended
+    }
+}
+
+impl Store {
+    /// Charges every cycle and renews every term that falls due on or before `until`, as
+    /// of the day each falls due; returns what it did. Suspended subscriptions keep being
+    /// charged (suspension turns auto-renew off, so their term then ends); deleted ones are
+    /// never charged again.
+    pub async fn run_billing(&self, until: Date) -> Result<BillingRun, StoreError> {
+        let catalog = self.catalog().await?;
+        let mut run = BillingRun::default();
+        loop {
+            let step = self
+                .write_with(catalog.clone(), move |c, catalog| {
+                    Box::pin(async move { bill_batch(c, catalog, until).await })
+                })
+                .await?;
+            run.cycles += step.cycles;
+            run.renewals += step.renewals;
+            run.ended += step.ended;
+            if step.steps() == 0 {
+                return Ok(run);
+            }
+        }
+    }
+}
+
+/// Advances each of up to [`BATCH`] subscriptions with something due by one step.
+async fn bill_batch(c: &mut Conn<'_>, catalog: &Arc<Catalog>, until: Date) -> Result<BillingRun, StoreError> {
+    let until = until.to_string();
+    let due = c
+        .fetch_all(
+            "SELECT t.subscription_id, t.charged_cycles, t.next_due FROM subscription_terms t \
+             JOIN subscriptions s ON s.id = t.subscription_id \
+             WHERE t.next_due IS NOT NULL AND t.next_due <= $1 AND s.status <> 'deleted' \
+             ORDER BY t.next_due, t.subscription_id LIMIT $2",
+            &[Value::from(&until), BATCH.into()],
+        )
+        .await?;
+    let mut run = BillingRun::default();
+    for row in &due {
+        let subscription: SubscriptionId = row.uuid("subscription_id")?;
+        let charged = row.u32("charged_cycles")?;
+        let Some((term, _)) = charges::term(c, subscription).await? else {
+            continue;
+        };
+        let sql = format!(
+            "SELECT {SUBSCRIPTION_COLUMNS}, cu.country FROM subscriptions s JOIN customers cu ON cu.id = s.customer_id WHERE s.id = $1"
+        );
+        let sub_row = c.fetch_one(&sql, &[id(subscription)]).await?;
+        let sub = subscription_from(&sub_row)?;
+        let market = CountryCode::parse(&sub_row.text("country")?).map_err(|_| corrupt("country"))?;
+        let due = term
+            .due_after(charged)
+            .map_err(|e| StoreError::Internal(e.to_string()))?;
+        if due.on().to_string() != row.text("next_due")? {
+            return Err(StoreError::Internal(format!(
+                "subscription {subscription}: next_due disagrees with its term"
+            )));
+        }
+        match due {
+            Due::Cycle { n, on } => {
+                let charge = term
+                    .cycle(n, sub.quantity)
+                    .map_err(|e| StoreError::Internal(e.to_string()))?;
+                if advance(c, subscription, charged, &next_due(&term, n + 1)?).await? {
+                    charges::record(c, &sub, &term, &[charge], on.midnight().assume_utc()).await?;
+                    run.cycles += 1;
+                }
+            }
+            Due::Renewal { on } => {
+                if renew(c, catalog, &sub, &term, charged, market).await? {
+                    run.renewals += 1;
+                } else {
+                    tracing::info!(subscription = %subscription, ended_on = %on, "the term ends unrenewed");
+                    run.ended += 1;
+                }
+            }
+        }
+    }
+    Ok(run)
+}
+
+/// Moves a term from `charged` cycles to one more, due next on `next_due`; false when
+/// another run did it first.
+async fn advance(
+    c: &mut Conn<'_>,
+    subscription: SubscriptionId,
+    charged: u32,
+    next_due: &str,
+) -> Result<bool, StoreError> {
+    let changed = c
+        .execute(
+            "UPDATE subscription_terms SET charged_cycles = charged_cycles + 1, next_due = $1 \
+             WHERE subscription_id = $2 AND charged_cycles = $3",
+            &[Value::from(next_due), id(subscription), charged.into()],
+        )
+        .await?;
+    Ok(changed == 1)
+}
+
+/// Renews `sub` into its next term at the price then in force, or ends its billing when it
+/// doesn't renew (auto-renew off, suspended, no price in force). True when renewed.
+async fn renew(
+    c: &mut Conn<'_>,
+    catalog: &Catalog,
+    sub: &Subscription,
+    term: &TermPrices,
+    charged: u32,
+    market: CountryCode,
+) -> Result<bool, StoreError> {
+    let renewal = match (sub.auto_renew, sub.status, catalog.prices(&sub.offer_id)) {
+        (true, SubscriptionStatus::Active, Some(list)) => term.renew(list, market, sub.quantity).ok(),
+        _ => None,
+    };
+    let Some(renewal) = renewal else {
+        c.execute(
+            "UPDATE subscription_terms SET next_due = NULL WHERE subscription_id = $1 AND charged_cycles = $2",
+            &[id(sub.id), charged.into()],
+        )
+        .await?;
+        return Ok(false);
+    };
+    let next = renewal.prices;
+    let [term_start, cost, customer, due] = [
+        next.term_start.to_string(),
+        next.cost.amount().to_string(),
+        next.customer.amount().to_string(),
+        next_due(&next, 1)?,
+    ];
+    let erp = next.erp.map(|e| e.amount().to_string());
+    let changed = c
+        .execute(
+            "UPDATE subscription_terms SET started_at = $1, term_start = $2, cost_price = $3, erp_price = $4, \
+             customer_price = $5, charged_cycles = 1, next_due = $6 WHERE subscription_id = $7 AND charged_cycles = $8",
+            &[
+                next.started_at.into(),
+                Value::from(&term_start),
+                Value::from(&cost),
+                Value::Text(erp.as_deref()),
+                Value::from(&customer),
+                Value::from(&due),
+                id(sub.id),
+                charged.into(),
+            ],
+        )
+        .await?;
+    if changed == 0 {
+        return Ok(true);
+    }
+    charges::replace_batches(c, sub.id, &renewed_batches(sub.quantity, next.started_at)).await?;
+    c.execute(
+        "UPDATE subscriptions SET commitment_end = $1, version = version + 1 WHERE id = $2",
+        &[
+            commitment_end(sub.commitment_end, &sub.term_duration).into(),
+            id(sub.id),
+        ],
+    )
+    .await?;
+    charges::record(c, sub, &next, &[renewal.charge], next.started_at).await?;
+    let change = Change::new(sub.partner_id, Action::SubscriptionRenewed)
+        .customer(sub.customer_id, sub.reseller_id)
+        .detail("subscriptionId", sub.id)
+        .detail("offerId", &sub.offer_id)
+        .detail("termStart", &term_start);
+    activity::record(c, &Actor::operator(), &change).await?;
+    Ok(true)
+}
