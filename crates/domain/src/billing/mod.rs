@@ -41,7 +41,7 @@ pub use price::{LockedPrice, PriceList, PricePoint};
 pub use proration::{ChargeCycle, effective_unit_price, prorated_total};
 pub use record::ChargeRecord;
 pub use term::{BillingCycle, BillingPlan, TermDuration};
-pub use term_prices::{Due, Purchase, TermPrices, default_rule, price_purchase};
+pub use term_prices::{Due, Purchase, SubscriptionTerm, TermPrices, default_rule, price_purchase};
 pub use window::{
     RefundableDetail, RefundableQuantity, SeatBatch, WINDOW_HOURS, cancellation_allowed_until,
     check_cancellation, refundable_quantity, remove_seats, renewed_batches, window_end,

@@ -7,7 +7,8 @@ use time::{Date, OffsetDateTime};
 
 use super::{
     BillingError, BillingPlan, Charge, ChargeCycle, CustomerPriceRule, CyclePrices, Money, PriceList,
-    SeatBatch, cancellation, check_cancellation, cycle_charge, purchase, remove_seats, renewal, seat_change,
+    RefundableQuantity, SeatBatch, cancellation, cancellation_allowed_until, check_cancellation,
+    cycle_charge, purchase, refundable_quantity, remove_seats, renewal, seat_change,
 };
 use crate::country::CountryCode;
 
@@ -24,6 +25,25 @@ pub struct TermPrices {
     pub erp: Option<Money>,
     /// The customer's price of one unit for the whole term.
     pub customer: Money,
+}
+
+/// A priced subscription's current term and its seat batches, as the store keeps them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubscriptionTerm {
+    pub prices: TermPrices,
+    pub batches: Vec<SeatBatch>,
+}
+
+impl SubscriptionTerm {
+    /// Partner Center's `refundableQuantity` at `now`.
+    pub fn refundable(&self, now: OffsetDateTime) -> RefundableQuantity {
+        refundable_quantity(&self.batches, now)
+    }
+
+    /// Partner Center's `cancellationAllowedUntilDate`.
+    pub fn cancellation_allowed_until(&self) -> OffsetDateTime {
+        cancellation_allowed_until(self.prices.started_at)
+    }
 }
 
 /// The customer price rule a partner uses until it sets its own: the suggested retail

@@ -1,8 +1,11 @@
 //! Charges: the term prices and seat batches of priced subscriptions, and the charge lines
 //! their purchases and changes write, always inside the transaction of the change.
 
+use std::collections::HashMap;
+
 use partnerdesk_domain::billing::{
-    BillingPlan, Charge, ChargeAmounts, ChargeRecord, Currency, LineContext, Money, SeatBatch, TermPrices,
+    BillingPlan, Charge, ChargeAmounts, ChargeRecord, Currency, LineContext, Money, SeatBatch,
+    SubscriptionTerm, TermPrices,
 };
 use partnerdesk_domain::catalog::Catalog;
 use partnerdesk_domain::country::CountryCode;
@@ -109,17 +112,24 @@ async fn add_batch(
 }
 
 /// A priced subscription's term prices and seat batches (oldest first), its terms row
-/// locked; `None` for a subscription of an offer sold free of charge.
+/// locked until the change commits (two changes of one subscription bill one after the
+/// other); `None` for a subscription of an offer sold free of charge.
 pub(crate) async fn term(
     c: &mut Conn<'_>,
     subscription: SubscriptionId,
 ) -> Result<Option<(TermPrices, Vec<SeatBatch>)>, StoreError> {
-    // Locked until the change commits: two changes of one subscription bill one after the
-    // other.
+    let lock = c.for_update();
+    term_with(c, subscription, lock).await
+}
+
+async fn term_with(
+    c: &mut Conn<'_>,
+    subscription: SubscriptionId,
+    lock: &str,
+) -> Result<Option<(TermPrices, Vec<SeatBatch>)>, StoreError> {
     let sql = format!(
         "SELECT term_duration, billing_cycle, started_at, term_start, currency, cost_price, erp_price, \
-         customer_price FROM subscription_terms WHERE subscription_id = $1{}",
-        c.for_update()
+         customer_price FROM subscription_terms WHERE subscription_id = $1{lock}"
     );
     let row = c.fetch_optional(&sql, &[id(subscription)]).await?;
     let Some(row) = row else {
@@ -236,6 +246,27 @@ pub struct ChargeLine {
 }
 
 impl Store {
+    /// The current terms of those of `subscriptions` that are priced (the caller has read
+    /// the subscriptions, and so may see them).
+    pub async fn subscription_terms(
+        &self,
+        subscriptions: Vec<SubscriptionId>,
+    ) -> Result<HashMap<SubscriptionId, SubscriptionTerm>, StoreError> {
+        self.read(move |c| {
+            let subscriptions = subscriptions.clone();
+            Box::pin(async move {
+                let mut terms = HashMap::new();
+                for subscription in subscriptions {
+                    if let Some((prices, batches)) = term_with(c, subscription, "").await? {
+                        terms.insert(subscription, SubscriptionTerm { prices, batches });
+                    }
+                }
+                Ok(terms)
+            })
+        })
+        .await
+    }
+
     /// The charges of `partner` in `currency` not yet on an invoice, written from `from`
     /// on (and before `until`), in the order they were written, after the line `after`;
     /// at most `limit` (up to [`MAX_PAGE`]).

@@ -6,7 +6,9 @@ use axum::extract::State;
 use axum::http::{HeaderMap, HeaderName};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use partnerdesk_domain::billing::{BillingPeriod, Currency, InvoiceLineItem, Side, TaxRate};
+use partnerdesk_domain::billing::{
+    BillingPeriod, Currency, InvoiceLineItem, Money, Rounding, Side, TaxRate, round_decimal,
+};
 use partnerdesk_domain::partner::Permission;
 use partnerdesk_store::{ChargeLine, MAX_CHARGE_PAGE};
 use serde::{Deserialize, Serialize};
@@ -110,7 +112,7 @@ impl OneTimeInvoiceLineItem {
         )
         .map_err(|e| ApiError::Internal(e.to_string()))?;
         let c = &item.context;
-        let money = |m: partnerdesk_domain::billing::Money| m.amount().to_string();
+        let money = |m: Money| m.amount().to_string();
         Ok(Self {
             partner_id: c.partner_id.to_string(),
             mpn_id: line.mpn_id.clone(),
@@ -125,8 +127,8 @@ impl OneTimeInvoiceLineItem {
             product_id: c.product_id.as_str().to_owned(),
             product_name: c.product_name.clone(),
             charge_type: item.charge_type.as_str(),
-            unit_price: money(item.unit_price),
-            effective_unit_price: money(item.effective_unit_price),
+            unit_price: unit(item.unit_price),
+            effective_unit_price: unit(item.effective_unit_price),
             unit_type: c.unit_type.clone(),
             quantity: item.quantity,
             billable_quantity: item.quantity,
@@ -150,6 +152,21 @@ impl OneTimeInvoiceLineItem {
         })
     }
 }
+
+/// A unit price as shown: exact up to 6 decimals (a year's price billed monthly is 1/12 of
+/// it, which rarely ends), rounded half up beyond. Subtotals are computed from the exact
+/// price, and a price shown this way gives the same subtotal.
+fn unit(price: Money) -> String {
+    let amount = price.amount();
+    if amount.scale() > UNIT_DECIMALS {
+        round_decimal(amount, UNIT_DECIMALS, Rounding::HalfUp).to_string()
+    } else {
+        amount.to_string()
+    }
+}
+
+/// The most decimals a unit price shows.
+const UNIT_DECIMALS: u32 = 6;
 
 fn term_and_billing_cycle(item: &InvoiceLineItem) -> String {
     use partnerdesk_domain::billing::{BillingCycle, TermDuration};

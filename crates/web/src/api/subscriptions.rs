@@ -5,9 +5,11 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
+use partnerdesk_domain::Locale;
 use partnerdesk_domain::partner::Permission;
-use partnerdesk_domain::subscription::SubscriptionUpdateInput;
+use partnerdesk_domain::subscription::{Subscription, SubscriptionUpdateInput};
 use serde::Deserialize;
+use time::OffsetDateTime;
 
 use crate::api::auth::{ApiCaller, Lang};
 use crate::api::error::ApiError;
@@ -50,11 +52,7 @@ pub(crate) async fn list(
         raw.parse().ok()
     })?;
     let subscriptions = state.store.subscriptions(caller.partner_id(), id, order).await?;
-    let catalog = state.store.catalog().await?;
-    let items = subscriptions
-        .iter()
-        .map(|s| SubscriptionResource::new(s, &catalog, locale))
-        .collect();
+    let items = resources(&state, &subscriptions, locale).await?;
     Ok(Json(Collection::new(
         items,
         format!("/customers/{id}/subscriptions"),
@@ -78,17 +76,16 @@ pub(crate) async fn get(
 ) -> Result<Response, ApiError> {
     caller.require(Permission::ViewCustomers)?;
     let found = subscriptions::get(&state, &caller, id, subscription).await?;
-    let catalog = state.store.catalog().await?;
-    Ok(with_etag(
-        SubscriptionResource::new(&found, &catalog, locale),
-        found.version,
-    ))
+    let version = found.version;
+    Ok(with_etag(one(&state, found, locale).await?, version))
 }
 
 /// Change a subscription
 ///
-/// Partner Center sends the whole subscription; `quantity` and `status` (`active` or
-/// `suspended`) are what change. `If-Match` (or `attributes.etag`) must name the version
+/// Partner Center sends the whole subscription; `quantity` and `status` (`active`,
+/// `suspended`, or `deleted` to cancel) are what change. A priced subscription's seats can
+/// be removed only within 168 hours of when they were added (900214), and it can be
+/// cancelled only within 168 hours of its purchase or renewal (900213). `If-Match` (or `attributes.etag`) must name the version
 /// read: a stale one is answered 412 and changes nothing. Suspending a subscription
 /// suspends its add-ons; an add-on is reactivated only while its parent is active.
 #[utoipa::path(
@@ -103,7 +100,7 @@ pub(crate) async fn get(
     ),
     responses(
         (status = 200, description = "The subscription afterwards", body = SubscriptionResource),
-        (status = 400, description = "License count out of range (2002), changed while suspending (2001) or while suspended (800091), unknown status", body = crate::api::error::ErrorBody),
+        (status = 400, description = "License count out of range (2002), changed while suspending (2001) or while suspended (800091), seats removed (900214) or cancelled (900213) past their window, unknown status", body = crate::api::error::ErrorBody),
         (status = 409, description = "Reactivating an add-on whose parent isn't active (27009)", body = crate::api::error::ErrorBody),
         (status = 412, description = "The etag is stale", body = crate::api::error::ErrorBody),
         (status = 428, description = "No etag given", body = crate::api::error::ErrorBody),
@@ -129,11 +126,8 @@ pub(crate) async fn update(
         status: request.status.clone(),
     };
     let updated = subscriptions::change(&state, &caller, id, subscription, input, Some(version)).await?;
-    let catalog = state.store.catalog().await?;
-    Ok(with_etag(
-        SubscriptionResource::new(&updated, &catalog, locale),
-        updated.version,
-    ))
+    let version = updated.version;
+    Ok(with_etag(one(&state, updated, locale).await?, version))
 }
 
 /// List a subscription's add-ons
@@ -157,13 +151,34 @@ pub(crate) async fn add_ons(
     caller.require(Permission::ViewCustomers)?;
     let parent = subscription;
     let add_ons = subscriptions::add_ons(&state, &caller, id, parent).await?;
-    let catalog = state.store.catalog().await?;
-    let items = add_ons
-        .iter()
-        .map(|s| SubscriptionResource::new(s, &catalog, locale))
-        .collect();
+    let items = resources(&state, &add_ons, locale).await?;
     Ok(Json(Collection::new(
         items,
         format!("/customers/{id}/subscriptions/{parent}/addons"),
     )))
+}
+
+/// The resources of `subscriptions`, with their terms' windows as of now.
+async fn resources(
+    state: &AppState,
+    subscriptions: &[Subscription],
+    locale: Locale,
+) -> Result<Vec<SubscriptionResource>, ApiError> {
+    let catalog = state.store.catalog().await?;
+    let terms = subscriptions::terms(state, subscriptions).await?;
+    let now = OffsetDateTime::now_utc();
+    Ok(subscriptions
+        .iter()
+        .map(|s| SubscriptionResource::new(s, terms.get(&s.id), now, &catalog, locale))
+        .collect())
+}
+
+async fn one(
+    state: &AppState,
+    subscription: Subscription,
+    locale: Locale,
+) -> Result<SubscriptionResource, ApiError> {
+    let mut one = resources(state, std::slice::from_ref(&subscription), locale).await?;
+    one.pop()
+        .ok_or_else(|| ApiError::Internal("no resource of a subscription".into()))
 }

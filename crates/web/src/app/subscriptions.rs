@@ -1,6 +1,9 @@
 //! Subscriptions after the order: reading them, and changing a license count or
 //! suspending and reactivating (with the add-ons that follow their parent).
 
+use std::collections::HashMap;
+
+use partnerdesk_domain::billing::SubscriptionTerm;
 use partnerdesk_domain::partner::Permission;
 use partnerdesk_domain::subscription::{Subscription, SubscriptionUpdateInput};
 use partnerdesk_domain::{CustomerId, SubscriptionId};
@@ -41,6 +44,15 @@ pub async fn change(
         )
         .await
         .map_err(not_found)
+}
+
+/// The current terms of the priced ones of `subscriptions` (which the caller has read).
+pub async fn terms(
+    state: &AppState,
+    subscriptions: &[Subscription],
+) -> Result<HashMap<SubscriptionId, SubscriptionTerm>, AppError> {
+    let ids = subscriptions.iter().map(|s| s.id).collect();
+    Ok(state.store.subscription_terms(ids).await?)
 }
 
 /// A subscription the caller may see.

@@ -7,6 +7,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
+use partnerdesk_domain::billing::{BillingPlan, RefundableDetail};
 use partnerdesk_domain::catalog::Catalog;
 use partnerdesk_domain::customer::Customer;
 use partnerdesk_domain::order::{LineItemInput, RawQuantity};
@@ -14,6 +15,7 @@ use partnerdesk_domain::partner::Permission;
 use partnerdesk_domain::subscription::{Subscription, SubscriptionStatus, SubscriptionUpdateInput};
 use partnerdesk_domain::{Arg, CustomerId, Field, FieldError, Locale, SubscriptionId};
 use serde::Deserialize;
+use time::OffsetDateTime;
 
 use crate::app::idempotency::RequestKey;
 use crate::app::sessions::new_secret;
@@ -44,7 +46,15 @@ struct SubscriptionPage {
     range: String,
     status: String,
     active: bool,
+    deleted: bool,
     version: i64,
+    /// The term and billing plan, in words.
+    plan: String,
+    /// For a priced subscription: the seats that can still be removed, per batch.
+    refundable: Vec<String>,
+    /// For a priced subscription: until when it can be cancelled, or that it no longer can.
+    cancel_until: Option<String>,
+    can_cancel: bool,
     is_add_on: bool,
     parent: String,
     created: String,
@@ -131,6 +141,11 @@ async fn question(
         .filter(|n| *n < sub.quantity);
     let (id, button, mut args) = match (form.action.as_str(), lower) {
         ("suspend", _) => ("confirm-suspend", "confirm-suspend-button", Vec::new()),
+        ("cancel", _) => (
+            "confirm-cancel-subscription",
+            "confirm-cancel-subscription-button",
+            Vec::new(),
+        ),
         ("quantity", Some(to)) => {
             let number = |n: u32| Arg::Text(format_number(user.locale, i64::from(n)));
             let args = vec![("from", number(sub.quantity)), ("to", number(to))];
@@ -158,7 +173,7 @@ async fn question(
     }))
 }
 
-/// Changes the license count (`action=quantity`), or suspends or reactivates.
+/// Changes the license count (`action=quantity`), or suspends, reactivates or cancels.
 pub async fn change(
     State(state): State<AppState>,
     jar: CookieJar,
@@ -177,6 +192,7 @@ pub async fn change(
         "quantity" => (RawQuantity::from_text(&form.quantity), None),
         "suspend" => (RawQuantity::Missing, Some("suspended".into())),
         "reactivate" => (RawQuantity::Missing, Some("active".into())),
+        "cancel" => (RawQuantity::Missing, Some("deleted".into())),
         _ => return Err(PageError::BadForm),
     };
     let input = SubscriptionUpdateInput { quantity, status };
@@ -294,6 +310,22 @@ fn offer_name(catalog: &Catalog, s: &Subscription, locale: Locale) -> String {
         .map_or_else(|| s.offer_id.to_string(), |o| o.name(locale).to_owned())
 }
 
+/// The term and billing plan in words (`One year, billed monthly`); a term new commerce
+/// doesn't sell (a trial's) as the catalog writes it.
+fn plan(locale: Locale, s: &Subscription) -> String {
+    match BillingPlan::parse(&s.term_duration, &s.billing_cycle) {
+        Ok(plan) => {
+            let id = format!(
+                "plan-{}-{}",
+                plan.term().as_str().to_ascii_lowercase(),
+                plan.cycle().as_str()
+            );
+            i18n::text(locale, &id)
+        }
+        Err(_) => s.term_duration.clone(),
+    }
+}
+
 fn range(locale: Locale, min: u32, max: u32) -> String {
     let args = [
         ("min", Arg::Number(i64::from(min))),
@@ -315,7 +347,14 @@ async fn render(
     let current = customers::customer(state, caller, customer).await?;
     let add_ons = subscriptions::add_ons(state, caller, customer, subscription).await?;
     let catalog = customers::catalog(state).await?;
+    let term = subscriptions::terms(state, std::slice::from_ref(&sub))
+        .await?
+        .remove(&sub.id);
     let locale = user.locale;
+    let now = OffsetDateTime::now_utc();
+    let cancel_open = term
+        .as_ref()
+        .is_none_or(|t| now <= t.cancellation_allowed_until());
     let message = |field: Field| {
         let error = entered.errors.iter().find(|e| e.field == field);
         error.map(|e| i18n::rule(locale, &e.rule))
@@ -340,7 +379,24 @@ async fn render(
         }),
         status: i18n::text(locale, &format!("status-{}", sub.status)),
         active,
+        deleted: sub.status == SubscriptionStatus::Deleted,
         version: sub.version,
+        plan: plan(locale, &sub),
+        refundable: term.as_ref().map_or_else(Vec::new, |t| {
+            let each = |d: &RefundableDetail| {
+                let args = [
+                    ("count", Arg::Text(format_number(locale, i64::from(d.quantity)))),
+                    ("date", Arg::Text(format_date(locale, d.allowed_until))),
+                ];
+                i18n::text_with(locale, "subscription-refundable", &args)
+            };
+            t.refundable(now).details.iter().map(each).collect()
+        }),
+        cancel_until: term.as_ref().map(|t| match cancel_open {
+            true => format_date(locale, t.cancellation_allowed_until()),
+            false => i18n::text(locale, "subscription-cancel-closed"),
+        }),
+        can_cancel: cancel_open && sub.status != SubscriptionStatus::Deleted,
         is_add_on: sub.parent_subscription_id.is_some(),
         parent: sub
             .parent_subscription_id

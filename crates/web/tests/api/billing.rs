@@ -43,6 +43,14 @@ async fn a_yearly_term_billed_annually_is_charged_then_grown_and_cancelled() {
     let subscription = expect(app.get(&path).await, StatusCode::OK).await;
     assert_eq!(subscription["termDuration"], "P1Y");
     assert_eq!(subscription["billingCycle"], "annual");
+    assert_eq!(subscription["refundableQuantity"]["totalQuantity"], 10);
+    let until = subscription["cancellationAllowedUntilDate"]
+        .as_str()
+        .unwrap_or_default();
+    let until = time::OffsetDateTime::parse(until, &time::format_description::well_known::Rfc3339)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let in_a_week = time::OffsetDateTime::now_utc() + time::Duration::hours(168);
+    assert!((until - in_a_week).abs() < time::Duration::minutes(5), "{until}");
 
     // PDC-MAIL-STD: USD 40.00 a seat for the year, all of it in the first (annual) cycle.
     let page = expect(app.get(UNBILLED).await, StatusCode::OK).await;
@@ -68,6 +76,13 @@ async fn a_yearly_term_billed_annually_is_charged_then_grown_and_cancelled() {
     )
     .await;
     let grown = expect(grown, StatusCode::OK).await;
+    let details = &grown["refundableQuantity"]["details"];
+    assert_eq!(grown["refundableQuantity"]["totalQuantity"], 12);
+    assert_eq!(
+        details.as_array().map(Vec::len),
+        Some(2),
+        "one batch per addition: {details}"
+    );
     let etag = grown["attributes"]["etag"]
         .as_str()
         .unwrap_or_default()
@@ -117,7 +132,15 @@ async fn a_plan_that_is_not_sold_or_not_priced_is_refused_per_line() {
     // A trial has no price: a plan can't be bought for it, yet it can be ordered as is.
     let mut trial = customer_body("trial");
     trial["lineItems"] = json!([{"offerId": "PDC-SUITE-BUS-TRIAL", "quantity": 5}]);
-    app.create_customer(&trial).await;
+    let trial = app.create_customer(&trial).await;
+    let customer = trial["id"].as_str().unwrap_or_default();
+    let subscriptions = expect(
+        app.get(&format!("/v1/customers/{customer}/subscriptions")).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(subscriptions["items"][0]["isTrial"], true);
+    assert!(subscriptions["items"][0].get("refundableQuantity").is_none());
     // The demo price list has no SGD prices.
     let mut body = customer_body("singapore");
     body["billingProfile"]["defaultAddress"] = json!({

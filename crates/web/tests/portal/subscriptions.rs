@@ -357,3 +357,52 @@ async fn a_resubmitted_add_on_purchase_buys_once() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(add_ons.len(), 1, "the same form sent twice buys one add-on");
 }
+
+#[tokio::test]
+async fn a_priced_subscription_shows_its_plan_and_windows_and_is_cancelled_after_a_question() {
+    let app = TestApp::spawn().await;
+    let (id, mail) = customer_with_mail(&app, "portalcancel").await;
+    let visitor = Visitor::new_user(&app, Role::AdminAgent, "agent@provider.example").await;
+    let path = format!("/customers/{id}/subscriptions/{mail}");
+    let page = visitor.get(&path).await;
+    assert!(
+        page.html
+            .contains(r#"data-testid="plan">One month, billed monthly<"#),
+        "{}",
+        page.text
+    );
+    assert!(page.html.contains(r#"data-testid="refundable">10 until "#));
+    assert!(page.html.contains(r#"data-testid="cancel""#));
+
+    let csrf = page.csrf();
+    let version = page.value_of("version").unwrap_or_default();
+    let cancel = [
+        ("csrf", csrf.as_str()),
+        ("version", version.as_str()),
+        ("action", "cancel"),
+    ];
+    let asked = visitor.post(&path, &cancel).await;
+    assert_eq!(asked.status, StatusCode::OK, "cancelling asks first");
+    assert!(asked.contains("The unused days are refunded"));
+    let cancelled = visitor
+        .post(&path, &[&cancel[..], &[("confirmed", "yes")]].concat())
+        .await;
+    let after = visitor.follow(cancelled).await;
+    assert!(after.contains("The subscription was cancelled."));
+    assert!(after.html.contains(r#"data-testid="status">Deleted<"#));
+    assert!(
+        !after.html.contains(r#"data-testid="change-quantity""#),
+        "a cancelled subscription can't change"
+    );
+
+    // In French, the plan speaks French.
+    let other = customer_with_mail(&app, "portalfr").await;
+    let path = format!("/customers/{}/subscriptions/{}", other.0, other.1);
+    let language = [
+        ("csrf", csrf.as_str()),
+        ("locale", "fr-FR"),
+        ("next", path.as_str()),
+    ];
+    let page = visitor.follow(visitor.post("/language", &language).await).await;
+    assert!(page.contains("Un mois, facturé mensuellement"), "{}", page.text);
+}

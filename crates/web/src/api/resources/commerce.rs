@@ -1,6 +1,7 @@
 //! Agreements, orders and subscriptions.
 
 use partnerdesk_domain::agreement::Agreement;
+use partnerdesk_domain::billing::SubscriptionTerm;
 use partnerdesk_domain::catalog::Catalog;
 use partnerdesk_domain::order::Order;
 use partnerdesk_domain::profile::AgreementTemplate;
@@ -200,12 +201,48 @@ pub struct SubscriptionResource {
     pub order_id: String,
     pub term_duration: String,
     pub contract_type: &'static str,
+    /// Seats that can still be removed now, and until when, per batch added (priced
+    /// subscriptions).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refundable_quantity: Option<RefundableQuantityResource>,
+    /// Until when `status: deleted` cancels with a refund (priced subscriptions).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        with = "time::serde::rfc3339::option"
+    )]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub cancellation_allowed_until_date: Option<OffsetDateTime>,
     pub links: SubscriptionLinks,
     pub attributes: Attributes,
 }
 
+/// Partner Center's `refundableQuantity`.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct RefundableQuantityResource {
+    pub total_quantity: u32,
+    pub details: Vec<RefundableDetailResource>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct RefundableDetailResource {
+    pub quantity: u32,
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub allowed_until_date_time: OffsetDateTime,
+}
+
 impl SubscriptionResource {
-    pub fn new(s: &Subscription, catalog: &Catalog, locale: Locale) -> Self {
+    /// The resource of `s`, with the windows of its current `term` (if priced) at `now`.
+    pub fn new(
+        s: &Subscription,
+        term: Option<&SubscriptionTerm>,
+        now: OffsetDateTime,
+        catalog: &Catalog,
+        locale: Locale,
+    ) -> Self {
+        let refundable = term.map(|t| t.refundable(now));
         let offer = catalog.offer(&s.offer_id);
         let customer: CustomerId = s.customer_id;
         Self {
@@ -229,6 +266,18 @@ impl SubscriptionResource {
             order_id: s.order_id.to_string(),
             term_duration: s.term_duration.clone(),
             contract_type: "subscription",
+            refundable_quantity: refundable.map(|r| RefundableQuantityResource {
+                total_quantity: r.total_quantity,
+                details: r
+                    .details
+                    .iter()
+                    .map(|d| RefundableDetailResource {
+                        quantity: d.quantity,
+                        allowed_until_date_time: d.allowed_until,
+                    })
+                    .collect(),
+            }),
+            cancellation_allowed_until_date: term.map(SubscriptionTerm::cancellation_allowed_until),
             links: SubscriptionLinks {
                 offer: Link::get(format!("/offers/{}", s.offer_id)),
                 self_link: Link::get(format!("/customers/{customer}/subscriptions/{}", s.id)),
