@@ -102,6 +102,7 @@ api-link-not-found = This link doesn't exist, was used already or has expired.
 api-token-not-found = You have no API token with this id.
 api-order-not-found = This customer has no order with this id that you can see.
 api-subscription-not-found = This customer has no subscription with this id that you can see.
+api-invoice-not-found = You have no invoice with this number.
 api-offer-not-found = The catalog has no offer with this id in this country.
 api-country-rules-not-found = No validation rules were found for { $country }: use an ISO 3166 alpha-2 code, such as GB for the United Kingdom.
 api-bad-request = The request isn't valid: check its parameters and body against the API reference at /docs.

@@ -105,6 +105,7 @@ api-link-not-found = Ce lien n'existe pas, a déjà servi ou a expiré.
 api-token-not-found = Vous n'avez aucun jeton d'API portant cet identifiant.
 api-order-not-found = Ce client n'a aucune commande portant cet identifiant que vous pouvez consulter.
 api-subscription-not-found = Ce client n'a aucun abonnement portant cet identifiant que vous pouvez consulter.
+api-invoice-not-found = Vous n'avez aucune facture portant ce numéro.
 api-offer-not-found = Le catalogue ne contient aucune offre portant cet identifiant dans ce pays.
 api-country-rules-not-found = Aucune règle de validation n'a été trouvée pour { $country } : utilisez un code ISO 3166 alpha-2, par exemple GB pour le Royaume-Uni.
 api-bad-request = La requête n'est pas valide : vérifiez ses paramètres et son corps dans la référence de l'API (/docs).

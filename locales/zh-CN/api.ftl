@@ -95,6 +95,7 @@ api-link-not-found = 此链接不存在、已被使用或已过期。
 api-token-not-found = 您没有具有此 ID 的 API 令牌。
 api-order-not-found = 此客户没有您可查看的、具有此 ID 的订单。
 api-subscription-not-found = 此客户没有您可查看的、具有此 ID 的订阅。
+api-invoice-not-found = 您没有此编号的发票。
 api-offer-not-found = 在此国家/地区，目录中没有具有此 ID 的产品。
 api-country-rules-not-found = 找不到 { $country } 的验证规则：请使用 ISO 3166 alpha-2 代码，例如英国为 GB。
 api-bad-request = 请求无效：请根据 /docs 中的 API 参考检查其参数和正文。

@@ -95,6 +95,7 @@ api-link-not-found = 此連結不存在、已被使用或已過期。
 api-token-not-found = 您沒有此識別碼的 API 權杖。
 api-order-not-found = 此客戶沒有您可檢視的此識別碼訂單。
 api-subscription-not-found = 此客戶沒有您可檢視的此識別碼訂閱。
+api-invoice-not-found = 您沒有此編號的發票。
 api-offer-not-found = 在此國家/地區，目錄中沒有此識別碼的供應項目。
 api-country-rules-not-found = 找不到 { $country } 的驗證規則：請使用 ISO 3166 alpha-2 代碼，例如英國為 GB。
 api-bad-request = 要求無效：請依照 /docs 中的 API 參考檢查其參數與本文。

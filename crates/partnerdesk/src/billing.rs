@@ -26,8 +26,8 @@ pub async fn run(store: &Store, until: Option<&str>) -> anyhow::Result<()> {
 
 fn summary(until: Date, run: BillingRun) -> String {
     format!(
-        "billed up to {until}: {} cycle charges, {} renewals, {} terms ended unrenewed",
-        run.cycles, run.renewals, run.ended
+        "billed up to {until}: {} cycle charges, {} renewals, {} terms ended unrenewed, {} invoices",
+        run.cycles, run.renewals, run.ended, run.invoices
     )
 }
 

@@ -240,7 +240,7 @@ async fn a_billing_run_says_what_it_billed_and_refuses_a_date_it_cant_read() {
     let line = only_line(&partnerdesk(&db, &["billing", "run", "--until", "2026-12-31"]));
     assert_eq!(
         line,
-        "billed up to 2026-12-31: 0 cycle charges, 0 renewals, 0 terms ended unrenewed"
+        "billed up to 2026-12-31: 0 cycle charges, 0 renewals, 0 terms ended unrenewed, 0 invoices"
     );
     let refused = partnerdesk(&db, &["billing", "run", "--until", "2026-13-01"]);
     assert!(!refused.status.success());

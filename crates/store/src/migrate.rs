@@ -33,6 +33,7 @@ const MIGRATIONS: &[Migration] = migrations![
     "0006_sign_in_attempts",
     "0007_server_secret",
     "0008_billing",
+    "0009_invoices",
 ];
 
 impl Store {

@@ -156,6 +156,47 @@ pub async fn fail_inserts_into(store: &Store, table: &'static str) -> Result<(),
         .await
 }
 
+/// Undoes [`fail_inserts_into`]: inserts into `table` work again, as after a restart
+/// on a repaired disk.
+pub async fn heal_inserts_into(store: &Store, table: &'static str) -> Result<(), StoreError> {
+    store
+        .write(move |c| {
+            Box::pin(async move {
+                let script = if c.is_sqlite() {
+                    format!("DROP TRIGGER fail_{table}")
+                } else {
+                    format!("DROP TRIGGER fail_{table} ON {table}; DROP FUNCTION fail_{table}()")
+                };
+                c.execute_script(&script).await
+            })
+        })
+        .await
+}
+
+/// How many charges are on a partner invoice, and how many invoices (of both sides) there
+/// are.
+pub async fn invoiced_counts(store: &Store) -> (i64, i64) {
+    let counts = store
+        .read(|c| {
+            Box::pin(async move {
+                let charges = c
+                    .fetch_one(
+                        "SELECT COUNT(*) AS n FROM charges WHERE invoice_id IS NOT NULL",
+                        &[],
+                    )
+                    .await?
+                    .int("n")?;
+                let invoices = c
+                    .fetch_one("SELECT COUNT(*) AS n FROM invoices", &[])
+                    .await?
+                    .int("n")?;
+                Ok((charges, invoices))
+            })
+        })
+        .await;
+    counts.unwrap_or_else(|e| panic!("invoiced counts: {e}"))
+}
+
 /// The stored password hash of a customer tenant's user.
 pub async fn customer_admin_password_hash(store: &Store, user_name: &str) -> Result<String, StoreError> {
     store

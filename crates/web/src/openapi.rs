@@ -49,7 +49,13 @@ use crate::state::AppState;
         api::offers::categories,
         api::relationships::list,
         api::relationships::of_customer,
+        api::invoices::list,
+        api::invoices::get,
+        api::invoices::line_items,
         api::invoices::unbilled,
+        api::invoices::customer_list,
+        api::invoices::customer_get,
+        api::invoices::customer_line_items,
     ),
     modifiers(&BearerAuth),
     tags(

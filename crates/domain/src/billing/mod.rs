@@ -39,7 +39,7 @@ pub use numbering::{DEFAULT_DIGITS, InvoiceNumber, InvoicePrefix, next_sequence}
 pub use period::BillingPeriod;
 pub use price::{LockedPrice, PriceList, PricePoint};
 pub use proration::{ChargeCycle, effective_unit_price, prorated_total};
-pub use record::ChargeRecord;
+pub use record::{ChargeRecord, InvoiceRecord};
 pub use term::{BillingCycle, BillingPlan, TermDuration};
 pub use term_prices::{Due, Purchase, SubscriptionTerm, TermPrices, default_rule, price_purchase};
 pub use window::{

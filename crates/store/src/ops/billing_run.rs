@@ -34,6 +34,8 @@ pub struct BillingRun {
     pub renewals: u64,
     /// Terms that ended without renewal: auto-renew off, suspended, or no price in force.
     pub ended: u64,
+    /// Invoices written by closing the months that ended before the day billed to.
+    pub invoices: u64,
 }
 
 impl BillingRun {
@@ -44,7 +46,8 @@ impl BillingRun {
 
 impl Store {
     /// Charges every cycle and renews every term that falls due on or before `until`, as
-    /// of the day each falls due; returns what it did. Suspended subscriptions keep being
+    /// of the day each falls due, then closes the months that ended before `until`'s
+    /// ([`Store::close_months`]); returns what it did. Suspended subscriptions keep being
     /// charged (suspension turns auto-renew off, so their term then ends); deleted ones are
     /// never charged again.
     pub async fn run_billing(&self, until: Date) -> Result<BillingRun, StoreError> {
@@ -60,6 +63,7 @@ impl Store {
             run.renewals += step.renewals;
             run.ended += step.ended;
             if step.steps() == 0 {
+                run.invoices = self.close_months(until).await?;
                 return Ok(run);
             }
         }

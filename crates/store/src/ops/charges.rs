@@ -234,6 +234,24 @@ const CHARGE_COLUMNS: &str = "ch.id, ch.partner_id, ch.reseller_id, ch.customer_
     ch.billing_cycle, ch.currency, ch.unit_price, ch.effective_unit_price, ch.subtotal, ch.customer_unit_price, \
     ch.customer_effective_unit_price, ch.customer_subtotal, ch.created_at";
 
+/// An owned query parameter, for a query built before its transaction.
+#[derive(Debug, Clone)]
+pub(crate) enum Param {
+    Uuid(Uuid),
+    Text(String),
+    Time(OffsetDateTime),
+}
+
+impl Param {
+    fn value(&self) -> Value<'_> {
+        match self {
+            Param::Uuid(u) => Value::Uuid(Some(*u)),
+            Param::Text(t) => Value::from(t),
+            Param::Time(t) => (*t).into(),
+        }
+    }
+}
+
 /// A charge line with what a line item says of it besides its money.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChargeLine {
@@ -278,30 +296,45 @@ impl Store {
         after: Option<Uuid>,
         limit: usize,
     ) -> Result<Vec<ChargeLine>, StoreError> {
+        let condition = "ch.partner_id = $1 AND ch.currency = $2 AND ch.invoice_id IS NULL \
+                         AND ch.created_at >= $3 AND ch.created_at < $4";
+        let params = vec![
+            Param::Uuid(partner.into()),
+            Param::Text(currency.code().to_owned()),
+            Param::Time(from),
+            Param::Time(until),
+        ];
+        self.charge_lines(condition.to_owned(), params, after, limit)
+            .await
+    }
+
+    /// The charge lines that meet `condition` (over `ch`, the charges, with `params` as
+    /// `$1`...), in the order they were written, after the line `after`; at most `limit`.
+    pub(crate) async fn charge_lines(
+        &self,
+        condition: String,
+        params: Vec<Param>,
+        after: Option<Uuid>,
+        limit: usize,
+    ) -> Result<Vec<ChargeLine>, StoreError> {
         let limit = i64::try_from(limit.clamp(1, MAX_PAGE)).unwrap_or(1);
         let catalog = self.catalog().await?;
+        let (after_at, limit_at) = (params.len() + 1, params.len() + 2);
+        let sql = format!(
+            "SELECT {CHARGE_COLUMNS}, cu.company_name, cu.domain, cu.country, o.created_at AS ordered_at, \
+             s.friendly_name, t.term_start, p.mpn_id, r.mpn_id AS reseller_mpn_id \
+             FROM charges ch JOIN customers cu ON cu.id = ch.customer_id JOIN orders o ON o.id = ch.order_id \
+             JOIN subscriptions s ON s.id = ch.subscription_id \
+             JOIN subscription_terms t ON t.subscription_id = ch.subscription_id \
+             JOIN partners p ON p.id = ch.partner_id LEFT JOIN partners r ON r.id = ch.reseller_id \
+             WHERE {condition} AND (${after_at} IS NULL OR ch.id > ${after_at}) ORDER BY ch.id LIMIT ${limit_at}"
+        );
         self.read(move |c| {
-            let catalog = catalog.clone();
+            let (catalog, sql, params) = (catalog.clone(), sql.clone(), params.clone());
             Box::pin(async move {
-                let sql = format!(
-                    "SELECT {CHARGE_COLUMNS}, cu.company_name, cu.domain, cu.country, o.created_at AS ordered_at, \
-                     s.friendly_name, t.term_start, p.mpn_id, r.mpn_id AS reseller_mpn_id \
-                     FROM charges ch JOIN customers cu ON cu.id = ch.customer_id JOIN orders o ON o.id = ch.order_id \
-                     JOIN subscriptions s ON s.id = ch.subscription_id \
-                     JOIN subscription_terms t ON t.subscription_id = ch.subscription_id \
-                     JOIN partners p ON p.id = ch.partner_id LEFT JOIN partners r ON r.id = ch.reseller_id \
-                     WHERE ch.partner_id = $1 AND ch.currency = $2 AND ch.invoice_id IS NULL \
-                     AND ch.created_at >= $3 AND ch.created_at < $4 AND ($5 IS NULL OR ch.id > $5) ORDER BY ch.id LIMIT $6"
-                );
-                let params = [
-                    id(partner),
-                    currency.code().into(),
-                    from.into(),
-                    until.into(),
-                    Value::Uuid(after),
-                    limit.into(),
-                ];
-                let rows = c.fetch_all(&sql, &params).await?;
+                let mut values: Vec<Value<'_>> = params.iter().map(Param::value).collect();
+                values.extend([Value::Uuid(after), limit.into()]);
+                let rows = c.fetch_all(&sql, &values).await?;
                 rows.iter().map(|row| line_from(row, &catalog)).collect()
             })
         })

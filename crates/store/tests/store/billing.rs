@@ -8,7 +8,7 @@ use partnerdesk_domain::billing::{BillingError, ChargeRecord, ChargeType, Curren
 use partnerdesk_domain::order::RawQuantity;
 use partnerdesk_domain::subscription::{SubscriptionStatus, SubscriptionUpdateInput};
 use partnerdesk_domain::{Field, FieldError, Rule};
-use partnerdesk_store::testing::row_counts;
+use partnerdesk_store::testing::{fail_inserts_into, heal_inserts_into, invoiced_counts, row_counts};
 use partnerdesk_store::{BillingRun, StoreError};
 use time::{Duration, OffsetDateTime};
 
@@ -263,13 +263,8 @@ async fn a_billing_run_charges_each_cycle_and_renewal_once_and_stops_suspended_t
         )
         .await);
 
-    // Nothing falls due before the second month.
-    assert_eq!(
-        ok(f.store
-            .run_billing(months(1).previous_day().unwrap_or(today))
-            .await),
-        BillingRun::default()
-    );
+    // Nothing else falls due today, and this month is still open.
+    assert_eq!(ok(f.store.run_billing(today).await), BillingRun::default());
     // Fourteen months on: the other 11 cycles of both first terms (suspension doesn't stop
     // billing), the active one renewed with 2 cycles of its new term charged, the
     // suspended one ended unrenewed.
@@ -280,6 +275,9 @@ async fn a_billing_run_charges_each_cycle_and_renewal_once_and_stops_suspended_t
             cycles: 11 + 11 + 2,
             renewals: 1,
             ended: 1,
+            // Months 0 to 13 closed: the provider's invoice of each, and each customer's
+            // (the suspended one has no charges after month 11).
+            invoices: 14 + 14 + 12,
         }
     );
     assert_eq!(ok(f.store.run_billing(months(14)).await), BillingRun::default());
@@ -313,6 +311,59 @@ async fn a_billing_run_charges_each_cycle_and_renewal_once_and_stops_suspended_t
         mail.commitment_end > onboarding_end(&active),
         "the commitment moved a term on"
     );
+
+    // The invoices: numbered without gaps, each the sum of its lines, and the lines of
+    // month 14 not yet on any.
+    let invoices = ok(f.store.partner_invoices(f.provider.id).await);
+    let mut numbers: Vec<&str> = invoices.iter().map(|i| i.number.as_str()).collect();
+    numbers.sort_unstable();
+    let expected: Vec<String> = (1..=14).map(|n| format!("G{n:09}")).collect();
+    assert_eq!(numbers, expected);
+    let mut invoiced = Money::zero(usd());
+    for invoice in &invoices {
+        let lines = ok(f.store.invoice_lines(invoice, None, 2000).await);
+        assert_eq!(lines.len() as u64, invoice.line_count);
+        let sum = Money::sum(usd(), lines.iter().map(|l| l.record.charge.cost.subtotal))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(sum, invoice.totals.total, "{}", invoice.number);
+        assert_eq!(
+            ok(f.store
+                .partner_invoice(f.provider.id, invoice.number.clone())
+                .await),
+            *invoice
+        );
+        invoiced = invoiced.checked_add(sum).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let customer_side = ok(f.store.customer_invoices(f.provider.id, active.customer.id).await);
+    assert_eq!(customer_side.len(), 14);
+    assert!(customer_side.iter().all(|i| i.number.starts_with('C')));
+    let first = &customer_side[0];
+    assert_eq!(
+        ok(f.store
+            .customer_invoice(f.provider.id, active.customer.id, first.number.clone())
+            .await),
+        *first
+    );
+    assert!(matches!(
+        f.store
+            .customer_invoice(f.provider.id, suspended.customer.id, first.number.clone())
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    // Nobody else reads them.
+    assert!(matches!(
+        f.store
+            .partner_invoice(f.reseller.id, invoices[0].number.clone())
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    // Each subscription's charges of months 0-13 are invoiced once: 1400.00 of the active
+    // one's 1500.00 (its month-14 cycle waits), and the suspended one's 12 months.
+    assert_eq!(invoiced.amount().to_string(), "2600.00");
+    // The terms read back as written.
+    let terms = ok(f.store.subscription_terms(vec![mail.id, paused.id]).await);
+    assert_eq!(terms[&mail.id].prices.term_start, months(12));
+    assert_eq!(terms[&paused.id].batches.len(), 1);
     // The renewal opened new windows: its seats can be removed in its first week only.
     let after_renewal = months(12).midnight().assume_utc() + Duration::days(2);
     ok(f.store
@@ -335,4 +386,28 @@ fn onboarding_end(onboarding: &partnerdesk_domain::onboarding::Onboarding) -> Of
         .and_then(|o| o.subscriptions.iter().find(|s| s.offer_id.as_str() == "MAIL"))
         .map(|s| s.commitment_end)
         .unwrap_or_else(|| unreachable!())
+}
+
+#[tokio::test]
+async fn a_month_close_that_fails_midway_leaves_no_partial_invoice_and_completes_when_run_again() {
+    let f = fixture().await;
+    f.onboard("Closing", "closing").await;
+    f.onboard("Second", "second").await;
+    let next_month = add_months(OffsetDateTime::now_utc().date(), 1).unwrap_or_else(|e| panic!("{e}"));
+    ok(fail_inserts_into(&f.store, "invoices").await);
+    assert!(f.store.close_months(next_month).await.is_err());
+    assert_eq!(
+        invoiced_counts(&f.store).await,
+        (0, 0),
+        "no charge marked, no invoice"
+    );
+    ok(heal_inserts_into(&f.store, "invoices").await);
+    // One invoice from the operator, one per customer; both MAIL purchases on the first.
+    assert_eq!(ok(f.store.close_months(next_month).await), 3);
+    assert_eq!(invoiced_counts(&f.store).await, (2, 3));
+    assert_eq!(
+        ok(f.store.close_months(next_month).await),
+        0,
+        "closing twice writes nothing"
+    );
 }

@@ -1,26 +1,31 @@
-//! `GET /v1/invoices/unbilled/lineitems`: the charges of the current or the previous
-//! month not yet on an invoice, as Partner Center's `OneTimeInvoiceLineItem`s (the partner's
-//! cost side), a seek page at a time.
+//! Invoices through the API, shaped like Partner Center's: the partner's invoices from the
+//! operator (`GET /v1/invoices`, one by number, its line items), the charges not yet
+//! invoiced (`GET /v1/invoices/unbilled/lineitems`), and, as a Partnerdesk extension, the
+//! partner's invoices to one customer (`GET /v1/customers/{id}/invoices...`). Line items
+//! page by seek: `size`, then `seekOperation=Next` with the `MS-ContinuationToken` of the
+//! previous page.
 
-use axum::extract::State;
+use axum::Json;
+use axum::extract::{FromRequestParts, RawPathParams, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderName};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use partnerdesk_domain::billing::{
-    BillingPeriod, Currency, InvoiceLineItem, Money, Rounding, Side, TaxRate, round_decimal,
-};
-use partnerdesk_domain::partner::Permission;
+use partnerdesk_domain::CustomerId;
+use partnerdesk_domain::billing::{BillingPeriod, Currency, Side};
 use partnerdesk_store::{ChargeLine, MAX_CHARGE_PAGE};
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::api::auth::ApiCaller;
 use crate::api::error::ApiError;
 use crate::api::json::LargeJson;
 use crate::api::query::{self, ApiQuery};
-use crate::api::resources::{Attributes, Collection, Link, LinkHeader};
+use crate::api::resources::billing::{InvoiceResource, OneTimeInvoiceLineItem};
+use crate::api::resources::{Collection, Link, LinkHeader};
+use crate::api::{CustomerPath, param, params};
+use crate::app::billing;
 use crate::state::AppState;
 
 const CONTINUATION: HeaderName = HeaderName::from_static("ms-continuationtoken");
@@ -50,156 +55,54 @@ pub(crate) struct UnbilledParams {
     seek_operation: Option<String>,
 }
 
-/// One charge line, as Partner Center's reconciliation line item. Amounts are decimal
-/// strings in the currency's units; refunds are negative.
-#[derive(Debug, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct OneTimeInvoiceLineItem {
-    partner_id: String,
-    mpn_id: String,
-    /// The indirect reseller's partner id, `0` when sold directly.
-    reseller_mpn_id: String,
-    customer_id: String,
-    customer_name: String,
-    customer_domain_name: String,
-    customer_country: String,
-    /// Empty while unbilled.
-    invoice_number: String,
-    order_id: String,
-    #[schema(format = Date)]
-    order_date: String,
-    product_id: String,
-    product_name: String,
-    /// `new`, `renew`, `cycleCharge`, `addQuantity`, `removeQuantity`, `cancelImmediate`...
-    charge_type: &'static str,
-    unit_price: String,
-    effective_unit_price: String,
-    unit_type: String,
-    quantity: u32,
-    billable_quantity: u32,
-    subtotal: String,
-    tax_total: String,
-    total_for_customer: String,
-    currency: String,
-    pricing_currency: String,
-    pc_to_bc_exchange_rate: u32,
-    subscription_id: String,
-    subscription_description: String,
-    #[schema(format = Date)]
-    subscription_start_date: String,
-    #[schema(format = Date)]
-    subscription_end_date: String,
-    #[schema(format = Date)]
-    charge_start_date: String,
-    #[schema(format = Date)]
-    charge_end_date: String,
-    /// Such as `One-Year commitment for monthly billing`.
-    term_and_billing_cycle: String,
-    /// `Monthly`, `Annual`, or empty when paid upfront.
-    billing_frequency: &'static str,
-    billing_provider: &'static str,
-    invoice_line_item_type: &'static str,
-    attributes: Attributes,
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[serde(default)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct LineItemParams {
+    /// `onetime`: new-commerce license charges (the only provider Partnerdesk bills).
+    #[param(required = true, value_type = String)]
+    provider: Option<String>,
+    /// `billinglineitems`.
+    #[param(required = true, value_type = String)]
+    invoicelineitemtype: Option<String>,
+    /// Lines per page (2000 when absent).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 2000)]
+    size: Option<String>,
+    /// `Next`, with the `MS-ContinuationToken` header of the previous page.
+    #[serde(rename = "seekOperation")]
+    #[param(rename = "seekOperation")]
+    seek_operation: Option<String>,
 }
 
-impl OneTimeInvoiceLineItem {
-    fn new(line: &ChargeLine) -> Result<Self, ApiError> {
-        let item = InvoiceLineItem::new(
-            line.context.clone(),
-            &line.record.charge,
-            Side::Cost,
-            TaxRate::NONE,
-        )
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
-        let c = &item.context;
-        let money = |m: Money| m.amount().to_string();
-        Ok(Self {
-            partner_id: c.partner_id.to_string(),
-            mpn_id: line.mpn_id.clone(),
-            reseller_mpn_id: line.reseller_mpn_id.clone().unwrap_or_else(|| "0".into()),
-            customer_id: c.customer_id.to_string(),
-            customer_name: c.customer_name.clone(),
-            customer_domain_name: c.customer_domain_name.clone(),
-            customer_country: c.customer_country.as_str().to_owned(),
-            invoice_number: String::new(),
-            order_id: c.order_id.to_string(),
-            order_date: c.order_date.to_string(),
-            product_id: c.product_id.as_str().to_owned(),
-            product_name: c.product_name.clone(),
-            charge_type: item.charge_type.as_str(),
-            unit_price: unit(item.unit_price),
-            effective_unit_price: unit(item.effective_unit_price),
-            unit_type: c.unit_type.clone(),
-            quantity: item.quantity,
-            billable_quantity: item.quantity,
-            subtotal: money(item.subtotal),
-            tax_total: money(item.tax_total),
-            total_for_customer: money(item.total),
-            currency: item.currency().code().to_owned(),
-            pricing_currency: item.currency().code().to_owned(),
-            pc_to_bc_exchange_rate: 1,
-            subscription_id: c.subscription_id.to_string(),
-            subscription_description: c.subscription_description.clone(),
-            subscription_start_date: c.subscription_start_date.to_string(),
-            subscription_end_date: c.subscription_end_date.to_string(),
-            charge_start_date: item.charge_start_date.to_string(),
-            charge_end_date: item.charge_end_date.to_string(),
-            term_and_billing_cycle: term_and_billing_cycle(&item),
-            billing_frequency: item.billing_frequency(),
-            billing_provider: "one_time",
-            invoice_line_item_type: "billing_line_items",
-            attributes: Attributes::of("OneTimeInvoiceLineItem"),
-        })
+/// The invoice a path names (`invoices/{invoice}`, or under `customers/{customer}/`).
+pub(crate) struct InvoicePath(Option<CustomerId>, String);
+
+impl<S: Send + Sync> FromRequestParts<S> for InvoicePath {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let params: RawPathParams = params(parts, state).await?;
+        let customer = match params.iter().any(|(key, _)| key == "customer") {
+            true => Some(param(&params, "customer", "api-customer-not-found")?),
+            false => None,
+        };
+        Ok(InvoicePath(
+            customer,
+            param(&params, "invoice", "api-invoice-not-found")?,
+        ))
     }
 }
 
-/// A unit price as shown: exact up to 6 decimals (a year's price billed monthly is 1/12 of
-/// it, which rarely ends), rounded half up beyond. Subtotals are computed from the exact
-/// price, and a price shown this way gives the same subtotal.
-fn unit(price: Money) -> String {
-    let amount = price.amount();
-    if amount.scale() > UNIT_DECIMALS {
-        round_decimal(amount, UNIT_DECIMALS, Rounding::HalfUp).to_string()
-    } else {
-        amount.to_string()
-    }
-}
-
-/// The most decimals a unit price shows.
-const UNIT_DECIMALS: u32 = 6;
-
-fn term_and_billing_cycle(item: &InvoiceLineItem) -> String {
-    use partnerdesk_domain::billing::{BillingCycle, TermDuration};
-    let term = match item.context.plan.term() {
-        TermDuration::P1M => "One-Month commitment",
-        TermDuration::P1Y => "One-Year commitment",
-        TermDuration::P3Y => "Three-Year commitment",
-    };
-    let cycle = match item.context.plan.cycle() {
-        BillingCycle::Monthly => "monthly billing",
-        BillingCycle::Annual => "yearly billing",
-        BillingCycle::Triennial => "upfront billing",
-    };
-    format!("{term} for {cycle}")
-}
-
-/// What a continuation token carries: the query and the last line of the page.
+/// What a continuation token carries: which list, its last line and the page size.
 #[derive(Debug, Serialize, Deserialize)]
 struct Token {
-    c: String,
-    p: bool,
+    q: String,
     a: Uuid,
     s: usize,
 }
 
-/// The page asked for: currency, whether the previous month, the line after which it
-/// starts, and its size.
-struct Page {
-    currency: Currency,
-    previous: bool,
-    after: Option<Uuid>,
-    size: usize,
-}
+/// Where a page of lines starts: after which line, and how many.
+type Page = (Option<Uuid>, usize);
 
 /// Get unbilled line items
 ///
@@ -225,42 +128,241 @@ pub(crate) async fn unbilled(
     headers: HeaderMap,
     ApiQuery(params): ApiQuery<UnbilledParams>,
 ) -> Result<LargeJson<Collection<OneTimeInvoiceLineItem>>, ApiError> {
-    caller.require(Permission::ViewBilling)?;
-    let page = page(&headers, &params)?;
-    let today = OffsetDateTime::now_utc().date();
-    let month = BillingPeriod::calendar_month(today);
-    let month = if page.previous {
-        month
+    provider(params.provider.as_deref(), params.invoicelineitemtype.as_deref())?;
+    let currency = params
+        .currencycode
+        .as_deref()
+        .filter(|code| currencies().contains(code))
+        .and_then(|code| Currency::parse(code).ok())
+        .ok_or_else(|| query_error("currencycode", "query-currency-code"))?;
+    let (previous, period) = match params.period.as_deref() {
+        Some("current") => (false, "current"),
+        Some("previous") => (true, "previous"),
+        _ => return Err(query_error("period", "query-period")),
+    };
+    let list = format!("unbilled:{}:{period}", currency.code());
+    let page = page(
+        &headers,
+        &list,
+        params.size.as_deref(),
+        params.seek_operation.as_deref(),
+    )?;
+    let month = BillingPeriod::calendar_month(OffsetDateTime::now_utc().date());
+    let month = match previous {
+        true => month
             .previous_month()
-            .map_err(|e| ApiError::Internal(e.to_string()))?
-    } else {
-        month
+            .map_err(|e| ApiError::Internal(e.to_string()))?,
+        false => month,
     };
     let range = (
         midnight(month.start),
         midnight(month.end.next_day().unwrap_or(month.end)),
     );
-    let lines = state
-        .store
-        .unbilled_charges(caller.partner_id(), page.currency, range, page.after, page.size)
-        .await?;
+    let lines = billing::unbilled(&state, &caller, currency, range, page).await?;
+    let uri = format!(
+        "/invoices/unbilled/lineitems?provider=onetime&invoicelineitemtype=billinglineitems&currencycode={}&period={period}",
+        currency.code()
+    );
+    lines_page(&lines, Side::Cost, "", (&uri, &list, page.1))
+}
+
+/// Get invoices
+///
+/// The calling partner's invoices from the operator, newest first: one per month and
+/// currency, written when the month closes. Admin agents and billing admins only.
+#[utoipa::path(
+    get,
+    path = "/v1/invoices",
+    tag = "Billing",
+    responses(
+        (status = 200, description = "Newest first", body = Collection<InvoiceResource>),
+        (status = 403, description = "Only admin agents and billing admins read billing", body = crate::api::error::ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+) -> Result<Json<Collection<InvoiceResource>>, ApiError> {
+    let invoices = billing::invoices(&state, &caller, None).await?;
+    let items = invoices
+        .iter()
+        .map(|i| InvoiceResource::new(i, "/invoices"))
+        .collect();
+    Ok(Json(Collection::new(items, "/invoices")))
+}
+
+/// Get an invoice
+#[utoipa::path(
+    get,
+    path = "/v1/invoices/{invoice}",
+    tag = "Billing",
+    params(("invoice" = String, Path, description = "The invoice number, such as G000000001")),
+    responses(
+        (status = 200, description = "The invoice", body = InvoiceResource),
+        (status = 403, description = "Only admin agents and billing admins read billing", body = crate::api::error::ErrorBody),
+        (status = 404, description = "No invoice of yours has this number", body = crate::api::error::ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub(crate) async fn get(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    path: InvoicePath,
+) -> Result<Json<InvoiceResource>, ApiError> {
+    let invoice = billing::invoice(&state, &caller, None, &path.1).await?;
+    Ok(Json(InvoiceResource::new(&invoice, "/invoices")))
+}
+
+/// Get an invoice's line items
+///
+/// The invoice's lines in the order they were written, each as Partner Center's
+/// `OneTimeInvoiceLineItem`.
+#[utoipa::path(
+    get,
+    path = "/v1/invoices/{invoice}/lineitems",
+    tag = "Billing",
+    params(
+        ("invoice" = String, Path, description = "The invoice number"),
+        LineItemParams,
+        ("MS-ContinuationToken" = Option<String>, Header, description = "With seekOperation=Next"),
+    ),
+    responses(
+        (status = 200, description = "A page", body = Collection<OneTimeInvoiceLineItem>),
+        (status = 400, description = "A parameter is invalid", body = crate::api::error::ErrorBody),
+        (status = 403, description = "Only admin agents and billing admins read billing", body = crate::api::error::ErrorBody),
+        (status = 404, description = "No invoice of yours has this number", body = crate::api::error::ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub(crate) async fn line_items(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    path: InvoicePath,
+    headers: HeaderMap,
+    ApiQuery(params): ApiQuery<LineItemParams>,
+) -> Result<LargeJson<Collection<OneTimeInvoiceLineItem>>, ApiError> {
+    let InvoicePath(customer, number) = path;
+    provider(params.provider.as_deref(), params.invoicelineitemtype.as_deref())?;
+    let invoice = billing::invoice(&state, &caller, customer, &number).await?;
+    let base = invoices_uri(customer);
+    let list = format!("{base}/{number}");
+    let page = page(
+        &headers,
+        &list,
+        params.size.as_deref(),
+        params.seek_operation.as_deref(),
+    )?;
+    let lines = billing::invoice_lines(&state, &caller, &invoice, page).await?;
+    let uri = format!("{list}/lineitems?provider=onetime&invoicelineitemtype=billinglineitems");
+    lines_page(&lines, invoice.side, &invoice.number, (&uri, &list, page.1))
+}
+
+/// Get a customer's invoices (Partnerdesk)
+///
+/// The invoices the calling partner wrote to this customer at its own prices, newest
+/// first: one per month and currency. Partner Center has no such resource.
+#[utoipa::path(
+    get,
+    path = "/v1/customers/{customer}/invoices",
+    tag = "Billing",
+    params(("customer" = String, Path, description = "Customer id")),
+    responses(
+        (status = 200, description = "Newest first", body = Collection<InvoiceResource>),
+        (status = 403, description = "Only admin agents and billing admins read billing", body = crate::api::error::ErrorBody),
+        (status = 404, description = "No such customer for you", body = crate::api::error::ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub(crate) async fn customer_list(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    CustomerPath(customer): CustomerPath,
+) -> Result<Json<Collection<InvoiceResource>>, ApiError> {
+    let invoices = billing::invoices(&state, &caller, Some(customer)).await?;
+    let base = invoices_uri(Some(customer));
+    let items = invoices.iter().map(|i| InvoiceResource::new(i, &base)).collect();
+    Ok(Json(Collection::new(items, base)))
+}
+
+/// Get a customer's invoice (Partnerdesk)
+#[utoipa::path(
+    get,
+    path = "/v1/customers/{customer}/invoices/{invoice}",
+    tag = "Billing",
+    params(("customer" = String, Path, description = "Customer id"), ("invoice" = String, Path, description = "The invoice number, such as C000000001")),
+    responses(
+        (status = 200, description = "The invoice", body = InvoiceResource),
+        (status = 403, description = "Only admin agents and billing admins read billing", body = crate::api::error::ErrorBody),
+        (status = 404, description = "No such customer or invoice for you", body = crate::api::error::ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub(crate) async fn customer_get(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    path: InvoicePath,
+) -> Result<Json<InvoiceResource>, ApiError> {
+    let InvoicePath(customer, number) = path;
+    let invoice = billing::invoice(&state, &caller, customer, &number).await?;
+    Ok(Json(InvoiceResource::new(&invoice, &invoices_uri(customer))))
+}
+
+/// Get a customer's invoice's line items (Partnerdesk)
+#[utoipa::path(
+    get,
+    path = "/v1/customers/{customer}/invoices/{invoice}/lineitems",
+    tag = "Billing",
+    params(
+        ("customer" = String, Path, description = "Customer id"),
+        ("invoice" = String, Path, description = "The invoice number"),
+        LineItemParams,
+        ("MS-ContinuationToken" = Option<String>, Header, description = "With seekOperation=Next"),
+    ),
+    responses(
+        (status = 200, description = "A page, at the customer's prices", body = Collection<OneTimeInvoiceLineItem>),
+        (status = 400, description = "A parameter is invalid", body = crate::api::error::ErrorBody),
+        (status = 403, description = "Only admin agents and billing admins read billing", body = crate::api::error::ErrorBody),
+        (status = 404, description = "No such customer or invoice for you", body = crate::api::error::ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub(crate) async fn customer_line_items(
+    state: State<AppState>,
+    caller: ApiCaller,
+    path: InvoicePath,
+    headers: HeaderMap,
+    params: ApiQuery<LineItemParams>,
+) -> Result<LargeJson<Collection<OneTimeInvoiceLineItem>>, ApiError> {
+    line_items(state, caller, path, headers, params).await
+}
+
+fn invoices_uri(customer: Option<CustomerId>) -> String {
+    match customer {
+        None => "/invoices".to_owned(),
+        Some(customer) => format!("/customers/{customer}/invoices"),
+    }
+}
+
+/// A page of `lines` on `side` of the invoice numbered `invoice`, with the link to the
+/// next one when full: `(uri of the list, its token key, page size)`.
+fn lines_page(
+    lines: &[ChargeLine],
+    side: Side,
+    invoice: &str,
+    (uri, list, size): (&str, &str, usize),
+) -> Result<LargeJson<Collection<OneTimeInvoiceLineItem>>, ApiError> {
     let items = lines
         .iter()
-        .map(OneTimeInvoiceLineItem::new)
+        .map(|l| OneTimeInvoiceLineItem::new(l, side, invoice))
         .collect::<Result<Vec<_>, _>>()?;
-    let period = if page.previous { "previous" } else { "current" };
-    let uri = format!(
-        "/invoices/unbilled/lineitems?provider=onetime&invoicelineitemtype=billinglineitems&currencycode={}&period={period}&size={}",
-        page.currency.code(),
-        page.size
-    );
+    let uri = format!("{uri}&size={size}");
     let mut collection = Collection::new(items, uri.clone());
-    if let (true, Some(last)) = (lines.len() == page.size, lines.last()) {
+    if let (true, Some(last)) = (lines.len() == size, lines.last()) {
         let token = Token {
-            c: page.currency.code().to_owned(),
-            p: page.previous,
+            q: list.to_owned(),
             a: last.record.id,
-            s: page.size,
+            s: size,
         };
         let token = URL_SAFE_NO_PAD.encode(serde_json::to_vec(&token).unwrap_or_default());
         collection.links.next = Some(Link {
@@ -291,41 +393,30 @@ pub(crate) fn currencies() -> Vec<&'static str> {
     codes
 }
 
-/// The page the parameters ask for. Values are taken exactly as the contract lists them
+/// Checks `provider` and `invoicelineitemtype`, taken exactly as the contract lists them
 /// (Partner Center's query values are lower case; `one_time` is refused as it is there).
-fn page(headers: &HeaderMap, params: &UnbilledParams) -> Result<Page, ApiError> {
-    let is = |raw: &Option<String>, value: &str| raw.as_deref() == Some(value);
-    if !is(&params.provider, "onetime") {
+fn provider(provider: Option<&str>, line_type: Option<&str>) -> Result<(), ApiError> {
+    if provider != Some("onetime") {
         return Err(query_error("provider", "query-provider"));
     }
-    if !is(&params.invoicelineitemtype, "billinglineitems") {
+    if line_type != Some("billinglineitems") {
         return Err(query_error("invoicelineitemtype", "query-invoice-line-item-type"));
     }
-    let currency = params
-        .currencycode
-        .as_deref()
-        .filter(|code| currencies().contains(code))
-        .and_then(|code| Currency::parse(code).ok())
-        .ok_or_else(|| query_error("currencycode", "query-currency-code"))?;
-    let previous = match params.period.as_deref() {
-        Some("current") => false,
-        Some("previous") => true,
-        _ => return Err(query_error("period", "query-period")),
-    };
+    Ok(())
+}
+
+/// The page of the list `list` asked for: the first (`size`), or the next one
+/// (`seekOperation=Next` with a token of this list).
+fn page(headers: &HeaderMap, list: &str, size: Option<&str>, seek: Option<&str>) -> Result<Page, ApiError> {
     let size = query::number(
-        params.size.as_deref(),
+        size,
         MAX_CHARGE_PAGE,
         (1, MAX_CHARGE_PAGE),
         "size",
         "query-line-size",
     )?;
-    match params.seek_operation.as_deref() {
-        None => Ok(Page {
-            currency,
-            previous,
-            after: None,
-            size,
-        }),
+    match seek {
+        None => Ok((None, size)),
         Some("Next") => {
             let token = headers
                 .get(&CONTINUATION)
@@ -335,14 +426,9 @@ fn page(headers: &HeaderMap, params: &UnbilledParams) -> Result<Page, ApiError> 
                 .decode(token.trim())
                 .ok()
                 .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-                .filter(|t: &Token| t.c == currency.code() && t.p == previous)
+                .filter(|t: &Token| t.q == list)
                 .ok_or_else(|| query_error("MS-ContinuationToken", "query-continuation"))?;
-            Ok(Page {
-                currency,
-                previous,
-                after: Some(token.a),
-                size: token.s.clamp(1, MAX_CHARGE_PAGE),
-            })
+            Ok((Some(token.a), token.s.clamp(1, MAX_CHARGE_PAGE)))
         }
         Some(_) => Err(query_error("seekOperation", "query-seek-operation")),
     }

@@ -97,7 +97,19 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/offercategories", get(offers::categories))
         .route("/relationships", get(relationships::list))
         .route("/auditrecords", get(activity::list))
+        .route("/invoices", get(invoices::list))
         .route("/invoices/unbilled/lineitems", get(invoices::unbilled))
+        .route("/invoices/{invoice}", get(invoices::get))
+        .route("/invoices/{invoice}/lineitems", get(invoices::line_items))
+        .route("/customers/{customer}/invoices", get(invoices::customer_list))
+        .route(
+            "/customers/{customer}/invoices/{invoice}",
+            get(invoices::customer_get),
+        )
+        .route(
+            "/customers/{customer}/invoices/{invoice}/lineitems",
+            get(invoices::customer_line_items),
+        )
         .fallback(|| async { ApiError::NotFound("api-route-not-found") })
         .layer(axum::middleware::from_fn_with_state(state, auth::authenticate))
         .layer(TimeoutLayer::with_status_code(
@@ -120,7 +132,11 @@ pub(crate) struct OrderPath(pub CustomerId, pub OrderId);
 pub(crate) struct SubscriptionPath(pub CustomerId, pub SubscriptionId);
 
 /// The path parameter `name`, parsed; 404 saying `message` when it can't be.
-fn param<T: FromStr>(params: &RawPathParams, name: &str, message: &'static str) -> Result<T, ApiError> {
+pub(crate) fn param<T: FromStr>(
+    params: &RawPathParams,
+    name: &str,
+    message: &'static str,
+) -> Result<T, ApiError> {
     params
         .iter()
         .find(|(key, _)| *key == name)
@@ -128,7 +144,7 @@ fn param<T: FromStr>(params: &RawPathParams, name: &str, message: &'static str) 
         .ok_or(ApiError::NotFound(message))
 }
 
-async fn params<S: Send + Sync>(parts: &mut Parts, state: &S) -> Result<RawPathParams, ApiError> {
+pub(crate) async fn params<S: Send + Sync>(parts: &mut Parts, state: &S) -> Result<RawPathParams, ApiError> {
     RawPathParams::from_request_parts(parts, state)
         .await
         .map_err(|_| ApiError::NotFound("api-route-not-found"))

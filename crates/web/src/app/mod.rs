@@ -6,6 +6,7 @@
 pub mod activity;
 pub mod agreements;
 mod attempts;
+pub mod billing;
 mod caller;
 pub mod customers;
 pub mod drafts;

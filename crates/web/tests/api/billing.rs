@@ -193,3 +193,76 @@ async fn only_admin_agents_and_billing_admins_read_charges_and_parameters_are_ch
         assert_eq!(error["data"][0]["field"], parameter, "{query}");
     }
 }
+
+#[tokio::test]
+async fn a_closed_month_is_read_as_the_partners_invoice_and_its_customers() {
+    let app = TestApp::spawn().await;
+    let created = app.create_customer(&customer_body("invoiced")).await;
+    let customer = created["id"].as_str().unwrap_or_default().to_owned();
+    let today = time::OffsetDateTime::now_utc().date();
+    let next_month =
+        partnerdesk_domain::billing::calendar::add_months(today, 1).unwrap_or_else(|e| panic!("{e}"));
+    let run = app
+        .store
+        .run_billing(next_month)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(run.invoices >= 2, "{run:?}");
+
+    let invoices = expect(app.get("/v1/invoices").await, StatusCode::OK).await;
+    let invoice = &invoices["items"][0];
+    let number = invoice["id"].as_str().unwrap_or_default().to_owned();
+    assert!(number.starts_with('G'), "{number}");
+    assert_eq!(invoice["invoiceType"], "OneTime");
+    assert_eq!(invoice["currencyCode"], "USD");
+    // 10 mailboxes at 4.00 and 25 endpoint licenses at 5.00 for the first month.
+    assert_eq!(invoice["totalCharges"], "165.00");
+    let one = expect(app.get(&format!("/v1/invoices/{number}")).await, StatusCode::OK).await;
+    assert_eq!(&one, invoice);
+    let lines_uri = one["invoiceDetails"][0]["links"]["self"]["uri"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let lines = expect(app.get(&format!("/v1{lines_uri}")).await, StatusCode::OK).await;
+    assert_eq!(lines["totalCount"], 2);
+    assert_eq!(lines["items"][0]["invoiceNumber"], number.as_str());
+
+    // The customer's invoice from the partner, at the customer's price (the ERP).
+    let theirs = expect(
+        app.get(&format!("/v1/customers/{customer}/invoices")).await,
+        StatusCode::OK,
+    )
+    .await;
+    let theirs = &theirs["items"][0];
+    assert_eq!(theirs["totalCharges"], "206.25");
+    let theirs_number = theirs["id"].as_str().unwrap_or_default();
+    let their_lines = app
+        .get(&format!(
+            "/v1/customers/{customer}/invoices/{theirs_number}/lineitems?provider=onetime&invoicelineitemtype=billinglineitems"
+        ))
+        .await;
+    let their_lines = expect(their_lines, StatusCode::OK).await;
+    assert_eq!(their_lines["items"][0]["subtotal"], "50.00");
+
+    // Unknown numbers, other partners and other roles get nothing.
+    let missing = expect(app.get("/v1/invoices/G999999999").await, StatusCode::NOT_FOUND).await;
+    assert_eq!(missing["errorName"], "NotFound");
+    let wrong_customer = app
+        .get(&format!("/v1/customers/{customer}/invoices/{number}"))
+        .await;
+    assert_eq!(
+        wrong_customer.status(),
+        StatusCode::NOT_FOUND,
+        "a partner invoice isn't the customer's"
+    );
+    let reseller = app
+        .token_for(&app.resellers[0], Role::AdminAgent, "admin@reseller.example")
+        .await;
+    let foreign = send(app.request_as(&reseller, Method::GET, &format!("/v1/invoices/{number}"))).await;
+    assert_eq!(foreign.status(), StatusCode::NOT_FOUND);
+    let helpdesk = app
+        .token_for(&app.provider, Role::HelpdeskAgent, "help@provider.example")
+        .await;
+    let refused = send(app.request_as(&helpdesk, Method::GET, "/v1/invoices")).await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+}

@@ -1,6 +1,7 @@
 //! The JSON resources of the API, in Partner Center's shapes: camelCase properties,
 //! `attributes.objectType`, `links` relative to `/v1`, and collections with `totalCount`.
 
+pub mod billing;
 pub mod catalog;
 pub mod commerce;
 pub mod customer;

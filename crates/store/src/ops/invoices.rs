@@ -1,0 +1,365 @@
+//! Invoices: a month's close turns each party's uninvoiced charges up to the month's end
+//! into one invoice per currency, numbered without gaps per issuer. Each invoice is
+//! written in one transaction with the marks on its charges (all of it or none), and a
+//! close that stops midway resumes with the invoices not yet written.
+
+use partnerdesk_domain::billing::{
+    BillingPeriod, Currency, DEFAULT_DIGITS, InvoiceNumber, InvoicePrefix, InvoiceRecord, InvoiceTotals,
+    Money, Side, calendar,
+};
+use partnerdesk_domain::{CustomerId, PartnerId};
+use time::{Date, OffsetDateTime};
+use uuid::Uuid;
+
+use crate::Store;
+use crate::db::{Conn, Row, Value, id, opt_id};
+use crate::error::StoreError;
+use crate::ops::charges::{ChargeLine, Param, corrupt, date, money};
+
+/// The operator's invoices (to partners) are numbered `G…`, as Partner Center's; a
+/// partner's invoices to its customers `C…`, in a sequence of the partner's own.
+const OPERATOR: &str = "operator";
+const OPERATOR_PREFIX: &str = "G";
+const PARTNER_PREFIX: &str = "C";
+
+/// One side's columns on `charges`: the invoice mark and the amount billed.
+struct SideColumns {
+    side: Side,
+    mark: &'static str,
+    subtotal: &'static str,
+    /// The columns an invoice groups by besides the currency.
+    party: &'static str,
+}
+
+const COST: SideColumns = SideColumns {
+    side: Side::Cost,
+    mark: "invoice_id",
+    subtotal: "subtotal",
+    party: "partner_id",
+};
+
+const CUSTOMER: SideColumns = SideColumns {
+    side: Side::Customer,
+    mark: "customer_invoice_id",
+    subtotal: "customer_subtotal",
+    party: "partner_id, customer_id",
+};
+
+impl Store {
+    /// Closes every month that ended before `until` and still has uninvoiced charges:
+    /// each partner's invoice per currency from the operator, and each partner's invoice
+    /// per customer and currency. Returns how many invoices it wrote.
+    pub async fn close_months(&self, until: Date) -> Result<u64, StoreError> {
+        let this_month = calendar::first_of_month(until);
+        let mut written = 0;
+        for side in [COST, CUSTOMER] {
+            while let Some(month) = self.oldest_open_month(&side, this_month).await? {
+                written += self.close_month(&side, month).await?;
+            }
+        }
+        Ok(written)
+    }
+
+    /// The month of the oldest uninvoiced charge on `side` written before `before`.
+    async fn oldest_open_month(
+        &self,
+        side: &SideColumns,
+        before: Date,
+    ) -> Result<Option<BillingPeriod>, StoreError> {
+        let sql = format!(
+            "SELECT MIN(created_at) AS oldest FROM charges WHERE {} IS NULL AND created_at < $1",
+            side.mark
+        );
+        let oldest = self
+            .read(move |c| {
+                let sql = sql.clone();
+                Box::pin(async move {
+                    c.fetch_one(&sql, &[midnight(before).into()])
+                        .await?
+                        .opt_time("oldest")
+                })
+            })
+            .await?;
+        Ok(oldest.map(|at| BillingPeriod::calendar_month(at.date())))
+    }
+
+    /// Writes the invoices of `month` on `side`, one transaction each.
+    async fn close_month(&self, side: &SideColumns, month: BillingPeriod) -> Result<u64, StoreError> {
+        let end = midnight(month.end.next_day().ok_or_else(|| corrupt("period"))?);
+        let sql = format!(
+            "SELECT DISTINCT {}, currency FROM charges WHERE {} IS NULL AND created_at < $1",
+            side.party, side.mark
+        );
+        let groups = self
+            .read(move |c| {
+                let sql = sql.clone();
+                Box::pin(async move { c.fetch_all(&sql, &[end.into()]).await })
+            })
+            .await?;
+        let mut written = 0;
+        for group in &groups {
+            let partner: PartnerId = group.uuid("partner_id")?;
+            let customer: Option<CustomerId> = match side.side {
+                Side::Cost => None,
+                Side::Customer => Some(group.uuid("customer_id")?),
+            };
+            let currency = Currency::parse(&group.text("currency")?).map_err(|_| corrupt("currency"))?;
+            let key = (side.side, partner, customer, currency, month, end);
+            if self
+                .write_with(key, |c, key| Box::pin(async move { write_invoice(c, key).await }))
+                .await?
+            {
+                written += 1;
+            }
+        }
+        Ok(written)
+    }
+
+    /// A partner's invoices from the operator, newest first.
+    pub async fn partner_invoices(&self, partner: PartnerId) -> Result<Vec<InvoiceRecord>, StoreError> {
+        self.read(move |c| {
+            Box::pin(async move {
+                let sql = format!(
+                    "SELECT {INVOICE_COLUMNS} FROM invoices WHERE partner_id = $1 AND side = 'cost' \
+                     ORDER BY period_start DESC, number DESC"
+                );
+                let rows = c.fetch_all(&sql, &[id(partner)]).await?;
+                rows.iter().map(invoice_from).collect()
+            })
+        })
+        .await
+    }
+
+    /// One of a partner's invoices from the operator, by its number.
+    pub async fn partner_invoice(
+        &self,
+        partner: PartnerId,
+        number: String,
+    ) -> Result<InvoiceRecord, StoreError> {
+        self.read(move |c| {
+            let number = number.clone();
+            Box::pin(async move {
+                let sql = format!(
+                    "SELECT {INVOICE_COLUMNS} FROM invoices WHERE partner_id = $1 AND side = 'cost' AND issuer = $2 \
+                     AND number = $3"
+                );
+                let row = c
+                    .fetch_optional(&sql, &[id(partner), OPERATOR.into(), Value::from(number.as_str())])
+                    .await?;
+                invoice_from(&row.ok_or(StoreError::NotFound)?)
+            })
+        })
+        .await
+    }
+
+    /// One of the invoices `partner` wrote to `customer`, by its number.
+    pub async fn customer_invoice(
+        &self,
+        partner: PartnerId,
+        customer: CustomerId,
+        number: String,
+    ) -> Result<InvoiceRecord, StoreError> {
+        self.read(move |c| {
+            let number = number.clone();
+            Box::pin(async move {
+                let sql = format!(
+                    "SELECT {INVOICE_COLUMNS} FROM invoices WHERE customer_id = $1 AND partner_id = $2 \
+                     AND side = 'customer' AND issuer = $3 AND number = $4"
+                );
+                let issuer = partner.to_string();
+                let params = [
+                    id(customer),
+                    id(partner),
+                    Value::from(&issuer),
+                    Value::from(number.as_str()),
+                ];
+                let row = c.fetch_optional(&sql, &params).await?;
+                invoice_from(&row.ok_or(StoreError::NotFound)?)
+            })
+        })
+        .await
+    }
+
+    /// The invoices `partner` wrote to `customer`, newest first.
+    pub async fn customer_invoices(
+        &self,
+        partner: PartnerId,
+        customer: CustomerId,
+    ) -> Result<Vec<InvoiceRecord>, StoreError> {
+        self.read(move |c| {
+            Box::pin(async move {
+                let sql = format!(
+                    "SELECT {INVOICE_COLUMNS} FROM invoices WHERE customer_id = $1 AND partner_id = $2 \
+                     AND side = 'customer' ORDER BY period_start DESC, number DESC"
+                );
+                let rows = c.fetch_all(&sql, &[id(customer), id(partner)]).await?;
+                rows.iter().map(invoice_from).collect()
+            })
+        })
+        .await
+    }
+
+    /// The lines of `invoice`, in the order they were written, after the line `after`;
+    /// at most `limit` (up to [`crate::MAX_CHARGE_PAGE`]).
+    pub async fn invoice_lines(
+        &self,
+        invoice: &InvoiceRecord,
+        after: Option<Uuid>,
+        limit: usize,
+    ) -> Result<Vec<ChargeLine>, StoreError> {
+        let mark = match invoice.side {
+            Side::Cost => COST.mark,
+            Side::Customer => CUSTOMER.mark,
+        };
+        let condition = format!("ch.{mark} = $1");
+        self.charge_lines(condition, vec![Param::Uuid(invoice.id)], after, limit)
+            .await
+    }
+}
+
+/// Writes the invoice of one party's uninvoiced charges in one currency up to `end`: marks
+/// the charges, sums what the marking returned, takes the issuer's next number. False
+/// when another close wrote it first (nothing left to mark).
+async fn write_invoice(
+    c: &mut Conn<'_>,
+    &(side, partner, customer, currency, month, end): &(
+        Side,
+        PartnerId,
+        Option<CustomerId>,
+        Currency,
+        BillingPeriod,
+        OffsetDateTime,
+    ),
+) -> Result<bool, StoreError> {
+    let columns = match side {
+        Side::Cost => COST,
+        Side::Customer => CUSTOMER,
+    };
+    let invoice = Uuid::now_v7();
+    let sql = format!(
+        "UPDATE charges SET {mark} = $1 WHERE {mark} IS NULL AND partner_id = $2 AND currency = $3 \
+         AND created_at < $4 AND ($5 IS NULL OR customer_id = $5) RETURNING {subtotal} AS amount",
+        mark = columns.mark,
+        subtotal = columns.subtotal,
+    );
+    let rows = c
+        .fetch_all(
+            &sql,
+            &[
+                Value::Uuid(Some(invoice)),
+                id(partner),
+                currency.code().into(),
+                end.into(),
+                opt_id(customer),
+            ],
+        )
+        .await?;
+    if rows.is_empty() {
+        return Ok(false);
+    }
+    let amounts = rows
+        .iter()
+        .map(|r| money(r, "amount", currency))
+        .collect::<Result<Vec<_>, _>>()?;
+    let subtotal = Money::sum(currency, amounts).map_err(|e| StoreError::Internal(e.to_string()))?;
+    let issuer = match side {
+        Side::Cost => OPERATOR.to_owned(),
+        Side::Customer => partner.to_string(),
+    };
+    let prefix = InvoicePrefix::parse(match side {
+        Side::Cost => OPERATOR_PREFIX,
+        Side::Customer => PARTNER_PREFIX,
+    })
+    .map_err(|e| StoreError::Internal(e.to_string()))?;
+    c.execute(
+        "INSERT INTO invoice_sequences (issuer, last) VALUES ($1, 1) \
+         ON CONFLICT (issuer) DO UPDATE SET last = invoice_sequences.last + 1",
+        &[Value::from(issuer.as_str())],
+    )
+    .await?;
+    let last = c
+        .fetch_one(
+            "SELECT last FROM invoice_sequences WHERE issuer = $1",
+            &[Value::from(issuer.as_str())],
+        )
+        .await?
+        .int("last")?;
+    let sequence = u64::try_from(last).map_err(|_| corrupt("last"))?;
+    let number = InvoiceNumber::format(&prefix, sequence, DEFAULT_DIGITS)
+        .map_err(|e| StoreError::Internal(e.to_string()))?;
+    let invoice_date = month
+        .closes_on()
+        .map_err(|e| StoreError::Internal(e.to_string()))?;
+    // Prices are tax-exclusive and no tax rate is configured yet: tax is zero.
+    let zero = Money::zero(currency).amount().to_string();
+    let texts = [
+        month.start.to_string(),
+        month.end.to_string(),
+        invoice_date.to_string(),
+        subtotal.amount().to_string(),
+    ];
+    let side_text = match side {
+        Side::Cost => "cost",
+        Side::Customer => "customer",
+    };
+    c.execute(
+        "INSERT INTO invoices (id, issuer, number, side, partner_id, customer_id, currency, period_start, period_end, \
+         invoice_date, subtotal, tax, total, line_count, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+        &[
+            Value::Uuid(Some(invoice)),
+            Value::from(issuer.as_str()),
+            number.as_str().into(),
+            side_text.into(),
+            id(partner),
+            opt_id(customer),
+            currency.code().into(),
+            Value::from(&texts[0]),
+            Value::from(&texts[1]),
+            Value::from(&texts[2]),
+            Value::from(&texts[3]),
+            Value::from(&zero),
+            Value::from(&texts[3]),
+            i64::try_from(rows.len()).unwrap_or(i64::MAX).into(),
+            OffsetDateTime::now_utc().into(),
+        ],
+    )
+    .await?;
+    Ok(true)
+}
+
+const INVOICE_COLUMNS: &str = "id, number, side, partner_id, customer_id, currency, period_start, period_end, \
+    invoice_date, subtotal, tax, total, line_count, created_at";
+
+fn invoice_from(row: &Row) -> Result<InvoiceRecord, StoreError> {
+    let currency = Currency::parse(&row.text("currency")?).map_err(|_| corrupt("currency"))?;
+    let side = match row.text("side")?.as_str() {
+        "cost" => Side::Cost,
+        "customer" => Side::Customer,
+        _ => return Err(corrupt("side")),
+    };
+    Ok(InvoiceRecord {
+        id: row.uuid("id")?,
+        number: row.text("number")?,
+        side,
+        partner_id: row.uuid("partner_id")?,
+        customer_id: row.opt_uuid("customer_id")?,
+        currency,
+        period: BillingPeriod {
+            start: date(row, "period_start")?,
+            end: date(row, "period_end")?,
+        },
+        invoice_date: date(row, "invoice_date")?,
+        totals: InvoiceTotals {
+            subtotal: money(row, "subtotal", currency)?,
+            tax: money(row, "tax", currency)?,
+            total: money(row, "total", currency)?,
+        },
+        line_count: u64::try_from(row.int("line_count")?).map_err(|_| corrupt("line_count"))?,
+        created_at: row.time("created_at")?,
+    })
+}
+
+fn midnight(day: Date) -> OffsetDateTime {
+    day.midnight().assume_utc()
+}
