@@ -332,6 +332,33 @@ impl Catalog {
         self.prices.get(id)
     }
 
+    /// The price list of `market`: the rows of every offer sold there, the market's own
+    /// rows in place of the every-market rows of the same plan and currency, in the order
+    /// [`Catalog::offers_in`] lists the offers.
+    pub fn price_sheet(&self, market: CountryCode) -> Vec<(&Offer, &PricePoint)> {
+        let mut rows = Vec::new();
+        for offer in self.offers_in(market) {
+            let Some(list) = self.prices(&offer.id) else {
+                continue;
+            };
+            let own = |p: &PricePoint| p.market == Some(market);
+            let overridden = |p: &PricePoint| {
+                p.market.is_none()
+                    && list
+                        .points()
+                        .iter()
+                        .any(|q| own(q) && q.plan == p.plan && q.currency() == p.currency())
+            };
+            rows.extend(
+                list.points()
+                    .iter()
+                    .filter(|p| (own(p) || p.market.is_none()) && !overridden(p))
+                    .map(|p| (offer, p)),
+            );
+        }
+        rows
+    }
+
     pub fn category(&self, id: &str) -> Option<&Category> {
         self.document.categories.iter().find(|c| c.id == id)
     }

@@ -96,6 +96,8 @@ pub enum Permission {
     ViewActivity,
     /// Read the partner's charges and invoices.
     ViewBilling,
+    /// Read the price list (the partner's cost of each offer).
+    ViewPrices,
 }
 
 /// Whether a user with `role` at a partner of `kind` may do `permission` (Partner Center's
@@ -107,7 +109,8 @@ pub fn allowed(kind: PartnerKind, role: Role, permission: Permission) -> bool {
         permission,
         AddCustomer | AttestAgreement | PlaceOrder | ManageSubscriptions
     );
-    if sells && kind == PartnerKind::IndirectReseller {
+    // An indirect reseller buys from its provider: the operator's prices aren't its own.
+    if (sells || permission == ViewPrices) && kind == PartnerKind::IndirectReseller {
         return false;
     }
     match role {
@@ -120,6 +123,7 @@ pub fn allowed(kind: PartnerKind, role: Role, permission: Permission) -> bool {
                 | PlaceOrder
                 | ManageSubscriptions
                 | RequestRelationship
+                | ViewPrices
         ),
         Role::HelpdeskAgent => matches!(
             permission,
@@ -127,7 +131,7 @@ pub fn allowed(kind: PartnerKind, role: Role, permission: Permission) -> bool {
         ),
         Role::BillingAdmin => matches!(
             permission,
-            ViewCustomers | EditBillingProfile | ManageSubscriptions | ViewBilling
+            ViewCustomers | EditBillingProfile | ManageSubscriptions | ViewBilling | ViewPrices
         ),
     }
 }

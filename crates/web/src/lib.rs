@@ -9,6 +9,7 @@
 
 pub mod api;
 pub mod app;
+mod csv;
 mod customer_portal;
 pub mod fuzzing;
 pub mod i18n;

@@ -49,6 +49,7 @@ use crate::state::AppState;
         api::offers::categories,
         api::relationships::list,
         api::relationships::of_customer,
+        api::pricesheets::get,
         api::invoices::list,
         api::invoices::get,
         api::invoices::line_items,
@@ -56,6 +57,8 @@ use crate::state::AppState;
         api::invoices::customer_list,
         api::invoices::customer_get,
         api::invoices::customer_line_items,
+        api::invoices::reconciliation,
+        api::invoices::customer_reconciliation,
     ),
     modifiers(&BearerAuth),
     tags(

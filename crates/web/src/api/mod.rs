@@ -13,6 +13,7 @@ pub(crate) mod invoices;
 pub mod json;
 pub(crate) mod offers;
 pub(crate) mod orders;
+pub(crate) mod pricesheets;
 mod query;
 pub(crate) mod relationship_requests;
 pub(crate) mod relationships;
@@ -97,10 +98,19 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/offercategories", get(offers::categories))
         .route("/relationships", get(relationships::list))
         .route("/auditrecords", get(activity::list))
+        .route("/pricesheets/{market}", get(pricesheets::get))
         .route("/invoices", get(invoices::list))
         .route("/invoices/unbilled/lineitems", get(invoices::unbilled))
         .route("/invoices/{invoice}", get(invoices::get))
         .route("/invoices/{invoice}/lineitems", get(invoices::line_items))
+        .route(
+            "/invoices/{invoice}/reconciliation",
+            get(invoices::reconciliation),
+        )
+        .route(
+            "/customers/{customer}/invoices/{invoice}/reconciliation",
+            get(invoices::customer_reconciliation),
+        )
         .route("/customers/{customer}/invoices", get(invoices::customer_list))
         .route(
             "/customers/{customer}/invoices/{invoice}",

@@ -251,35 +251,12 @@ fn csv_line(e: &Event) -> String {
         &e.customer_id.map(|c| c.to_string()).unwrap_or_default(),
         &details,
     ];
-    let mut line = fields.map(csv_field).join(",");
-    line.push_str("\r\n");
-    line
-}
-
-fn csv_field(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
-    } else {
-        value.to_owned()
-    };
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
-    }
+    crate::csv::line(&fields.map(crate::csv::text))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn csv_fields_are_quoted_and_never_formulas() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
-    }
 
     #[test]
     fn links_keep_the_filters_given_and_escape_them() {

@@ -227,6 +227,40 @@ async fn a_closed_month_is_read_as_the_partners_invoice_and_its_customers() {
     assert_eq!(lines["totalCount"], 2);
     assert_eq!(lines["items"][0]["invoiceNumber"], number.as_str());
 
+    // The reconciliation file: Partner Center's columns, one row a line.
+    let file = app.get(&format!("/v1/invoices/{number}/reconciliation")).await;
+    assert_eq!(
+        file.headers().get("content-type").and_then(|v| v.to_str().ok()),
+        Some("text/csv; charset=utf-8")
+    );
+    let file = file.text().await.unwrap_or_default();
+    let rows: Vec<Vec<&str>> = file.lines().map(|l| l.split(',').collect()).collect();
+    assert_eq!(rows.len(), 3, "{file}");
+    assert_eq!(
+        rows[0][..6],
+        [
+            "PartnerId",
+            "CustomerId",
+            "CustomerName",
+            "CustomerDomainName",
+            "CustomerCountry",
+            "InvoiceNumber"
+        ]
+    );
+    let at = |name: &str| {
+        rows[0]
+            .iter()
+            .position(|c| *c == name)
+            .unwrap_or_else(|| panic!("{name}"))
+    };
+    let subtotals: Vec<&str> = rows[1..].iter().map(|r| r[at("Subtotal")]).collect();
+    assert_eq!(subtotals, ["40.00", "125.00"]);
+    assert!(
+        rows[1..]
+            .iter()
+            .all(|r| r[at("InvoiceNumber")] == number && r[at("ChargeType")] == "new")
+    );
+
     // The customer's invoice from the partner, at the customer's price (the ERP).
     let theirs = expect(
         app.get(&format!("/v1/customers/{customer}/invoices")).await,
@@ -265,4 +299,58 @@ async fn a_closed_month_is_read_as_the_partners_invoice_and_its_customers() {
         .await;
     let refused = send(app.request_as(&helpdesk, Method::GET, "/v1/invoices")).await;
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn a_markets_price_list_is_a_csv_for_those_who_may_see_prices() {
+    let app = TestApp::spawn().await;
+    let sheet = expect_csv(app.get("/v1/pricesheets/US").await).await;
+    let rows: Vec<&str> = sheet.lines().collect();
+    assert!(rows[0].starts_with("ProductTitle,ProductId,SkuId,SkuTitle,Publisher,SkuDescription,UnitOfMeasure,TermDuration,BillingPlan,Market"));
+    assert!(rows[0].ends_with(",Tags,ERP Price"));
+    assert!(
+        rows.iter().any(|r| r.contains(",PDC-MAIL-STD,")
+            && r.contains(",P1Y,Annual,US,USD,40.00,1,300,2026-01-01,,License,50.00")),
+        "{sheet}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.contains(",PDC-MAIL-ARCHIVE,") && r.contains("License; AddOn"))
+    );
+    assert!(!sheet.contains("PDC-SUITE-BUS-TRIAL"), "a trial has no price");
+    // Offers not sold in a market aren't on its list.
+    let gb = expect_csv(app.get("/v1/pricesheets/NZ").await).await;
+    assert!(!gb.contains("PDC-MEET-AUDIO"));
+
+    let unknown = expect(app.get("/v1/pricesheets/UK").await, StatusCode::NOT_FOUND).await;
+    assert!(unknown["description"].is_string());
+    let helpdesk = app
+        .token_for(&app.provider, Role::HelpdeskAgent, "help@provider.example")
+        .await;
+    let sales = app
+        .token_for(&app.provider, Role::SalesAgent, "sales@provider.example")
+        .await;
+    let reseller = app
+        .token_for(&app.resellers[0], Role::AdminAgent, "admin@reseller.example")
+        .await;
+    for (token, status) in [
+        (&helpdesk, StatusCode::FORBIDDEN),
+        (&reseller, StatusCode::FORBIDDEN),
+        (&sales, StatusCode::OK),
+    ] {
+        let response = send(app.request_as(token, Method::GET, "/v1/pricesheets/US")).await;
+        assert_eq!(response.status(), status);
+    }
+}
+
+async fn expect_csv(response: reqwest::Response) -> String {
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok()),
+        Some("text/csv; charset=utf-8")
+    );
+    response.text().await.unwrap_or_default()
 }

@@ -111,6 +111,113 @@ impl OneTimeInvoiceLineItem {
     }
 }
 
+/// The reconciliation file's columns, Partner Center's names (facts file A5).
+pub const RECONCILIATION_COLUMNS: [&str; 46] = [
+    "PartnerId",
+    "CustomerId",
+    "CustomerName",
+    "CustomerDomainName",
+    "CustomerCountry",
+    "InvoiceNumber",
+    "MPNID",
+    "ResellerMPNID",
+    "OrderId",
+    "OrderDate",
+    "ProductId",
+    "SkuId",
+    "AvailabilityId",
+    "SkuName",
+    "ProductName",
+    "ChargeType",
+    "UnitPrice",
+    "Quantity",
+    "Subtotal",
+    "TaxTotal",
+    "Total",
+    "Currency",
+    "PriceAdjustmentDescription",
+    "PublisherName",
+    "PublisherId",
+    "SubscriptionDescription",
+    "SubscriptionId",
+    "ChargeStartDate",
+    "ChargeEndDate",
+    "TermAndBillingCycle",
+    "EffectiveUnitPrice",
+    "UnitType",
+    "AlternateId",
+    "BillableQuantity",
+    "BillingFrequency",
+    "PricingCurrency",
+    "PCToBCExchangeRate",
+    "PCToBCExchangeRateDate",
+    "MeterDescription",
+    "ReservationOrderId",
+    "CreditReasonCode",
+    "SubscriptionStartDate",
+    "SubscriptionEndDate",
+    "ReferenceID",
+    "ProductQualifiers",
+    "PromotionID",
+];
+
+impl OneTimeInvoiceLineItem {
+    /// The line as a row of the reconciliation file, in [`RECONCILIATION_COLUMNS`]' order.
+    pub fn csv_row(&self) -> String {
+        use crate::csv::text;
+        let number = |n: &str| n.to_owned();
+        let cells: [String; 46] = [
+            text(&self.partner_id),
+            text(&self.customer_id),
+            text(&self.customer_name),
+            text(&self.customer_domain_name),
+            text(&self.customer_country),
+            text(&self.invoice_number),
+            text(&self.mpn_id),
+            text(&self.reseller_mpn_id),
+            text(&self.order_id),
+            text(&self.order_date),
+            text(&self.product_id),
+            String::new(),
+            String::new(),
+            text(&self.product_name),
+            text(&self.product_name),
+            text(self.charge_type),
+            number(&self.unit_price),
+            self.quantity.to_string(),
+            number(&self.subtotal),
+            number(&self.tax_total),
+            number(&self.total_for_customer),
+            text(&self.currency),
+            String::new(),
+            String::new(),
+            String::new(),
+            text(&self.subscription_description),
+            text(&self.subscription_id),
+            text(&self.charge_start_date),
+            text(&self.charge_end_date),
+            text(&self.term_and_billing_cycle),
+            number(&self.effective_unit_price),
+            text(&self.unit_type),
+            String::new(),
+            self.billable_quantity.to_string(),
+            text(self.billing_frequency),
+            text(&self.pricing_currency),
+            self.pc_to_bc_exchange_rate.to_string(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            text(&self.subscription_start_date),
+            text(&self.subscription_end_date),
+            String::new(),
+            String::new(),
+            String::new(),
+        ];
+        crate::csv::line(&cells)
+    }
+}
+
 /// A unit price as shown: exact up to 6 decimals (a year's price billed monthly is 1/12 of
 /// it, which rarely ends), rounded half up beyond. Subtotals are computed from the exact
 /// price, and a price shown this way gives the same subtotal.
