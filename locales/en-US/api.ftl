@@ -80,6 +80,7 @@ error-seat-reduction-window-passed = You have passed your { $hours }-hour window
 }
 error-cancellation-window-passed = You have passed your { $hours }-hour cancellation window: the subscription is billed to the end of its term.
 error-quantity-while-cancelling = The number of licenses can't change in the same request that cancels the subscription.
+error-auto-renew-not-offered = This offer doesn't renew automatically.
 error-quantity-change-invalid = Remove fewer licenses than the subscription has; to remove all of them, cancel it.
 error-date-outside-cycle = This subscription's term has ended: it can change again once it is renewed.
 error-amount-overflow = This amount is too large.

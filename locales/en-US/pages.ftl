@@ -134,6 +134,13 @@ subscription-cancel-until-label = Can be cancelled until
 subscription-cancel-closed = No longer: a subscription can be cancelled only within 7 days of its purchase or renewal
 subscription-cancel = Cancel subscription
 subscription-done-cancel = The subscription was cancelled.
+subscription-auto-renew-label = Renews at the end of its term
+subscription-auto-renew-on = Yes
+subscription-auto-renew-off = No: it ends with its term
+subscription-turn-off-auto-renew = Turn off auto-renewal
+subscription-turn-on-auto-renew = Turn on auto-renewal
+subscription-done-auto-renew-off = Auto-renewal is off: the subscription ends with its term.
+subscription-done-auto-renew-on = Auto-renewal is on.
 subscription-changed-meanwhile = Someone changed this subscription while you had it open. Check its licenses and status, then try again.
 
 ## The "Add customer" wizard
@@ -282,6 +289,7 @@ activity-subscription-suspended = Subscription suspended
 activity-subscription-reactivated = Subscription reactivated
 activity-subscription-cancelled = Subscription cancelled
 activity-subscription-renewed = Subscription renewed
+activity-subscription-auto-renew-changed = Auto-renewal changed
 activity-signed-in = Signed in
 activity-user-created = User added
 activity-password-set = Password set

@@ -83,6 +83,7 @@ error-seat-reduction-window-passed = Le délai de { $hours } heures pour réduir
 }
 error-cancellation-window-passed = Le délai de résiliation de { $hours } heures est dépassé : l'abonnement est facturé jusqu'à la fin de sa durée.
 error-quantity-while-cancelling = Le nombre de licences ne peut pas changer dans la demande qui résilie l'abonnement.
+error-auto-renew-not-offered = Cette offre ne se renouvelle pas automatiquement.
 error-quantity-change-invalid = Retirez moins de licences que l'abonnement n'en compte ; pour toutes les retirer, résiliez-le.
 error-date-outside-cycle = La durée de cet abonnement est terminée : il pourra de nouveau changer une fois renouvelé.
 error-amount-overflow = Ce montant est trop élevé.

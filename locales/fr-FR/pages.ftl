@@ -134,6 +134,13 @@ subscription-cancel-until-label = Résiliable jusqu'au
 subscription-cancel-closed = Plus maintenant : un abonnement n'est résiliable que dans les 7 jours suivant son achat ou son renouvellement
 subscription-cancel = Résilier l'abonnement
 subscription-done-cancel = L'abonnement a été résilié.
+subscription-auto-renew-label = Renouvelé à la fin de sa durée
+subscription-auto-renew-on = Oui
+subscription-auto-renew-off = Non : il prend fin avec sa durée
+subscription-turn-off-auto-renew = Désactiver le renouvellement automatique
+subscription-turn-on-auto-renew = Activer le renouvellement automatique
+subscription-done-auto-renew-off = Le renouvellement automatique est désactivé : l'abonnement prend fin avec sa durée.
+subscription-done-auto-renew-on = Le renouvellement automatique est activé.
 subscription-changed-meanwhile = Quelqu'un a modifié cet abonnement pendant que vous l'aviez ouvert. Vérifiez ses licences et son statut, puis réessayez.
 
 ## The "Add customer" wizard
@@ -282,6 +289,7 @@ activity-subscription-suspended = Abonnement suspendu
 activity-subscription-reactivated = Abonnement réactivé
 activity-subscription-cancelled = Abonnement résilié
 activity-subscription-renewed = Abonnement renouvelé
+activity-subscription-auto-renew-changed = Renouvellement automatique modifié
 activity-signed-in = Connexion
 activity-user-created = Utilisateur ajouté
 activity-password-set = Mot de passe défini

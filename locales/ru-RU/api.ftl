@@ -83,6 +83,7 @@ error-seat-reduction-window-passed = Истёк { $hours }-часовой сро
 }
 error-cancellation-window-passed = Истёк { $hours }-часовой срок отмены: подписка оплачивается до конца срока.
 error-quantity-while-cancelling = Количество лицензий нельзя изменить в том же запросе, который отменяет подписку.
+error-auto-renew-not-offered = Это предложение не продлевается автоматически.
 error-quantity-change-invalid = Уберите меньше лицензий, чем есть в подписке; чтобы убрать все, отмените её.
 error-date-outside-cycle = Срок этой подписки истёк: её можно будет изменить после продления.
 error-amount-overflow = Эта сумма слишком велика.

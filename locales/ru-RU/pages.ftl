@@ -138,6 +138,13 @@ subscription-cancel-until-label = Можно отменить до
 subscription-cancel-closed = Уже нельзя: подписку можно отменить только в течение 7 дней после покупки или продления
 subscription-cancel = Отменить подписку
 subscription-done-cancel = Подписка отменена.
+subscription-auto-renew-label = Продлевается в конце срока
+subscription-auto-renew-on = Да
+subscription-auto-renew-off = Нет: завершится вместе со сроком
+subscription-turn-off-auto-renew = Отключить автопродление
+subscription-turn-on-auto-renew = Включить автопродление
+subscription-done-auto-renew-off = Автопродление отключено: подписка завершится вместе со сроком.
+subscription-done-auto-renew-on = Автопродление включено.
 subscription-changed-meanwhile = Кто-то изменил эту подписку, пока она была у вас открыта. Проверьте количество лицензий и состояние и повторите попытку.
 
 ## The "Add customer" wizard
@@ -290,6 +297,7 @@ activity-subscription-suspended = Подписка приостановлена
 activity-subscription-reactivated = Подписка возобновлена
 activity-subscription-cancelled = Подписка отменена
 activity-subscription-renewed = Подписка продлена
+activity-subscription-auto-renew-changed = Автопродление изменено
 activity-signed-in = Вход в систему
 activity-user-created = Пользователь добавлен
 activity-password-set = Пароль задан

@@ -76,6 +76,7 @@ error-seat-reduction-window-passed = 已超过 { $hours } 小时的减少许可�
 }
 error-cancellation-window-passed = 已超过 { $hours } 小时的取消期限：订阅将按整个期限计费。
 error-quantity-while-cancelling = 不能在取消订阅的同一请求中更改许可证数量。
+error-auto-renew-not-offered = 此产品不会自动续订。
 error-quantity-change-invalid = 请移除少于订阅现有数量的许可证；要全部移除，请取消订阅。
 error-date-outside-cycle = 此订阅的期限已结束：续订后才能再次更改。
 error-amount-overflow = 此金额过大。

@@ -128,6 +128,13 @@ subscription-cancel-until-label = 可取消截止日期
 subscription-cancel-closed = 已不可取消：订阅只能在购买或续订后 7 天内取消
 subscription-cancel = 取消订阅
 subscription-done-cancel = 订阅已取消。
+subscription-auto-renew-label = 期限结束时续订
+subscription-auto-renew-on = 是
+subscription-auto-renew-off = 否：随期限结束
+subscription-turn-off-auto-renew = 关闭自动续订
+subscription-turn-on-auto-renew = 开启自动续订
+subscription-done-auto-renew-off = 已关闭自动续订：订阅将随期限结束。
+subscription-done-auto-renew-on = 已开启自动续订。
 subscription-changed-meanwhile = 在您打开此订阅期间，有人更改了它。请检查其许可证数量和状态，然后重试。
 
 ## The "Add customer" wizard
@@ -270,6 +277,7 @@ activity-subscription-suspended = 已暂停订阅
 activity-subscription-reactivated = 已重新激活订阅
 activity-subscription-cancelled = 已取消订阅
 activity-subscription-renewed = 已续订订阅
+activity-subscription-auto-renew-changed = 自动续订已更改
 activity-signed-in = 已登录
 activity-user-created = 已添加用户
 activity-password-set = 已设置密码

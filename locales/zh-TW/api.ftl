@@ -76,6 +76,7 @@ error-seat-reduction-window-passed = 已超過 { $hours } 小時的減少授權�
 }
 error-cancellation-window-passed = 已超過 { $hours } 小時的取消期限：訂閱將依整個期限計費。
 error-quantity-while-cancelling = 不能在取消訂閱的同一個要求中變更授權數量。
+error-auto-renew-not-offered = 此供應項目不會自動續約。
 error-quantity-change-invalid = 請移除少於訂閱現有數量的授權；若要全部移除，請取消訂閱。
 error-date-outside-cycle = 此訂閱的期限已結束：續約後才能再次變更。
 error-amount-overflow = 此金額過大。

@@ -128,6 +128,13 @@ subscription-cancel-until-label = 可取消截止日期
 subscription-cancel-closed = 已無法取消：訂閱只能在購買或續約後 7 天內取消
 subscription-cancel = 取消訂閱
 subscription-done-cancel = 訂閱已取消。
+subscription-auto-renew-label = 期限結束時續約
+subscription-auto-renew-on = 是
+subscription-auto-renew-off = 否：隨期限結束
+subscription-turn-off-auto-renew = 關閉自動續約
+subscription-turn-on-auto-renew = 開啟自動續約
+subscription-done-auto-renew-off = 已關閉自動續約：訂閱將隨期限結束。
+subscription-done-auto-renew-on = 已開啟自動續約。
 subscription-changed-meanwhile = 在您開啟此訂閱期間，有人變更了它。請檢查其授權數量與狀態，然後再試一次。
 
 ## The "Add customer" wizard
@@ -270,6 +277,7 @@ activity-subscription-suspended = 已暫停訂閱
 activity-subscription-reactivated = 已重新啟用訂閱
 activity-subscription-cancelled = 已取消訂閱
 activity-subscription-renewed = 已續訂訂閱
+activity-subscription-auto-renew-changed = 自動續約已變更
 activity-signed-in = 已登入
 activity-user-created = 已新增使用者
 activity-password-set = 已設定密碼

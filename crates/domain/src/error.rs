@@ -62,6 +62,8 @@ pub enum Field {
     TermDuration(usize),
     /// The billing plan (`monthly`, `annual`, `triennial`) of the line item at this index.
     BillingCycle(usize),
+    /// Whether a subscription renews at its term's end.
+    AutoRenew,
 }
 
 impl Field {
@@ -107,6 +109,7 @@ impl Field {
             Field::TokenName => "name",
             Field::TermDuration(_) => "termDuration",
             Field::BillingCycle(_) => "billingCycle",
+            Field::AutoRenew => "autoRenewEnabled",
         }
     }
 
@@ -233,6 +236,8 @@ pub enum Rule {
     SubscriptionSuspended,
     /// The license count can't change in the request that cancels the subscription.
     QuantityWhileCancelling,
+    /// Auto-renewal asked for a subscription of an offer that doesn't renew.
+    AutoRenewNotOffered,
     /// A status other than `active` or `suspended` was asked for.
     StatusUnsupported,
     SubscriptionDeleted,
@@ -339,6 +344,7 @@ impl Rule {
             Rule::QuantityWhileSuspending => "QuantityWhileSuspending",
             Rule::SubscriptionSuspended => "SubscriptionSuspended",
             Rule::QuantityWhileCancelling => "QuantityWhileCancelling",
+            Rule::AutoRenewNotOffered => "AutoRenewNotOffered",
             Rule::StatusUnsupported => "StatusUnsupported",
             Rule::SubscriptionDeleted => "SubscriptionDeleted",
             Rule::ParentNotInOrder => "ParentNotInOrder",

@@ -63,25 +63,29 @@ pub struct Subscription {
     pub version: i64,
 }
 
-/// What a change to a subscription asks for, as given: a license count, a status, both
-/// or neither (left as they are).
+/// What a change to a subscription asks for, as given: a license count, a status, whether
+/// it renews at its term's end, any of them or none (left as they are).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SubscriptionUpdateInput {
     pub quantity: RawQuantity,
     pub status: Option<String>,
+    pub auto_renew: Option<bool>,
 }
 
-/// A checked change: the subscription's license count and status afterwards.
+/// A checked change: the subscription's license count, status and auto-renewal afterwards.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SubscriptionUpdate {
     pub quantity: u32,
     pub status: SubscriptionStatus,
+    pub auto_renew: bool,
 }
 
 impl SubscriptionUpdate {
     /// Whether it changes anything of `current`.
     pub fn changes(&self, current: &Subscription) -> bool {
-        self.quantity != current.quantity || self.status != current.status
+        self.quantity != current.quantity
+            || self.status != current.status
+            || self.auto_renew != current.auto_renew
     }
 }
 
@@ -89,7 +93,8 @@ impl SubscriptionUpdate {
 /// the license count stays within the offer's range (2002), the status is `active`,
 /// `suspended` or `deleted` (a cancellation, whose window the store checks), the count
 /// can't change in the request that suspends (2001) or cancels, nor while the
-/// subscription stays suspended (800091). Whether an add-on's parent
+/// subscription stays suspended (800091). Auto-renewal can be turned on only for an offer
+/// that renews; suspending turns it off. Whether an add-on's parent
 /// is active is checked where the parent is known (the store).
 pub fn check_update(
     current: &Subscription,
@@ -136,8 +141,23 @@ pub fn check_update(
         };
         errors.push(Field::SubscriptionQuantity, rule);
     }
+    let suspending =
+        status == Some(SubscriptionStatus::Suspended) && current.status != SubscriptionStatus::Suspended;
+    let auto_renew = match input.auto_renew {
+        Some(true) if !offer.is_auto_renewable => {
+            errors.push(Field::AutoRenew, Rule::AutoRenewNotOffered);
+            false
+        }
+        // Suspending turns auto-renewal off (facts file A9), unless the request says otherwise.
+        None if suspending => false,
+        asked => asked.unwrap_or(current.auto_renew),
+    };
     match (quantity, status) {
-        (Some(quantity), Some(status)) if errors.is_empty() => Ok(SubscriptionUpdate { quantity, status }),
+        (Some(quantity), Some(status)) if errors.is_empty() => Ok(SubscriptionUpdate {
+            quantity,
+            status,
+            auto_renew,
+        }),
         _ => Err(errors.into_vec()),
     }
 }
@@ -181,6 +201,7 @@ mod tests {
         SubscriptionUpdateInput {
             quantity,
             status: status.map(str::to_owned),
+            auto_renew: None,
         }
     }
 
@@ -201,7 +222,8 @@ mod tests {
             up,
             Ok(SubscriptionUpdate {
                 quantity: 25,
-                status: SubscriptionStatus::Active
+                status: SubscriptionStatus::Active,
+                auto_renew: true,
             })
         );
         let range = Rule::SubscriptionQuantityOutOfRange { min: 1, max: 300 };
@@ -216,7 +238,11 @@ mod tests {
     fn suspending_and_reactivating_keep_the_count() {
         let (active, offer) = mailbox(10, SubscriptionStatus::Active);
         let suspend = check_update(&active, &offer, &update(RawQuantity::Missing, Some("Suspended")));
-        assert_eq!(suspend.map(|u| u.status), Ok(SubscriptionStatus::Suspended));
+        assert_eq!(
+            suspend.map(|u| (u.status, u.auto_renew)),
+            Ok((SubscriptionStatus::Suspended, false)),
+            "suspending turns auto-renewal off"
+        );
         let both = check_update(
             &active,
             &offer,
@@ -236,7 +262,8 @@ mod tests {
             back,
             Ok(SubscriptionUpdate {
                 quantity: 5,
-                status: SubscriptionStatus::Active
+                status: SubscriptionStatus::Active,
+                auto_renew: true,
             })
         );
     }
@@ -252,6 +279,22 @@ mod tests {
         assert_eq!(rules(fewer), vec![Rule::QuantityWhileCancelling]);
         let same = check_update(&sub, &offer, &update(RawQuantity::Missing, None));
         assert_eq!(same.map(|u| u.changes(&sub)), Ok(false));
+    }
+
+    #[test]
+    fn auto_renewal_turns_on_only_for_offers_that_renew() {
+        let (sub, mut offer) = mailbox(10, SubscriptionStatus::Active);
+        let mut input = update(RawQuantity::Missing, None);
+        input.auto_renew = Some(false);
+        let off = check_update(&sub, &offer, &input);
+        assert_eq!(off.map(|u| (u.auto_renew, u.changes(&sub))), Ok((false, true)));
+        offer.is_auto_renewable = false;
+        input.auto_renew = Some(true);
+        let refused = check_update(&sub, &offer, &input);
+        assert_eq!(
+            refused.err().map(|e| e[0].rule.clone()),
+            Some(Rule::AutoRenewNotOffered)
+        );
     }
 
     #[test]

@@ -168,6 +168,7 @@ pub fn subscription_update(data: &[u8], catalog: &Catalog) {
     let input = SubscriptionUpdateInput {
         quantity: requests::quantity(request.quantity.as_ref()),
         status: request.status.clone(),
+        auto_renew: request.auto_renew_enabled,
     };
     let offers = &catalog.document().offers;
     let Some(offer) = offers.get(data.len() % offers.len().max(1)) else {

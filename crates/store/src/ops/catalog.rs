@@ -52,6 +52,11 @@ impl Store {
             Some(cached) if cached.version == version => cached.catalog,
             _ => Arc::new(self.load_catalog().await?.1),
         };
+        // No catalog yet is the moment before another instance's first import: it is
+        // asked for again next time rather than trusted for RECHECK.
+        if version == 0 {
+            return Ok(catalog);
+        }
         if let Ok(mut state) = self.inner.catalog.state.write() {
             *state = Some(Cached {
                 catalog: catalog.clone(),

@@ -274,11 +274,12 @@ impl Store {
                 }
                 let changed = c
                     .execute(
-                        "UPDATE subscriptions SET quantity = $1, status = $2, version = version + 1 \
-                         WHERE id = $3 AND version = $4",
+                        "UPDATE subscriptions SET quantity = $1, status = $2, auto_renew = $3, version = version + 1 \
+                         WHERE id = $4 AND version = $5",
                         &[
                             next.quantity.into(),
                             next.status.as_str().into(),
+                            next.auto_renew.into(),
                             id(subscription),
                             current.version.into(),
                         ],
@@ -313,6 +314,11 @@ impl Store {
                     activity::record(c, actor, &change(Action::SubscriptionReactivated)).await?;
                 } else if next.status == SubscriptionStatus::Deleted {
                     activity::record(c, actor, &change(Action::SubscriptionCancelled)).await?;
+                }
+                if next.auto_renew != current.auto_renew {
+                    let value = if next.auto_renew { "on" } else { "off" };
+                    let change = change(Action::SubscriptionAutoRenewChanged).detail("autoRenew", value);
+                    activity::record(c, actor, &change).await?;
                 }
                 sold_by(c, viewer, customer, subscription).await
             })

@@ -37,6 +37,7 @@ fn change(quantity: Option<i64>, status: Option<&str>) -> SubscriptionUpdateInpu
     SubscriptionUpdateInput {
         quantity: quantity.map_or(RawQuantity::Missing, RawQuantity::Integer),
         status: status.map(str::to_owned),
+        auto_renew: None,
     }
 }
 

@@ -893,6 +893,15 @@ async fn the_catalog_round_trips_and_migrations_run_once() {
 }
 
 #[tokio::test]
+async fn an_instance_that_found_no_catalog_sees_another_instances_import_at_once() {
+    let db = TestDatabase::new().await;
+    let (early, importer) = (db.open().await, db.open().await);
+    assert!(ok(early.catalog().await).document().offers.is_empty());
+    ok(importer.replace_catalog(&catalog()).await);
+    assert_eq!(ok(early.catalog().await).document(), catalog().document());
+}
+
+#[tokio::test]
 async fn partner_users_are_unique_and_tokens_authenticate_only_while_valid() {
     let f = fixture().await;
     let taken = f

@@ -425,6 +425,7 @@ async fn an_add_on_bought_while_its_parent_is_suspended_is_suspended_or_refused(
                     let suspend = SubscriptionUpdateInput {
                         quantity: RawQuantity::Missing,
                         status: Some("suspended".into()),
+                        auto_renew: None,
                     };
                     f.store
                         .update_subscription(

@@ -165,6 +165,7 @@ async fn suspending_a_subscription_suspends_its_add_ons_and_stale_versions_chang
     let update = |quantity: RawQuantity, status: Option<&str>| SubscriptionUpdateInput {
         quantity,
         status: status.map(str::to_owned),
+        auto_renew: None,
     };
     let change = |id, input, version| {
         f.store.update_subscription(
@@ -245,6 +246,7 @@ async fn only_the_seller_changes_a_subscription_sold_through_a_reseller() {
     let input = SubscriptionUpdateInput {
         quantity: RawQuantity::Integer(2),
         status: None,
+        auto_renew: None,
     };
     let by_reseller = f
         .store

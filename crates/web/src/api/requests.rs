@@ -176,6 +176,8 @@ pub struct UpdateSubscriptionRequest {
     /// `active`, `suspended`, or `deleted` to cancel (within 168 hours of the purchase or
     /// renewal, else 900213; the unused days are refunded and the add-ons cancelled).
     pub status: Option<String>,
+    /// Whether it renews at its term's end; suspending turns it off.
+    pub auto_renew_enabled: Option<bool>,
     /// `etag` may stand in for the `If-Match` header.
     pub attributes: Option<EtagRequest>,
 }
@@ -297,7 +299,8 @@ pub fn path(field: Field, paths: Paths) -> String {
         | Field::CurrentPassword
         | Field::NewPassword
         | Field::ConfirmPassword
-        | Field::TokenName => field.name().into(),
+        | Field::TokenName
+        | Field::AutoRenew => field.name().into(),
         Field::SignerFirstName => format!("{agreement}primaryContact.firstName"),
         Field::SignerLastName => format!("{agreement}primaryContact.lastName"),
         Field::SignerEmail => format!("{agreement}primaryContact.email"),

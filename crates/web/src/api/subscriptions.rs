@@ -124,6 +124,7 @@ pub(crate) async fn update(
     let input = SubscriptionUpdateInput {
         quantity: requests::quantity(request.quantity.as_ref()),
         status: request.status.clone(),
+        auto_renew: request.auto_renew_enabled,
     };
     let updated = subscriptions::change(&state, &caller, id, subscription, input, Some(version)).await?;
     let version = updated.version;

@@ -47,6 +47,9 @@ struct SubscriptionPage {
     status: String,
     active: bool,
     deleted: bool,
+    auto_renew: bool,
+    /// Whether auto-renewal can be turned on (the offer renews).
+    renewable: bool,
     version: i64,
     /// The term and billing plan, in words.
     plan: String,
@@ -188,14 +191,21 @@ pub async fn change(
             question,
         ));
     }
-    let (quantity, status) = match form.action.as_str() {
-        "quantity" => (RawQuantity::from_text(&form.quantity), None),
-        "suspend" => (RawQuantity::Missing, Some("suspended".into())),
-        "reactivate" => (RawQuantity::Missing, Some("active".into())),
-        "cancel" => (RawQuantity::Missing, Some("deleted".into())),
+    let (mut quantity, mut status, mut auto_renew) = (RawQuantity::Missing, None, None);
+    match form.action.as_str() {
+        "quantity" => quantity = RawQuantity::from_text(&form.quantity),
+        "suspend" => status = Some("suspended".into()),
+        "reactivate" => status = Some("active".into()),
+        "cancel" => status = Some("deleted".into()),
+        "auto-renew-off" => auto_renew = Some(false),
+        "auto-renew-on" => auto_renew = Some(true),
         _ => return Err(PageError::BadForm),
+    }
+    let input = SubscriptionUpdateInput {
+        quantity,
+        status,
+        auto_renew,
     };
-    let input = SubscriptionUpdateInput { quantity, status };
     let version = form.version.parse().ok();
     let changed = subscriptions::change(&state, &user.caller, customer, subscription, input, version).await;
     let (errors, status) = match changed {
@@ -380,6 +390,8 @@ async fn render(
         status: i18n::text(locale, &format!("status-{}", sub.status)),
         active,
         deleted: sub.status == SubscriptionStatus::Deleted,
+        auto_renew: sub.auto_renew,
+        renewable: catalog.offer(&sub.offer_id).is_some_and(|o| o.is_auto_renewable),
         version: sub.version,
         plan: plan(locale, &sub),
         refundable: term.as_ref().map_or_else(Vec::new, |t| {

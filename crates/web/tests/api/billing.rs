@@ -354,3 +354,48 @@ async fn expect_csv(response: reqwest::Response) -> String {
     );
     response.text().await.unwrap_or_default()
 }
+
+#[tokio::test]
+async fn a_subscription_without_auto_renewal_ends_with_its_term() {
+    let app = TestApp::spawn().await;
+    let created = app.create_customer(&customer_body("ending")).await;
+    let customer = created["id"].as_str().unwrap_or_default().to_owned();
+    let mail = created["order"]["lineItems"][0]["subscriptionId"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let path = format!("/v1/customers/{customer}/subscriptions/{mail}");
+    let read = expect(app.get(&path).await, StatusCode::OK).await;
+    assert_eq!(read["autoRenewEnabled"], true);
+    let mut whole = read.clone();
+    whole["autoRenewEnabled"] = json!(false);
+    let etag = read["attributes"]["etag"].as_str().unwrap_or_default().to_owned();
+    let off = send(
+        app.request(Method::PATCH, &path)
+            .header("If-Match", &etag)
+            .json(&whole),
+    )
+    .await;
+    let off = expect(off, StatusCode::OK).await;
+    assert_eq!(off["autoRenewEnabled"], false);
+    let activity = expect(
+        app.get("/v1/auditrecords?operationType=subscription-auto-renew-changed")
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(
+        activity["items"][0]["customizedData"][2]["value"], "off",
+        "{activity}"
+    );
+
+    // A month-long term: at its end the other subscription (still renewing) renews, this one ends.
+    let today = time::OffsetDateTime::now_utc().date();
+    let later = partnerdesk_domain::billing::calendar::add_months(today, 1).unwrap_or_else(|e| panic!("{e}"));
+    let run = app
+        .store
+        .run_billing(later)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((run.renewals, run.ended), (1, 1), "{run:?}");
+}

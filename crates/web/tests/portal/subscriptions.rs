@@ -374,7 +374,17 @@ async fn a_priced_subscription_shows_its_plan_and_windows_and_is_cancelled_after
     assert!(page.html.contains(r#"data-testid="refundable">10 until "#));
     assert!(page.html.contains(r#"data-testid="cancel""#));
 
+    assert!(page.html.contains(r#"data-testid="auto-renew">Yes<"#));
     let csrf = page.csrf();
+    let version = page.value_of("version").unwrap_or_default();
+    let off = [
+        ("csrf", csrf.as_str()),
+        ("version", version.as_str()),
+        ("action", "auto-renew-off"),
+    ];
+    let page = visitor.follow(visitor.post(&path, &off).await).await;
+    assert!(page.contains("Auto-renewal is off: the subscription ends with its term."));
+    assert!(page.html.contains(r#"data-testid="auto-renew-on""#));
     let version = page.value_of("version").unwrap_or_default();
     let cancel = [
         ("csrf", csrf.as_str()),
