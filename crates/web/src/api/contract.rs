@@ -21,7 +21,32 @@ const ERROR: &str = "#/components/schemas/ErrorBody";
 const OPERATIONS: &[(&str, &str, &str)] = &[
     ("get", "/v1/agreements", "getAgreementMetadata"),
     ("get", "/v1/auditrecords", "listAuditRecords"),
+    ("get", "/v1/invoices", "getInvoices"),
     ("get", "/v1/invoices/unbilled/lineitems", "getUnbilledLineItems"),
+    ("get", "/v1/invoices/{invoice}", "getInvoice"),
+    ("get", "/v1/invoices/{invoice}/lineitems", "getInvoiceLineItems"),
+    (
+        "get",
+        "/v1/invoices/{invoice}/reconciliation",
+        "getInvoiceReconciliation",
+    ),
+    ("get", "/v1/customers/{customer}/invoices", "getCustomerInvoices"),
+    (
+        "get",
+        "/v1/customers/{customer}/invoices/{invoice}",
+        "getCustomerInvoice",
+    ),
+    (
+        "get",
+        "/v1/customers/{customer}/invoices/{invoice}/lineitems",
+        "getCustomerInvoiceLineItems",
+    ),
+    (
+        "get",
+        "/v1/customers/{customer}/invoices/{invoice}/reconciliation",
+        "getCustomerInvoiceReconciliation",
+    ),
+    ("get", "/v1/pricesheets/{market}", "getPriceSheet"),
     (
         "get",
         "/v1/countryvalidationrules/{country}",
@@ -112,6 +137,13 @@ type LinkParameters = &'static [(&'static str, &'static str)];
 
 /// The id of a list's first item.
 const FIRST: &str = "$response.body#/items/0/id";
+
+/// The line items of the first invoice of a list (the query values are constants).
+const LINE_ITEMS_OF_FIRST: LinkParameters = &[
+    ("invoice", FIRST),
+    ("provider", "onetime"),
+    ("invoicelineitemtype", "billinglineitems"),
+];
 
 /// Links from an operation's answer to the operations on what it answered: the stateful
 /// tests (and clients) follow them. `(operation id, status, link name, target, parameters)`.
@@ -300,6 +332,60 @@ const LINKS: &[(&str, &str, &str, &str, LinkParameters)] = &[
         "ListOfferAddOns",
         "listOfferAddOns",
         &[("offer", FIRST)],
+    ),
+    (
+        "getInvoices",
+        "200",
+        "GetInvoice",
+        "getInvoice",
+        &[("invoice", FIRST)],
+    ),
+    (
+        "getInvoices",
+        "200",
+        "GetInvoiceLineItems",
+        "getInvoiceLineItems",
+        LINE_ITEMS_OF_FIRST,
+    ),
+    (
+        "getInvoices",
+        "200",
+        "GetInvoiceReconciliation",
+        "getInvoiceReconciliation",
+        &[("invoice", FIRST)],
+    ),
+    (
+        "listCustomers",
+        "200",
+        "GetCustomerInvoices",
+        "getCustomerInvoices",
+        &[("customer", FIRST)],
+    ),
+    (
+        "getCustomerInvoices",
+        "200",
+        "GetCustomerInvoice",
+        "getCustomerInvoice",
+        &[("customer", "$request.path.customer"), ("invoice", FIRST)],
+    ),
+    (
+        "getCustomerInvoices",
+        "200",
+        "GetCustomerInvoiceLineItems",
+        "getCustomerInvoiceLineItems",
+        &[
+            ("customer", "$request.path.customer"),
+            ("invoice", FIRST),
+            ("provider", "onetime"),
+            ("invoicelineitemtype", "billinglineitems"),
+        ],
+    ),
+    (
+        "getCustomerInvoices",
+        "200",
+        "GetCustomerInvoiceReconciliation",
+        "getCustomerInvoiceReconciliation",
+        &[("customer", "$request.path.customer"), ("invoice", FIRST)],
     ),
 ];
 

@@ -13,6 +13,7 @@ use axum::http::{HeaderMap, HeaderName, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use futures_util::StreamExt;
 use partnerdesk_domain::CustomerId;
 use partnerdesk_domain::billing::{BillingPeriod, Currency, InvoiceRecord, Side};
 use partnerdesk_store::{ChargeLine, MAX_CHARGE_PAGE};
@@ -364,7 +365,8 @@ pub(crate) async fn reconciliation(
     let InvoicePath(customer, number) = path;
     let invoice = billing::invoice(&state, &caller, customer, &number).await?;
     let disposition = format!("attachment; filename=\"Reconciliation_{}.csv\"", invoice.number);
-    let body = Body::from_stream(reconciliation_rows(state, invoice));
+    // Fused: the response's compression polls a stream once more after its end.
+    let body = Body::from_stream(reconciliation_rows(state, invoice).fuse());
     let headers = [
         (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
         (header::CONTENT_DISPOSITION, disposition),

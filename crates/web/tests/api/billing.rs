@@ -234,6 +234,21 @@ async fn a_closed_month_is_read_as_the_partners_invoice_and_its_customers() {
         Some("text/csv; charset=utf-8")
     );
     let file = file.text().await.unwrap_or_default();
+    // Compressed, the same file (a stream once panicked when polled after its end).
+    let gzipped = send(
+        app.request(Method::GET, &format!("/v1/invoices/{number}/reconciliation"))
+            .header("Accept-Encoding", "gzip"),
+    )
+    .await;
+    assert_eq!(gzipped.status(), StatusCode::OK);
+    assert_eq!(
+        gzipped
+            .headers()
+            .get("content-encoding")
+            .and_then(|v| v.to_str().ok()),
+        Some("gzip")
+    );
+    assert!(!gzipped.bytes().await.unwrap_or_default().is_empty());
     let rows: Vec<Vec<&str>> = file.lines().map(|l| l.split(',').collect()).collect();
     assert_eq!(rows.len(), 3, "{file}");
     assert_eq!(

@@ -27,6 +27,19 @@ async fn every_operation_documents_its_errors_and_headers() {
     let operations = operations(&doc);
     assert!(operations.len() >= 29, "{}", operations.len());
     let error = json!({"$ref": "#/components/schemas/ErrorBody"});
+    let mut ids: Vec<&str> = operations
+        .iter()
+        .filter_map(|(_, op)| op["operationId"].as_str())
+        .collect();
+    ids.sort_unstable();
+    let count = ids.len();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "operationIds are unique");
+    assert!(
+        ids.iter()
+            .all(|id| id.starts_with(|c: char| c.is_ascii_lowercase()) && id.len() > 4),
+        "{ids:?}"
+    );
     for (name, op) in operations {
         assert!(op["operationId"].is_string(), "{name} has no operationId");
         for status in ["401", "403", "429", "500", "503"] {
