@@ -117,17 +117,7 @@ impl Store {
 
     /// A partner's invoices from the operator, newest first.
     pub async fn partner_invoices(&self, partner: PartnerId) -> Result<Vec<InvoiceRecord>, StoreError> {
-        self.read(move |c| {
-            Box::pin(async move {
-                let sql = format!(
-                    "SELECT {INVOICE_COLUMNS} FROM invoices WHERE partner_id = $1 AND side = 'cost' \
-                     ORDER BY period_start DESC, number DESC"
-                );
-                let rows = c.fetch_all(&sql, &[id(partner)]).await?;
-                rows.iter().map(invoice_from).collect()
-            })
-        })
-        .await
+        self.invoices_of(partner, None, None).await
     }
 
     /// One of a partner's invoices from the operator, by its number.
@@ -136,20 +126,8 @@ impl Store {
         partner: PartnerId,
         number: String,
     ) -> Result<InvoiceRecord, StoreError> {
-        self.read(move |c| {
-            let number = number.clone();
-            Box::pin(async move {
-                let sql = format!(
-                    "SELECT {INVOICE_COLUMNS} FROM invoices WHERE partner_id = $1 AND side = 'cost' AND issuer = $2 \
-                     AND number = $3"
-                );
-                let row = c
-                    .fetch_optional(&sql, &[id(partner), OPERATOR.into(), Value::from(number.as_str())])
-                    .await?;
-                invoice_from(&row.ok_or(StoreError::NotFound)?)
-            })
-        })
-        .await
+        let found = self.invoices_of(partner, None, Some(number)).await?;
+        found.into_iter().next().ok_or(StoreError::NotFound)
     }
 
     /// One of the invoices `partner` wrote to `customer`, by its number.
@@ -159,25 +137,8 @@ impl Store {
         customer: CustomerId,
         number: String,
     ) -> Result<InvoiceRecord, StoreError> {
-        self.read(move |c| {
-            let number = number.clone();
-            Box::pin(async move {
-                let sql = format!(
-                    "SELECT {INVOICE_COLUMNS} FROM invoices WHERE customer_id = $1 AND partner_id = $2 \
-                     AND side = 'customer' AND issuer = $3 AND number = $4"
-                );
-                let issuer = partner.to_string();
-                let params = [
-                    id(customer),
-                    id(partner),
-                    Value::from(&issuer),
-                    Value::from(number.as_str()),
-                ];
-                let row = c.fetch_optional(&sql, &params).await?;
-                invoice_from(&row.ok_or(StoreError::NotFound)?)
-            })
-        })
-        .await
+        let found = self.invoices_of(partner, Some(customer), Some(number)).await?;
+        found.into_iter().next().ok_or(StoreError::NotFound)
     }
 
     /// The invoices `partner` wrote to `customer`, newest first.
@@ -186,13 +147,37 @@ impl Store {
         partner: PartnerId,
         customer: CustomerId,
     ) -> Result<Vec<InvoiceRecord>, StoreError> {
+        self.invoices_of(partner, Some(customer), None).await
+    }
+
+    /// `partner`'s invoices from the operator (`customer` `None`) or to `customer`, newest
+    /// first; only the one numbered `number` when given (numbers are the issuer's).
+    async fn invoices_of(
+        &self,
+        partner: PartnerId,
+        customer: Option<CustomerId>,
+        number: Option<String>,
+    ) -> Result<Vec<InvoiceRecord>, StoreError> {
+        let (side, issuer) = match customer {
+            None => ("cost", OPERATOR.to_owned()),
+            Some(_) => ("customer", partner.to_string()),
+        };
         self.read(move |c| {
+            let (issuer, number) = (issuer.clone(), number.clone());
             Box::pin(async move {
                 let sql = format!(
-                    "SELECT {INVOICE_COLUMNS} FROM invoices WHERE customer_id = $1 AND partner_id = $2 \
-                     AND side = 'customer' ORDER BY period_start DESC, number DESC"
+                    "SELECT {INVOICE_COLUMNS} FROM invoices WHERE partner_id = $1 AND side = $2 AND issuer = $3 \
+                     AND ($4 IS NULL OR customer_id = $4) AND ($5 IS NULL OR number = $5) \
+                     ORDER BY period_start DESC, number DESC"
                 );
-                let rows = c.fetch_all(&sql, &[id(customer), id(partner)]).await?;
+                let params = [
+                    id(partner),
+                    side.into(),
+                    Value::from(&issuer),
+                    opt_id(customer),
+                    Value::Text(number.as_deref()),
+                ];
+                let rows = c.fetch_all(&sql, &params).await?;
                 rows.iter().map(invoice_from).collect()
             })
         })

@@ -7,7 +7,6 @@ use axum::response::{IntoResponse, Response};
 use partnerdesk_domain::Locale;
 use partnerdesk_domain::catalog::Offer;
 use partnerdesk_domain::country::CountryCode;
-use partnerdesk_domain::partner::Permission;
 
 use crate::api::auth::ApiCaller;
 use crate::api::error::ApiError;
@@ -59,10 +58,9 @@ pub(crate) async fn get(
     ApiCaller(caller): ApiCaller,
     Path(market): Path<String>,
 ) -> Result<Response, ApiError> {
-    caller.require(Permission::ViewPrices)?;
+    let catalog = crate::app::billing::price_list(&state, &caller).await?;
     let code = CountryCode::parse(&market)
         .map_err(|_| ApiError::CountryRulesNotFound(market.chars().take(8).collect()))?;
-    let catalog = state.store.catalog().await?;
     let mut out = line(&COLUMNS);
     for (offer, price) in catalog.price_sheet(code) {
         let cells = [

@@ -2,8 +2,11 @@
 //! admins; a partner sees its own side only (its cost from the operator, its prices to its
 //! customers).
 
+use std::sync::Arc;
+
 use partnerdesk_domain::CustomerId;
 use partnerdesk_domain::billing::{Currency, InvoiceRecord};
+use partnerdesk_domain::catalog::Catalog;
 use partnerdesk_domain::partner::Permission;
 use partnerdesk_store::{ChargeLine, StoreError};
 use time::OffsetDateTime;
@@ -16,6 +19,13 @@ const NOT_FOUND: &str = "api-invoice-not-found";
 
 fn not_found(e: StoreError) -> AppError {
     AppError::not_found_as(NOT_FOUND)(e)
+}
+
+/// The catalog whose price list the caller may read (admin agents, sales agents, billing
+/// admins; not indirect resellers, who buy from their provider).
+pub async fn price_list(state: &AppState, caller: &Caller) -> Result<Arc<Catalog>, AppError> {
+    caller.require(Permission::ViewPrices)?;
+    Ok(state.store.catalog().await?)
 }
 
 /// A page of the caller's uninvoiced charges in `currency` written in `range`, after the
