@@ -351,7 +351,7 @@ pub(crate) async fn customer_line_items(
     tag = "Billing",
     params(("invoice" = String, Path, description = "The invoice number")),
     responses(
-        (status = 200, description = "The reconciliation file", content_type = "text/csv", body = String),
+        (status = 200, description = "The reconciliation file", content_type = "text/csv", body = String, headers(("Content-Disposition" = String, description = "`attachment` with the file name"))),
         (status = 403, description = "Only admin agents and billing admins read billing", body = crate::api::error::ErrorBody),
         (status = 404, description = "No invoice of yours has this number", body = crate::api::error::ErrorBody),
     ),
@@ -381,7 +381,7 @@ pub(crate) async fn reconciliation(
     tag = "Billing",
     params(("customer" = String, Path, description = "Customer id"), ("invoice" = String, Path, description = "The invoice number")),
     responses(
-        (status = 200, description = "The reconciliation file, at the customer's prices", content_type = "text/csv", body = String),
+        (status = 200, description = "The reconciliation file, at the customer's prices", content_type = "text/csv", body = String, headers(("Content-Disposition" = String, description = "`attachment` with the file name"))),
         (status = 403, description = "Only admin agents and billing admins read billing", body = crate::api::error::ErrorBody),
         (status = 404, description = "No such customer or invoice for you", body = crate::api::error::ErrorBody),
     ),

@@ -47,7 +47,7 @@ const COLUMNS: [&str; 18] = [
     tag = "Billing",
     params(("market" = String, Path, description = "ISO 3166 alpha-2 code of the customers' country")),
     responses(
-        (status = 200, description = "The price list", content_type = "text/csv", body = String),
+        (status = 200, description = "The price list", content_type = "text/csv", body = String, headers(("Content-Disposition" = String, description = "`attachment` with the file name"))),
         (status = 403, description = "Helpdesk agents and indirect resellers don't see prices", body = crate::api::error::ErrorBody),
         (status = 404, description = "Not an ISO 3166 alpha-2 code (UK is GB)", body = crate::api::error::ErrorBody),
     ),
