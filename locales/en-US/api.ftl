@@ -84,6 +84,9 @@ error-auto-renew-not-offered = This offer doesn't renew automatically.
 error-quantity-change-invalid = Remove fewer licenses than the subscription has; to remove all of them, cancel it.
 error-date-outside-cycle = This subscription's term has ended: it can change again once it is renewed.
 error-amount-overflow = This amount is too large.
+error-amount-invalid = Type a number such as 15 or 12.5.
+error-markup-out-of-range = Use a markup from 0 to { $max } percent.
+error-erp-missing = This offer has no suggested retail price: set a percent over cost instead.
 
 ## API errors
 

@@ -87,6 +87,9 @@ error-auto-renew-not-offered = Cette offre ne se renouvelle pas automatiquement.
 error-quantity-change-invalid = Retirez moins de licences que l'abonnement n'en compte ; pour toutes les retirer, résiliez-le.
 error-date-outside-cycle = La durée de cet abonnement est terminée : il pourra de nouveau changer une fois renouvelé.
 error-amount-overflow = Ce montant est trop élevé.
+error-amount-invalid = Saisissez un nombre tel que 15 ou 12.5.
+error-markup-out-of-range = Utilisez une marge de 0 à { $max } pour cent.
+error-erp-missing = Cette offre n’a pas de prix de vente conseillé : définissez plutôt un pourcentage sur le coût.
 
 ## API errors
 

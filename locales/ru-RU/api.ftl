@@ -87,6 +87,9 @@ error-auto-renew-not-offered = Это предложение не продлев
 error-quantity-change-invalid = Уберите меньше лицензий, чем есть в подписке; чтобы убрать все, отмените её.
 error-date-outside-cycle = Срок этой подписки истёк: её можно будет изменить после продления.
 error-amount-overflow = Эта сумма слишком велика.
+error-amount-invalid = Введите число, например 15 или 12.5.
+error-markup-out-of-range = Укажите наценку от 0 до { $max } процентов.
+error-erp-missing = У этого предложения нет рекомендованной розничной цены: задайте процент к себестоимости.
 
 ## API errors
 

@@ -80,6 +80,9 @@ error-auto-renew-not-offered = 此产品不会自动续订。
 error-quantity-change-invalid = 请移除少于订阅现有数量的许可证；要全部移除，请取消订阅。
 error-date-outside-cycle = 此订阅的期限已结束：续订后才能再次更改。
 error-amount-overflow = 此金额过大。
+error-amount-invalid = 请输入数字，例如 15 或 12.5。
+error-markup-out-of-range = 加价比例须在 0 到 { $max }% 之间。
+error-erp-missing = 此产品没有建议零售价：请改为设置成本加价百分比。
 
 ## API errors
 

@@ -80,6 +80,9 @@ error-auto-renew-not-offered = 此供應項目不會自動續約。
 error-quantity-change-invalid = 請移除少於訂閱現有數量的授權；若要全部移除，請取消訂閱。
 error-date-outside-cycle = 此訂閱的期限已結束：續約後才能再次變更。
 error-amount-overflow = 此金額過大。
+error-amount-invalid = 請輸入數字，例如 15 或 12.5。
+error-markup-out-of-range = 加價比例須介於 0 到 { $max }% 之間。
+error-erp-missing = 此產品沒有建議零售價：請改為設定成本加價百分比。
 
 ## API errors
 

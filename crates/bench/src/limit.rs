@@ -12,6 +12,7 @@ use anyhow::Context;
 use partnerdesk_domain::address::AddressInput;
 use partnerdesk_domain::agreement::{AgreementAcceptance, AgreementInput};
 use partnerdesk_domain::audit::Actor;
+use partnerdesk_domain::billing::Markups;
 use partnerdesk_domain::catalog::{Catalog, CatalogDocument};
 use partnerdesk_domain::customer::{BillingInput, CustomerContext, CustomerInput, NewCustomer};
 use partnerdesk_domain::onboarding::{Onboarding, OrderLine, Seller};
@@ -95,7 +96,15 @@ impl Fixture {
             .into_iter()
             .map(|item| OrderLine { item, reseller: None })
             .collect();
-        Onboarding::new(customer, Some(acceptance), lines, &self.catalog, self.seller, now).map_err(refused)
+        Onboarding::new(
+            customer,
+            Some(acceptance),
+            lines,
+            (&self.catalog, &Markups::default()),
+            self.seller,
+            now,
+        )
+        .map_err(refused)
     }
 }
 

@@ -90,6 +90,7 @@ pub enum Action {
     RelationshipAccepted,
     RelationshipDeclined,
     ResellerInvited,
+    CustomerPriceRuleChanged,
 }
 
 impl Action {
@@ -193,6 +194,7 @@ mod tests {
                 "relationship-accepted",
                 "relationship-declined",
                 "reseller-invited",
+                "customer-price-rule-changed",
             ]
         );
     }

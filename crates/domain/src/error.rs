@@ -64,6 +64,8 @@ pub enum Field {
     BillingCycle(usize),
     /// Whether a subscription renews at its term's end.
     AutoRenew,
+    /// A customer price rule's percent over cost.
+    MarkupPercent,
 }
 
 impl Field {
@@ -110,6 +112,7 @@ impl Field {
             Field::TermDuration(_) => "termDuration",
             Field::BillingCycle(_) => "billingCycle",
             Field::AutoRenew => "autoRenewEnabled",
+            Field::MarkupPercent => "markupPercent",
         }
     }
 

@@ -5,7 +5,7 @@ use time::{Duration, Month, OffsetDateTime};
 use uuid::Uuid;
 
 use crate::agreement::{Agreement, AgreementAcceptance};
-use crate::billing::{BillingError, Currency, Purchase, price_purchase};
+use crate::billing::{BillingError, Currency, Markups, Purchase, price_purchase};
 use crate::catalog::Catalog;
 use crate::country::CountryCode;
 use crate::customer::{BillingProfile, Customer, NewCustomer};
@@ -64,7 +64,7 @@ impl Onboarding {
         new: NewCustomer,
         acceptance: Option<AgreementAcceptance>,
         lines: Vec<OrderLine>,
-        catalog: &Catalog,
+        (catalog, markups): (&Catalog, &Markups),
         seller: Seller,
         now: OffsetDateTime,
     ) -> Result<Self, Vec<FieldError>> {
@@ -99,7 +99,7 @@ impl Onboarding {
         let order = if lines.is_empty() {
             None
         } else {
-            Some(place_order(id, country, seller, lines, catalog, now)?)
+            Some(place_order(id, country, seller, lines, (catalog, markups), now)?)
         };
         Ok(Self {
             seller,
@@ -139,14 +139,15 @@ pub fn agreement_record(
 /// An order and its subscriptions in the currency of the customer's `country`, committed
 /// for each line's term from now, auto-renewing where the offer renews. Each line of an
 /// offer with prices is priced in that market (its first charge included); a line whose
-/// plan has no price there today is refused. Friendly names default to the offer's
+/// plan has no price there today is refused. The customer's price follows the seller's
+/// `markups`. Friendly names default to the offer's
 /// English name.
 pub fn place_order(
     customer_id: CustomerId,
     country: CountryCode,
     seller: Seller,
     lines: Vec<OrderLine>,
-    catalog: &Catalog,
+    (catalog, markups): (&Catalog, &Markups),
     now: OffsetDateTime,
 ) -> Result<PlacedOrder, Vec<FieldError>> {
     let now = truncate_to_micros(now);
@@ -170,7 +171,10 @@ pub fn place_order(
         if let Some(list) = catalog.prices(&line.item.offer_id) {
             let priced = match (plan, currency) {
                 (Some(plan), Some(currency)) => {
-                    price_purchase(list, country, currency, plan, line.item.quantity, now)
+                    let rule = markups
+                        .rule_for(Some(customer_id), &line.item.offer_id)
+                        .map(|(r, _)| r);
+                    price_purchase(list, country, currency, plan, line.item.quantity, now, rule)
                 }
                 _ => Err(BillingError::NoPriceInEffect),
             };

@@ -98,6 +98,8 @@ pub enum Permission {
     ViewBilling,
     /// Read the price list (the partner's cost of each offer).
     ViewPrices,
+    /// Set the customer prices (markup rules).
+    ManagePrices,
 }
 
 /// Whether a user with `role` at a partner of `kind` may do `permission` (Partner Center's
@@ -110,7 +112,7 @@ pub fn allowed(kind: PartnerKind, role: Role, permission: Permission) -> bool {
         AddCustomer | AttestAgreement | PlaceOrder | ManageSubscriptions
     );
     // An indirect reseller buys from its provider: the operator's prices aren't its own.
-    if (sells || permission == ViewPrices) && kind == PartnerKind::IndirectReseller {
+    if (sells || matches!(permission, ViewPrices | ManagePrices)) && kind == PartnerKind::IndirectReseller {
         return false;
     }
     match role {
@@ -131,7 +133,12 @@ pub fn allowed(kind: PartnerKind, role: Role, permission: Permission) -> bool {
         ),
         Role::BillingAdmin => matches!(
             permission,
-            ViewCustomers | EditBillingProfile | ManageSubscriptions | ViewBilling | ViewPrices
+            ViewCustomers
+                | EditBillingProfile
+                | ManageSubscriptions
+                | ViewBilling
+                | ViewPrices
+                | ManagePrices
         ),
     }
 }
@@ -219,6 +226,20 @@ mod tests {
             );
         }
         assert!(!allowed(kind, Role::SalesAgent, EditBillingProfile));
+        for &role in Role::ALL {
+            let billing = matches!(role, Role::AdminAgent | Role::BillingAdmin);
+            assert_eq!(allowed(kind, role, ViewBilling), billing, "{role}");
+            assert_eq!(allowed(kind, role, ManagePrices), billing, "{role}");
+            assert_eq!(
+                allowed(kind, role, ViewPrices),
+                role != Role::HelpdeskAgent,
+                "{role}"
+            );
+            assert!(
+                !allowed(PartnerKind::IndirectReseller, role, ManagePrices),
+                "{role}"
+            );
+        }
     }
 
     #[test]

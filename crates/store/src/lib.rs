@@ -31,6 +31,7 @@ pub use ops::charges::{ChargeLine, MAX_PAGE as MAX_CHARGE_PAGE};
 pub use ops::customer_users::CustomerUser;
 pub use ops::customers::{Cursor, CustomerFilter, CustomerPage, CustomerQuery};
 pub use ops::idempotency::{Claim, IdempotencyRecord, Render, StoredResponse};
+pub use ops::markups::MarkupScope;
 pub use ops::partners::Principal;
 pub use ops::relationships::{CustomerPartner, Invitation, InvitationStatus};
 pub use ops::sessions::{Session, SignInRecord};

@@ -34,6 +34,7 @@ const MIGRATIONS: &[Migration] = migrations![
     "0007_server_secret",
     "0008_billing",
     "0009_invoices",
+    "0010_markups",
 ];
 
 impl Store {

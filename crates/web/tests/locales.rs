@@ -21,6 +21,9 @@ const SAME_AS_ENGLISH: &[(&str, &str)] = &[
     ("ru-RU", "error-summary-item"),
     ("fr-FR", "activity-action"),
     ("fr-FR", "customer-invitations"),
+    ("fr-FR", "charge-convert"),
+    ("fr-FR", "billing-total"),
+    ("fr-FR", "billing-dates"),
 ];
 
 fn locales_dir() -> PathBuf {

@@ -3,9 +3,13 @@
 //! and may override it per offer, per customer, and per customer and offer. The margin is
 //! what the partner keeps, shown to the partner and never to the customer.
 
+use std::fmt;
+use std::str::FromStr;
+
 use rust_decimal::Decimal;
 
 use super::{BillingError, Money, Rounding, parse_decimal};
+use crate::{CustomerId, OfferId};
 
 /// The largest markup accepted, in percent: a typo guard (10 times the cost).
 pub const MAX_MARKUP_PERCENT: i64 = 1000;
@@ -60,31 +64,94 @@ impl CustomerPriceRule {
 /// Where the rule that applies was set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum RuleSource {
+    /// No rule set: the ERP where listed, else the cost ([`default_rule`]).
+    Default,
     PartnerDefault,
     Offer,
     Customer,
     CustomerOffer,
 }
 
-/// A partner's rules for one customer and one offer, as the store finds them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct MarkupRules {
-    pub partner_default: CustomerPriceRule,
-    pub offer: Option<CustomerPriceRule>,
-    pub customer: Option<CustomerPriceRule>,
-    pub customer_offer: Option<CustomerPriceRule>,
+/// One rule a partner set: its default (no customer, no offer), for an offer, for a
+/// customer, or for a customer and offer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkupRule {
+    pub customer: Option<CustomerId>,
+    pub offer: Option<OfferId>,
+    pub rule: CustomerPriceRule,
 }
 
-impl MarkupRules {
-    /// The rule that applies, most specific first: the one set for this customer and
-    /// offer, then the customer's (a deal with a customer covers all it buys, and so
-    /// outranks an offer's general markup), then the offer's, then the partner's default.
-    pub fn resolve(&self) -> (CustomerPriceRule, RuleSource) {
-        self.customer_offer
-            .map(|r| (r, RuleSource::CustomerOffer))
-            .or(self.customer.map(|r| (r, RuleSource::Customer)))
-            .or(self.offer.map(|r| (r, RuleSource::Offer)))
-            .unwrap_or((self.partner_default, RuleSource::PartnerDefault))
+/// A partner's rules, or the part of them that can apply to one customer.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Markups(pub Vec<MarkupRule>);
+
+impl Markups {
+    /// The rule that applies to a sale of `offer` to `customer` (to any customer: `None`),
+    /// most specific first:
+    /// the one set for this customer and offer, then the customer's (a deal with a
+    /// customer covers all it buys, and so outranks an offer's general markup), then the
+    /// offer's, then the partner's default; `None` when the partner set none of them.
+    pub fn rule_for(
+        &self,
+        customer: Option<CustomerId>,
+        offer: &OfferId,
+    ) -> Option<(CustomerPriceRule, RuleSource)> {
+        self.0
+            .iter()
+            .filter_map(|m| {
+                let source = match (m.customer, m.offer.as_ref()) {
+                    (Some(c), Some(o)) if Some(c) == customer && o == offer => RuleSource::CustomerOffer,
+                    (Some(c), None) if Some(c) == customer => RuleSource::Customer,
+                    (None, Some(o)) if o == offer => RuleSource::Offer,
+                    (None, None) => RuleSource::PartnerDefault,
+                    _ => return None,
+                };
+                Some((m.rule, source))
+            })
+            .max_by_key(|(_, source)| *source)
+    }
+}
+
+/// The customer's price of a unit that costs `cost`, whose ERP is `erp`, by `rule`, or
+/// by [`default_rule`] where the partner set none.
+pub fn customer_price(
+    rule: Option<CustomerPriceRule>,
+    cost: Money,
+    erp: Option<Money>,
+) -> Result<Money, BillingError> {
+    rule.unwrap_or_else(|| default_rule(erp))
+        .customer_price(cost, erp)
+}
+
+/// The customer price rule of a partner that set none: the suggested retail price where
+/// the price list has one, else the partner's cost.
+pub fn default_rule(erp: Option<Money>) -> CustomerPriceRule {
+    match erp {
+        Some(_) => CustomerPriceRule::Erp,
+        None => CustomerPriceRule::PercentOverCost(Decimal::ZERO),
+    }
+}
+
+impl fmt::Display for CustomerPriceRule {
+    /// The stored form: `erp`, or the percent over cost (`12.5`).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CustomerPriceRule::Erp => f.write_str("erp"),
+            CustomerPriceRule::PercentOverCost(p) => write!(f, "{p}"),
+        }
+    }
+}
+
+impl FromStr for CustomerPriceRule {
+    type Err = BillingError;
+
+    /// The stored form back: `erp`, or a percent over cost.
+    fn from_str(s: &str) -> Result<Self, BillingError> {
+        if s == "erp" {
+            Ok(CustomerPriceRule::Erp)
+        } else {
+            CustomerPriceRule::percent_over_cost(s)
+        }
     }
 }
 
@@ -158,19 +225,68 @@ mod tests {
 
     #[test]
     fn the_most_specific_rule_wins() {
-        let mut rules = MarkupRules {
-            partner_default: pct("10"),
-            offer: None,
-            customer: None,
-            customer_offer: None,
+        let (alice, bob) = (CustomerId::new(), CustomerId::new());
+        let rule = |customer, offer: Option<&str>, r| MarkupRule {
+            customer,
+            offer: offer.and_then(OfferId::parse),
+            rule: r,
         };
-        assert_eq!(rules.resolve(), (pct("10"), RuleSource::PartnerDefault));
-        rules.offer = Some(pct("20"));
-        assert_eq!(rules.resolve(), (pct("20"), RuleSource::Offer));
-        rules.customer = Some(CustomerPriceRule::Erp);
-        assert_eq!(rules.resolve(), (CustomerPriceRule::Erp, RuleSource::Customer));
-        rules.customer_offer = Some(pct("5"));
-        assert_eq!(rules.resolve(), (pct("5"), RuleSource::CustomerOffer));
+        let (o1, o2) = (OfferId::parse("o1").unwrap(), OfferId::parse("o2").unwrap());
+        let mut markups = Markups::default();
+        assert_eq!(markups.rule_for(Some(alice), &o1), None);
+        assert_eq!(
+            customer_price(None, usd("10"), Some(usd("12"))),
+            Ok(usd("12")),
+            "the ERP"
+        );
+        assert_eq!(
+            customer_price(None, usd("10"), None),
+            Ok(usd("10")),
+            "else the cost"
+        );
+        markups.0.push(rule(None, None, pct("10")));
+        assert_eq!(
+            markups.rule_for(Some(alice), &o1),
+            Some((pct("10"), RuleSource::PartnerDefault))
+        );
+        markups.0.push(rule(None, Some("o1"), pct("20")));
+        markups.0.push(rule(Some(bob), None, pct("1")));
+        assert_eq!(
+            markups.rule_for(Some(alice), &o1),
+            Some((pct("20"), RuleSource::Offer))
+        );
+        assert_eq!(
+            markups.rule_for(Some(alice), &o2),
+            Some((pct("10"), RuleSource::PartnerDefault))
+        );
+        markups.0.push(rule(Some(alice), None, CustomerPriceRule::Erp));
+        assert_eq!(
+            markups.rule_for(Some(alice), &o1),
+            Some((CustomerPriceRule::Erp, RuleSource::Customer))
+        );
+        markups.0.push(rule(Some(alice), Some("o1"), pct("5")));
+        assert_eq!(
+            markups.rule_for(Some(alice), &o1),
+            Some((pct("5"), RuleSource::CustomerOffer))
+        );
+        assert_eq!(
+            markups.rule_for(Some(bob), &o1),
+            Some((pct("1"), RuleSource::Customer))
+        );
+        assert_eq!(
+            markups.rule_for(None, &o1),
+            Some((pct("20"), RuleSource::Offer)),
+            "any customer"
+        );
+    }
+
+    #[test]
+    fn a_rule_reads_back_from_its_stored_form() {
+        for rule in [CustomerPriceRule::Erp, pct("12.5"), pct("0"), pct("1000")] {
+            assert_eq!(rule.to_string().parse::<CustomerPriceRule>(), Ok(rule));
+        }
+        assert_eq!(pct("15.0").to_string(), "15");
+        assert!("ERP".parse::<CustomerPriceRule>().is_err());
     }
 
     #[test]

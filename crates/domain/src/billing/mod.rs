@@ -33,7 +33,10 @@ pub use charge_type::ChargeType;
 pub use currency::Currency;
 pub use error::BillingError;
 pub use invoice::{InvoiceLineItem, InvoiceTotals, LineContext, Side, TaxRate};
-pub use markup::{CustomerPriceRule, MAX_MARKUP_PERCENT, MarkupRules, RuleSource, margin, margin_percent};
+pub use markup::{
+    CustomerPriceRule, MAX_MARKUP_PERCENT, MarkupRule, Markups, RuleSource, customer_price, default_rule,
+    margin, margin_percent,
+};
 pub use money::{Money, Rounding, parse_decimal, round_decimal};
 pub use numbering::{DEFAULT_DIGITS, InvoiceNumber, InvoicePrefix, next_sequence};
 pub use period::BillingPeriod;
@@ -41,7 +44,7 @@ pub use price::{LockedPrice, PriceList, PricePoint};
 pub use proration::{ChargeCycle, effective_unit_price, prorated_total};
 pub use record::{ChargeRecord, InvoiceRecord};
 pub use term::{BillingCycle, BillingPlan, TermDuration};
-pub use term_prices::{Due, Purchase, SubscriptionTerm, TermPrices, default_rule, price_purchase};
+pub use term_prices::{Due, Purchase, SubscriptionTerm, TermPrices, TermTotals, price_purchase};
 pub use window::{
     RefundableDetail, RefundableQuantity, SeatBatch, WINDOW_HOURS, cancellation_allowed_until,
     check_cancellation, refundable_quantity, remove_seats, renewed_batches, window_end,

@@ -7,8 +7,8 @@
 use time::macros::{date, datetime};
 
 use super::*;
-use crate::OfferId;
 use crate::country::CountryCode;
+use crate::{CustomerId, OfferId};
 
 fn usd(text: &str) -> Money {
     Money::parse(text, "USD".parse().unwrap()).unwrap()
@@ -35,13 +35,13 @@ fn a_month_of_a_yearly_subscription_billed_monthly_adds_up() {
     .unwrap();
     let start = date!(2024 - 06 - 01);
     let locked = list.lock(us, "USD".parse().unwrap(), plan, start).unwrap();
-    let (rule, _) = MarkupRules {
-        partner_default: CustomerPriceRule::percent_over_cost("25").unwrap(),
-        offer: None,
+    let customer_id = CustomerId::new();
+    let markups = Markups(vec![MarkupRule {
         customer: None,
-        customer_offer: None,
-    }
-    .resolve();
+        offer: None,
+        rule: CustomerPriceRule::percent_over_cost("25").unwrap(),
+    }]);
+    let (rule, _) = markups.rule_for(Some(customer_id), list.offer()).unwrap();
     let cost = locked.cycle_price().unwrap(); // 72 / 12 = 6 a month
     let customer = rule.customer_price(cost, None).unwrap(); // 7.50
     let prices = CyclePrices { cost, customer };

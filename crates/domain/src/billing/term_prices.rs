@@ -8,7 +8,7 @@ use time::{Date, OffsetDateTime};
 use super::{
     BillingError, BillingPlan, Charge, ChargeCycle, CustomerPriceRule, CyclePrices, Money, PriceList,
     RefundableQuantity, SeatBatch, cancellation, cancellation_allowed_until, check_cancellation,
-    cycle_charge, purchase, refundable_quantity, remove_seats, renewal, seat_change,
+    customer_price, cycle_charge, purchase, refundable_quantity, remove_seats, renewal, seat_change,
 };
 use crate::country::CountryCode;
 
@@ -46,13 +46,12 @@ impl SubscriptionTerm {
     }
 }
 
-/// The customer price rule a partner uses until it sets its own: the suggested retail
-/// price where the price list has one, else the partner's cost.
-pub fn default_rule(erp: Option<Money>) -> CustomerPriceRule {
-    match erp {
-        Some(_) => CustomerPriceRule::Erp,
-        None => CustomerPriceRule::PercentOverCost(rust_decimal::Decimal::ZERO),
-    }
+/// A term's amounts for a license count (the partner's view of a subscription).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TermTotals {
+    pub cost: Money,
+    pub customer: Money,
+    pub margin: Money,
 }
 
 /// What a purchase writes: the term's prices and its first charge.
@@ -71,10 +70,11 @@ pub fn price_purchase(
     plan: BillingPlan,
     quantity: u32,
     now: OffsetDateTime,
+    rule: Option<CustomerPriceRule>,
 ) -> Result<Purchase, BillingError> {
     let today = now.date();
     let locked = list.lock(market, currency, plan, today)?;
-    let customer = default_rule(locked.erp).customer_price(locked.unit_price, locked.erp)?;
+    let customer = customer_price(rule, locked.unit_price, locked.erp)?;
     let prices = TermPrices {
         plan,
         started_at: now,
@@ -138,10 +138,11 @@ impl TermPrices {
         list: &PriceList,
         market: CountryCode,
         quantity: u32,
+        rule: Option<CustomerPriceRule>,
     ) -> Result<Purchase, BillingError> {
         let on = self.term_end()?.next_day().ok_or(BillingError::DateOutOfRange)?;
         let locked = list.lock(market, self.cost.currency(), self.plan, on)?;
-        let customer = default_rule(locked.erp).customer_price(locked.unit_price, locked.erp)?;
+        let customer = customer_price(rule, locked.unit_price, locked.erp)?;
         let prices = TermPrices {
             plan: self.plan,
             started_at: on.midnight().assume_utc(),
@@ -152,6 +153,19 @@ impl TermPrices {
         };
         let charge = renewal(self.plan, on, quantity, prices.cycle_prices()?)?;
         Ok(Purchase { prices, charge })
+    }
+
+    /// The whole term's cost and customer price of `quantity` units, and the margin
+    /// between them.
+    pub fn totals(&self, quantity: u32) -> Result<TermTotals, BillingError> {
+        let quantity = rust_decimal::Decimal::from(quantity);
+        let cost = self.cost.checked_mul(quantity)?;
+        let customer = self.customer.checked_mul(quantity)?;
+        Ok(TermTotals {
+            cost,
+            customer,
+            margin: super::margin(cost, customer)?,
+        })
     }
 
     /// One unit's price per charge cycle on both sides (1/12 of the term's a month on
@@ -248,7 +262,7 @@ mod tests {
     fn the_facts_files_seat_change_comes_out_of_a_priced_purchase() {
         let plan = BillingPlan::parse("P1M", "monthly").unwrap();
         let bought = datetime!(2024-06-18 10:00 UTC);
-        let p = price_purchase(&list(Some("12.60")), fr(), eur_currency(), plan, 10, bought).unwrap();
+        let p = price_purchase(&list(Some("12.60")), fr(), eur_currency(), plan, 10, bought, None).unwrap();
         assert_eq!(p.charge.cost.subtotal, eur("100.80"));
         assert_eq!(p.charge.customer.subtotal, eur("126.00"));
         let batches = [SeatBatch {
@@ -275,16 +289,33 @@ mod tests {
             plan,
             1,
             datetime!(2024-06-18 10:00 UTC),
+            None,
         )
         .unwrap();
         assert_eq!(p.prices.customer, p.prices.cost);
+        let rule = CustomerPriceRule::percent_over_cost("10").ok();
+        let marked_up = price_purchase(
+            &list(None),
+            fr(),
+            eur_currency(),
+            plan,
+            1,
+            p.prices.started_at,
+            rule,
+        )
+        .unwrap();
+        assert!(marked_up.prices.customer.amount() > p.prices.cost.amount());
+        assert_eq!(
+            Ok(marked_up.prices.customer),
+            rule.unwrap().customer_price(p.prices.cost, None)
+        );
     }
 
     #[test]
     fn removals_and_cancellations_outside_their_windows_are_refused() {
         let plan = BillingPlan::parse("P1M", "monthly").unwrap();
         let bought = datetime!(2024-06-01 10:00 UTC);
-        let p = price_purchase(&list(None), fr(), eur_currency(), plan, 10, bought).unwrap();
+        let p = price_purchase(&list(None), fr(), eur_currency(), plan, 10, bought, None).unwrap();
         let batches = [SeatBatch {
             quantity: 10,
             added_at: bought,
@@ -316,7 +347,7 @@ mod tests {
             .collect();
         let list = PriceList::new(OfferId::parse("MAIL").unwrap(), points).unwrap();
         let bought = datetime!(2024-06-18 10:00 UTC);
-        let p = price_purchase(&list, fr(), eur_currency(), plan, 3, bought).unwrap();
+        let p = price_purchase(&list, fr(), eur_currency(), plan, 3, bought, None).unwrap();
         assert_eq!(
             p.prices.due_after(1),
             Ok(Due::Cycle {
@@ -343,11 +374,11 @@ mod tests {
             (ChargeType::CycleCharge, eur("30.00"))
         );
         // The price of June 18, 2025 is still 120: the July rise waits for the next renewal.
-        let renewed = p.prices.renew(&list, fr(), 3).unwrap();
+        let renewed = p.prices.renew(&list, fr(), 3, None).unwrap();
         assert_eq!(renewed.prices.term_start, date!(2025 - 06 - 18));
         assert_eq!(renewed.prices.cost, eur("120.00"));
         assert_eq!(renewed.charge.charge_type, ChargeType::Renew);
-        let again = renewed.prices.renew(&list, fr(), 3).unwrap();
+        let again = renewed.prices.renew(&list, fr(), 3, None).unwrap();
         assert_eq!(again.prices.cost, eur("144.00"));
         assert_eq!(again.charge.cost.subtotal, eur("36.00"));
     }
@@ -362,6 +393,7 @@ mod tests {
             annual,
             1,
             datetime!(2024-06-18 10:00 UTC),
+            None,
         );
         assert_eq!(err.unwrap_err(), BillingError::NoPriceInEffect);
     }

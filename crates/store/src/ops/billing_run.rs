@@ -18,9 +18,9 @@ use time::Date;
 use crate::Store;
 use crate::db::{Conn, Value, id};
 use crate::error::StoreError;
-use crate::ops::activity;
 use crate::ops::charges::{self, corrupt, next_due};
 use crate::ops::orders::{SUBSCRIPTION_COLUMNS, subscription_from};
+use crate::ops::{activity, markups};
 
 /// How many subscriptions one transaction of a run advances.
 const BATCH: i64 = 500;
@@ -155,7 +155,10 @@ async fn renew(
     market: CountryCode,
 ) -> Result<bool, StoreError> {
     let renewal = match (sub.auto_renew, sub.status, catalog.prices(&sub.offer_id)) {
-        (true, SubscriptionStatus::Active, Some(list)) => term.renew(list, market, sub.quantity).ok(),
+        (true, SubscriptionStatus::Active, Some(list)) => {
+            let rule = markups::rule_for(c, sub.partner_id, sub.customer_id, &sub.offer_id).await?;
+            term.renew(list, market, sub.quantity, rule).ok()
+        }
         _ => None,
     };
     let Some(renewal) = renewal else {

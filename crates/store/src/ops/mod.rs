@@ -10,6 +10,7 @@ pub(crate) mod customers;
 pub(crate) mod drafts;
 pub(crate) mod idempotency;
 pub(crate) mod invoices;
+pub(crate) mod markups;
 pub(crate) mod orders;
 pub(crate) mod partners;
 pub(crate) mod relationships;

@@ -2,14 +2,16 @@
 //! and removed inside their windows, removals and cancellations refused outside them with
 //! nothing changed, and the unbilled lines a partner reads.
 
-use partnerdesk_domain::audit::Actor;
+use partnerdesk_domain::audit::{Action, Actor};
 use partnerdesk_domain::billing::calendar::add_months;
-use partnerdesk_domain::billing::{BillingError, ChargeRecord, ChargeType, Currency, Money};
+use partnerdesk_domain::billing::{
+    BillingError, ChargeRecord, ChargeType, Currency, CustomerPriceRule, MarkupRule, Money, RuleSource,
+};
 use partnerdesk_domain::order::RawQuantity;
 use partnerdesk_domain::subscription::{SubscriptionStatus, SubscriptionUpdateInput};
-use partnerdesk_domain::{Field, FieldError, Rule};
+use partnerdesk_domain::{CustomerId, Field, FieldError, OfferId, Rule};
 use partnerdesk_store::testing::{fail_inserts_into, heal_inserts_into, invoiced_counts, row_counts};
-use partnerdesk_store::{BillingRun, StoreError};
+use partnerdesk_store::{ActivityQuery, BillingRun, MarkupScope, StoreError};
 use time::{Duration, OffsetDateTime};
 
 use super::subscriptions::{offer, order_of};
@@ -411,4 +413,86 @@ async fn a_month_close_that_fails_midway_leaves_no_partial_invoice_and_completes
         0,
         "closing twice writes nothing"
     );
+}
+
+#[tokio::test]
+async fn customer_price_rules_are_kept_per_partner_and_price_the_renewal() {
+    let f = fixture().await;
+    let today = OffsetDateTime::now_utc().date();
+    let onboarding = f.onboard("Marked", "marked").await;
+    let customer = onboarding.customer.id;
+    let mail_offer = OfferId::parse("MAIL").unwrap_or_else(|| unreachable!());
+    let pct = |p| CustomerPriceRule::percent_over_cost(p).ok();
+    let scope = |customer, offer: Option<&OfferId>| MarkupScope {
+        customer,
+        offer: offer.cloned(),
+    };
+    let set = |partner, scope, rule| f.store.set_markup(partner, scope, rule, Actor::operator());
+    ok(set(f.provider.id, scope(None, None), pct("10")).await);
+    ok(set(f.provider.id, scope(Some(customer), Some(&mail_offer)), pct("20")).await);
+    ok(set(f.reseller.id, scope(None, None), Some(CustomerPriceRule::Erp)).await);
+    // Set again, the default is replaced, not added.
+    ok(set(f.provider.id, scope(None, None), pct("15")).await);
+
+    let rules = ok(f.store.markups(f.provider.id, Some(customer)).await);
+    assert_eq!(
+        rules.0.len(),
+        2,
+        "the default and this customer's, not the reseller's"
+    );
+    assert_eq!(
+        rules.rule_for(Some(customer), &mail_offer),
+        Some((
+            pct("20").unwrap_or_else(|| unreachable!()),
+            RuleSource::CustomerOffer
+        ))
+    );
+    let other = ok(f.store.markups(f.provider.id, Some(CustomerId::new())).await);
+    assert_eq!(
+        other.0,
+        [MarkupRule {
+            customer: None,
+            offer: None,
+            rule: pct("15").unwrap_or_else(|| unreachable!())
+        }]
+    );
+
+    // The first term was bought at the ERP (no rule then); the renewal a year on takes the
+    // rule in force: 20% over 120.00 a year is 144.00, 12.00 a month a seat.
+    let mail = offer(
+        &ok(f.store.subscriptions(f.provider.id, customer, None).await),
+        "MAIL",
+    );
+    ok(f.store
+        .run_billing(add_months(today, 12).unwrap_or_else(|e| panic!("{e}")))
+        .await);
+    let charges = ok(f.store.subscription_charges(f.provider.id, mail.id).await);
+    let renewals: Vec<_> = lines(&charges)
+        .into_iter()
+        .filter(|(kind, ..)| *kind == ChargeType::Renew)
+        .collect();
+    assert_eq!(
+        renewals,
+        [(ChargeType::Renew, 10, "100.00".into(), "120.00".into())]
+    );
+
+    // Removing the customer's rule leaves the default; each change is in the activity log.
+    ok(set(f.provider.id, scope(Some(customer), Some(&mail_offer)), None).await);
+    let rules = ok(f.store.markups(f.provider.id, Some(customer)).await);
+    assert_eq!(
+        rules.rule_for(Some(customer), &mail_offer).map(|(_, s)| s),
+        Some(RuleSource::PartnerDefault)
+    );
+    let logged = ok(f
+        .store
+        .activity(
+            f.provider.id,
+            ActivityQuery {
+                action: Some(Action::CustomerPriceRuleChanged),
+                limit: 10,
+                ..ActivityQuery::default()
+            },
+        )
+        .await);
+    assert_eq!(logged.len(), 4);
 }

@@ -18,6 +18,7 @@ use std::sync::Arc;
 use partnerdesk_domain::address::AddressInput;
 use partnerdesk_domain::agreement::{AgreementAcceptance, AgreementInput};
 use partnerdesk_domain::audit::Actor;
+use partnerdesk_domain::billing::Markups;
 use partnerdesk_domain::catalog::{Catalog, CatalogDocument};
 use partnerdesk_domain::customer::{BillingInput, CustomerContext, CustomerInput, NewCustomer};
 use partnerdesk_domain::onboarding::{Onboarding, OrderLine, Seller, agreement_record, place_order};
@@ -171,7 +172,7 @@ impl Fixture {
             customer,
             Some(acceptance),
             lines,
-            &self.catalog,
+            (&self.catalog, &Markups::default()),
             self.seller,
             OffsetDateTime::now_utc(),
         ))
@@ -680,7 +681,7 @@ async fn orders_need_an_agreement_where_the_cloud_requires_one() {
         partnerdesk_domain::country::CountryCode::parse("US").unwrap_or_else(|_| unreachable!()),
         f.seller,
         lines,
-        &f.catalog,
+        (&f.catalog, &Markups::default()),
         OffsetDateTime::now_utc(),
     ));
     let refused = f
@@ -776,7 +777,7 @@ async fn add_ons_need_an_active_parent_of_a_prerequisite_offer_of_the_same_custo
             partnerdesk_domain::country::CountryCode::parse("US").unwrap_or_else(|_| unreachable!()),
             f.seller,
             lines,
-            &f.catalog,
+            (&f.catalog, &Markups::default()),
             OffsetDateTime::now_utc(),
         ))
     };

@@ -4,6 +4,7 @@
 //! on PostgreSQL (READ COMMITTED, no row locks unless asked for) and run on SQLite too.
 
 use partnerdesk_domain::audit::Action;
+use partnerdesk_domain::billing::Markups;
 use partnerdesk_domain::onboarding::{ResellerRef, truncate_to_micros};
 use partnerdesk_domain::subscription::{SubscriptionStatus, SubscriptionUpdateInput};
 use partnerdesk_store::{ActivityQuery, Claim, InvitationStatus, SignInAttempt, SignInKind, StoreOptions};
@@ -666,7 +667,7 @@ async fn a_reseller_reads_only_its_own_lines_of_a_mixed_order() {
         partnerdesk_domain::country::CountryCode::parse("US").unwrap_or_else(|_| unreachable!()),
         f.seller,
         lines,
-        &f.catalog,
+        (&f.catalog, &Markups::default()),
         OffsetDateTime::now_utc(),
     ));
     ok(f.store

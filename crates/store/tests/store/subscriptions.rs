@@ -2,6 +2,7 @@
 //! count and status changes.
 
 use partnerdesk_domain::SubscriptionId;
+use partnerdesk_domain::billing::Markups;
 use partnerdesk_domain::onboarding::PlacedOrder;
 use partnerdesk_domain::subscription::{Subscription, SubscriptionUpdateInput};
 
@@ -31,7 +32,7 @@ pub(super) fn order_of(
         partnerdesk_domain::country::CountryCode::parse("US").unwrap_or_else(|_| unreachable!()),
         f.seller,
         lines,
-        &f.catalog,
+        (&f.catalog, &Markups::default()),
         OffsetDateTime::now_utc(),
     ))
 }

@@ -300,7 +300,8 @@ pub fn path(field: Field, paths: Paths) -> String {
         | Field::NewPassword
         | Field::ConfirmPassword
         | Field::TokenName
-        | Field::AutoRenew => field.name().into(),
+        | Field::AutoRenew
+        | Field::MarkupPercent => field.name().into(),
         Field::SignerFirstName => format!("{agreement}primaryContact.firstName"),
         Field::SignerLastName => format!("{agreement}primaryContact.lastName"),
         Field::SignerEmail => format!("{agreement}primaryContact.email"),

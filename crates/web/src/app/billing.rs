@@ -4,11 +4,11 @@
 
 use std::sync::Arc;
 
-use partnerdesk_domain::CustomerId;
-use partnerdesk_domain::billing::{Currency, InvoiceRecord};
+use partnerdesk_domain::billing::{Currency, CustomerPriceRule, InvoiceRecord, Markups};
 use partnerdesk_domain::catalog::Catalog;
 use partnerdesk_domain::partner::Permission;
-use partnerdesk_store::{ChargeLine, StoreError};
+use partnerdesk_domain::{CustomerId, Field, FieldError, Rule};
+use partnerdesk_store::{ChargeLine, MarkupScope, StoreError};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -96,4 +96,75 @@ pub async fn invoice_lines(
     caller.require(Permission::ViewBilling)?;
     let (after, size) = page;
     Ok(state.store.invoice_lines(invoice, after, size).await?)
+}
+
+/// The caller's customer price rules that apply to every customer, with those it set for
+/// `customer` (one of its own).
+pub async fn customer_prices(
+    state: &AppState,
+    caller: &Caller,
+    customer: Option<CustomerId>,
+) -> Result<Markups, AppError> {
+    caller.require(Permission::ViewPrices)?;
+    if let Some(customer) = customer {
+        customers::customer(state, caller, customer).await?;
+    }
+    Ok(state.store.markups(caller.partner_id(), customer).await?)
+}
+
+/// A customer price rule as a form or a request gives it: `kind` is `erp`, `percent` (a
+/// percent over cost, in `percent`) or `none` (no rule of its own: the next general one
+/// applies).
+#[derive(Debug, Clone, Copy)]
+pub struct PriceRuleInput<'a> {
+    pub kind: &'a str,
+    pub percent: &'a str,
+}
+
+impl PriceRuleInput<'_> {
+    fn rule(&self) -> Result<Option<CustomerPriceRule>, AppError> {
+        let invalid = |rule: Rule| AppError::Invalid(vec![FieldError::new(Field::MarkupPercent, rule)]);
+        match self.kind {
+            "erp" => Ok(Some(CustomerPriceRule::Erp)),
+            "percent" => CustomerPriceRule::percent_over_cost(self.percent)
+                .map(Some)
+                .map_err(|e| invalid(e.into())),
+            "none" => Ok(None),
+            _ => Err(invalid(Rule::Required)),
+        }
+    }
+}
+
+/// Sets the caller's customer price rule for `scope` (its default, an offer with prices,
+/// one of its customers, or a customer and offer), or removes it. The ERP rule needs an
+/// offer whose prices list one.
+pub async fn set_customer_price(
+    state: &AppState,
+    caller: &Caller,
+    scope: MarkupScope,
+    input: PriceRuleInput<'_>,
+) -> Result<(), AppError> {
+    caller.require(Permission::ManagePrices)?;
+    let rule = input.rule()?;
+    if let Some(customer) = scope.customer {
+        customers::customer(state, caller, customer).await?;
+    }
+    if let Some(offer) = &scope.offer {
+        let catalog = state.store.catalog().await?;
+        let list = catalog
+            .prices(offer)
+            .ok_or(AppError::NotFound("api-offer-not-found"))?;
+        if rule == Some(CustomerPriceRule::Erp) && list.points().iter().all(|p| p.erp.is_none()) {
+            let missing = partnerdesk_domain::billing::BillingError::ErpMissing;
+            return Err(AppError::Invalid(vec![FieldError::new(
+                Field::MarkupPercent,
+                missing.into(),
+            )]));
+        }
+    }
+    state
+        .store
+        .set_markup(caller.partner_id(), scope, rule, caller.actor())
+        .await?;
+    Ok(())
 }

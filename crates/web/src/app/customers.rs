@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use partnerdesk_domain::agreement::{Agreement, AgreementAcceptance};
+use partnerdesk_domain::billing::Markups;
 use partnerdesk_domain::catalog::Catalog;
 use partnerdesk_domain::customer::{BillingDetails, Customer, CustomerContext, NewCustomer};
 use partnerdesk_domain::draft::AccountForm;
@@ -125,9 +126,22 @@ async fn checked(
     });
     match (customer, acceptance, lines) {
         (Some(customer), Some(acceptance), Some(lines)) if errors.is_empty() => {
+            // A new customer has no rules of its own yet: the partner's general ones apply.
+            let markups = if lines.is_empty() {
+                Markups::default()
+            } else {
+                state.store.markups(caller.partner_id(), None).await?
+            };
             let now = OffsetDateTime::now_utc();
-            Onboarding::new(customer, acceptance, lines, catalog, caller.seller(), now)
-                .map_err(AppError::Invalid)
+            Onboarding::new(
+                customer,
+                acceptance,
+                lines,
+                (catalog, &markups),
+                caller.seller(),
+                now,
+            )
+            .map_err(AppError::Invalid)
         }
         _ => Err(AppError::Invalid(errors)),
     }

@@ -34,7 +34,7 @@ pub async fn place<R: Serialize>(
         return Ok(Created::Replayed(replayed));
     }
     let (lines, country, catalog) = checked(state, caller, customer, items, false).await?;
-    let placed = placed(caller, customer, country, lines, &catalog)?;
+    let placed = placed(state, caller, customer, country, lines, &catalog).await?;
     let answer = render(&placed);
     let record = key
         .as_ref()
@@ -76,7 +76,7 @@ pub async fn buy_add_ons<R: Serialize>(
     }
     let (mut lines, country, catalog) = checked(state, caller, customer, items, true).await?;
     inherit_resellers(state, caller, customer, order, &mut lines).await?;
-    let placed = placed(caller, customer, country, lines, &catalog)?;
+    let placed = placed(state, caller, customer, country, lines, &catalog).await?;
     let render = Arc::new(render);
     let claim = match &key {
         Some(k) => {
@@ -126,19 +126,22 @@ async fn inherit_resellers(
     Ok(())
 }
 
-fn placed(
+/// The order of `lines`, priced by the caller's customer prices for `customer`.
+async fn placed(
+    state: &AppState,
     caller: &Caller,
     customer: CustomerId,
     country: CountryCode,
     lines: Vec<OrderLine>,
     catalog: &Catalog,
 ) -> Result<PlacedOrder, AppError> {
+    let markups = state.store.markups(caller.partner_id(), Some(customer)).await?;
     place_order(
         customer,
         country,
         caller.seller(),
         lines,
-        catalog,
+        (catalog, &markups),
         OffsetDateTime::now_utc(),
     )
     .map_err(AppError::Invalid)

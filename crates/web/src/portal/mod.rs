@@ -4,6 +4,7 @@
 //! into the API.
 
 pub(crate) mod activity;
+mod billing;
 pub(crate) mod customers;
 mod order;
 mod relationship_request;
@@ -35,6 +36,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/language", post(ui::language::choose))
         .route("/static/{file}", get(ui::assets::serve))
         .merge(customer_pages())
+        .merge(billing::pages())
         .route("/resellers", get(resellers::page).post(resellers::invite))
         .route("/users", get(users::page).post(users::invite))
         .route("/users/{user}", post(users::change))

@@ -122,7 +122,10 @@ pub mod guard {
         ManageSubscriptions,
         ManageUsers,
         ViewActivity,
-        RequestRelationship
+        RequestRelationship,
+        ViewBilling,
+        ViewPrices,
+        ManagePrices
     );
 }
 

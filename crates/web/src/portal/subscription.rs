@@ -23,6 +23,7 @@ use crate::app::{AppError, customers, orders, subscriptions};
 use crate::i18n;
 use crate::portal::session::{Can, SignedIn, guard};
 use crate::state::AppState;
+use crate::ui::billing::plan_words;
 use crate::ui::confirm::{self, Question};
 use crate::ui::layout::{format_date, format_number};
 use crate::ui::subscriptions::SubscriptionTable;
@@ -323,17 +324,8 @@ fn offer_name(catalog: &Catalog, s: &Subscription, locale: Locale) -> String {
 /// The term and billing plan in words (`One year, billed monthly`); a term new commerce
 /// doesn't sell (a trial's) as the catalog writes it.
 fn plan(locale: Locale, s: &Subscription) -> String {
-    match BillingPlan::parse(&s.term_duration, &s.billing_cycle) {
-        Ok(plan) => {
-            let id = format!(
-                "plan-{}-{}",
-                plan.term().as_str().to_ascii_lowercase(),
-                plan.cycle().as_str()
-            );
-            i18n::text(locale, &id)
-        }
-        Err(_) => s.term_duration.clone(),
-    }
+    BillingPlan::parse(&s.term_duration, &s.billing_cycle)
+        .map_or_else(|_| s.term_duration.clone(), |plan| plan_words(locale, plan))
 }
 
 fn range(locale: Locale, min: u32, max: u32) -> String {

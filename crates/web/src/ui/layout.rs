@@ -34,6 +34,8 @@ pub struct Page {
     pub can_view_activity: bool,
     pub can_manage_users: bool,
     pub can_request_relationship: bool,
+    pub can_view_billing: bool,
+    pub can_view_prices: bool,
     pub is_provider: bool,
     /// What the previous request did, from the flash.
     pub notice: Option<String>,
@@ -57,6 +59,8 @@ impl Page {
             can_view_activity: caller.can(Permission::ViewActivity),
             can_manage_users: caller.can(Permission::ManageUsers),
             can_request_relationship: caller.can(Permission::RequestRelationship),
+            can_view_billing: caller.can(Permission::ViewBilling),
+            can_view_prices: caller.can(Permission::ViewPrices),
             is_provider: principal.partner.kind == PartnerKind::IndirectProvider,
             notice: None,
         }
@@ -75,6 +79,8 @@ impl Page {
             can_view_activity: false,
             can_manage_users: false,
             can_request_relationship: false,
+            can_view_billing: false,
+            can_view_prices: false,
             is_provider: false,
             notice: None,
         }

@@ -3,6 +3,7 @@
 //! in, the language switcher, and errors rendered as pages.
 
 pub mod assets;
+pub mod billing;
 pub mod confirm;
 pub mod cookies;
 pub mod csrf;

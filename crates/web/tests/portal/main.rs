@@ -1,6 +1,7 @@
 //! The portal over HTTP, as a browser without JavaScript uses it: on SQLite by default and
 //! on PostgreSQL when `PD_TEST_DATABASE_URL` is set.
 
+mod billing;
 mod browser;
 mod matrix;
 mod relationships;

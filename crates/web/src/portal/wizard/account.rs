@@ -152,7 +152,7 @@ async fn render(
 
 /// Countries by their name in `locale` (Chinese by English name: a code-point order of
 /// Chinese names means nothing to readers).
-fn countries(locale: Locale) -> Vec<(String, String)> {
+pub(crate) fn countries(locale: Locale) -> Vec<(String, String)> {
     let mut all: Vec<_> = country::all()
         .map(|c| {
             let key = match locale {

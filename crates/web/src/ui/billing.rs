@@ -1,0 +1,108 @@
+//! Billing on the pages: money rounded to the currency's minor units, grouped and signed
+//! the locale's way, with the currency's symbol where the locale's readers know it and its
+//! ISO code otherwise ("$1,234.50", "1 234,50 €", "US$1,234.50"); terms, billing plans
+//! and charge types in words.
+
+use partnerdesk_domain::Locale;
+use partnerdesk_domain::billing::{BillingPlan, ChargeType, Money, Rounding};
+
+use crate::i18n;
+use crate::ui::layout::format_number;
+
+/// The term and billing plan in words (`One year, billed monthly`).
+pub fn plan_words(locale: Locale, plan: BillingPlan) -> String {
+    let id = format!(
+        "plan-{}-{}",
+        plan.term().as_str().to_ascii_lowercase(),
+        plan.cycle().as_str()
+    );
+    i18n::text(locale, &id)
+}
+
+/// A charge line's type in words (`Seats added`).
+pub fn charge_words(locale: Locale, charge: ChargeType) -> String {
+    let mut id = String::from("charge");
+    for c in charge.as_str().chars() {
+        if c.is_ascii_uppercase() {
+            id.push('-');
+        }
+        id.push(c.to_ascii_lowercase());
+    }
+    i18n::text(locale, &id)
+}
+
+/// `money` as the locale writes an amount.
+pub fn format_money(locale: Locale, money: Money) -> String {
+    let currency = money.currency();
+    let rounded = money.round(Rounding::HalfUp).amount();
+    let digits = currency.minor_units();
+    let text = format!("{:.*}", usize::try_from(digits).unwrap_or(2), rounded.abs());
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let whole = whole
+        .parse::<i64>()
+        .map_or_else(|_| whole.to_owned(), |n| format_number(locale, n));
+    let decimal = match locale {
+        Locale::EnUs | Locale::ZhTw | Locale::ZhCn => ".",
+        Locale::FrFr | Locale::RuRu => ",",
+    };
+    let number = if fraction.is_empty() {
+        whole
+    } else {
+        format!("{whole}{decimal}{fraction}")
+    };
+    let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    let code = currency.code();
+    match (locale, symbol(locale, code)) {
+        (Locale::FrFr | Locale::RuRu, Some(symbol)) => format!("{sign}{number}\u{a0}{symbol}"),
+        (Locale::FrFr | Locale::RuRu, None) => format!("{sign}{number}\u{a0}{code}"),
+        (_, Some(symbol)) => format!("{sign}{symbol}{number}"),
+        (_, None) => format!("{sign}{code}\u{a0}{number}"),
+    }
+}
+
+/// CLDR's narrow-enough symbol of `code` in `locale`, for the currencies the locale's
+/// readers know by symbol.
+fn symbol(locale: Locale, code: &str) -> Option<&'static str> {
+    Some(match (locale, code) {
+        (_, "EUR") => "€",
+        (_, "GBP") => "£",
+        (Locale::EnUs, "USD") => "$",
+        (Locale::ZhTw | Locale::ZhCn, "USD") => "US$",
+        (Locale::FrFr, "USD") => "$US",
+        (Locale::RuRu, "USD") => "$",
+        (Locale::ZhCn, "CNY") => "¥",
+        (Locale::ZhTw, "TWD") => "$",
+        (Locale::RuRu, "RUB") => "₽",
+        (Locale::EnUs, "JPY") | (Locale::ZhCn | Locale::ZhTw, "JPY") => "¥",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+#[expect(clippy::unwrap_used, reason = "a test fails loudly on an unexpected error")]
+mod tests {
+    use super::*;
+
+    fn money(amount: &str, code: &str) -> Money {
+        Money::parse(amount, code.parse().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn amounts_follow_the_locale_and_currency() {
+        assert_eq!(format_money(Locale::EnUs, money("1234.5", "USD")), "$1,234.50");
+        assert_eq!(format_money(Locale::EnUs, money("-94.08", "EUR")), "-€94.08");
+        assert_eq!(
+            format_money(Locale::FrFr, money("1234.5", "EUR")),
+            "1\u{202f}234,50\u{a0}€"
+        );
+        assert_eq!(format_money(Locale::RuRu, money("0.005", "RUB")), "0,01\u{a0}₽");
+        assert_eq!(format_money(Locale::ZhTw, money("10", "USD")), "US$10.00");
+        assert_eq!(format_money(Locale::EnUs, money("1500", "JPY")), "¥1,500");
+        assert_eq!(format_money(Locale::EnUs, money("7.5", "CHF")), "CHF\u{a0}7.50");
+        assert_eq!(format_money(Locale::FrFr, money("-0.001", "EUR")), "0,00\u{a0}€");
+    }
+}

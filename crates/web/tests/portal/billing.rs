@@ -1,0 +1,242 @@
+//! The Billing workspace: the price list with the customer price rules that price the next
+//! purchases, the invoices with their lines by customer, and who may see what.
+
+use partnerdesk_domain::partner::Role;
+use reqwest::StatusCode;
+
+use crate::browser::Visitor;
+use crate::support::{TestApp, customer_body, expect};
+
+/// The price list's form for the partner's default rule.
+fn rule<'a>(csrf: &'a str, kind: &'a str, percent: &'a str) -> [(&'a str, &'a str); 5] {
+    [
+        ("csrf", csrf),
+        ("market", "US"),
+        ("offer_id", ""),
+        ("kind", kind),
+        ("percent", percent),
+    ]
+}
+
+#[tokio::test]
+async fn customer_price_rules_are_set_checked_and_price_the_next_order() {
+    let app = TestApp::spawn().await;
+    let visitor = Visitor::new_user(&app, Role::AdminAgent, "billing@provider.example").await;
+    let page = visitor.get("/billing/prices?market=US").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.html.contains(r#"data-testid="nav-billing""#));
+    // Without rules, customers pay the suggested retail price: $5.00 a mailbox.
+    assert!(
+        page.html.contains(r#"data-testid="customer-price">$5.00<"#),
+        "{}",
+        page.text
+    );
+    let csrf = page.csrf();
+    for (percent, message) in [
+        ("abc", "Type a number such as 15 or 12.5."),
+        ("1000.5", "Use a markup from 0 to 1000 percent."),
+        ("-3", "Use a markup from 0 to 1000 percent."),
+    ] {
+        let refused = visitor
+            .post("/billing/prices", &rule(&csrf, "percent", percent))
+            .await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{percent}");
+        assert!(refused.contains(message), "{percent}: {}", refused.text);
+        assert!(
+            refused
+                .html
+                .contains(&format!(r#"value="{percent}" aria-invalid="true""#))
+        );
+    }
+    let unchanged = visitor.get("/billing/prices?market=US").await;
+    assert!(unchanged.html.contains(r#"data-testid="customer-price">$5.00<"#));
+
+    let saved = visitor
+        .post("/billing/prices", &rule(&csrf, "percent", "10"))
+        .await;
+    let saved = visitor.follow(saved).await;
+    assert!(
+        saved.contains("The customer price rule is saved."),
+        "{}",
+        saved.text
+    );
+    // $4.00 at cost plus 10%.
+    assert!(
+        saved.html.contains(r#"data-testid="customer-price">$4.40<"#),
+        "{}",
+        saved.text
+    );
+    assert!(saved.contains("Your default"));
+
+    // The next order is priced by the rule: 10 mailboxes at 4.40 and 25 licenses at 5.50.
+    let created = app.create_customer(&customer_body("marked")).await;
+    let customer = created["id"].as_str().unwrap_or_default().to_owned();
+    let next_month =
+        partnerdesk_domain::billing::calendar::add_months(time::OffsetDateTime::now_utc().date(), 1)
+            .unwrap_or_else(|e| panic!("{e}"));
+    app.store
+        .run_billing(next_month)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let theirs = expect(
+        app.get(&format!("/v1/customers/{customer}/invoices")).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(theirs["items"][0]["totalCharges"], "181.50");
+
+    // The partner's invoice, at its cost, with its lines under the customer's name.
+    let billing = visitor.get("/billing").await;
+    assert_eq!(billing.status, StatusCode::OK);
+    assert!(
+        billing.html.contains(r#"data-testid="invoice-total">$165.00<"#),
+        "{}",
+        billing.text
+    );
+    let number = billing
+        .html
+        .split("/billing/invoices/")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_default()
+        .to_owned();
+    let invoice = visitor.get(&format!("/billing/invoices/{number}")).await;
+    assert_eq!(invoice.status, StatusCode::OK);
+    assert!(invoice.contains(&format!("Invoice {number}")));
+    assert!(invoice.contains("marked Inc"), "{}", invoice.text);
+    assert!(invoice.html.contains(r#"data-testid="line-amount">$40.00<"#));
+    assert_eq!(
+        visitor.get("/billing/invoices/G999999999").await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    // In French, amounts are French.
+    let language = [("csrf", csrf.as_str()), ("locale", "fr-FR"), ("next", "/billing")];
+    let french = visitor.follow(visitor.post("/language", &language).await).await;
+    assert!(french.html.contains("165,00\u{a0}$US"), "{}", french.text);
+}
+
+#[tokio::test]
+async fn only_billing_roles_see_billing_and_sales_agents_read_prices() {
+    let app = TestApp::spawn().await;
+    let helpdesk = Visitor::new_user(&app, Role::HelpdeskAgent, "help@provider.example").await;
+    let customers = helpdesk.get("/customers").await;
+    assert!(!customers.html.contains(r#"data-testid="nav-billing""#));
+    assert_eq!(helpdesk.get("/billing").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        helpdesk.get("/billing/prices").await.status,
+        StatusCode::FORBIDDEN
+    );
+
+    let sales = Visitor::new_user(&app, Role::SalesAgent, "sales@provider.example").await;
+    assert_eq!(sales.get("/billing").await.status, StatusCode::FORBIDDEN);
+    let prices = sales.get("/billing/prices").await;
+    assert_eq!(prices.status, StatusCode::OK);
+    assert!(
+        prices
+            .html
+            .contains(r#"href="/billing/prices" data-testid="nav-billing""#)
+    );
+    assert!(
+        !prices.html.contains(r#"data-testid="save-rule""#),
+        "sales agents read prices only"
+    );
+    let csrf = prices.csrf();
+    let refused = sales
+        .post(
+            "/billing/prices",
+            &[
+                ("csrf", &csrf),
+                ("kind", "percent"),
+                ("percent", "50"),
+                ("offer_id", ""),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+
+    let billing_admin = Visitor::new_user(&app, Role::BillingAdmin, "money@provider.example").await;
+    assert_eq!(billing_admin.get("/billing").await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_customers_billing_tab_shows_its_rule_margins_and_invoices_at_its_price() {
+    let app = TestApp::spawn().await;
+    let created = app.create_customer(&customer_body("tabbed")).await;
+    let id = created["id"].as_str().unwrap_or_default().to_owned();
+    let visitor = Visitor::new_user(&app, Role::AdminAgent, "tab@provider.example").await;
+    let customer = visitor.get(&format!("/customers/{id}")).await;
+    assert!(customer.html.contains(&format!(
+        r#"href="/customers/{id}/billing" data-testid="customer-billing""#
+    )));
+
+    let path = format!("/customers/{id}/billing");
+    let tab = visitor.get(&path).await;
+    assert_eq!(tab.status, StatusCode::OK, "{}", tab.text);
+    // Bought at the suggested retail price: 10 mailboxes at $4.00 cost, $5.00 price.
+    assert!(
+        tab.html.contains(r#"data-testid="margin">$10.00<"#),
+        "{}",
+        tab.text
+    );
+    assert!(tab.contains("20.00 %"));
+
+    let csrf = tab.csrf();
+    let refused = visitor
+        .post(
+            &path,
+            &[("csrf", csrf.as_str()), ("kind", "percent"), ("percent", "")],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.contains("Type a number such as 15 or 12.5."));
+    let saved = visitor
+        .post(
+            &path,
+            &[("csrf", csrf.as_str()), ("kind", "percent"), ("percent", "25")],
+        )
+        .await;
+    let saved = visitor.follow(saved).await;
+    assert!(saved.contains("The customer price rule is saved."));
+    assert!(
+        saved
+            .html
+            .contains(r#"name="percent" type="text" inputmode="decimal" size="6" maxlength="12" value="25""#)
+    );
+
+    let next_month =
+        partnerdesk_domain::billing::calendar::add_months(time::OffsetDateTime::now_utc().date(), 1)
+            .unwrap_or_else(|e| panic!("{e}"));
+    app.store
+        .run_billing(next_month)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let tab = visitor.get(&path).await;
+    assert!(
+        tab.html.contains(r#"data-testid="invoice-total">$206.25<"#),
+        "{}",
+        tab.text
+    );
+    let number = tab
+        .html
+        .split(&format!("/customers/{id}/invoices/"))
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(number.starts_with('C'), "{number}");
+    let invoice = visitor.get(&format!("/customers/{id}/invoices/{number}")).await;
+    assert_eq!(invoice.status, StatusCode::OK);
+    assert!(
+        invoice.html.contains(r#"data-testid="line-amount">$50.00<"#),
+        "{}",
+        invoice.text
+    );
+    // Another customer's invoice number is not this customer's.
+    let other = app.create_customer(&customer_body("othertab")).await;
+    let other = other["id"].as_str().unwrap_or_default();
+    let wrong = visitor
+        .get(&format!("/customers/{other}/invoices/{number}"))
+        .await;
+    assert_eq!(wrong.status, StatusCode::NOT_FOUND);
+}
