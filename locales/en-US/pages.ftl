@@ -501,3 +501,5 @@ customer-billing-margins = Subscriptions this term
 customer-billing-margins-intro = Your cost and the customer's price for each subscription's whole term at its license count. The customer never sees your cost or margin.
 customer-billing-no-priced = No priced subscription.
 customer-billing-invoices = Invoices to this customer
+subscriptions-plan = { $plan }: { $price } a license for the term
+subscriptions-plan-with-cost = { $plan }: { $price } a license for the term (your cost { $cost })

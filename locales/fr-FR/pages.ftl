@@ -501,3 +501,5 @@ customer-billing-margins = Abonnements de la période
 customer-billing-margins-intro = Votre coût et le prix client pour toute la durée de chaque abonnement à son nombre de licences. Le client ne voit jamais votre coût ni votre marge.
 customer-billing-no-priced = Aucun abonnement tarifé.
 customer-billing-invoices = Factures à ce client
+subscriptions-plan = { $plan } : { $price } par licence pour la durée
+subscriptions-plan-with-cost = { $plan } : { $price } par licence pour la durée (votre coût { $cost })

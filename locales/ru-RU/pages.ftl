@@ -509,3 +509,5 @@ customer-billing-margins = Подписки в текущем сроке
 customer-billing-margins-intro = Ваша себестоимость и цена для клиента за весь срок каждой подписки при текущем количестве лицензий. Клиент никогда не видит вашу себестоимость и маржу.
 customer-billing-no-priced = Нет подписок с ценой.
 customer-billing-invoices = Счета этому клиенту
+subscriptions-plan = { $plan }: { $price } за лицензию на весь срок
+subscriptions-plan-with-cost = { $plan }: { $price } за лицензию на весь срок (ваша себестоимость { $cost })

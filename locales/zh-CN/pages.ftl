@@ -489,3 +489,5 @@ customer-billing-margins = 本期订阅
 customer-billing-margins-intro = 每个订阅在整个期限内按其许可证数量计算的您的成本和客户价格。客户永远看不到您的成本和利润。
 customer-billing-no-priced = 没有定价的订阅。
 customer-billing-invoices = 开给此客户的发票
+subscriptions-plan = { $plan }：每个许可证整个期限 { $price }
+subscriptions-plan-with-cost = { $plan }：每个许可证整个期限 { $price }（您的成本 { $cost }）

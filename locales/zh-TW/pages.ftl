@@ -489,3 +489,5 @@ customer-billing-margins = 本期訂閱
 customer-billing-margins-intro = 每項訂閱在整個期限內依其授權數量計算的您的成本與客戶價格。客戶永遠看不到您的成本與利潤。
 customer-billing-no-priced = 沒有定價的訂閱。
 customer-billing-invoices = 開給此客戶的發票
+subscriptions-plan = { $plan }：每個授權整個期限 { $price }
+subscriptions-plan-with-cost = { $plan }：每個授權整個期限 { $price }（您的成本 { $cost }）

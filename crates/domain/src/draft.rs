@@ -152,12 +152,23 @@ impl AccountForm {
     }
 }
 
-/// A chosen offer and its license count, as typed.
+/// A chosen offer, its license count as typed, and its term and billing plan as chosen
+/// (`P1Y/monthly`; empty: the offer's term, billed monthly).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ChosenOffer {
     pub offer_id: String,
     pub quantity: String,
+    #[serde(default)]
+    pub plan: String,
+}
+
+impl ChosenOffer {
+    /// The chosen term and billing plan as the order's line item spells them.
+    pub fn term_and_cycle(&self) -> (String, String) {
+        let (term, cycle) = self.plan.split_once('/').unwrap_or((self.plan.as_str(), ""));
+        (term.to_owned(), cycle.to_owned())
+    }
 }
 
 /// The wizard's state.
@@ -193,6 +204,15 @@ impl Draft {
             .map(|o| o.quantity.as_str())
     }
 
+    /// The chosen term and billing plan of an offer (`P1Y/monthly`), ticked or not.
+    pub fn plan(&self, offer: &str) -> Option<&str> {
+        self.offers
+            .iter()
+            .chain(&self.other_quantities)
+            .find(|o| o.offer_id == offer && !o.plan.is_empty())
+            .map(|o| o.plan.as_str())
+    }
+
     pub fn is_chosen(&self, offer: &str) -> bool {
         self.offers.iter().any(|o| o.offer_id == offer)
     }
@@ -200,14 +220,17 @@ impl Draft {
     pub fn line_items(&self) -> Vec<LineItemInput> {
         self.offers
             .iter()
-            .map(|o| LineItemInput {
-                offer_id: o.offer_id.clone(),
-                quantity: RawQuantity::from_text(&o.quantity),
-                friendly_name: String::new(),
-                partner_id_on_record: String::new(),
-                parent_subscription_id: String::new(),
-                term_duration: String::new(),
-                billing_cycle: String::new(),
+            .map(|o| {
+                let (term_duration, billing_cycle) = o.term_and_cycle();
+                LineItemInput {
+                    offer_id: o.offer_id.clone(),
+                    quantity: RawQuantity::from_text(&o.quantity),
+                    friendly_name: String::new(),
+                    partner_id_on_record: String::new(),
+                    parent_subscription_id: String::new(),
+                    term_duration,
+                    billing_cycle,
+                }
             })
             .collect()
     }
@@ -332,11 +355,20 @@ mod tests {
         draft.offers = vec![ChosenOffer {
             offer_id: "MAIL-BASIC".into(),
             quantity: "0".into(),
+            plan: "P1Y/annual".into(),
         }];
         draft.other_quantities = vec![ChosenOffer {
             offer_id: "GUARD-US".into(),
             quantity: "7".into(),
+            plan: String::new(),
         }];
+        let line = &draft.line_items()[0];
+        assert_eq!(
+            (line.term_duration.as_str(), line.billing_cycle.as_str()),
+            ("P1Y", "annual")
+        );
+        assert_eq!(draft.plan("MAIL-BASIC"), Some("P1Y/annual"));
+        assert_eq!(draft.plan("GUARD-US"), None);
         assert_eq!(draft.quantity("GUARD-US"), Some("7"));
         assert!(draft.is_chosen("MAIL-BASIC") && !draft.is_chosen("GUARD-US"));
         let errors = draft.check_offers(&sample()).err().unwrap_or_default();

@@ -9,16 +9,17 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use partnerdesk_domain::customer::Customer;
 use partnerdesk_domain::draft::Draft;
+use partnerdesk_domain::partner::Permission;
 use partnerdesk_domain::{CustomerId, Field, FieldError, Rule};
 
 use crate::app::idempotency::RequestKey;
 use crate::app::sessions::new_secret;
-use crate::app::{AppError, customers, orders};
+use crate::app::{AppError, billing, customers, orders};
 use crate::i18n;
 use crate::portal::session::{Can, guard};
 use crate::portal::wizard::fields::ErrorLink;
 use crate::portal::wizard::review::{ChosenView, chosen};
-use crate::portal::wizard::subscriptions::{CategoryView, categories, read};
+use crate::portal::wizard::subscriptions::{CategoryView, Pricing, categories, read};
 use crate::state::AppState;
 use crate::ui::{Fields, Flash, Form, Page, PageError, ok};
 
@@ -40,6 +41,7 @@ struct ChosenChoice {
     id: String,
     view: ChosenView,
     raw_quantity: String,
+    raw_plan: String,
 }
 
 type Orderer = Can<guard::PlaceOrder>;
@@ -145,7 +147,13 @@ async fn render(
     let Choice { customer, draft, key } = choice;
     let locale = user.locale;
     let country = customer.billing.address.country;
-    let (categories, mut links) = categories(&catalog, country, draft, errors, locale);
+    let markups = billing::customer_prices(state, &user.caller, Some(customer.id)).await?;
+    let pricing = Pricing {
+        markups: &markups,
+        customer: Some(customer.id),
+        show_cost: user.can(Permission::ViewPrices),
+    };
+    let (categories, mut links) = categories(&catalog, country, draft, (errors, &pricing), locale);
     for e in errors.iter().filter(|e| e.field.line_item().is_none()) {
         let rule = if e.field == Field::LineItems && e.rule == Rule::Required {
             Rule::NoLineItems
@@ -161,10 +169,7 @@ async fn render(
             },
         );
     }
-    let offers = draft
-        .offers
-        .iter()
-        .map(|o| (o.offer_id.as_str(), o.quantity.as_str()));
+    let offers = draft.offers.iter();
     let chosen = chosen(&catalog, offers, locale)
         .into_iter()
         .zip(&draft.offers)
@@ -172,6 +177,7 @@ async fn render(
             id: o.offer_id.clone(),
             view,
             raw_quantity: o.quantity.clone(),
+            raw_plan: o.plan.clone(),
         })
         .collect();
     Ok(OrderPage {

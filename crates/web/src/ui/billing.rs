@@ -5,6 +5,7 @@
 
 use partnerdesk_domain::Locale;
 use partnerdesk_domain::billing::{BillingPlan, ChargeType, Money, Rounding};
+use rust_decimal::Decimal;
 
 use crate::i18n;
 use crate::ui::layout::format_number;
@@ -64,6 +65,16 @@ pub fn format_money(locale: Locale, money: Money) -> String {
     }
 }
 
+/// A percent with its decimals as the locale writes it: "20.00%", "20,00 %".
+pub fn format_percent(locale: Locale, percent: Decimal) -> String {
+    let text = percent.to_string();
+    match locale {
+        Locale::EnUs | Locale::ZhTw | Locale::ZhCn => format!("{text}%"),
+        Locale::FrFr => format!("{}\u{202f}%", text.replace('.', ",")),
+        Locale::RuRu => format!("{}\u{a0}%", text.replace('.', ",")),
+    }
+}
+
 /// CLDR's narrow-enough symbol of `code` in `locale`, for the currencies the locale's
 /// readers know by symbol.
 fn symbol(locale: Locale, code: &str) -> Option<&'static str> {
@@ -104,5 +115,9 @@ mod tests {
         assert_eq!(format_money(Locale::EnUs, money("1500", "JPY")), "¥1,500");
         assert_eq!(format_money(Locale::EnUs, money("7.5", "CHF")), "CHF\u{a0}7.50");
         assert_eq!(format_money(Locale::FrFr, money("-0.001", "EUR")), "0,00\u{a0}€");
+        let percent = Decimal::new(2000, 2);
+        assert_eq!(format_percent(Locale::EnUs, percent), "20.00%");
+        assert_eq!(format_percent(Locale::FrFr, percent), "20,00\u{202f}%");
+        assert_eq!(format_percent(Locale::RuRu, percent), "20,00\u{a0}%");
     }
 }

@@ -179,7 +179,7 @@ async fn a_customers_billing_tab_shows_its_rule_margins_and_invoices_at_its_pric
         "{}",
         tab.text
     );
-    assert!(tab.contains("20.00 %"));
+    assert!(tab.contains("20.00%"));
 
     let csrf = tab.csrf();
     let refused = visitor

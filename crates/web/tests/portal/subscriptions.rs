@@ -271,12 +271,15 @@ async fn add_subscriptions_reviews_then_places_one_order_however_often_submitted
         ("requestKey", key.as_str()),
         ("offer", "PDC-SEC-ENDPOINT"),
         ("quantity-PDC-SEC-ENDPOINT", "7"),
+        ("plan-PDC-SEC-ENDPOINT", "P1Y/annual"),
     ];
     let review = visitor
         .post(&path, &[&chosen[..], &[("action", "next")]].concat())
         .await;
     assert_eq!(review.status, StatusCode::OK);
     assert!(review.html.contains(r#"data-testid="submit""#) && review.contains("Review"));
+    assert!(review.contains("One year, billed yearly"), "{}", review.text);
+    assert!(review.html.contains(r#"name="plan-PDC-SEC-ENDPOINT" value="P1Y/annual""#));
     let back = visitor
         .post(&path, &[&chosen[..], &[("action", "update")]].concat())
         .await;
@@ -285,6 +288,7 @@ async fn add_subscriptions_reviews_then_places_one_order_however_often_submitted
             .contains(r#"name="quantity-PDC-SEC-ENDPOINT" value="7""#),
         "nothing is lost"
     );
+    assert!(back.html.contains(r#"<option value="P1Y/annual" selected>"#));
 
     let before = app.rows().await["orders"];
     for _ in 0..2 {

@@ -576,3 +576,98 @@ async fn the_china_cloud_has_no_agreement_step_and_its_own_suffix() {
     let confirmation = visitor.get("/customers/new/confirmation").await;
     assert!(confirmation.contains("admin@shanghai.partner.onmschina.cn"));
 }
+
+#[tokio::test]
+async fn a_term_and_billing_plan_are_chosen_with_their_prices_and_ordered() {
+    let app = TestApp::spawn().await;
+    let (visitor, _) = admin(&app).await;
+    let page = visitor.follow(visitor.get("/customers/new").await).await;
+    let csrf = page.csrf();
+    post(
+        &visitor,
+        "/customers/new/account",
+        &csrf,
+        &account("planned"),
+        "next",
+    )
+    .await;
+    let offers = visitor.get("/customers/new/subscriptions").await;
+    // The offer's own term, billed monthly, is chosen unless another plan is; sales agents
+    // see their cost beside the customer's price.
+    assert!(
+        offers.html.contains(
+            r#"<option value="P1M/monthly" selected>One month, billed monthly: $5.00 a license for the term (your cost $4.00)</option>"#
+        ),
+        "{}",
+        offers.html
+    );
+    assert!(offers.contains("One year, billed monthly: $50.00 a license for the term (your cost $40.00)"));
+
+    let chosen = [
+        ("offer", "PDC-MAIL-STD".to_owned()),
+        ("quantity-PDC-MAIL-STD", "10".into()),
+        ("plan-PDC-MAIL-STD", "P1Y/monthly".into()),
+    ];
+    let review = post(&visitor, "/customers/new/subscriptions", &csrf, &chosen, "next").await;
+    assert_eq!(
+        review.location.as_deref(),
+        Some("/customers/new/review"),
+        "{}",
+        review.text
+    );
+    let review = visitor.get("/customers/new/review").await;
+    assert!(review.contains("One year, billed monthly"), "{}", review.text);
+    let submitted = visitor
+        .post(
+            "/customers/new/review",
+            &[("csrf", &review.csrf()), ("action", "submit")],
+        )
+        .await;
+    assert_eq!(submitted.location.as_deref(), Some("/customers/new/confirmation"));
+    let customers = crate::support::expect(app.get("/v1/customers").await, StatusCode::OK).await;
+    let id = customers["items"][0]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let subscriptions = crate::support::expect(
+        app.get(&format!("/v1/customers/{id}/subscriptions")).await,
+        StatusCode::OK,
+    )
+    .await;
+    let mail = &subscriptions["items"][0];
+    assert_eq!(
+        (mail["termDuration"].as_str(), mail["billingCycle"].as_str()),
+        (Some("P1Y"), Some("monthly"))
+    );
+
+    // A plan the offer isn't sold on is refused beside the offer, and the choice is kept.
+    let page = visitor.follow(visitor.get("/customers/new").await).await;
+    post(
+        &visitor,
+        "/customers/new/account",
+        &page.csrf(),
+        &account("planned2"),
+        "next",
+    )
+    .await;
+    let wrong = [
+        ("offer", "PDC-MAIL-STD".to_owned()),
+        ("quantity-PDC-MAIL-STD", "10".into()),
+        ("plan-PDC-MAIL-STD", "P5Y/weekly".into()),
+    ];
+    let refused = post(
+        &visitor,
+        "/customers/new/subscriptions",
+        &page.csrf(),
+        &wrong,
+        "next",
+    )
+    .await;
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.text
+    );
+    assert!(refused.contains("Choose a term of P1M (one month), P1Y (one year) or P3Y (three years)."));
+}

@@ -21,7 +21,7 @@ use crate::portal::billing::invoices::{
 };
 use crate::portal::session::{Can, SignedIn, guard};
 use crate::state::AppState;
-use crate::ui::billing::{format_money, plan_words};
+use crate::ui::billing::{format_money, format_percent, plan_words};
 use crate::ui::layout::format_number;
 use crate::ui::{Flash, Form, Page, PageError, html, ok};
 
@@ -136,7 +136,7 @@ fn margin_row(
         percent: margin_percent(prices.cost, prices.customer)
             .ok()
             .flatten()
-            .map(|p| format!("{p} %"))
+            .map(|p| format_percent(locale, p))
             .unwrap_or_default(),
     }
 }

@@ -19,7 +19,7 @@ use crate::i18n;
 use crate::portal::session::{Can, SignedIn, guard};
 use crate::portal::wizard::account::countries;
 use crate::state::AppState;
-use crate::ui::billing::{format_money, plan_words};
+use crate::ui::billing::{format_money, format_percent, plan_words};
 use crate::ui::{Flash, Form, Page, PageError, html};
 
 struct PriceRow {
@@ -83,7 +83,12 @@ async fn render(
     let locale = user.locale;
     let catalog = billing::price_list(state, &user.caller).await?;
     let markups = billing::customer_prices(state, &user.caller, None).await?;
-    let sheet = catalog.price_sheet(market);
+    // The market's customers pay in its currency: the other currencies' rows are for others.
+    let currency = market.info().currency_code.clone();
+    let mut sheet = catalog.price_sheet(market);
+    if sheet.iter().any(|(_, p)| p.currency().code() == currency) {
+        sheet.retain(|(_, p)| p.currency().code() == currency);
+    }
     let rows = sheet
         .iter()
         .map(|(offer, point)| {
@@ -97,7 +102,7 @@ async fn render(
                 customer: price.map(|p| format_money(locale, p)).unwrap_or_default(),
                 margin: price
                     .and_then(|p| margin_percent(point.unit_price, p).ok().flatten())
-                    .map(|m| format!("{m} %"))
+                    .map(|m| format_percent(locale, m))
                     .unwrap_or_default(),
                 source: source_words(locale, rule.map_or(RuleSource::Default, |(_, s)| s)),
             }

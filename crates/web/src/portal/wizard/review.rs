@@ -6,8 +6,9 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use partnerdesk_domain::agreement::parse_date_agreed;
+use partnerdesk_domain::billing::BillingPlan;
 use partnerdesk_domain::country::{CountryCode, CountryInfo, language_label};
-use partnerdesk_domain::draft::{AccountForm, Step};
+use partnerdesk_domain::draft::{AccountForm, ChosenOffer, Step};
 use partnerdesk_domain::phone::PhoneNumber;
 use partnerdesk_domain::{Arg, Field, FieldError, Locale, Rule};
 use serde::Deserialize;
@@ -19,6 +20,7 @@ use crate::app::{AppError, customers, drafts, sellers};
 use crate::i18n;
 use crate::portal::session::SignedIn;
 use crate::state::AppState;
+use crate::ui::billing::plan_words;
 use crate::ui::layout::{format_date, format_number};
 use crate::ui::{Flash, Form, Page, PageError, ok};
 
@@ -30,6 +32,8 @@ struct Line {
 pub(crate) struct ChosenView {
     pub(crate) name: String,
     pub(crate) licenses: String,
+    /// The term and billing plan in words; empty for an offer sold without prices.
+    pub(crate) plan: String,
 }
 
 #[derive(Template)]
@@ -70,11 +74,7 @@ pub async fn page(State(state): State<AppState>, wizard: Drafting) -> Result<Res
         .iter()
         .find(|r| r.id.to_string() == a.associated_partner_id)
         .map(|r| r.name.clone());
-    let offers = wizard
-        .draft
-        .offers
-        .iter()
-        .map(|o| (o.offer_id.as_str(), o.quantity.as_str()));
+    let offers = wizard.draft.offers.iter();
     Ok(ok(&ReviewPage {
         page: wizard.user.page("wizard-title", "/customers/new/review"),
         step: 3,
@@ -89,21 +89,41 @@ pub async fn page(State(state): State<AppState>, wizard: Drafting) -> Result<Res
     }))
 }
 
-/// The chosen offers by name, with their license counts in the locale's digits.
+/// The chosen offers by name, with their license counts in the locale's digits and their
+/// plans in words.
 pub(crate) fn chosen<'a>(
     catalog: &partnerdesk_domain::catalog::Catalog,
-    offers: impl Iterator<Item = (&'a str, &'a str)>,
+    offers: impl Iterator<Item = &'a ChosenOffer>,
     locale: Locale,
 ) -> Vec<ChosenView> {
     offers
-        .map(|(id, quantity)| ChosenView {
-            name: partnerdesk_domain::OfferId::parse(id)
-                .and_then(|id| catalog.offer(&id).map(|offer| offer.name(locale).to_owned()))
-                .unwrap_or_else(|| id.to_owned()),
-            licenses: quantity
-                .trim()
-                .parse::<i64>()
-                .map_or_else(|_| quantity.to_owned(), |n| format_number(locale, n)),
+        .map(|o| {
+            let offer = partnerdesk_domain::OfferId::parse(&o.offer_id).and_then(|id| catalog.offer(&id));
+            let priced = offer.is_some_and(|offer| catalog.prices(&offer.id).is_some());
+            let (term, cycle) = o.term_and_cycle();
+            let term = if term.is_empty() {
+                offer.map_or_else(String::new, |offer| offer.term_duration.clone())
+            } else {
+                term
+            };
+            let cycle = if cycle.is_empty() {
+                "monthly".to_owned()
+            } else {
+                cycle
+            };
+            ChosenView {
+                name: offer.map_or_else(|| o.offer_id.clone(), |offer| offer.name(locale).to_owned()),
+                licenses: o
+                    .quantity
+                    .trim()
+                    .parse::<i64>()
+                    .map_or_else(|_| o.quantity.clone(), |n| format_number(locale, n)),
+                plan: BillingPlan::parse(&term, &cycle)
+                    .ok()
+                    .filter(|_| priced)
+                    .map(|plan| plan_words(locale, plan))
+                    .unwrap_or_default(),
+            }
         })
         .collect()
 }

@@ -4,16 +4,20 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use partnerdesk_domain::catalog::Catalog;
+use partnerdesk_domain::billing::{BillingPlan, Currency, Markups, customer_price};
+use partnerdesk_domain::catalog::{Catalog, Offer};
 use partnerdesk_domain::country::CountryCode;
 use partnerdesk_domain::draft::{ChosenOffer, Draft, Step};
-use partnerdesk_domain::{Arg, Field, FieldError, Locale, Rule};
+use partnerdesk_domain::partner::Permission;
+use partnerdesk_domain::{Arg, CustomerId, Field, FieldError, Locale, Rule};
+use time::OffsetDateTime;
 
 use super::fields::{ErrorLink, summary_item};
 use super::{Drafting, step_path};
-use crate::app::customers;
+use crate::app::{billing, customers};
 use crate::i18n;
 use crate::state::AppState;
+use crate::ui::billing::{format_money, plan_words};
 use crate::ui::layout::format_number;
 use crate::ui::{Fields, Form, Page, PageError, ok, refused};
 
@@ -27,6 +31,22 @@ pub(crate) struct OfferView {
     pub(crate) chosen: bool,
     pub(crate) quantity: String,
     pub(crate) error: Option<String>,
+    /// The terms and billing plans the offer is sold on here, with their prices.
+    pub(crate) plans: Vec<PlanOption>,
+}
+
+pub(crate) struct PlanOption {
+    pub(crate) value: String,
+    pub(crate) label: String,
+    pub(crate) selected: bool,
+}
+
+/// What the offers' plans are priced with: the partner's rules for this customer (`None`
+/// for a new one), and whether the reader sees the partner's cost.
+pub(crate) struct Pricing<'a> {
+    pub(crate) markups: &'a Markups,
+    pub(crate) customer: Option<CustomerId>,
+    pub(crate) show_cost: bool,
 }
 
 pub(crate) struct CategoryView {
@@ -84,21 +104,23 @@ pub async fn submit(
     }
 }
 
-/// Puts the ticked offers (`offer`, repeated) and every typed license count
-/// (`quantity-<offer id>`) into the draft.
+/// Puts the ticked offers (`offer`, repeated), every typed license count
+/// (`quantity-<offer id>`) and chosen plan (`plan-<offer id>`) into the draft.
 pub(crate) fn read(draft: &mut Draft, form: &Fields, catalog: &Catalog) {
     let ticked: Vec<&str> = form.all("offer").collect();
-    let quantity = |id: &str| {
-        form.get(&format!("quantity-{id}"))
+    let value = |name: String| {
+        form.get(&name)
             .map(|q| q.trim().chars().take(20).collect::<String>())
             .unwrap_or_default()
     };
+    let quantity = |id: &str| value(format!("quantity-{id}"));
     let (mut offers, mut others) = (Vec::new(), Vec::new());
     for offer in &catalog.document().offers {
         let id = offer.id.as_str();
         let chosen = ChosenOffer {
             offer_id: id.to_owned(),
             quantity: quantity(id),
+            plan: value(format!("plan-{id}")),
         };
         if ticked.contains(&id) {
             offers.push(chosen);
@@ -122,7 +144,13 @@ async fn render(
     let Ok(country) = CountryCode::parse(&draft.account.country) else {
         return Ok(None);
     };
-    let (categories, mut links) = categories(&catalog, country, draft, errors, locale);
+    let markups = billing::customer_prices(state, &wizard.user.caller, None).await?;
+    let pricing = Pricing {
+        markups: &markups,
+        customer: None,
+        show_cost: wizard.user.can(Permission::ViewPrices),
+    };
+    let (categories, mut links) = categories(&catalog, country, draft, (errors, &pricing), locale);
     if errors.iter().any(|e| e.field == Field::LineItems) {
         let first = categories
             .iter()
@@ -148,7 +176,7 @@ pub(crate) fn categories(
     catalog: &Catalog,
     country: CountryCode,
     draft: &Draft,
-    errors: &[FieldError],
+    (errors, pricing): (&[FieldError], &Pricing<'_>),
     locale: Locale,
 ) -> (Vec<CategoryView>, Vec<ErrorLink>) {
     let mut links = Vec::new();
@@ -162,11 +190,7 @@ pub(crate) fn categories(
                 let id = offer.id.as_str();
                 let index = draft.offers.iter().position(|o| o.offer_id == id);
                 let error = index
-                    .and_then(|i| {
-                        errors
-                            .iter()
-                            .find(|e| matches!(e.field, Field::Quantity(n) | Field::Offer(n) if n == i))
-                    })
+                    .and_then(|i| errors.iter().find(|e| e.field.line_item() == Some(i)))
                     .map(|e| i18n::rule(locale, &e.rule));
                 let name = offer.name(locale).to_owned();
                 if let Some(message) = &error {
@@ -186,6 +210,7 @@ pub(crate) fn categories(
                         .quantity(id)
                         .map_or_else(|| offer.minimum_quantity.to_string(), str::to_owned),
                     error,
+                    plans: plan_options(catalog, offer, country, pricing, draft.plan(id), locale),
                     name,
                 }
             })
@@ -208,4 +233,65 @@ fn range(locale: Locale, min: u32, max: u32) -> String {
         "subscriptions-range",
         &[("min", number(min)), ("max", number(max))],
     )
+}
+
+/// The plans `offer` has a price for today in `country`'s currency, each with the
+/// customer's price by the partner's rules (and, to those who see prices, the cost); the
+/// chosen one selected, else the offer's term billed monthly.
+fn plan_options(
+    catalog: &Catalog,
+    offer: &Offer,
+    country: CountryCode,
+    pricing: &Pricing<'_>,
+    chosen: Option<&str>,
+    locale: Locale,
+) -> Vec<PlanOption> {
+    let (Some(list), Ok(currency)) = (
+        catalog.prices(&offer.id),
+        Currency::parse(&country.info().currency_code),
+    ) else {
+        return Vec::new();
+    };
+    let today = OffsetDateTime::now_utc().date();
+    let rule = pricing
+        .markups
+        .rule_for(pricing.customer, &offer.id)
+        .map(|(r, _)| r);
+    let default = format!("{}/monthly", offer.term_duration);
+    let chosen = chosen.unwrap_or(&default);
+    let mut plans: Vec<BillingPlan> = Vec::new();
+    for point in list.points() {
+        if !plans.contains(&point.plan) {
+            plans.push(point.plan);
+        }
+    }
+    let mut options: Vec<PlanOption> = plans
+        .into_iter()
+        .filter_map(|plan| {
+            let point = list.price_on(country, currency, plan, today).ok()?;
+            let price = customer_price(rule, point.unit_price, point.erp).ok()?;
+            let mut args = vec![
+                ("plan", Arg::Text(plan_words(locale, plan))),
+                ("price", Arg::Text(format_money(locale, price))),
+            ];
+            let id = if pricing.show_cost {
+                args.push(("cost", Arg::Text(format_money(locale, point.unit_price))));
+                "subscriptions-plan-with-cost"
+            } else {
+                "subscriptions-plan"
+            };
+            let value = format!("{}/{}", plan.term().as_str(), plan.cycle().as_str());
+            Some(PlanOption {
+                selected: value == chosen,
+                label: i18n::text_with(locale, id, &args),
+                value,
+            })
+        })
+        .collect();
+    if !options.iter().any(|o| o.selected)
+        && let Some(first) = options.first_mut()
+    {
+        first.selected = true;
+    }
+    options
 }
