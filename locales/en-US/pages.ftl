@@ -503,3 +503,6 @@ customer-billing-no-priced = No priced subscription.
 customer-billing-invoices = Invoices to this customer
 subscriptions-plan = { $plan }: { $price } a license for the term
 subscriptions-plan-with-cost = { $plan }: { $price } a license for the term (your cost { $cost })
+customer-back-home = Back to your home page
+customer-invoice-from = From
+customer-no-invoices = No invoice yet: your partners' invoices appear here when a month closes.

@@ -503,3 +503,6 @@ customer-billing-no-priced = Aucun abonnement tarifé.
 customer-billing-invoices = Factures à ce client
 subscriptions-plan = { $plan } : { $price } par licence pour la durée
 subscriptions-plan-with-cost = { $plan } : { $price } par licence pour la durée (votre coût { $cost })
+customer-back-home = Retour à votre page d’accueil
+customer-invoice-from = De
+customer-no-invoices = Aucune facture pour l’instant : les factures de vos partenaires apparaissent ici à la clôture du mois.

@@ -511,3 +511,6 @@ customer-billing-no-priced = Нет подписок с ценой.
 customer-billing-invoices = Счета этому клиенту
 subscriptions-plan = { $plan }: { $price } за лицензию на весь срок
 subscriptions-plan-with-cost = { $plan }: { $price } за лицензию на весь срок (ваша себестоимость { $cost })
+customer-back-home = Назад на главную страницу
+customer-invoice-from = От
+customer-no-invoices = Счетов пока нет: счета ваших партнеров появляются здесь при закрытии месяца.

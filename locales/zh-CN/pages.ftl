@@ -491,3 +491,6 @@ customer-billing-no-priced = 没有定价的订阅。
 customer-billing-invoices = 开给此客户的发票
 subscriptions-plan = { $plan }：每个许可证整个期限 { $price }
 subscriptions-plan-with-cost = { $plan }：每个许可证整个期限 { $price }（您的成本 { $cost }）
+customer-back-home = 返回您的主页
+customer-invoice-from = 开票方
+customer-no-invoices = 尚无发票：月结后，合作伙伴的发票将显示在这里。

@@ -491,3 +491,6 @@ customer-billing-no-priced = 沒有定價的訂閱。
 customer-billing-invoices = 開給此客戶的發票
 subscriptions-plan = { $plan }：每個授權整個期限 { $price }
 subscriptions-plan-with-cost = { $plan }：每個授權整個期限 { $price }（您的成本 { $cost }）
+customer-back-home = 返回您的首頁
+customer-invoice-from = 開立者
+customer-no-invoices = 尚無發票：月結後，合作夥伴的發票會顯示在這裡。

@@ -150,6 +150,32 @@ impl Store {
         self.invoices_of(partner, Some(customer), None).await
     }
 
+    /// The invoices `customer` received from each of its partners, newest first, with the
+    /// partner's name; only the one with id `invoice` when given.
+    pub async fn invoices_to_customer(
+        &self,
+        customer: CustomerId,
+        invoice: Option<Uuid>,
+    ) -> Result<Vec<(InvoiceRecord, String)>, StoreError> {
+        self.read(move |c| {
+            Box::pin(async move {
+                let columns = INVOICE_COLUMNS.replace(", ", ", i.");
+                let sql = format!(
+                    "SELECT i.{columns}, p.name AS partner_name FROM invoices i JOIN partners p ON p.id = i.partner_id \
+                     WHERE i.customer_id = $1 AND i.side = 'customer' AND ($2 IS NULL OR i.id = $2) \
+                     ORDER BY i.period_start DESC, p.name, i.number DESC"
+                );
+                let rows = c
+                    .fetch_all(&sql, &[id(customer), Value::Uuid(invoice)])
+                    .await?;
+                rows.iter()
+                    .map(|row| Ok((invoice_from(row)?, row.text("partner_name")?)))
+                    .collect()
+            })
+        })
+        .await
+    }
+
     /// `partner`'s invoices from the operator (`customer` `None`) or to `customer`, newest
     /// first; only the one numbered `number` when given (numbers are the issuer's).
     async fn invoices_of(

@@ -340,6 +340,24 @@ async fn a_billing_run_charges_each_cycle_and_renewal_once_and_stops_suspended_t
     let customer_side = ok(f.store.customer_invoices(f.provider.id, active.customer.id).await);
     assert_eq!(customer_side.len(), 14);
     assert!(customer_side.iter().all(|i| i.number.starts_with('C')));
+    // The customer reads the same invoices, with the seller's name, and one by its id.
+    let received = ok(f.store.invoices_to_customer(active.customer.id, None).await);
+    assert_eq!(
+        received.iter().map(|(i, _)| i.clone()).collect::<Vec<_>>(),
+        customer_side
+    );
+    assert!(received.iter().all(|(_, name)| *name == f.provider.name));
+    let one = ok(f
+        .store
+        .invoices_to_customer(active.customer.id, Some(customer_side[3].id))
+        .await);
+    assert_eq!(one.len(), 1);
+    assert_eq!(one[0].0, customer_side[3]);
+    let not_theirs = ok(f
+        .store
+        .invoices_to_customer(suspended.customer.id, Some(customer_side[3].id))
+        .await);
+    assert!(not_theirs.is_empty(), "another customer's invoice");
     let first = &customer_side[0];
     assert_eq!(
         ok(f.store

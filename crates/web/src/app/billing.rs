@@ -12,7 +12,7 @@ use partnerdesk_store::{ChargeLine, MarkupScope, StoreError};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use crate::app::{AppError, Caller, customers};
+use crate::app::{AppError, Caller, CustomerCaller, customers};
 use crate::state::AppState;
 
 const NOT_FOUND: &str = "api-invoice-not-found";
@@ -167,4 +167,35 @@ pub async fn set_customer_price(
         .set_markup(caller.partner_id(), scope, rule, caller.actor())
         .await?;
     Ok(())
+}
+
+/// The invoices the signed-in customer received from its partners, with each partner's
+/// name: at the customer's prices, never a cost.
+pub async fn invoices_received(
+    state: &AppState,
+    caller: &CustomerCaller,
+) -> Result<Vec<(InvoiceRecord, String)>, AppError> {
+    Ok(state
+        .store
+        .invoices_to_customer(caller.user.customer_id, None)
+        .await?)
+}
+
+/// One invoice the signed-in customer received, its partner's name and its first lines
+/// (up to [`partnerdesk_store::MAX_CHARGE_PAGE`]).
+pub async fn invoice_received(
+    state: &AppState,
+    caller: &CustomerCaller,
+    invoice: Uuid,
+) -> Result<(InvoiceRecord, String, Vec<ChargeLine>), AppError> {
+    let found = state
+        .store
+        .invoices_to_customer(caller.user.customer_id, Some(invoice))
+        .await?;
+    let (record, partner) = found.into_iter().next().ok_or(AppError::NotFound(NOT_FOUND))?;
+    let lines = state
+        .store
+        .invoice_lines(&record, None, partnerdesk_store::MAX_CHARGE_PAGE)
+        .await?;
+    Ok((record, partner, lines))
 }

@@ -1,4 +1,4 @@
-//! The customer's home (invitations to answer, partners, subscriptions) and an
+//! The customer's home (invitations to answer, partners, subscriptions, invoices) and an
 //! invitation link.
 
 use askama::Template;
@@ -10,8 +10,9 @@ use partnerdesk_domain::Locale;
 use partnerdesk_store::Invitation;
 use serde::Deserialize;
 
+use super::invoices::{ReceivedInvoice, received};
 use super::session::CustomerSignedIn;
-use crate::app::{AppError, customers, relationships};
+use crate::app::{AppError, billing, customers, relationships};
 use crate::state::AppState;
 use crate::ui::layout::format_date;
 use crate::ui::subscriptions::SubscriptionTable;
@@ -49,6 +50,7 @@ struct HomePage {
     invitations: Vec<InvitationView>,
     partners: Vec<PartnerView>,
     subscriptions: SubscriptionTable,
+    invoices: Vec<ReceivedInvoice>,
 }
 
 /// The customer's home: invitations to answer, partners, subscriptions.
@@ -81,6 +83,7 @@ pub async fn home(State(state): State<AppState>, user: CustomerSignedIn) -> Resu
             })
             .collect(),
         subscriptions: SubscriptionTable::new(subscriptions, &catalog, locale, |_| None),
+        invoices: received(locale, &billing::invoices_received(&state, &user.caller).await?),
         page,
     }))
 }

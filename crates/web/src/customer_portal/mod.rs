@@ -1,9 +1,10 @@
 //! The customer portal (`/customer`): the customer's admin signs in with the user name and
 //! temporary password from the confirmation, must choose a password at first sign-in, and
 //! then sees the invitations addressed to the tenant (accepting or declining them), its
-//! partners and its subscriptions.
+//! partners, its subscriptions and the invoices its partners sent it.
 
 mod home;
+mod invoices;
 mod session;
 mod sign_in;
 
@@ -28,6 +29,7 @@ pub fn router(state: AppState) -> Router<AppState> {
             get(sign_in::password_form).post(sign_in::change_password),
         )
         .route("/customer/invitations/{token}", get(home::invitation))
+        .route("/customer/invoices/{invoice}", get(invoices::invoice))
         .route("/customer/invitations/{token}/answer", post(home::answer))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::SERVICE_UNAVAILABLE,

@@ -1,14 +1,16 @@
 //! Billing on the pages: money rounded to the currency's minor units, grouped and signed
 //! the locale's way, with the currency's symbol where the locale's readers know it and its
 //! ISO code otherwise ("$1,234.50", "1 234,50 €", "US$1,234.50"); terms, billing plans
-//! and charge types in words.
+//! and charge types in words; an invoice's row and its lines grouped by customer, as the
+//! partner portal and the customer portal show them.
 
-use partnerdesk_domain::Locale;
-use partnerdesk_domain::billing::{BillingPlan, ChargeType, Money, Rounding};
+use partnerdesk_domain::billing::{BillingPlan, ChargeType, InvoiceRecord, Money, Rounding};
+use partnerdesk_domain::{CustomerId, Locale};
+use partnerdesk_store::ChargeLine;
 use rust_decimal::Decimal;
 
 use crate::i18n;
-use crate::ui::layout::format_number;
+use crate::ui::layout::{format_date, format_number};
 
 /// The term and billing plan in words (`One year, billed monthly`).
 pub fn plan_words(locale: Locale, plan: BillingPlan) -> String {
@@ -91,6 +93,87 @@ fn symbol(locale: Locale, code: &str) -> Option<&'static str> {
         (Locale::EnUs, "JPY") | (Locale::ZhCn | Locale::ZhTw, "JPY") => "¥",
         _ => return None,
     })
+}
+
+pub struct InvoiceRow {
+    pub number: String,
+    pub period: String,
+    pub date: String,
+    pub subtotal: String,
+    pub tax: String,
+    pub total: String,
+    pub lines: String,
+}
+
+pub struct LineRow {
+    pub product: String,
+    pub plan: String,
+    pub charge: String,
+    pub dates: String,
+    pub quantity: String,
+    pub amount: String,
+}
+
+pub struct CustomerLines {
+    pub name: String,
+    pub lines: Vec<LineRow>,
+}
+
+pub fn invoice_row(locale: Locale, i: &InvoiceRecord) -> InvoiceRow {
+    let day = |d: time::Date| format_date(locale, d.midnight().assume_utc());
+    InvoiceRow {
+        number: i.number.clone(),
+        period: format!("{} – {}", day(i.period.start), day(i.period.end)),
+        date: day(i.invoice_date),
+        subtotal: format_money(locale, i.totals.subtotal),
+        tax: format_money(locale, i.totals.tax),
+        total: format_money(locale, i.totals.total),
+        lines: format_number(locale, i64::try_from(i.line_count).unwrap_or(i64::MAX)),
+    }
+}
+
+/// Which price a line shows: the partner's cost, or its customer's price.
+#[derive(Clone, Copy)]
+pub enum Side {
+    Cost,
+    Customer,
+}
+
+/// `lines` grouped by customer, in the order each customer first appears.
+pub fn by_customer(locale: Locale, lines: &[ChargeLine], side: Side) -> Vec<CustomerLines> {
+    let mut groups: Vec<(CustomerId, CustomerLines)> = Vec::new();
+    for line in lines {
+        let row = line_row(locale, line, side);
+        let customer = line.context.customer_id;
+        match groups.iter_mut().find(|(id, _)| *id == customer) {
+            Some((_, group)) => group.lines.push(row),
+            None => groups.push((
+                customer,
+                CustomerLines {
+                    name: line.context.customer_name.clone(),
+                    lines: vec![row],
+                },
+            )),
+        }
+    }
+    groups.into_iter().map(|(_, group)| group).collect()
+}
+
+fn line_row(locale: Locale, line: &ChargeLine, side: Side) -> LineRow {
+    let charge = &line.record.charge;
+    let amounts = match side {
+        Side::Cost => &charge.cost,
+        Side::Customer => &charge.customer,
+    };
+    let day = |d: time::Date| format_date(locale, d.midnight().assume_utc());
+    LineRow {
+        product: line.context.product_name.clone(),
+        plan: plan_words(locale, line.record.plan),
+        charge: charge_words(locale, charge.charge_type),
+        dates: format!("{} – {}", day(charge.charge_start), day(charge.charge_end)),
+        quantity: format_number(locale, i64::from(charge.quantity)),
+        amount: format_money(locale, amounts.subtotal),
+    }
 }
 
 #[cfg(test)]

@@ -240,3 +240,91 @@ async fn a_customers_billing_tab_shows_its_rule_margins_and_invoices_at_its_pric
         .await;
     assert_eq!(wrong.status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn the_customer_reads_its_invoices_at_its_prices_and_never_the_cost() {
+    let app = TestApp::spawn().await;
+    let created = app.create_customer(&customer_body("received")).await;
+    let credential = |name: &str| {
+        created["userCredentials"][name]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let visitor = Visitor::new(&app.base);
+    let csrf = visitor.get("/customer/sign-in").await.csrf();
+    let signed = visitor
+        .post(
+            "/customer/sign-in",
+            &[
+                ("csrf", csrf.as_str()),
+                ("email", &credential("userName")),
+                ("password", &credential("password")),
+            ],
+        )
+        .await;
+    assert_eq!(signed.status, StatusCode::SEE_OTHER);
+    let csrf = visitor.get("/customer/password").await.csrf();
+    let changed = visitor
+        .post(
+            "/customer/password",
+            &[
+                ("csrf", csrf.as_str()),
+                ("currentPassword", &credential("password")),
+                ("newPassword", "our own long secret"),
+            ],
+        )
+        .await;
+    assert_eq!(changed.location.as_deref(), Some("/customer"));
+    let home = visitor.get("/customer").await;
+    assert!(
+        home.html.contains(r#"data-testid="no-invoices""#),
+        "{}",
+        home.text
+    );
+
+    let next_month =
+        partnerdesk_domain::billing::calendar::add_months(time::OffsetDateTime::now_utc().date(), 1)
+            .unwrap_or_else(|e| panic!("{e}"));
+    app.store
+        .run_billing(next_month)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let home = visitor.get("/customer").await;
+    assert!(
+        home.html.contains(r#"data-testid="invoice-total">$206.25<"#),
+        "{}",
+        home.text
+    );
+    let id = home
+        .html
+        .split("/customer/invoices/")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_default()
+        .to_owned();
+    let invoice = visitor.get(&format!("/customer/invoices/{id}")).await;
+    assert_eq!(invoice.status, StatusCode::OK, "{}", invoice.text);
+    assert!(invoice.html.contains(r#"data-testid="line-amount">$50.00<"#));
+    assert!(invoice.contains(&app.provider.name));
+    // The partner's cost ($40.00 for the mailboxes, $165.00 in all) is nowhere.
+    assert!(
+        !invoice.contains("$40.00") && !invoice.contains("165.00"),
+        "{}",
+        invoice.text
+    );
+
+    // Another customer's invoice, or no invoice at all, is not found.
+    let other = app.create_customer(&customer_body("notmine")).await;
+    let other = other["id"].as_str().unwrap_or_default();
+    let theirs = app
+        .store
+        .invoices_to_customer(other.parse().unwrap_or_else(|_| unreachable!()), None)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(theirs.is_empty(), "this month's charges are not invoiced yet");
+    for wrong in [uuid::Uuid::new_v4().to_string(), "not-an-id".to_owned()] {
+        let page = visitor.get(&format!("/customer/invoices/{wrong}")).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{wrong}");
+    }
+}

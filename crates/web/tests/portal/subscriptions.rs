@@ -279,7 +279,11 @@ async fn add_subscriptions_reviews_then_places_one_order_however_often_submitted
     assert_eq!(review.status, StatusCode::OK);
     assert!(review.html.contains(r#"data-testid="submit""#) && review.contains("Review"));
     assert!(review.contains("One year, billed yearly"), "{}", review.text);
-    assert!(review.html.contains(r#"name="plan-PDC-SEC-ENDPOINT" value="P1Y/annual""#));
+    assert!(
+        review
+            .html
+            .contains(r#"name="plan-PDC-SEC-ENDPOINT" value="P1Y/annual""#)
+    );
     let back = visitor
         .post(&path, &[&chosen[..], &[("action", "update")]].concat())
         .await;

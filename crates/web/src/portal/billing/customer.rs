@@ -16,12 +16,12 @@ use serde::Deserialize;
 use crate::app::billing::{self, PriceRuleInput};
 use crate::app::{AppError, customers, subscriptions};
 use crate::i18n;
-use crate::portal::billing::invoices::{
-    CustomerLines, InvoiceRow, Side, by_customer, first_lines, invoice_row,
-};
+use crate::portal::billing::invoices::first_lines;
 use crate::portal::session::{Can, SignedIn, guard};
 use crate::state::AppState;
-use crate::ui::billing::{format_money, format_percent, plan_words};
+use crate::ui::billing::{
+    CustomerLines, InvoiceRow, Side, by_customer, format_money, format_percent, invoice_row, plan_words,
+};
 use crate::ui::layout::format_number;
 use crate::ui::{Flash, Form, Page, PageError, html, ok};
 

@@ -4,7 +4,6 @@
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
-use partnerdesk_domain::Locale;
 use partnerdesk_domain::billing::{Currency, InvoiceRecord, Money, calendar};
 use partnerdesk_store::{ChargeLine, MAX_CHARGE_PAGE};
 use serde::Deserialize;
@@ -13,33 +12,8 @@ use time::OffsetDateTime;
 use crate::app::{AppError, billing};
 use crate::portal::session::{Can, guard};
 use crate::state::AppState;
-use crate::ui::billing::{charge_words, format_money, plan_words};
-use crate::ui::layout::{format_date, format_number};
+use crate::ui::billing::{CustomerLines, InvoiceRow, Side, by_customer, format_money, invoice_row};
 use crate::ui::{Page, PageError, ok};
-
-pub(crate) struct InvoiceRow {
-    pub number: String,
-    pub period: String,
-    pub date: String,
-    pub subtotal: String,
-    pub tax: String,
-    pub total: String,
-    pub lines: String,
-}
-
-pub(crate) struct LineRow {
-    pub product: String,
-    pub plan: String,
-    pub charge: String,
-    pub dates: String,
-    pub quantity: String,
-    pub amount: String,
-}
-
-pub(crate) struct CustomerLines {
-    pub name: String,
-    pub lines: Vec<LineRow>,
-}
 
 #[derive(Template)]
 #[template(path = "billing/invoices.html")]
@@ -96,63 +70,6 @@ pub async fn page(
         unbilled_total: format_money(locale, total),
     };
     Ok(ok(&page))
-}
-
-pub(crate) fn invoice_row(locale: Locale, i: &InvoiceRecord) -> InvoiceRow {
-    let day = |d: time::Date| format_date(locale, d.midnight().assume_utc());
-    InvoiceRow {
-        number: i.number.clone(),
-        period: format!("{} – {}", day(i.period.start), day(i.period.end)),
-        date: day(i.invoice_date),
-        subtotal: format_money(locale, i.totals.subtotal),
-        tax: format_money(locale, i.totals.tax),
-        total: format_money(locale, i.totals.total),
-        lines: format_number(locale, i64::try_from(i.line_count).unwrap_or(i64::MAX)),
-    }
-}
-
-/// Which price a line shows: the partner's cost, or its customer's price.
-#[derive(Clone, Copy)]
-pub(crate) enum Side {
-    Cost,
-    Customer,
-}
-
-/// `lines` grouped by customer, in the order each customer first appears.
-pub(crate) fn by_customer(locale: Locale, lines: &[ChargeLine], side: Side) -> Vec<CustomerLines> {
-    let mut groups: Vec<(partnerdesk_domain::CustomerId, CustomerLines)> = Vec::new();
-    for line in lines {
-        let row = line_row(locale, line, side);
-        let customer = line.context.customer_id;
-        match groups.iter_mut().find(|(id, _)| *id == customer) {
-            Some((_, group)) => group.lines.push(row),
-            None => groups.push((
-                customer,
-                CustomerLines {
-                    name: line.context.customer_name.clone(),
-                    lines: vec![row],
-                },
-            )),
-        }
-    }
-    groups.into_iter().map(|(_, group)| group).collect()
-}
-
-fn line_row(locale: Locale, line: &ChargeLine, side: Side) -> LineRow {
-    let charge = &line.record.charge;
-    let amounts = match side {
-        Side::Cost => &charge.cost,
-        Side::Customer => &charge.customer,
-    };
-    let day = |d: time::Date| format_date(locale, d.midnight().assume_utc());
-    LineRow {
-        product: line.context.product_name.clone(),
-        plan: plan_words(locale, line.record.plan),
-        charge: charge_words(locale, charge.charge_type),
-        dates: format!("{} – {}", day(charge.charge_start), day(charge.charge_end)),
-        quantity: format_number(locale, i64::from(charge.quantity)),
-        amount: format_money(locale, amounts.subtotal),
-    }
 }
 
 #[derive(Template)]
