@@ -506,3 +506,4 @@ subscriptions-plan-with-cost = { $plan }: { $price } a license for the term (you
 customer-back-home = Back to your home page
 customer-invoice-from = From
 customer-no-invoices = No invoice yet: your partners' invoices appear here when a month closes.
+billing-download-csv = Download CSV

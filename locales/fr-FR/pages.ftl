@@ -506,3 +506,4 @@ subscriptions-plan-with-cost = { $plan } : { $price } par licence pour la durée
 customer-back-home = Retour à votre page d’accueil
 customer-invoice-from = De
 customer-no-invoices = Aucune facture pour l’instant : les factures de vos partenaires apparaissent ici à la clôture du mois.
+billing-download-csv = Télécharger en CSV

@@ -514,3 +514,4 @@ subscriptions-plan-with-cost = { $plan }: { $price } за лицензию на 
 customer-back-home = Назад на главную страницу
 customer-invoice-from = От
 customer-no-invoices = Счетов пока нет: счета ваших партнеров появляются здесь при закрытии месяца.
+billing-download-csv = Скачать CSV

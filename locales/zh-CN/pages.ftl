@@ -494,3 +494,4 @@ subscriptions-plan-with-cost = { $plan }：每个许可证整个期限 { $price 
 customer-back-home = 返回您的主页
 customer-invoice-from = 开票方
 customer-no-invoices = 尚无发票：月结后，合作伙伴的发票将显示在这里。
+billing-download-csv = 下载 CSV

@@ -494,3 +494,4 @@ subscriptions-plan-with-cost = { $plan }：每個授權整個期限 { $price }�
 customer-back-home = 返回您的首頁
 customer-invoice-from = 開立者
 customer-no-invoices = 尚無發票：月結後，合作夥伴的發票會顯示在這裡。
+billing-download-csv = 下載 CSV

@@ -18,6 +18,7 @@ pub mod middleware;
 pub mod openapi;
 pub mod paging;
 mod portal;
+mod reconciliation;
 pub mod server;
 pub mod state;
 mod ui;

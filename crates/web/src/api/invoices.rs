@@ -6,16 +6,14 @@
 //! previous page.
 
 use axum::Json;
-use axum::body::Body;
 use axum::extract::{FromRequestParts, RawPathParams, State};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderName, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, HeaderName};
+use axum::response::Response;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use futures_util::StreamExt;
 use partnerdesk_domain::CustomerId;
-use partnerdesk_domain::billing::{BillingPeriod, Currency, InvoiceRecord, Side};
+use partnerdesk_domain::billing::{BillingPeriod, Currency, Side};
 use partnerdesk_store::{ChargeLine, MAX_CHARGE_PAGE};
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
@@ -25,7 +23,7 @@ use crate::api::auth::ApiCaller;
 use crate::api::error::ApiError;
 use crate::api::json::LargeJson;
 use crate::api::query::{self, ApiQuery};
-use crate::api::resources::billing::{InvoiceResource, OneTimeInvoiceLineItem, RECONCILIATION_COLUMNS};
+use crate::api::resources::billing::{InvoiceResource, OneTimeInvoiceLineItem};
 use crate::api::resources::{Collection, Link, LinkHeader};
 use crate::api::{CustomerPath, param, params};
 use crate::app::billing;
@@ -364,14 +362,7 @@ pub(crate) async fn reconciliation(
 ) -> Result<Response, ApiError> {
     let InvoicePath(customer, number) = path;
     let invoice = billing::invoice(&state, &caller, customer, &number).await?;
-    let disposition = format!("attachment; filename=\"Reconciliation_{}.csv\"", invoice.number);
-    // Fused: the response's compression polls a stream once more after its end.
-    let body = Body::from_stream(reconciliation_rows(state, invoice).fuse());
-    let headers = [
-        (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-        (header::CONTENT_DISPOSITION, disposition),
-    ];
-    Ok((headers, body).into_response())
+    Ok(crate::reconciliation::file(state, invoice))
 }
 
 /// Get a customer's invoice's reconciliation file (Partnerdesk)
@@ -393,35 +384,6 @@ pub(crate) async fn customer_reconciliation(
     path: InvoicePath,
 ) -> Result<Response, ApiError> {
     reconciliation(state, caller, path).await
-}
-
-/// The header, then each page of the invoice's lines as CSV rows, one chunk a page: the
-/// file never sits whole in memory.
-fn reconciliation_rows(
-    state: AppState,
-    invoice: InvoiceRecord,
-) -> impl futures_util::Stream<Item = Result<String, std::io::Error>> {
-    let header = crate::csv::line(&RECONCILIATION_COLUMNS);
-    futures_util::stream::unfold(Some((state, invoice, None, Some(header))), |next| async move {
-        let (state, invoice, after, header) = next?;
-        let lines = match state.store.invoice_lines(&invoice, after, MAX_CHARGE_PAGE).await {
-            Ok(lines) => lines,
-            Err(e) => return Some((Err(std::io::Error::other(e.to_string())), None)),
-        };
-        let mut chunk = header.unwrap_or_default();
-        for line in &lines {
-            match OneTimeInvoiceLineItem::new(line, invoice.side, &invoice.number) {
-                Ok(item) => chunk.push_str(&item.csv_row()),
-                Err(_) => return Some((Err(std::io::Error::other("a line can't be rendered")), None)),
-            }
-        }
-        if chunk.is_empty() {
-            return None;
-        }
-        let more = (lines.len() == MAX_CHARGE_PAGE).then(|| lines.last().map(|l| l.record.id));
-        let next = more.map(|last| (state, invoice, last, None));
-        Some((Ok(chunk), next))
-    })
 }
 
 fn invoices_uri(customer: Option<CustomerId>) -> String {

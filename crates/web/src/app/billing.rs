@@ -181,21 +181,27 @@ pub async fn invoices_received(
         .await?)
 }
 
-/// One invoice the signed-in customer received, its partner's name and its first lines
-/// (up to [`partnerdesk_store::MAX_CHARGE_PAGE`]).
+/// One invoice the signed-in customer received, and its partner's name.
 pub async fn invoice_received(
     state: &AppState,
     caller: &CustomerCaller,
     invoice: Uuid,
-) -> Result<(InvoiceRecord, String, Vec<ChargeLine>), AppError> {
+) -> Result<(InvoiceRecord, String), AppError> {
     let found = state
         .store
         .invoices_to_customer(caller.user.customer_id, Some(invoice))
         .await?;
-    let (record, partner) = found.into_iter().next().ok_or(AppError::NotFound(NOT_FOUND))?;
-    let lines = state
+    found.into_iter().next().ok_or(AppError::NotFound(NOT_FOUND))
+}
+
+/// The first lines (up to [`partnerdesk_store::MAX_CHARGE_PAGE`]) of an invoice the
+/// customer received, as [`invoice_received`] found it.
+pub async fn invoice_received_lines(
+    state: &AppState,
+    invoice: &InvoiceRecord,
+) -> Result<Vec<ChargeLine>, AppError> {
+    Ok(state
         .store
-        .invoice_lines(&record, None, partnerdesk_store::MAX_CHARGE_PAGE)
-        .await?;
-    Ok((record, partner, lines))
+        .invoice_lines(invoice, None, partnerdesk_store::MAX_CHARGE_PAGE)
+        .await?)
 }

@@ -36,6 +36,7 @@ pub fn received(locale: Locale, invoices: &[(InvoiceRecord, String)]) -> Vec<Rec
 #[template(path = "customer/invoice.html")]
 struct InvoicePage {
     page: Page,
+    id: String,
     partner: String,
     invoice: InvoiceRow,
     groups: Vec<CustomerLines>,
@@ -55,13 +56,31 @@ pub async fn invoice(
     let id: Uuid = raw
         .parse()
         .map_err(|_| PageError::not_found("api-invoice-not-found"))?;
-    let (record, partner, lines) = billing::invoice_received(&state, &user.caller, id).await?;
+    let (record, partner) = billing::invoice_received(&state, &user.caller, id).await?;
+    let lines = billing::invoice_received_lines(&state, &record).await?;
     let locale = user.locale;
     Ok(ok(&InvoicePage {
         page: user.page("billing-invoice-title", &path),
+        id: raw,
         partner,
         more: u64::try_from(lines.len()).unwrap_or(u64::MAX) < record.line_count,
         groups: by_customer(locale, &lines, Side::Customer),
         invoice: invoice_row(locale, &record),
     }))
+}
+
+/// An invoice received, as a reconciliation file at the customer's prices.
+pub async fn file(
+    State(state): State<AppState>,
+    user: CustomerSignedIn,
+    Path(raw): Path<String>,
+) -> Result<Response, PageError> {
+    if let Some(first) = user.password_first(None) {
+        return Ok(first);
+    }
+    let id: Uuid = raw
+        .parse()
+        .map_err(|_| PageError::not_found("api-invoice-not-found"))?;
+    let (record, _) = billing::invoice_received(&state, &user.caller, id).await?;
+    Ok(crate::reconciliation::file(state, record))
 }

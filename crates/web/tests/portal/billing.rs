@@ -105,6 +105,21 @@ async fn customer_price_rules_are_set_checked_and_price_the_next_order() {
     assert!(invoice.contains(&format!("Invoice {number}")));
     assert!(invoice.contains("marked Inc"), "{}", invoice.text);
     assert!(invoice.html.contains(r#"data-testid="line-amount">$40.00<"#));
+    let csv = visitor
+        .get(&format!("/billing/invoices/{number}/reconciliation"))
+        .await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(csv.html.starts_with("PartnerId,CustomerId,"), "{}", csv.html);
+    assert_eq!(
+        csv.html.lines().count(),
+        3,
+        "the header and a line per subscription"
+    );
+    assert!(
+        csv.html.contains(",165.00,") || csv.html.contains(",40.00,"),
+        "{}",
+        csv.html
+    );
     assert_eq!(
         visitor.get("/billing/invoices/G999999999").await.status,
         StatusCode::NOT_FOUND
@@ -232,6 +247,14 @@ async fn a_customers_billing_tab_shows_its_rule_margins_and_invoices_at_its_pric
         "{}",
         invoice.text
     );
+    let csv = visitor
+        .get(&format!("/customers/{id}/invoices/{number}/reconciliation"))
+        .await;
+    assert!(
+        csv.html.contains(",50.00,") && !csv.html.contains(",40.00,"),
+        "{}",
+        csv.html
+    );
     // Another customer's invoice number is not this customer's.
     let other = app.create_customer(&customer_body("othertab")).await;
     let other = other["id"].as_str().unwrap_or_default();
@@ -312,6 +335,15 @@ async fn the_customer_reads_its_invoices_at_its_prices_and_never_the_cost() {
         !invoice.contains("$40.00") && !invoice.contains("165.00"),
         "{}",
         invoice.text
+    );
+    let csv = visitor
+        .get(&format!("/customer/invoices/{id}/reconciliation"))
+        .await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(
+        csv.html.contains(",50.00,") && !csv.html.contains(",40.00,"),
+        "{}",
+        csv.html
     );
 
     // Another customer's invoice, or no invoice at all, is not found.

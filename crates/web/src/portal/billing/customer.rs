@@ -217,3 +217,14 @@ pub async fn invoice(
     };
     Ok(ok(&page))
 }
+
+/// The partner's invoice to its customer as a reconciliation file, at the customer's
+/// prices.
+pub async fn file(
+    State(state): State<AppState>,
+    user: Can<guard::ViewBilling>,
+    Path((raw, number)): Path<(String, String)>,
+) -> Result<Response, PageError> {
+    let record = billing::invoice(&state, &user.caller, Some(customer_id(&raw)?), &number).await?;
+    Ok(crate::reconciliation::file(state, record))
+}

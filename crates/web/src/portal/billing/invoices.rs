@@ -124,3 +124,13 @@ pub(crate) async fn first_lines(
     let more = u64::try_from(lines.len()).unwrap_or(u64::MAX) < record.line_count;
     Ok((lines, more))
 }
+
+/// An invoice from the operator as Partner Center's reconciliation file.
+pub async fn file(
+    State(state): State<AppState>,
+    user: Can<guard::ViewBilling>,
+    Path(number): Path<String>,
+) -> Result<Response, PageError> {
+    let record = billing::invoice(&state, &user.caller, None, &number).await?;
+    Ok(crate::reconciliation::file(state, record))
+}

@@ -16,10 +16,15 @@ pub fn pages() -> Router<AppState> {
     Router::new()
         .route("/billing", get(invoices::page))
         .route("/billing/invoices/{number}", get(invoices::invoice))
+        .route("/billing/invoices/{number}/reconciliation", get(invoices::file))
         .route("/billing/prices", get(prices::page).post(prices::set))
         .route(
             "/customers/{customer}/billing",
             get(customer::page).post(customer::set),
         )
         .route("/customers/{customer}/invoices/{number}", get(customer::invoice))
+        .route(
+            "/customers/{customer}/invoices/{number}/reconciliation",
+            get(customer::file),
+        )
 }
