@@ -426,7 +426,7 @@ confirm-discard-button = Discard
 
 charge-new = Purchase
 charge-renew = Renewal
-charge-cycle-charge = Monthly charge
+charge-cycle-charge = Billing cycle charge
 charge-add-quantity = Licenses changed: new count
 charge-remove-quantity = Licenses changed: refund of the old count
 charge-move-quantity = Licenses moved
@@ -507,3 +507,6 @@ customer-back-home = Back to your home page
 customer-invoice-from = From
 customer-no-invoices = No invoice yet: your partners' invoices appear here when a month closes.
 billing-download-csv = Download CSV
+billing-download-pdf = Download PDF
+pdf-from = From
+pdf-to = To

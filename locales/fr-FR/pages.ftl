@@ -507,3 +507,6 @@ customer-back-home = Retour à votre page d’accueil
 customer-invoice-from = De
 customer-no-invoices = Aucune facture pour l’instant : les factures de vos partenaires apparaissent ici à la clôture du mois.
 billing-download-csv = Télécharger en CSV
+billing-download-pdf = Télécharger en PDF
+pdf-from = De
+pdf-to = À

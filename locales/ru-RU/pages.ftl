@@ -515,3 +515,6 @@ customer-back-home = Назад на главную страницу
 customer-invoice-from = От
 customer-no-invoices = Счетов пока нет: счета ваших партнеров появляются здесь при закрытии месяца.
 billing-download-csv = Скачать CSV
+billing-download-pdf = Скачать PDF
+pdf-from = От
+pdf-to = Кому

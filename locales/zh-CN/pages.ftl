@@ -495,3 +495,6 @@ customer-back-home = 返回您的主页
 customer-invoice-from = 开票方
 customer-no-invoices = 尚无发票：月结后，合作伙伴的发票将显示在这里。
 billing-download-csv = 下载 CSV
+billing-download-pdf = 下载 PDF
+pdf-from = 开票方
+pdf-to = 收票方

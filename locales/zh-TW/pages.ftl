@@ -495,3 +495,6 @@ customer-back-home = 返回您的首頁
 customer-invoice-from = 開立者
 customer-no-invoices = 尚無發票：月結後，合作夥伴的發票會顯示在這裡。
 billing-download-csv = 下載 CSV
+billing-download-pdf = 下載 PDF
+pdf-from = 開立者
+pdf-to = 收受者

@@ -61,6 +61,9 @@ pub struct Config {
     pub password_queue: usize,
     /// API requests with an unknown token per minute from one client address; 0: no limit.
     pub failed_tokens_per_address_per_minute: u32,
+    /// The font file invoice PDFs are written in (one covering Latin, Cyrillic and
+    /// Chinese); unset: Debian's WenQuanYi Zen Hei or Noto Sans CJK.
+    pub pdf_font: Option<std::path::PathBuf>,
     /// The `custom` profile's rules.
     pub custom_profile: Option<CustomProfile>,
 }
@@ -121,6 +124,7 @@ impl Default for Config {
             password_workers: 0,
             password_queue: partnerdesk_web::PASSWORD_QUEUE,
             failed_tokens_per_address_per_minute: partnerdesk_web::FAILED_TOKENS_PER_ADDRESS_PER_MINUTE,
+            pdf_font: None,
             custom_profile: None,
         }
     }
@@ -193,6 +197,7 @@ impl Config {
         settings.password_workers = self.password_workers;
         settings.password_queue = self.password_queue;
         settings.failed_tokens_per_address_per_minute = self.failed_tokens_per_address_per_minute;
+        settings.pdf_font.clone_from(&self.pdf_font);
         settings.metrics = match (self.metrics, self.metrics_token.as_deref()) {
             (MetricsMode::Off, _) => Metrics::Off,
             (MetricsMode::Public, _) => Metrics::Public,

@@ -52,6 +52,10 @@ pub async fn run(config: &Config, no_demo: bool) -> anyhow::Result<()> {
     }
     tracing::info!(%address, backend = store.backend_name(), profile = %settings.profile.name, "Partnerdesk is listening");
     let state = AppState::new(store.clone(), settings);
+    if let Some(problem) = state.pdf_font_problem() {
+        tracing::warn!("invoice PDFs are off: {problem}");
+        eprintln!("\nNote: invoice PDFs are off: {problem}.\n");
+    }
     let billing = crate::billing::spawn_scheduler(store.clone());
     partnerdesk_web::serve_with(listener, state, config.limits(), shutdown_signal()).await?;
     billing.abort();

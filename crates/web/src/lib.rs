@@ -13,6 +13,7 @@ mod csv;
 mod customer_portal;
 pub mod fuzzing;
 pub mod i18n;
+mod invoice_pdf;
 mod links;
 pub mod middleware;
 pub mod openapi;

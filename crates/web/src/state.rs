@@ -55,6 +55,9 @@ pub struct Settings {
     /// past it the address gets 429 without its tokens being looked up. 0 turns the limit
     /// off.
     pub failed_tokens_per_address_per_minute: u32,
+    /// The font invoice PDFs are written in; `None`: the first of
+    /// [`crate::invoice_pdf::DEFAULT_FONTS`] that exists.
+    pub pdf_font: Option<std::path::PathBuf>,
 }
 
 /// Who may read `/metrics`.
@@ -88,6 +91,7 @@ impl Settings {
             password_workers: 0,
             password_queue: PASSWORD_QUEUE,
             failed_tokens_per_address_per_minute: FAILED_TOKENS_PER_ADDRESS_PER_MINUTE,
+            pdf_font: None,
         }
     }
 }
@@ -103,6 +107,8 @@ pub struct AppState {
     passwords: PasswordPool,
     pub(crate) bad_tokens: Arc<BadTokens>,
     pub(crate) metrics: PrometheusHandle,
+    /// The invoice PDFs' font, or why there is none.
+    pub(crate) pdf_font: Arc<Result<krilla::text::Font, String>>,
 }
 
 /// Allowances of attempts to prove who one is, per client address and per account.
@@ -135,6 +141,7 @@ impl AppState {
         };
         let passwords = PasswordPool::new(workers, settings.password_queue);
         let settings_failed_tokens = settings.failed_tokens_per_address_per_minute;
+        let pdf_font = crate::invoice_pdf::load_font(settings.pdf_font.as_deref());
         Self {
             store,
             settings: Arc::new(settings),
@@ -144,7 +151,13 @@ impl AppState {
             passwords,
             bad_tokens: Arc::new(BadTokens::new(settings_failed_tokens)),
             metrics: metrics_handle(),
+            pdf_font: Arc::new(pdf_font),
         }
+    }
+
+    /// Why invoice PDFs can't be written here, if they can't: the server says it at start.
+    pub fn pdf_font_problem(&self) -> Option<&str> {
+        self.pdf_font.as_ref().as_ref().err().map(String::as_str)
     }
 
     /// The workers that hash and check passwords (tests read how much they computed).

@@ -205,3 +205,36 @@ pub async fn invoice_received_lines(
         .invoice_lines(invoice, None, partnerdesk_store::MAX_CHARGE_PAGE)
         .await?)
 }
+
+/// Every line of an invoice of the caller's, page after page (for its PDF).
+pub async fn every_invoice_line(
+    state: &AppState,
+    caller: &Caller,
+    invoice: &InvoiceRecord,
+) -> Result<Vec<ChargeLine>, AppError> {
+    caller.require(Permission::ViewBilling)?;
+    every_line(state, invoice).await
+}
+
+/// Every line of an invoice the signed-in customer received, as [`invoice_received`]
+/// found it (for its PDF).
+pub async fn every_line_received(
+    state: &AppState,
+    invoice: &InvoiceRecord,
+) -> Result<Vec<ChargeLine>, AppError> {
+    every_line(state, invoice).await
+}
+
+async fn every_line(state: &AppState, invoice: &InvoiceRecord) -> Result<Vec<ChargeLine>, AppError> {
+    let page = partnerdesk_store::MAX_CHARGE_PAGE;
+    let mut lines: Vec<ChargeLine> = Vec::new();
+    loop {
+        let after = lines.last().map(|l| l.record.id);
+        let next = state.store.invoice_lines(invoice, after, page).await?;
+        let done = next.len() < page;
+        lines.extend(next);
+        if done {
+            return Ok(lines);
+        }
+    }
+}

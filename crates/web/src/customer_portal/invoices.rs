@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use super::session::CustomerSignedIn;
 use crate::app::billing;
+use crate::invoice_pdf::{self, Parties};
 use crate::state::AppState;
 use crate::ui::billing::{CustomerLines, InvoiceRow, Side, by_customer, invoice_row};
 use crate::ui::{Page, PageError, ok};
@@ -83,4 +84,25 @@ pub async fn file(
         .map_err(|_| PageError::not_found("api-invoice-not-found"))?;
     let (record, _) = billing::invoice_received(&state, &user.caller, id).await?;
     Ok(crate::reconciliation::file(state, record))
+}
+
+/// An invoice received, as PDF.
+pub async fn pdf(
+    State(state): State<AppState>,
+    user: CustomerSignedIn,
+    Path(raw): Path<String>,
+) -> Result<Response, PageError> {
+    if let Some(first) = user.password_first(None) {
+        return Ok(first);
+    }
+    let id: Uuid = raw
+        .parse()
+        .map_err(|_| PageError::not_found("api-invoice-not-found"))?;
+    let (record, partner) = billing::invoice_received(&state, &user.caller, id).await?;
+    let lines = billing::every_line_received(&state, &record).await?;
+    let parties = Parties {
+        from: partner,
+        to: user.caller.user.company_name.clone(),
+    };
+    Ok(invoice_pdf::file(&state, user.locale, record, parties, lines).await?)
 }

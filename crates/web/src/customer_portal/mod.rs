@@ -31,6 +31,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/customer/invitations/{token}", get(home::invitation))
         .route("/customer/invoices/{invoice}", get(invoices::invoice))
         .route("/customer/invoices/{invoice}/reconciliation", get(invoices::file))
+        .route("/customer/invoices/{invoice}/pdf", get(invoices::pdf))
         .route("/customer/invitations/{token}/answer", post(home::answer))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::SERVICE_UNAVAILABLE,

@@ -104,6 +104,7 @@ async fn customer_price_rules_are_set_checked_and_price_the_next_order() {
     assert_eq!(invoice.status, StatusCode::OK);
     assert!(invoice.contains(&format!("Invoice {number}")));
     assert!(invoice.contains("marked Inc"), "{}", invoice.text);
+    assert!(invoice.contains("Purchase"), "the charge type in words");
     assert!(invoice.html.contains(r#"data-testid="line-amount">$40.00<"#));
     let csv = visitor
         .get(&format!("/billing/invoices/{number}/reconciliation"))
@@ -359,4 +360,103 @@ async fn the_customer_reads_its_invoices_at_its_prices_and_never_the_cost() {
         let page = visitor.get(&format!("/customer/invoices/{wrong}")).await;
         assert_eq!(page.status, StatusCode::NOT_FOUND, "{wrong}");
     }
+}
+
+/// The text of a PDF, as poppler's `pdftotext` reads it.
+fn pdf_text(pdf: &[u8]) -> String {
+    let path = std::env::temp_dir().join(format!("pd-invoice-{}.pdf", uuid::Uuid::new_v4()));
+    std::fs::write(&path, pdf).unwrap_or_else(|e| panic!("{e}"));
+    let output = std::process::Command::new("pdftotext")
+        .args(["-layout", &path.to_string_lossy(), "-"])
+        .output()
+        .unwrap_or_else(|e| panic!("pdftotext (scripts/browser-deps installs poppler-utils): {e}"));
+    let _ = std::fs::remove_file(&path);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[tokio::test]
+async fn invoice_pdfs_print_every_script_and_only_their_sides_prices() {
+    let app = TestApp::spawn().await;
+    let mut ids = Vec::new();
+    for (prefix, name) in [
+        ("shenzhen", "深圳市星河科技有限公司"),
+        ("moskva", "ООО «Ромашка»"),
+    ] {
+        let mut body = customer_body(prefix);
+        body["billingProfile"]["companyName"] = name.into();
+        let created = app.create_customer(&body).await;
+        ids.push(created["id"].as_str().unwrap_or_default().to_owned());
+    }
+    let next_month =
+        partnerdesk_domain::billing::calendar::add_months(time::OffsetDateTime::now_utc().date(), 1)
+            .unwrap_or_else(|e| panic!("{e}"));
+    app.store
+        .run_billing(next_month)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+
+    let visitor = Visitor::new_user(&app, Role::BillingAdmin, "pdf@provider.example").await;
+    let billing = visitor.get("/billing").await;
+    let number = billing
+        .html
+        .split("/billing/invoices/")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_default()
+        .to_owned();
+    let invoice = visitor.get(&format!("/billing/invoices/{number}")).await;
+    assert!(invoice.html.contains(&format!(
+        r#"href="/billing/invoices/{number}/pdf" data-testid="download-pdf""#
+    )));
+    let (status, headers, pdf) = visitor.download(&format!("/billing/invoices/{number}/pdf")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["content-type"], "application/pdf");
+    assert!(pdf.starts_with(b"%PDF-"));
+    let text = pdf_text(&pdf);
+    for expected in [
+        format!("Invoice {number}"),
+        "深圳市星河科技有限公司".to_owned(),
+        "ООО «Ромашка»".to_owned(),
+        app.provider.name.clone(),
+        "$330.00".to_owned(),
+        "$40.00".to_owned(),
+    ] {
+        assert!(text.contains(&expected), "{expected} in:\n{text}");
+    }
+
+    // The customer's invoice prints its prices, in French for a French reader.
+    let tab = visitor.get(&format!("/customers/{}/billing", ids[1])).await;
+    let theirs = tab
+        .html
+        .split(&format!("/customers/{}/invoices/", ids[1]))
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_default()
+        .to_owned();
+    let language = [
+        ("csrf", tab.csrf()),
+        ("locale", "fr-FR".to_owned()),
+        ("next", "/billing".to_owned()),
+    ];
+    let language: Vec<(&str, &str)> = language.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    visitor.post("/language", &language).await;
+    let (status, _, pdf) = visitor
+        .download(&format!("/customers/{}/invoices/{theirs}/pdf", ids[1]))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let text = pdf_text(&pdf);
+    assert!(text.contains(&format!("Facture {theirs}")), "{text}");
+    assert!(text.contains("ООО «Ромашка»") && text.contains("50,00"), "{text}");
+    assert!(
+        !text.contains("40,00"),
+        "never the cost on the customer's invoice:\n{text}"
+    );
+
+    let missing = visitor.download("/billing/invoices/G999999999/pdf").await;
+    assert_eq!(missing.0, StatusCode::NOT_FOUND);
 }

@@ -93,6 +93,18 @@ impl Visitor {
         }
     }
 
+    /// A file as received: its status, headers and bytes.
+    pub async fn download(&self, path: &str) -> (StatusCode, reqwest::header::HeaderMap, Vec<u8>) {
+        let response = self.client.get(format!("{}{path}", self.base)).send().await;
+        let response = response.unwrap_or_else(|e| panic!("GET {path}: {e}"));
+        let (status, headers) = (response.status(), response.headers().clone());
+        let bytes = response
+            .bytes()
+            .await
+            .unwrap_or_else(|e| panic!("GET {path}: {e}"));
+        (status, headers, bytes.to_vec())
+    }
+
     pub async fn get(&self, path: &str) -> Page {
         let response = self.client.get(format!("{}{path}", self.base)).send().await;
         Self::read(response.unwrap_or_else(|e| panic!("GET {path}: {e}"))).await

@@ -10,6 +10,8 @@ use serde::Deserialize;
 use time::OffsetDateTime;
 
 use crate::app::{AppError, billing};
+use crate::i18n;
+use crate::invoice_pdf::{self, Parties};
 use crate::portal::session::{Can, guard};
 use crate::state::AppState;
 use crate::ui::billing::{CustomerLines, InvoiceRow, Side, by_customer, format_money, invoice_row};
@@ -133,4 +135,19 @@ pub async fn file(
 ) -> Result<Response, PageError> {
     let record = billing::invoice(&state, &user.caller, None, &number).await?;
     Ok(crate::reconciliation::file(state, record))
+}
+
+/// An invoice from the operator as PDF, labelled in the user's language.
+pub async fn pdf(
+    State(state): State<AppState>,
+    user: Can<guard::ViewBilling>,
+    Path(number): Path<String>,
+) -> Result<Response, PageError> {
+    let record = billing::invoice(&state, &user.caller, None, &number).await?;
+    let lines = billing::every_invoice_line(&state, &user.caller, &record).await?;
+    let parties = Parties {
+        from: i18n::text(user.locale, "app-name"),
+        to: user.caller.principal.partner.name.clone(),
+    };
+    Ok(invoice_pdf::file(&state, user.locale, record, parties, lines).await?)
 }

@@ -17,6 +17,7 @@ pub fn pages() -> Router<AppState> {
         .route("/billing", get(invoices::page))
         .route("/billing/invoices/{number}", get(invoices::invoice))
         .route("/billing/invoices/{number}/reconciliation", get(invoices::file))
+        .route("/billing/invoices/{number}/pdf", get(invoices::pdf))
         .route("/billing/prices", get(prices::page).post(prices::set))
         .route(
             "/customers/{customer}/billing",
@@ -27,4 +28,5 @@ pub fn pages() -> Router<AppState> {
             "/customers/{customer}/invoices/{number}/reconciliation",
             get(customer::file),
         )
+        .route("/customers/{customer}/invoices/{number}/pdf", get(customer::pdf))
 }
