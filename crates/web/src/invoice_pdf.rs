@@ -11,13 +11,12 @@ use krilla::geom::Point;
 use krilla::page::PageSettings;
 use krilla::text::{Font, TextDirection};
 use partnerdesk_domain::Locale;
-use partnerdesk_domain::billing::InvoiceRecord;
-use partnerdesk_store::ChargeLine;
 
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
 use crate::app::AppError;
+use crate::app::billing::Statement;
 use crate::i18n;
 use crate::state::AppState;
 use crate::ui::billing::{Side, by_customer, invoice_row};
@@ -52,12 +51,6 @@ pub fn load_font(configured: Option<&Path>) -> Result<Font, String> {
     })
 }
 
-/// Who an invoice is from and to, as printed.
-pub struct Parties {
-    pub from: String,
-    pub to: String,
-}
-
 const PAGE_WIDTH: f32 = 595.0;
 const PAGE_HEIGHT: f32 = 842.0;
 const MARGIN: f32 = 40.0;
@@ -70,19 +63,13 @@ const WIDTHS: [usize; 5] = [26, 24, 30, 8, 16];
 
 /// `invoice` as a downloaded PDF, `<number>.pdf`, written off the request threads; 503
 /// when the server has no font for it.
-pub async fn file(
-    state: &AppState,
-    locale: Locale,
-    invoice: InvoiceRecord,
-    parties: Parties,
-    lines: Vec<ChargeLine>,
-) -> Result<Response, AppError> {
+pub async fn file(state: &AppState, locale: Locale, statement: Statement) -> Result<Response, AppError> {
     let font = match state.pdf_font.as_ref() {
         Ok(font) => font.clone(),
         Err(problem) => return Err(AppError::Unavailable(problem.clone())),
     };
-    let number = invoice.number.clone();
-    let pdf = tokio::task::spawn_blocking(move || render(&font, locale, &invoice, &parties, &lines))
+    let number = statement.invoice.number.clone();
+    let pdf = tokio::task::spawn_blocking(move || render(&font, locale, &statement))
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?
         .map_err(AppError::Internal)?;
@@ -96,15 +83,12 @@ pub async fn file(
     Ok((headers, pdf).into_response())
 }
 
-/// `invoice` with its `lines` (on its side: the partner's cost or the customer's price),
-/// labelled in `locale`.
-pub fn render(
-    font: &Font,
-    locale: Locale,
-    invoice: &InvoiceRecord,
-    parties: &Parties,
-    lines: &[ChargeLine],
-) -> Result<Vec<u8>, String> {
+/// The statement's invoice with its lines (on its side: the partner's cost or the
+/// customer's price), labelled in `locale`.
+pub fn render(font: &Font, locale: Locale, statement: &Statement) -> Result<Vec<u8>, String> {
+    let Statement {
+        invoice, from, to, lines,
+    } = statement;
     let side = match invoice.side {
         partnerdesk_domain::billing::Side::Cost => Side::Cost,
         partnerdesk_domain::billing::Side::Customer => Side::Customer,
@@ -120,8 +104,8 @@ pub fn render(
     writer.text(MARGIN, &heading, 16.0);
     writer.skip(2.0);
     for (label, value) in [
-        (t("pdf-from"), parties.from.clone()),
-        (t("pdf-to"), parties.to.clone()),
+        (t("pdf-from"), from.clone().unwrap_or_else(|| t("app-name"))),
+        (t("pdf-to"), to.to_owned()),
         (t("billing-period"), row.period.clone()),
         (t("billing-invoice-date"), row.date.clone()),
         (t("billing-subtotal"), row.subtotal.clone()),

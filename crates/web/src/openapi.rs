@@ -59,6 +59,8 @@ use crate::state::AppState;
         api::invoices::customer_line_items,
         api::invoices::reconciliation,
         api::invoices::customer_reconciliation,
+        api::invoices::statement,
+        api::invoices::customer_statement,
     ),
     modifiers(&BearerAuth),
     tags(

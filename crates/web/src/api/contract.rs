@@ -30,6 +30,16 @@ const OPERATIONS: &[(&str, &str, &str)] = &[
         "/v1/invoices/{invoice}/reconciliation",
         "getInvoiceReconciliation",
     ),
+    (
+        "get",
+        "/v1/invoices/{invoice}/documents/statement",
+        "getInvoiceStatement",
+    ),
+    (
+        "get",
+        "/v1/customers/{customer}/invoices/{invoice}/documents/statement",
+        "getCustomerInvoiceStatement",
+    ),
     ("get", "/v1/customers/{customer}/invoices", "getCustomerInvoices"),
     (
         "get",
@@ -355,6 +365,13 @@ const LINKS: &[(&str, &str, &str, &str, LinkParameters)] = &[
         &[("invoice", FIRST)],
     ),
     (
+        "getInvoices",
+        "200",
+        "GetInvoiceStatement",
+        "getInvoiceStatement",
+        &[("invoice", FIRST)],
+    ),
+    (
         "listCustomers",
         "200",
         "GetCustomerInvoices",
@@ -385,6 +402,13 @@ const LINKS: &[(&str, &str, &str, &str, LinkParameters)] = &[
         "200",
         "GetCustomerInvoiceReconciliation",
         "getCustomerInvoiceReconciliation",
+        &[("customer", "$request.path.customer"), ("invoice", FIRST)],
+    ),
+    (
+        "getCustomerInvoices",
+        "200",
+        "GetCustomerInvoiceStatement",
+        "getCustomerInvoiceStatement",
         &[("customer", "$request.path.customer"), ("invoice", FIRST)],
     ),
 ];

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
-use crate::api::auth::ApiCaller;
+use crate::api::auth::{ApiCaller, Lang};
 use crate::api::error::ApiError;
 use crate::api::json::LargeJson;
 use crate::api::query::{self, ApiQuery};
@@ -384,6 +384,58 @@ pub(crate) async fn customer_reconciliation(
     path: InvoicePath,
 ) -> Result<Response, ApiError> {
     reconciliation(state, caller, path).await
+}
+
+/// Get an invoice statement
+///
+/// The invoice as PDF (Partner Center's `documents/statement`): who it is from and to,
+/// its period and totals, and its lines grouped by customer, labelled in the language of
+/// `X-Locale` (English by default). Under `/v1/customers/{customer}/invoices/...`, the
+/// partner's invoice to its customer at the customer's prices. 503 when the server has no
+/// font to write it in.
+#[utoipa::path(
+    get,
+    path = "/v1/invoices/{invoice}/documents/statement",
+    tag = "Billing",
+    params(("invoice" = String, Path, description = "The invoice number")),
+    responses(
+        (status = 200, description = "The invoice as PDF", content_type = "application/pdf", body = String, headers(("Content-Disposition" = String, description = "`attachment` with the file name"))),
+        (status = 403, description = "Only admin agents and billing admins read billing", body = crate::api::error::ErrorBody),
+        (status = 404, description = "No invoice of yours has this number", body = crate::api::error::ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub(crate) async fn statement(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Lang(locale): Lang,
+    path: InvoicePath,
+) -> Result<Response, ApiError> {
+    let InvoicePath(customer, number) = path;
+    let statement = billing::statement(&state, &caller, customer, &number).await?;
+    Ok(crate::invoice_pdf::file(&state, locale, statement).await?)
+}
+
+/// Get a customer's invoice statement (Partnerdesk)
+#[utoipa::path(
+    get,
+    path = "/v1/customers/{customer}/invoices/{invoice}/documents/statement",
+    tag = "Billing",
+    params(("customer" = String, Path, description = "Customer id"), ("invoice" = String, Path, description = "The invoice number")),
+    responses(
+        (status = 200, description = "The invoice as PDF, at the customer's prices", content_type = "application/pdf", body = String, headers(("Content-Disposition" = String, description = "`attachment` with the file name"))),
+        (status = 403, description = "Only admin agents and billing admins read billing", body = crate::api::error::ErrorBody),
+        (status = 404, description = "No such customer or invoice for you", body = crate::api::error::ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub(crate) async fn customer_statement(
+    state: State<AppState>,
+    caller: ApiCaller,
+    lang: Lang,
+    path: InvoicePath,
+) -> Result<Response, ApiError> {
+    statement(state, caller, lang, path).await
 }
 
 fn invoices_uri(customer: Option<CustomerId>) -> String {

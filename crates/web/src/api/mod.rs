@@ -111,6 +111,14 @@ pub fn router(state: AppState) -> Router<AppState> {
             "/customers/{customer}/invoices/{invoice}/reconciliation",
             get(invoices::customer_reconciliation),
         )
+        .route(
+            "/invoices/{invoice}/documents/statement",
+            get(invoices::statement),
+        )
+        .route(
+            "/customers/{customer}/invoices/{invoice}/documents/statement",
+            get(invoices::customer_statement),
+        )
         .route("/customers/{customer}/invoices", get(invoices::customer_list))
         .route(
             "/customers/{customer}/invoices/{invoice}",

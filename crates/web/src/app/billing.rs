@@ -206,25 +206,55 @@ pub async fn invoice_received_lines(
         .await?)
 }
 
-/// Every line of an invoice of the caller's, page after page (for its PDF).
-pub async fn every_invoice_line(
+/// What an invoice's PDF prints: the invoice, who it is from (`None`: the operator) and
+/// to, and every line.
+pub struct Statement {
+    pub invoice: InvoiceRecord,
+    pub from: Option<String>,
+    pub to: String,
+    pub lines: Vec<ChargeLine>,
+}
+
+/// The statement of the caller's invoice from the operator (`customer` `None`), or of its
+/// invoice to its `customer`, by its number.
+pub async fn statement(
     state: &AppState,
     caller: &Caller,
-    invoice: &InvoiceRecord,
-) -> Result<Vec<ChargeLine>, AppError> {
-    caller.require(Permission::ViewBilling)?;
-    every_line(state, invoice).await
+    customer: Option<CustomerId>,
+    number: &str,
+) -> Result<Statement, AppError> {
+    let invoice = invoice(state, caller, customer, number).await?;
+    let partner = caller.principal.partner.name.clone();
+    let (from, to) = match customer {
+        None => (None, partner),
+        Some(id) => (Some(partner), customers::customer(state, caller, id).await?.company_name),
+    };
+    let lines = every_line(state, &invoice).await?;
+    Ok(Statement {
+        invoice,
+        from,
+        to,
+        lines,
+    })
 }
 
-/// Every line of an invoice the signed-in customer received, as [`invoice_received`]
-/// found it (for its PDF).
-pub async fn every_line_received(
+/// The statement of an invoice the signed-in customer received.
+pub async fn statement_received(
     state: &AppState,
-    invoice: &InvoiceRecord,
-) -> Result<Vec<ChargeLine>, AppError> {
-    every_line(state, invoice).await
+    caller: &CustomerCaller,
+    invoice: Uuid,
+) -> Result<Statement, AppError> {
+    let (invoice, partner) = invoice_received(state, caller, invoice).await?;
+    let lines = every_line(state, &invoice).await?;
+    Ok(Statement {
+        invoice,
+        from: Some(partner),
+        to: caller.user.company_name.clone(),
+        lines,
+    })
 }
 
+/// Every line of an invoice, page after page.
 async fn every_line(state: &AppState, invoice: &InvoiceRecord) -> Result<Vec<ChargeLine>, AppError> {
     let page = partnerdesk_store::MAX_CHARGE_PAGE;
     let mut lines: Vec<ChargeLine> = Vec::new();

@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::session::CustomerSignedIn;
 use crate::app::billing;
-use crate::invoice_pdf::{self, Parties};
+use crate::invoice_pdf;
 use crate::state::AppState;
 use crate::ui::billing::{CustomerLines, InvoiceRow, Side, by_customer, invoice_row};
 use crate::ui::{Page, PageError, ok};
@@ -98,11 +98,6 @@ pub async fn pdf(
     let id: Uuid = raw
         .parse()
         .map_err(|_| PageError::not_found("api-invoice-not-found"))?;
-    let (record, partner) = billing::invoice_received(&state, &user.caller, id).await?;
-    let lines = billing::every_line_received(&state, &record).await?;
-    let parties = Parties {
-        from: partner,
-        to: user.caller.user.company_name.clone(),
-    };
-    Ok(invoice_pdf::file(&state, user.locale, record, parties, lines).await?)
+    let statement = billing::statement_received(&state, &user.caller, id).await?;
+    Ok(invoice_pdf::file(&state, user.locale, statement).await?)
 }

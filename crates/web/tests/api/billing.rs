@@ -293,6 +293,20 @@ async fn a_closed_month_is_read_as_the_partners_invoice_and_its_customers() {
     let their_lines = expect(their_lines, StatusCode::OK).await;
     assert_eq!(their_lines["items"][0]["subtotal"], "50.00");
 
+    // Each invoice as PDF (Partner Center's statement), and the customer's at its prices.
+    for path in [
+        format!("/v1/invoices/{number}/documents/statement"),
+        format!("/v1/customers/{customer}/invoices/{theirs_number}/documents/statement"),
+    ] {
+        let pdf = app.get(&path).await;
+        assert_eq!(pdf.status(), StatusCode::OK, "{path}");
+        assert_eq!(pdf.headers()["content-type"], "application/pdf");
+        let bytes = pdf.bytes().await.unwrap_or_default();
+        assert!(bytes.starts_with(b"%PDF-"), "{path}");
+    }
+    let missing = app.get("/v1/invoices/G999999999/documents/statement").await;
+    assert_eq!(expect(missing, StatusCode::NOT_FOUND).await["errorName"], "NotFound");
+
     // Unknown numbers, other partners and other roles get nothing.
     let missing = expect(app.get("/v1/invoices/G999999999").await, StatusCode::NOT_FOUND).await;
     assert_eq!(missing["errorName"], "NotFound");

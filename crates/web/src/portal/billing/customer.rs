@@ -16,7 +16,7 @@ use serde::Deserialize;
 use crate::app::billing::{self, PriceRuleInput};
 use crate::app::{AppError, customers, subscriptions};
 use crate::i18n;
-use crate::invoice_pdf::{self, Parties};
+use crate::invoice_pdf;
 use crate::portal::billing::invoices::first_lines;
 use crate::portal::session::{Can, SignedIn, guard};
 use crate::state::AppState;
@@ -236,13 +236,6 @@ pub async fn pdf(
     user: Can<guard::ViewBilling>,
     Path((raw, number)): Path<(String, String)>,
 ) -> Result<Response, PageError> {
-    let id = customer_id(&raw)?;
-    let record = billing::invoice(&state, &user.caller, Some(id), &number).await?;
-    let customer = customers::customer(&state, &user.caller, id).await?;
-    let lines = billing::every_invoice_line(&state, &user.caller, &record).await?;
-    let parties = Parties {
-        from: user.caller.principal.partner.name.clone(),
-        to: customer.company_name,
-    };
-    Ok(invoice_pdf::file(&state, user.locale, record, parties, lines).await?)
+    let statement = billing::statement(&state, &user.caller, Some(customer_id(&raw)?), &number).await?;
+    Ok(invoice_pdf::file(&state, user.locale, statement).await?)
 }

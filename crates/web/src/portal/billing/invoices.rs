@@ -10,8 +10,7 @@ use serde::Deserialize;
 use time::OffsetDateTime;
 
 use crate::app::{AppError, billing};
-use crate::i18n;
-use crate::invoice_pdf::{self, Parties};
+use crate::invoice_pdf;
 use crate::portal::session::{Can, guard};
 use crate::state::AppState;
 use crate::ui::billing::{CustomerLines, InvoiceRow, Side, by_customer, format_money, invoice_row};
@@ -143,11 +142,6 @@ pub async fn pdf(
     user: Can<guard::ViewBilling>,
     Path(number): Path<String>,
 ) -> Result<Response, PageError> {
-    let record = billing::invoice(&state, &user.caller, None, &number).await?;
-    let lines = billing::every_invoice_line(&state, &user.caller, &record).await?;
-    let parties = Parties {
-        from: i18n::text(user.locale, "app-name"),
-        to: user.caller.principal.partner.name.clone(),
-    };
-    Ok(invoice_pdf::file(&state, user.locale, record, parties, lines).await?)
+    let statement = billing::statement(&state, &user.caller, None, &number).await?;
+    Ok(invoice_pdf::file(&state, user.locale, statement).await?)
 }
