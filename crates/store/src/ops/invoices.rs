@@ -247,24 +247,28 @@ async fn write_invoice(
         Side::Customer => CUSTOMER,
     };
     let invoice = Uuid::now_v7();
+    // The customer as its own condition (not `$5 IS NULL OR …`), so that the customer
+    // side's partial index on (partner, customer, currency) finds just its charges.
+    let mut params = vec![
+        Value::Uuid(Some(invoice)),
+        id(partner),
+        currency.code().into(),
+        end.into(),
+    ];
+    let of_customer = match customer {
+        Some(customer) => {
+            params.push(id(customer));
+            " AND customer_id = $5"
+        }
+        None => "",
+    };
     let sql = format!(
         "UPDATE charges SET {mark} = $1 WHERE {mark} IS NULL AND partner_id = $2 AND currency = $3 \
-         AND created_at < $4 AND ($5 IS NULL OR customer_id = $5) RETURNING {subtotal} AS amount",
+         AND created_at < $4{of_customer} RETURNING {subtotal} AS amount",
         mark = columns.mark,
         subtotal = columns.subtotal,
     );
-    let rows = c
-        .fetch_all(
-            &sql,
-            &[
-                Value::Uuid(Some(invoice)),
-                id(partner),
-                currency.code().into(),
-                end.into(),
-                opt_id(customer),
-            ],
-        )
-        .await?;
+    let rows = c.fetch_all(&sql, &params).await?;
     if rows.is_empty() {
         return Ok(false);
     }
