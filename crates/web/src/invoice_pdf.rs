@@ -87,7 +87,10 @@ pub async fn file(state: &AppState, locale: Locale, statement: Statement) -> Res
 /// customer's price), labelled in `locale`.
 pub fn render(font: &Font, locale: Locale, statement: &Statement) -> Result<Vec<u8>, String> {
     let Statement {
-        invoice, from, to, lines,
+        invoice,
+        from,
+        to,
+        lines,
     } = statement;
     let side = match invoice.side {
         partnerdesk_domain::billing::Side::Cost => Side::Cost,

@@ -227,7 +227,10 @@ pub async fn statement(
     let partner = caller.principal.partner.name.clone();
     let (from, to) = match customer {
         None => (None, partner),
-        Some(id) => (Some(partner), customers::customer(state, caller, id).await?.company_name),
+        Some(id) => (
+            Some(partner),
+            customers::customer(state, caller, id).await?.company_name,
+        ),
     };
     let lines = every_line(state, &invoice).await?;
     Ok(Statement {

@@ -198,7 +198,10 @@ mod tests {
         assert_eq!(format_money(Locale::EnUs, money("1500", "JPY")), "¥1,500");
         assert_eq!(format_money(Locale::EnUs, money("7.5", "CHF")), "CHF\u{a0}7.50");
         assert_eq!(format_money(Locale::FrFr, money("-0.001", "EUR")), "0,00\u{a0}€");
-        assert_eq!(charge_words(Locale::EnUs, ChargeType::CycleCharge), "Billing cycle charge");
+        assert_eq!(
+            charge_words(Locale::EnUs, ChargeType::CycleCharge),
+            "Billing cycle charge"
+        );
         assert_eq!(charge_words(Locale::FrFr, ChargeType::New), "Achat");
         let percent = Decimal::new(2000, 2);
         assert_eq!(format_percent(Locale::EnUs, percent), "20.00%");

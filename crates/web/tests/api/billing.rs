@@ -305,7 +305,10 @@ async fn a_closed_month_is_read_as_the_partners_invoice_and_its_customers() {
         assert!(bytes.starts_with(b"%PDF-"), "{path}");
     }
     let missing = app.get("/v1/invoices/G999999999/documents/statement").await;
-    assert_eq!(expect(missing, StatusCode::NOT_FOUND).await["errorName"], "NotFound");
+    assert_eq!(
+        expect(missing, StatusCode::NOT_FOUND).await["errorName"],
+        "NotFound"
+    );
 
     // Unknown numbers, other partners and other roles get nothing.
     let missing = expect(app.get("/v1/invoices/G999999999").await, StatusCode::NOT_FOUND).await;
