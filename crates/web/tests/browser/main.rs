@@ -4,6 +4,7 @@
 //! language go to `ci-output/screenshots/`.
 
 mod after_onboarding;
+mod billing;
 mod driver;
 mod journeys;
 #[path = "../support/mod.rs"]

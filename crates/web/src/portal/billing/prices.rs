@@ -6,7 +6,10 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
-use partnerdesk_domain::billing::{CustomerPriceRule, Markups, RuleSource, customer_price, margin_percent};
+use partnerdesk_domain::billing::{
+    CustomerPriceRule, Markups, PricePoint, RuleSource, customer_price, margin_percent,
+};
+use partnerdesk_domain::catalog::Offer;
 use partnerdesk_domain::country::CountryCode;
 use partnerdesk_domain::partner::Permission;
 use partnerdesk_domain::{Locale, OfferId};
@@ -91,22 +94,7 @@ async fn render(
     }
     let rows = sheet
         .iter()
-        .map(|(offer, point)| {
-            let rule = markups.rule_for(None, &offer.id);
-            let price = customer_price(rule.map(|(r, _)| r), point.unit_price, point.erp).ok();
-            PriceRow {
-                offer: offer.name(locale).to_owned(),
-                plan: plan_words(locale, point.plan),
-                cost: format_money(locale, point.unit_price),
-                erp: point.erp.map(|e| format_money(locale, e)).unwrap_or_default(),
-                customer: price.map(|p| format_money(locale, p)).unwrap_or_default(),
-                margin: price
-                    .and_then(|p| margin_percent(point.unit_price, p).ok().flatten())
-                    .map(|m| format_percent(locale, m))
-                    .unwrap_or_default(),
-                source: source_words(locale, rule.map_or(RuleSource::Default, |(_, s)| s)),
-            }
-        })
+        .map(|(offer, point)| price_row(locale, &markups, offer, point))
         .collect();
     let mut offers: Vec<RuleForm> = Vec::new();
     for (offer, _) in &sheet {
@@ -143,6 +131,25 @@ async fn render(
         offers,
         can_manage: user.can(Permission::ManagePrices),
     })
+}
+
+/// A row of the price list: the partner's cost, the ERP, and what its customers pay by the
+/// rule that applies to any customer.
+fn price_row(locale: Locale, markups: &Markups, offer: &Offer, point: &PricePoint) -> PriceRow {
+    let rule = markups.rule_for(None, &offer.id);
+    let price = customer_price(rule.map(|(r, _)| r), point.unit_price, point.erp).ok();
+    PriceRow {
+        offer: offer.name(locale).to_owned(),
+        plan: plan_words(locale, point.plan),
+        cost: format_money(locale, point.unit_price),
+        erp: point.erp.map(|e| format_money(locale, e)).unwrap_or_default(),
+        customer: price.map(|p| format_money(locale, p)).unwrap_or_default(),
+        margin: price
+            .and_then(|p| margin_percent(point.unit_price, p).ok().flatten())
+            .map(|m| format_percent(locale, m))
+            .unwrap_or_default(),
+        source: source_words(locale, rule.map_or(RuleSource::Default, |(_, s)| s)),
+    }
 }
 
 /// The form of the rule the partner set itself for `offer` (its default: `None`).
