@@ -86,6 +86,18 @@ pub struct MarkupRule {
 pub struct Markups(pub Vec<MarkupRule>);
 
 impl Markups {
+    /// The rule set exactly for `customer` and `offer` (`None`: any), if one is.
+    pub fn set_for(
+        &self,
+        customer: Option<CustomerId>,
+        offer: Option<&OfferId>,
+    ) -> Option<CustomerPriceRule> {
+        self.0
+            .iter()
+            .find(|m| m.customer == customer && m.offer.as_ref() == offer)
+            .map(|m| m.rule)
+    }
+
     /// The rule that applies to a sale of `offer` to `customer` (to any customer: `None`),
     /// most specific first:
     /// the one set for this customer and offer, then the customer's (a deal with a
@@ -277,6 +289,12 @@ mod tests {
             markups.rule_for(None, &o1),
             Some((pct("20"), RuleSource::Offer)),
             "any customer"
+        );
+        assert_eq!(markups.set_for(Some(alice), None), Some(CustomerPriceRule::Erp));
+        assert_eq!(
+            markups.set_for(None, Some(&o2)),
+            None,
+            "o2 has no rule of its own"
         );
     }
 

@@ -7,6 +7,17 @@ use reqwest::StatusCode;
 use crate::browser::Visitor;
 use crate::support::{TestApp, customer_body, expect};
 
+/// Runs billing up to a month from today: this month is closed and invoiced.
+async fn close_this_month(app: &TestApp) {
+    let next_month =
+        partnerdesk_domain::billing::calendar::add_months(time::OffsetDateTime::now_utc().date(), 1)
+            .unwrap_or_else(|e| panic!("{e}"));
+    app.store
+        .run_billing(next_month)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+}
+
 /// The price list's form for the partner's default rule.
 fn rule<'a>(csrf: &'a str, kind: &'a str, percent: &'a str) -> [(&'a str, &'a str); 5] {
     [
@@ -71,13 +82,7 @@ async fn customer_price_rules_are_set_checked_and_price_the_next_order() {
     // The next order is priced by the rule: 10 mailboxes at 4.40 and 25 licenses at 5.50.
     let created = app.create_customer(&customer_body("marked")).await;
     let customer = created["id"].as_str().unwrap_or_default().to_owned();
-    let next_month =
-        partnerdesk_domain::billing::calendar::add_months(time::OffsetDateTime::now_utc().date(), 1)
-            .unwrap_or_else(|e| panic!("{e}"));
-    app.store
-        .run_billing(next_month)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    close_this_month(&app).await;
     let theirs = expect(
         app.get(&format!("/v1/customers/{customer}/invoices")).await,
         StatusCode::OK,
@@ -220,13 +225,7 @@ async fn a_customers_billing_tab_shows_its_rule_margins_and_invoices_at_its_pric
             .contains(r#"name="percent" type="text" inputmode="decimal" size="6" maxlength="12" value="25""#)
     );
 
-    let next_month =
-        partnerdesk_domain::billing::calendar::add_months(time::OffsetDateTime::now_utc().date(), 1)
-            .unwrap_or_else(|e| panic!("{e}"));
-    app.store
-        .run_billing(next_month)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    close_this_month(&app).await;
     let tab = visitor.get(&path).await;
     assert!(
         tab.html.contains(r#"data-testid="invoice-total">$206.25<"#),
@@ -307,13 +306,7 @@ async fn the_customer_reads_its_invoices_at_its_prices_and_never_the_cost() {
         home.text
     );
 
-    let next_month =
-        partnerdesk_domain::billing::calendar::add_months(time::OffsetDateTime::now_utc().date(), 1)
-            .unwrap_or_else(|e| panic!("{e}"));
-    app.store
-        .run_billing(next_month)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    close_this_month(&app).await;
     let home = visitor.get("/customer").await;
     assert!(
         home.html.contains(r#"data-testid="invoice-total">$206.25<"#),
@@ -392,13 +385,7 @@ async fn invoice_pdfs_print_every_script_and_only_their_sides_prices() {
         let created = app.create_customer(&body).await;
         ids.push(created["id"].as_str().unwrap_or_default().to_owned());
     }
-    let next_month =
-        partnerdesk_domain::billing::calendar::add_months(time::OffsetDateTime::now_utc().date(), 1)
-            .unwrap_or_else(|e| panic!("{e}"));
-    app.store
-        .run_billing(next_month)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    close_this_month(&app).await;
 
     let visitor = Visitor::new_user(&app, Role::BillingAdmin, "pdf@provider.example").await;
     let billing = visitor.get("/billing").await;

@@ -7,7 +7,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
-use partnerdesk_domain::billing::{BillingPlan, CustomerPriceRule, margin_percent};
+use partnerdesk_domain::billing::{BillingPlan, margin_percent};
 use partnerdesk_domain::partner::Permission;
 use partnerdesk_domain::{CustomerId, Locale};
 use partnerdesk_store::MarkupScope;
@@ -18,6 +18,7 @@ use crate::app::{AppError, customers, subscriptions};
 use crate::i18n;
 use crate::invoice_pdf;
 use crate::portal::billing::invoices::first_lines;
+use crate::portal::billing::prices::{kind_of, shown};
 use crate::portal::session::{Can, SignedIn, guard};
 use crate::state::AppState;
 use crate::ui::billing::{
@@ -75,23 +76,10 @@ async fn render(
     let catalog = customers::catalog(state).await?;
     let terms = subscriptions::terms(state, &overview.subscriptions).await?;
     let markups = billing::customer_prices(state, &user.caller, Some(id)).await?;
-    let own = markups
-        .0
-        .iter()
-        .find(|m| m.customer == Some(id) && m.offer.is_none())
-        .map(|m| m.rule);
-    let (mut kind, mut percent) = match own {
-        None => ("none", String::new()),
-        Some(CustomerPriceRule::Erp) => ("erp", String::new()),
-        Some(CustomerPriceRule::PercentOverCost(p)) => ("percent", p.to_string()),
-    };
+    let (mut kind, mut percent) = shown(markups.set_for(Some(id), None));
     let mut error = None;
     if let Some((input, message)) = refused {
-        kind = match input.kind.as_str() {
-            "erp" => "erp",
-            "percent" => "percent",
-            _ => "none",
-        };
+        kind = kind_of(&input.kind);
         percent.clone_from(&input.percent);
         error = Some(message);
     }

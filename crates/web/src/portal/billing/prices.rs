@@ -154,16 +154,7 @@ fn price_row(locale: Locale, markups: &Markups, offer: &Offer, point: &PricePoin
 
 /// The form of the rule the partner set itself for `offer` (its default: `None`).
 fn rule_form(markups: &Markups, offer: Option<&OfferId>, name: String) -> RuleForm {
-    let own = markups
-        .0
-        .iter()
-        .find(|m| m.customer.is_none() && m.offer.as_ref() == offer)
-        .map(|m| m.rule);
-    let (kind, percent) = match own {
-        None => ("none", String::new()),
-        Some(CustomerPriceRule::Erp) => ("erp", String::new()),
-        Some(CustomerPriceRule::PercentOverCost(p)) => ("percent", p.to_string()),
-    };
+    let (kind, percent) = shown(markups.set_for(None, offer));
     RuleForm {
         offer_id: offer.map(|o| o.as_str().to_owned()).unwrap_or_default(),
         name,
@@ -173,7 +164,17 @@ fn rule_form(markups: &Markups, offer: Option<&OfferId>, name: String) -> RuleFo
     }
 }
 
-fn kind_of(kind: &str) -> &'static str {
+/// A rule form's choice and percent for a rule set (`none`: no rule of its own).
+pub(super) fn shown(rule: Option<CustomerPriceRule>) -> (&'static str, String) {
+    match rule {
+        None => ("none", String::new()),
+        Some(CustomerPriceRule::Erp) => ("erp", String::new()),
+        Some(CustomerPriceRule::PercentOverCost(p)) => ("percent", p.to_string()),
+    }
+}
+
+/// The choice a refused form sent, as one of the form's.
+pub(super) fn kind_of(kind: &str) -> &'static str {
     match kind {
         "erp" => "erp",
         "percent" => "percent",
