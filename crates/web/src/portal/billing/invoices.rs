@@ -77,12 +77,7 @@ pub async fn page(
 #[template(path = "billing/invoice.html")]
 struct InvoicePage {
     page: Page,
-    number: String,
-    period: String,
-    date: String,
-    subtotal: String,
-    tax: String,
-    total: String,
+    invoice: InvoiceRow,
     groups: Vec<CustomerLines>,
     /// Whether the invoice has more lines than the page shows.
     more: bool,
@@ -103,12 +98,7 @@ pub async fn invoice(
             "billing-invoice-title",
             &format!("/billing/invoices/{}", record.number),
         ),
-        number: row.number,
-        period: row.period,
-        date: row.date,
-        subtotal: row.subtotal,
-        tax: row.tax,
-        total: row.total,
+        invoice: row,
         groups: by_customer(locale, &lines, Side::Cost),
         more,
     };
