@@ -54,9 +54,7 @@ pub async fn invoice(
     if let Some(first) = user.password_first(Some(&path)) {
         return Ok(first);
     }
-    let id: Uuid = raw
-        .parse()
-        .map_err(|_| PageError::not_found("api-invoice-not-found"))?;
+    let id = invoice_id(&raw)?;
     let (record, partner) = billing::invoice_received(&state, &user.caller, id).await?;
     let lines = billing::invoice_received_lines(&state, &record).await?;
     let locale = user.locale;
@@ -79,10 +77,7 @@ pub async fn file(
     if let Some(first) = user.password_first(None) {
         return Ok(first);
     }
-    let id: Uuid = raw
-        .parse()
-        .map_err(|_| PageError::not_found("api-invoice-not-found"))?;
-    let (record, _) = billing::invoice_received(&state, &user.caller, id).await?;
+    let (record, _) = billing::invoice_received(&state, &user.caller, invoice_id(&raw)?).await?;
     Ok(crate::reconciliation::file(state, record))
 }
 
@@ -95,9 +90,12 @@ pub async fn pdf(
     if let Some(first) = user.password_first(None) {
         return Ok(first);
     }
-    let id: Uuid = raw
-        .parse()
-        .map_err(|_| PageError::not_found("api-invoice-not-found"))?;
-    let statement = billing::statement_received(&state, &user.caller, id).await?;
+    let statement = billing::statement_received(&state, &user.caller, invoice_id(&raw)?).await?;
     Ok(invoice_pdf::file(&state, user.locale, statement).await?)
+}
+
+/// The invoice a path names; anything but an id is not found.
+fn invoice_id(raw: &str) -> Result<Uuid, PageError> {
+    raw.parse()
+        .map_err(|_| PageError::not_found("api-invoice-not-found"))
 }

@@ -122,7 +122,7 @@ async fn customer_price_rules_are_set_checked_and_price_the_next_order() {
         "the header and a line per subscription"
     );
     assert!(
-        csv.html.contains(",165.00,") || csv.html.contains(",40.00,"),
+        csv.html.contains(",40.00,") && csv.html.contains(",125.00,") && !csv.html.contains(",50.00,"),
         "{}",
         csv.html
     );
@@ -339,6 +339,11 @@ async fn the_customer_reads_its_invoices_at_its_prices_and_never_the_cost() {
         "{}",
         csv.html
     );
+    let (status, headers, pdf) = visitor.download(&format!("/customer/invoices/{id}/pdf")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["content-type"], "application/pdf");
+    let text = pdf_text(&pdf);
+    assert!(text.contains("$50.00") && !text.contains("$40.00"), "{text}");
 
     // Another customer's invoice, or no invoice at all, is not found.
     let other = app.create_customer(&customer_body("notmine")).await;
