@@ -91,6 +91,12 @@ pub enum Action {
     RelationshipDeclined,
     ResellerInvited,
     CustomerPriceRuleChanged,
+    SupportProfileUpdated,
+    ServiceRequestOpened,
+    ServiceRequestNoteAdded,
+    ServiceRequestStatusChanged,
+    ServiceRequestAssigned,
+    ServiceRequestEscalated,
 }
 
 impl Action {
@@ -195,6 +201,12 @@ mod tests {
                 "relationship-declined",
                 "reseller-invited",
                 "customer-price-rule-changed",
+                "support-profile-updated",
+                "service-request-opened",
+                "service-request-note-added",
+                "service-request-status-changed",
+                "service-request-assigned",
+                "service-request-escalated",
             ]
         );
     }

@@ -66,6 +66,34 @@ pub enum Field {
     AutoRenew,
     /// A customer price rule's percent over cost.
     MarkupPercent,
+    /// A service request's title.
+    Title,
+    /// A service request's description.
+    Description,
+    /// A service request's severity.
+    Severity,
+    /// A service request's support topic.
+    SupportTopic,
+    /// A note added to a service request.
+    Note,
+    /// A service request's status.
+    RequestStatus,
+    /// The agent a service request is assigned to.
+    Assignee,
+    /// The partner a customer addresses a service request to.
+    Partner,
+    /// Escalating a service request to the next level.
+    Escalate,
+    /// The customer a service request is about.
+    Customer,
+    /// The support profile's telephone number.
+    Telephone,
+    /// The support profile's website.
+    Website,
+    /// The support profile's hours.
+    SupportHours,
+    /// What the partner's support costs, as the support profile says.
+    SupportPricing,
 }
 
 impl Field {
@@ -113,6 +141,20 @@ impl Field {
             Field::BillingCycle(_) => "billingCycle",
             Field::AutoRenew => "autoRenewEnabled",
             Field::MarkupPercent => "markupPercent",
+            Field::Title => "title",
+            Field::Description => "description",
+            Field::Severity => "severity",
+            Field::SupportTopic => "supportTopicId",
+            Field::Note => "newNote",
+            Field::RequestStatus => "status",
+            Field::Assignee => "assignee",
+            Field::Partner => "partner",
+            Field::Escalate => "escalate",
+            Field::Customer => "customerId",
+            Field::Telephone => "telephone",
+            Field::Website => "website",
+            Field::SupportHours => "hours",
+            Field::SupportPricing => "pricing",
         }
     }
 
@@ -131,6 +173,10 @@ impl Field {
             }
             Field::Email | Field::SignerEmail => Some(Email::MAX),
             Field::DomainPrefix => Some(DomainPrefix::MAX_LENGTH),
+            Field::Title => Some(crate::support::TITLE_MAX),
+            Field::Description | Field::Note => Some(crate::support::TEXT_MAX),
+            Field::SupportHours | Field::SupportPricing => Some(crate::support::PROFILE_TEXT_MAX),
+            Field::Website => Some(crate::support::WEBSITE_MAX),
             _ => None,
         }
     }
@@ -262,6 +308,24 @@ pub enum Rule {
     /// A new password the same as the current one.
     PasswordSame,
     EmailTaken,
+    SeverityUnknown,
+    SupportTopicUnknown,
+    RequestStatusUnknown,
+    /// A status change to the status the request has.
+    RequestStatusSame,
+    /// A customer asking for `attention_needed`, which only partners set.
+    RequestStatusUnsupported,
+    /// A telephone number without its country code.
+    PhoneNotInternational,
+    WebsiteInvalid,
+    /// A support profile without an email or a telephone number.
+    SupportContactRequired,
+    /// An assignee who isn't an active agent of the partner.
+    AssigneeUnknown,
+    /// A partner the customer has no relationship with.
+    PartnerUnknown,
+    /// A request that can't go further up: no provider above, or there already.
+    EscalationUnavailable,
     /// A billing rule: a term, a plan, a price, or a 7-day window (Partner Center 900214,
     /// 900213).
     Billing(crate::billing::BillingError),
@@ -360,6 +424,17 @@ impl Rule {
             Rule::SelfDeactivation => "SelfDeactivation",
             Rule::PasswordSame => "PasswordSame",
             Rule::EmailTaken => "EmailTaken",
+            Rule::SeverityUnknown => "SeverityUnknown",
+            Rule::SupportTopicUnknown => "SupportTopicUnknown",
+            Rule::RequestStatusUnknown => "RequestStatusUnknown",
+            Rule::RequestStatusSame => "RequestStatusSame",
+            Rule::RequestStatusUnsupported => "RequestStatusUnsupported",
+            Rule::PhoneNotInternational => "PhoneNotInternational",
+            Rule::WebsiteInvalid => "WebsiteInvalid",
+            Rule::SupportContactRequired => "SupportContactRequired",
+            Rule::AssigneeUnknown => "AssigneeUnknown",
+            Rule::PartnerUnknown => "PartnerUnknown",
+            Rule::EscalationUnavailable => "EscalationUnavailable",
             Rule::Billing(e) => e.name(),
         }
     }

@@ -23,6 +23,7 @@ pub mod partner;
 pub mod phone;
 pub mod profile;
 pub mod subscription;
+pub mod support;
 pub mod tenant_domain;
 
 pub use error::{Arg, Field, FieldError, Rule};

@@ -100,6 +100,12 @@ pub enum Permission {
     ViewPrices,
     /// Set the customer prices (markup rules).
     ManagePrices,
+    /// Read the service requests of the partner's customers.
+    ViewSupport,
+    /// Answer, assign, escalate and open service requests.
+    WorkSupport,
+    /// Publish the partner's support profile.
+    ManageSupportProfile,
 }
 
 /// Whether a user with `role` at a partner of `kind` may do `permission` (Partner Center's
@@ -126,10 +132,11 @@ pub fn allowed(kind: PartnerKind, role: Role, permission: Permission) -> bool {
                 | ManageSubscriptions
                 | RequestRelationship
                 | ViewPrices
+                | ViewSupport
         ),
         Role::HelpdeskAgent => matches!(
             permission,
-            ViewCustomers | EditBillingProfile | ManageSubscriptions
+            ViewCustomers | EditBillingProfile | ManageSubscriptions | ViewSupport | WorkSupport
         ),
         Role::BillingAdmin => matches!(
             permission,
@@ -239,6 +246,30 @@ mod tests {
                 !allowed(PartnerKind::IndirectReseller, role, ManagePrices),
                 "{role}"
             );
+        }
+    }
+
+    #[test]
+    fn admin_and_helpdesk_agents_work_support_sales_agents_read_it() {
+        for kind in [
+            PartnerKind::Direct,
+            PartnerKind::IndirectProvider,
+            PartnerKind::IndirectReseller,
+        ] {
+            for &role in Role::ALL {
+                let works = matches!(role, Role::AdminAgent | Role::HelpdeskAgent);
+                assert_eq!(allowed(kind, role, WorkSupport), works, "{role}");
+                assert_eq!(
+                    allowed(kind, role, ViewSupport),
+                    works || role == Role::SalesAgent,
+                    "{role}"
+                );
+                assert_eq!(
+                    allowed(kind, role, ManageSupportProfile),
+                    role == Role::AdminAgent,
+                    "{role}"
+                );
+            }
         }
     }
 

@@ -64,6 +64,9 @@ pub struct Config {
     /// The font file invoice PDFs are written in (one covering Latin, Cyrillic and
     /// Chinese); unset: Debian's WenQuanYi Zen Hei or Noto Sans CJK.
     pub pdf_font: Option<std::path::PathBuf>,
+    /// Service requests' first-response and resolution targets, in hours per severity
+    /// (critical, moderate, minimal).
+    pub support_targets: partnerdesk_domain::support::Targets,
     /// The `custom` profile's rules.
     pub custom_profile: Option<CustomProfile>,
 }
@@ -125,6 +128,7 @@ impl Default for Config {
             password_queue: partnerdesk_web::PASSWORD_QUEUE,
             failed_tokens_per_address_per_minute: partnerdesk_web::FAILED_TOKENS_PER_ADDRESS_PER_MINUTE,
             pdf_font: None,
+            support_targets: partnerdesk_domain::support::Targets::default(),
             custom_profile: None,
         }
     }
@@ -198,6 +202,7 @@ impl Config {
         settings.password_queue = self.password_queue;
         settings.failed_tokens_per_address_per_minute = self.failed_tokens_per_address_per_minute;
         settings.pdf_font.clone_from(&self.pdf_font);
+        settings.support_targets = self.support_targets;
         settings.metrics = match (self.metrics, self.metrics_token.as_deref()) {
             (MetricsMode::Off, _) => Metrics::Off,
             (MetricsMode::Public, _) => Metrics::Public,

@@ -36,6 +36,10 @@ pub use ops::partners::Principal;
 pub use ops::relationships::{CustomerPartner, Invitation, InvitationStatus};
 pub use ops::sessions::{Session, SignInRecord};
 pub use ops::sign_ins::{SignInAttempt, SignInKind};
+pub use ops::support::{
+    AssigneeFilter, MAX_PAGE as MAX_REQUEST_PAGE, Note, OpenRequest, RequestQuery, ServiceRequest,
+    SupportViewer,
+};
 pub use ops::tokens::TokenInfo;
 
 use db::postgres::Postgres;

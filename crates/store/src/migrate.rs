@@ -35,6 +35,7 @@ const MIGRATIONS: &[Migration] = migrations![
     "0008_billing",
     "0009_invoices",
     "0010_markups",
+    "0011_support",
 ];
 
 impl Store {

@@ -58,6 +58,8 @@ pub struct Settings {
     /// The font invoice PDFs are written in; `None`: the first of
     /// [`crate::invoice_pdf::DEFAULT_FONTS`] that exists.
     pub pdf_font: Option<std::path::PathBuf>,
+    /// How soon service requests are answered and resolved, per severity.
+    pub support_targets: partnerdesk_domain::support::Targets,
 }
 
 /// Who may read `/metrics`.
@@ -92,6 +94,7 @@ impl Settings {
             password_queue: PASSWORD_QUEUE,
             failed_tokens_per_address_per_minute: FAILED_TOKENS_PER_ADDRESS_PER_MINUTE,
             pdf_font: None,
+            support_targets: partnerdesk_domain::support::Targets::default(),
         }
     }
 }

@@ -11,6 +11,7 @@ mod partners;
 mod security;
 mod sessions;
 mod subscriptions;
+mod support;
 mod tokens;
 
 use std::sync::Arc;

@@ -57,6 +57,32 @@ const OPERATIONS: &[(&str, &str, &str)] = &[
         "getCustomerInvoiceReconciliation",
     ),
     ("get", "/v1/pricesheets/{market}", "getPriceSheet"),
+    ("get", "/v1/profiles/support", "getSupportProfile"),
+    ("put", "/v1/profiles/support", "updateSupportProfile"),
+    ("get", "/v1/servicerequests", "getServiceRequests"),
+    (
+        "get",
+        "/v1/servicerequests/supporttopics",
+        "getServiceRequestSupportTopics",
+    ),
+    ("get", "/v1/servicerequests/{request}", "getServiceRequest"),
+    ("post", "/v1/servicerequests/{request}", "createServiceRequest"),
+    ("patch", "/v1/servicerequests/{request}", "updateServiceRequest"),
+    (
+        "get",
+        "/v1/customers/{customer}/servicerequests",
+        "getCustomerServiceRequests",
+    ),
+    (
+        "get",
+        "/v1/customers/{customer}/servicerequests/{request}",
+        "getCustomerServiceRequest",
+    ),
+    (
+        "patch",
+        "/v1/customers/{customer}/servicerequests/{request}",
+        "updateCustomerServiceRequest",
+    ),
     (
         "get",
         "/v1/countryvalidationrules/{country}",
@@ -411,6 +437,48 @@ const LINKS: &[(&str, &str, &str, &str, LinkParameters)] = &[
         "getCustomerInvoiceStatement",
         &[("customer", "$request.path.customer"), ("invoice", FIRST)],
     ),
+    (
+        "getServiceRequests",
+        "200",
+        "GetServiceRequest",
+        "getServiceRequest",
+        &[("request", FIRST)],
+    ),
+    (
+        "getServiceRequests",
+        "200",
+        "UpdateServiceRequest",
+        "updateServiceRequest",
+        &[("request", FIRST)],
+    ),
+    (
+        "createServiceRequest",
+        "201",
+        "GetServiceRequest",
+        "getServiceRequest",
+        &[("request", "$response.body#/id")],
+    ),
+    (
+        "createServiceRequest",
+        "201",
+        "UpdateServiceRequest",
+        "updateServiceRequest",
+        &[("request", "$response.body#/id")],
+    ),
+    (
+        "listCustomers",
+        "200",
+        "GetCustomerServiceRequests",
+        "getCustomerServiceRequests",
+        &[("customer", FIRST)],
+    ),
+    (
+        "getCustomerServiceRequests",
+        "200",
+        "GetCustomerServiceRequest",
+        "getCustomerServiceRequest",
+        &[("customer", "$request.path.customer"), ("request", FIRST)],
+    ),
 ];
 
 /// The properties of each request body whose absence is always refused. (Others are
@@ -425,6 +493,10 @@ const REQUIRED: &[(&str, &[&str])] = &[
     ("ContactRequest", &["firstName", "lastName", "email"]),
     ("CreateOrderRequest", &["lineItems"]),
     ("LineItemRequest", &["offerId", "quantity"]),
+    (
+        "NewServiceRequest",
+        &["customerId", "title", "description", "severity", "supportTopicId"],
+    ),
 ];
 
 /// The domain's fields of free text, by the property names the bodies give them.

@@ -20,6 +20,7 @@ pub(crate) mod relationships;
 pub mod requests;
 pub mod resources;
 pub(crate) mod subscriptions;
+pub(crate) mod support;
 pub(crate) mod validations;
 
 use std::str::FromStr;
@@ -127,6 +128,24 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route(
             "/customers/{customer}/invoices/{invoice}/lineitems",
             get(invoices::customer_line_items),
+        )
+        .route(
+            "/profiles/support",
+            get(support::get_profile).put(support::put_profile),
+        )
+        .route("/servicerequests", get(support::list))
+        .route("/servicerequests/supporttopics", get(support::topics))
+        .route(
+            "/servicerequests/{request}",
+            get(support::get).patch(support::update).post(support::create),
+        )
+        .route(
+            "/customers/{customer}/servicerequests",
+            get(support::customer_list),
+        )
+        .route(
+            "/customers/{customer}/servicerequests/{request}",
+            get(support::customer_get).patch(support::customer_update),
         )
         .fallback(|| async { ApiError::NotFound("api-route-not-found") })
         .layer(axum::middleware::from_fn_with_state(state, auth::authenticate))

@@ -273,6 +273,11 @@ pub const AGREEMENT: Paths = Paths {
     billing: "",
     agreement: "",
 };
+/// A body whose properties are all at its top level (support's).
+pub const FLAT: Paths = Paths {
+    billing: "",
+    agreement: "",
+};
 
 /// The JSON path of a field in a request of shape `paths`.
 pub fn path(field: Field, paths: Paths) -> String {
@@ -301,7 +306,21 @@ pub fn path(field: Field, paths: Paths) -> String {
         | Field::ConfirmPassword
         | Field::TokenName
         | Field::AutoRenew
-        | Field::MarkupPercent => field.name().into(),
+        | Field::MarkupPercent
+        | Field::Title
+        | Field::Description
+        | Field::Severity
+        | Field::SupportTopic
+        | Field::RequestStatus
+        | Field::Assignee
+        | Field::Partner
+        | Field::Escalate
+        | Field::Customer
+        | Field::Telephone
+        | Field::Website
+        | Field::SupportHours
+        | Field::SupportPricing => field.name().into(),
+        Field::Note => "newNote.text".into(),
         Field::SignerFirstName => format!("{agreement}primaryContact.firstName"),
         Field::SignerLastName => format!("{agreement}primaryContact.lastName"),
         Field::SignerEmail => format!("{agreement}primaryContact.email"),

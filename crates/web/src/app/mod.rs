@@ -18,6 +18,7 @@ pub mod relationships;
 pub mod sellers;
 pub mod sessions;
 pub mod subscriptions;
+pub mod support;
 pub mod users;
 
 pub use caller::{Caller, CustomerCaller};

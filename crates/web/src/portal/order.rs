@@ -17,10 +17,10 @@ use crate::app::sessions::new_secret;
 use crate::app::{AppError, billing, customers, orders};
 use crate::i18n;
 use crate::portal::session::{Can, guard};
-use crate::portal::wizard::fields::ErrorLink;
 use crate::portal::wizard::review::{ChosenView, chosen};
 use crate::portal::wizard::subscriptions::{CategoryView, Pricing, categories, read};
 use crate::state::AppState;
+use crate::ui::fields::ErrorLink;
 use crate::ui::{Fields, Flash, Form, Page, PageError, ok};
 
 #[derive(Template)]

@@ -1,5 +1,5 @@
 //! What both portals' pages share: the layout and its localized formatting, the
-//! stylesheet and script, cookies, CSRF-checked typed forms, the visitor who isn't signed
+//! stylesheet and script, cookies, CSRF-checked typed forms and their fields, the visitor who isn't signed
 //! in, the language switcher, and errors rendered as pages.
 
 pub mod assets;
@@ -8,6 +8,7 @@ pub mod confirm;
 pub mod cookies;
 pub mod csrf;
 mod error;
+pub mod fields;
 pub mod flash;
 pub mod form;
 pub mod language;

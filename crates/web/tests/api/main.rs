@@ -12,6 +12,7 @@ mod isolation;
 mod onboarding;
 mod security;
 mod service;
+mod service_requests;
 mod subscriptions;
 #[path = "../support/mod.rs"]
 mod support;

@@ -5,6 +5,7 @@ pub mod billing;
 pub mod catalog;
 pub mod commerce;
 pub mod customer;
+pub mod support;
 
 use axum::Json;
 use axum::http::{HeaderMap, HeaderValue, header};

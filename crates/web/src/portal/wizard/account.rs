@@ -11,11 +11,11 @@ use partnerdesk_domain::{Arg, Field, FieldError, Locale};
 use serde::Deserialize;
 
 use super::Drafting;
-use super::fields::{After, ErrorLink, FieldView, FieldsetView, Kind, attach};
 use crate::app::{AppError, customers, sellers};
 use crate::i18n;
 use crate::portal::session::{Can, guard};
 use crate::state::AppState;
+use crate::ui::fields::{After, ErrorLink, FieldView, FieldsetView, Kind, attach};
 use crate::ui::{Fields, Form, Page, PageError, ok, refused};
 
 #[derive(Template)]

@@ -4,7 +4,6 @@
 
 pub mod account;
 pub mod confirmation;
-pub mod fields;
 pub mod review;
 pub mod subscriptions;
 

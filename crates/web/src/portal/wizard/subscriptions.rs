@@ -12,12 +12,12 @@ use partnerdesk_domain::partner::Permission;
 use partnerdesk_domain::{Arg, CustomerId, Field, FieldError, Locale, Rule};
 use time::OffsetDateTime;
 
-use super::fields::{ErrorLink, summary_item};
 use super::{Drafting, step_path};
 use crate::app::{billing, customers};
 use crate::i18n;
 use crate::state::AppState;
 use crate::ui::billing::{format_money, plan_words};
+use crate::ui::fields::{ErrorLink, summary_item};
 use crate::ui::layout::format_number;
 use crate::ui::{Fields, Form, Page, PageError, ok, refused};
 

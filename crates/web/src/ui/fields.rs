@@ -13,6 +13,8 @@ pub enum Kind {
     Date,
     Select,
     Checkbox,
+    /// Several lines of text.
+    TextArea,
 }
 
 #[derive(Debug, Clone)]
@@ -124,12 +126,16 @@ impl FieldView {
         self.kind == Kind::Checkbox
     }
 
+    pub fn is_textarea(&self) -> bool {
+        self.kind == Kind::TextArea
+    }
+
     pub fn input_type(&self) -> &'static str {
         match self.kind {
             Kind::Email => "email",
             Kind::Tel => "tel",
             Kind::Date => "date",
-            Kind::Text | Kind::Select | Kind::Checkbox => "text",
+            Kind::Text | Kind::Select | Kind::Checkbox | Kind::TextArea => "text",
         }
     }
 

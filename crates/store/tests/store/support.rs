@@ -1,0 +1,383 @@
+//! Support: the support profile, and service requests between a customer, the indirect
+//! reseller it buys from and that reseller's provider: who sees what, the thread's
+//! visibility, statuses, assignment, escalation and the queue's filters.
+
+use partnerdesk_domain::audit::{Action, Actor, Channel};
+use partnerdesk_domain::support::{
+    NewRequest, NewRequestInput, RequestStatus, Severity, SupportProfile, Targets, Visibility,
+};
+use partnerdesk_store::{ActivityQuery, AssigneeFilter, OpenRequest, RequestQuery, SupportViewer};
+
+use super::*;
+
+fn customer_actor() -> Actor {
+    Actor {
+        user_id: None,
+        name: "admin@woodgrove.example".into(),
+        channel: Channel::CustomerPortal,
+        address: None,
+    }
+}
+
+fn request(title: &str, severity: &str) -> NewRequest {
+    ok(NewRequest::parse(&NewRequestInput {
+        title: title.into(),
+        description: "Nobody can sign in since 9:00.".into(),
+        severity: severity.into(),
+        topic: "32444601".into(),
+    }))
+}
+
+fn open(
+    customer: partnerdesk_domain::CustomerId,
+    partner: partnerdesk_domain::PartnerId,
+    title: &str,
+    severity: &str,
+) -> OpenRequest {
+    let request = request(title, severity);
+    let now = OffsetDateTime::now_utc();
+    let targets = Targets::default();
+    OpenRequest {
+        customer,
+        partner,
+        first_response_due: targets.first_response_due(request.severity, now),
+        resolution_due: targets.resolution_due(request.severity, now),
+        request,
+        opened_by: "admin@woodgrove.example".into(),
+        contact_email: "ana@customer.example".into(),
+        by_partner: false,
+    }
+}
+
+#[tokio::test]
+async fn a_partner_publishes_its_support_profile_and_its_customers_see_it() {
+    let f = fixture().await;
+    let through_reseller = f.onboarding("Woodgrove", "woodgrove", true);
+    ok(f.store
+        .onboard_customer(
+            through_reseller.clone(),
+            "sha256$00".into(),
+            None,
+            Actor::operator(),
+        )
+        .await);
+    assert_eq!(ok(f.store.support_profile(f.reseller.id).await), None);
+    let profile = SupportProfile {
+        email: "help@reseller.example".into(),
+        telephone: "+14255550100".into(),
+        website: "https://reseller.example/help".into(),
+        hours: "Mon–Fri 8–18".into(),
+        pricing: "Included in every subscription".into(),
+    };
+    ok(f.store
+        .set_support_profile(f.reseller.id, profile.clone(), Actor::operator())
+        .await);
+    assert_eq!(
+        ok(f.store.support_profile(f.reseller.id).await),
+        Some(profile.clone())
+    );
+    // The customer addresses its reseller, not the provider behind it.
+    let partners = ok(f.store.support_partners(through_reseller.customer.id).await);
+    assert_eq!(partners, [(f.reseller.id, "Reseller".to_owned(), Some(profile))]);
+    let direct = f.onboard("Fabrikam", "fabrikam").await;
+    let partners = ok(f.store.support_partners(direct.customer.id).await);
+    assert_eq!(partners, [(f.provider.id, "Provider".to_owned(), None)]);
+}
+
+#[tokio::test]
+async fn a_request_travels_from_the_customer_to_the_reseller_and_up_to_the_provider() {
+    let f = fixture().await;
+    let o = f.onboarding("Woodgrove", "woodgrove", true);
+    ok(f.store
+        .onboard_customer(o.clone(), "sha256$00".into(), None, Actor::operator())
+        .await);
+    let customer = SupportViewer::Customer(o.customer.id);
+    let reseller = SupportViewer::Partner(f.reseller.id);
+    let provider = SupportViewer::Partner(f.provider.id);
+    let number = ok(f
+        .store
+        .open_service_request(
+            open(o.customer.id, f.reseller.id, "Sign-in fails", "critical"),
+            None,
+            customer_actor(),
+        )
+        .await);
+    assert!(number > 100_000);
+
+    // The provider doesn't see it until it is escalated; another customer never does.
+    assert!(matches!(
+        f.store.service_request(provider, number).await,
+        Err(StoreError::NotFound)
+    ));
+    let other = f.onboard("Fabrikam", "fabrikam").await;
+    assert!(matches!(
+        f.store
+            .service_request(SupportViewer::Customer(other.customer.id), number)
+            .await,
+        Err(StoreError::NotFound)
+    ));
+
+    let agent = Actor::operator();
+    let r = ok(f
+        .store
+        .add_service_request_note(
+            reseller,
+            number,
+            Visibility::Internal,
+            "Check the MFA policy".into(),
+            agent.clone(),
+        )
+        .await);
+    assert_eq!(r.first_response_at, None, "an internal note isn't an answer");
+    let r = ok(f
+        .store
+        .add_service_request_note(
+            reseller,
+            number,
+            Visibility::Public,
+            "Which users?".into(),
+            agent.clone(),
+        )
+        .await);
+    assert!(r.first_response_at.is_some());
+    let r = ok(f
+        .store
+        .set_service_request_status(reseller, number, RequestStatus::AttentionNeeded, agent.clone())
+        .await);
+    assert_eq!(r.status, RequestStatus::AttentionNeeded);
+    // The customer's answer puts it back to the partner.
+    let r = ok(f
+        .store
+        .add_service_request_note(
+            customer,
+            number,
+            Visibility::Public,
+            "All of them".into(),
+            customer_actor(),
+        )
+        .await);
+    assert_eq!(r.status, RequestStatus::Open);
+    let texts: Vec<_> = r.notes.iter().map(|n| (n.text.as_str(), n.by_customer)).collect();
+    assert_eq!(
+        texts,
+        [("Which users?", false), ("All of them", true)],
+        "the customer reads no internal note"
+    );
+
+    let escalated = ok(f
+        .store
+        .escalate_service_request(f.reseller.id, number, "Tenant-wide outage?".into(), agent.clone())
+        .await)
+    .unwrap_or_else(|| panic!("escalated"));
+    assert_eq!(
+        escalated.escalated_to,
+        Some((f.provider.id, "Provider".to_owned()))
+    );
+    assert_eq!(
+        ok(f.store
+            .escalate_service_request(f.reseller.id, number, String::new(), agent.clone())
+            .await),
+        None,
+        "once only"
+    );
+    let seen_by_provider = ok(f.store.service_request(provider, number).await);
+    let texts: Vec<_> = seen_by_provider.notes.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["Which users?", "All of them", "Tenant-wide outage?"],
+        "the reseller's internal note stays with the reseller"
+    );
+    let r = ok(f.store.service_request(customer, number).await);
+    assert!(r.notes.iter().all(|n| n.visibility == Visibility::Public));
+    assert_eq!(r.notes.len(), 2, "the escalation reason is for the partners");
+
+    // The provider's queue holds it; its customers filter finds it.
+    let queue = ok(f
+        .store
+        .service_requests(
+            provider,
+            RequestQuery {
+                customer: Some(o.customer.id),
+                limit: 50,
+                ..RequestQuery::default()
+            },
+        )
+        .await);
+    assert_eq!(queue.iter().map(|r| r.id).collect::<Vec<_>>(), [number]);
+
+    // Closing twice is refused naming the status; the customer reopens.
+    ok(f.store
+        .set_service_request_status(provider, number, RequestStatus::Closed, agent.clone())
+        .await);
+    let again = f
+        .store
+        .set_service_request_status(reseller, number, RequestStatus::Closed, agent.clone())
+        .await;
+    assert!(
+        matches!(&again, Err(StoreError::Invalid(e)) if e[0].rule == Rule::RequestStatusSame),
+        "{again:?}"
+    );
+    let asks = f
+        .store
+        .set_service_request_status(customer, number, RequestStatus::AttentionNeeded, customer_actor())
+        .await;
+    assert!(matches!(&asks, Err(StoreError::Invalid(e)) if e[0].rule == Rule::RequestStatusUnsupported));
+    let r = ok(f
+        .store
+        .set_service_request_status(customer, number, RequestStatus::Open, customer_actor())
+        .await);
+    assert_eq!((r.status, r.closed_at), (RequestStatus::Open, None));
+
+    let log = ok(f
+        .store
+        .activity(
+            f.reseller.id,
+            ActivityQuery {
+                limit: 50,
+                ..ActivityQuery::default()
+            },
+        )
+        .await);
+    let actions: Vec<_> = log
+        .iter()
+        .rev()
+        .map(|e| e.action)
+        .filter(|a| a.as_str().starts_with("service"))
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            Action::ServiceRequestOpened,
+            Action::ServiceRequestNoteAdded,
+            Action::ServiceRequestNoteAdded,
+            Action::ServiceRequestStatusChanged,
+            Action::ServiceRequestNoteAdded,
+            Action::ServiceRequestEscalated,
+            Action::ServiceRequestStatusChanged,
+            Action::ServiceRequestStatusChanged,
+        ]
+    );
+}
+
+#[tokio::test]
+async fn the_queue_filters_by_status_severity_assignee_and_overdue_and_pages() {
+    let f = fixture().await;
+    let o = f.onboard("Fabrikam", "fabrikam").await;
+    let me = SupportViewer::Partner(f.provider.id);
+    let mut numbers = Vec::new();
+    for (i, severity) in ["critical", "moderate", "minimal", "critical"]
+        .into_iter()
+        .enumerate()
+    {
+        let mut new = open(o.customer.id, f.provider.id, &format!("Request {i}"), severity);
+        if i == 0 {
+            // Opened long ago: its targets have passed.
+            new.first_response_due = OffsetDateTime::now_utc() - time::Duration::hours(1);
+        }
+        numbers.push(ok(f
+            .store
+            .open_service_request(new, None, customer_actor())
+            .await));
+    }
+    let agent = f.seller.user_id;
+    ok(f.store
+        .assign_service_request(f.provider.id, numbers[1], Some(agent), Actor::operator())
+        .await);
+    // Another partner's agent can't be assigned.
+    let stranger = ok(f
+        .store
+        .create_partner_user(
+            f.reseller.id,
+            "agent@reseller.example",
+            Role::HelpdeskAgent,
+            "x".into(),
+            Actor::operator(),
+        )
+        .await);
+    assert!(matches!(
+        f.store
+            .assign_service_request(f.provider.id, numbers[2], Some(stranger.id), Actor::operator())
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    ok(f.store
+        .set_service_request_status(me, numbers[3], RequestStatus::Closed, Actor::operator())
+        .await);
+
+    let ids = |query: RequestQuery| {
+        let store = f.store.clone();
+        async move {
+            ok(store
+                .service_requests(me, RequestQuery { limit: 50, ..query })
+                .await)
+            .into_iter()
+            .map(|r| r.id)
+            .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(
+        ids(RequestQuery::default()).await,
+        [numbers[3], numbers[2], numbers[1], numbers[0]]
+    );
+    assert_eq!(
+        ids(RequestQuery {
+            severity: Some(Severity::Critical),
+            status: Some(RequestStatus::Open),
+            ..RequestQuery::default()
+        })
+        .await,
+        [numbers[0]]
+    );
+    assert_eq!(
+        ids(RequestQuery {
+            assignee: Some(AssigneeFilter::User(agent)),
+            ..RequestQuery::default()
+        })
+        .await,
+        [numbers[1]]
+    );
+    assert_eq!(
+        ids(RequestQuery {
+            assignee: Some(AssigneeFilter::Nobody),
+            ..RequestQuery::default()
+        })
+        .await,
+        [numbers[3], numbers[2], numbers[0]]
+    );
+    assert_eq!(
+        ids(RequestQuery {
+            overdue_at: Some(OffsetDateTime::now_utc()),
+            ..RequestQuery::default()
+        })
+        .await,
+        [numbers[0]]
+    );
+    let page = ok(f
+        .store
+        .service_requests(
+            me,
+            RequestQuery {
+                before: Some(numbers[2]),
+                limit: 1,
+                ..RequestQuery::default()
+            },
+        )
+        .await);
+    assert_eq!(page.iter().map(|r| r.id).collect::<Vec<_>>(), [numbers[1]]);
+    assert_eq!(
+        page[0].assignee.as_ref().map(|a| a.1.as_str()),
+        Some("admin@provider.example")
+    );
+
+    // A partner that doesn't serve the customer can't be addressed.
+    assert!(matches!(
+        f.store
+            .open_service_request(
+                open(o.customer.id, f.reseller.id, "x", "minimal"),
+                None,
+                customer_actor()
+            )
+            .await,
+        Err(StoreError::NotFound)
+    ));
+}

@@ -1,0 +1,256 @@
+//! Support resources: Partner Center's `SupportProfile`, `ServiceRequest` and
+//! `SupportTopic`, with Partnerdesk's additions (the customer, the targets, escalation,
+//! assignment, each note's visibility) marked as such.
+
+use partnerdesk_domain::Locale;
+use partnerdesk_domain::support::{self, RequestStatus, Severity, SupportProfile, SupportTopic, Visibility};
+use partnerdesk_store::ServiceRequest;
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use utoipa::ToSchema;
+
+use crate::api::resources::{Attributes, Link};
+use crate::i18n;
+
+/// A partner's support profile: how its customers reach its support.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SupportProfileResource {
+    /// Where customers write; an email or a telephone number is required.
+    #[schema(format = Email, max_length = 254)]
+    pub email: String,
+    /// In international form (`+` and the country code).
+    #[schema(max_length = 40)]
+    pub telephone: String,
+    /// An `https://` or `http://` address.
+    #[schema(max_length = 2000)]
+    pub website: String,
+    /// When support answers (Partnerdesk).
+    #[schema(max_length = 1000)]
+    pub hours: String,
+    /// What support costs (Partnerdesk).
+    #[schema(max_length = 1000)]
+    pub pricing: String,
+    /// `support_profile`.
+    #[serde(skip_deserializing)]
+    #[schema(read_only)]
+    pub profile_type: &'static str,
+    #[serde(skip_deserializing)]
+    #[schema(read_only)]
+    pub links: Option<ProfileLinks>,
+    #[serde(skip_deserializing)]
+    #[schema(read_only)]
+    pub attributes: Option<Attributes>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ProfileLinks {
+    #[serde(rename = "self")]
+    pub self_link: Link,
+}
+
+impl SupportProfileResource {
+    pub fn new(profile: SupportProfile) -> Self {
+        Self {
+            email: profile.email,
+            telephone: profile.telephone,
+            website: profile.website,
+            hours: profile.hours,
+            pricing: profile.pricing,
+            profile_type: "support_profile",
+            links: Some(ProfileLinks {
+                self_link: Link::get("profiles/support"),
+            }),
+            attributes: Some(Attributes::of("SupportProfile")),
+        }
+    }
+
+    /// The profile as typed, for the domain's checks.
+    pub fn input(&self) -> SupportProfile {
+        SupportProfile {
+            email: self.email.clone(),
+            telephone: self.telephone.clone(),
+            website: self.website.clone(),
+            hours: self.hours.clone(),
+            pricing: self.pricing.clone(),
+        }
+    }
+}
+
+/// A support topic: what a request is about.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SupportTopicResource {
+    pub id: u32,
+    /// In the language of `X-Locale`.
+    pub name: String,
+    pub description: String,
+    pub attributes: Attributes,
+}
+
+impl SupportTopicResource {
+    pub fn new(topic: SupportTopic, locale: Locale) -> Self {
+        Self {
+            id: topic.id,
+            name: topic_name(topic, locale),
+            description: i18n::text(locale, &format!("support-topic-{}-description", topic.key)),
+            attributes: Attributes::of("SupportTopic"),
+        }
+    }
+}
+
+pub fn topic_name(topic: SupportTopic, locale: Locale) -> String {
+    i18n::text(locale, &format!("support-topic-{}", topic.key))
+}
+
+/// The partner a request is addressed or escalated to.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Organization {
+    pub id: String,
+    pub name: String,
+}
+
+/// Who opened the request and is answered.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Contact {
+    pub email: String,
+}
+
+/// An agent of the reading partner.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Agent {
+    pub id: String,
+    pub email: String,
+}
+
+/// One message of the thread.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NoteResource {
+    pub created_by_name: String,
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub created_date: OffsetDateTime,
+    pub text: String,
+    /// Who reads it (Partnerdesk): everyone, the partners only, or the author's organization.
+    #[schema(value_type = String, example = "public")]
+    pub visibility: Visibility,
+}
+
+/// A service request.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ServiceRequestResource {
+    /// The request's number, as text.
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    #[schema(value_type = String, example = "critical")]
+    pub severity: Severity,
+    pub support_topic_id: u32,
+    pub support_topic_name: String,
+    /// `open`, `attention_needed` (waiting for the customer) or `closed`.
+    #[schema(value_type = String, example = "open")]
+    pub status: RequestStatus,
+    /// The partner it is addressed to.
+    pub organization: Organization,
+    pub primary_contact: Contact,
+    /// The customer (Partnerdesk).
+    pub customer_id: String,
+    pub company_name: String,
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub created_date: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub last_modified_date: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339::option")]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub last_closed_date: Option<OffsetDateTime>,
+    /// When a partner first answered the customer (Partnerdesk).
+    #[serde(with = "time::serde::rfc3339::option")]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub first_response_date: Option<OffsetDateTime>,
+    /// When the first answer is due (Partnerdesk).
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub first_response_due_date: OffsetDateTime,
+    /// When it must be resolved (Partnerdesk).
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub resolution_due_date: OffsetDateTime,
+    /// Past a target and not closed (Partnerdesk).
+    pub overdue: bool,
+    /// The indirect provider it was escalated to (Partnerdesk).
+    pub escalated_to: Option<Organization>,
+    /// The reading partner's agent working on it (Partnerdesk).
+    pub assignee: Option<Agent>,
+    /// The thread, oldest first, as the caller may read it.
+    pub notes: Vec<NoteResource>,
+    /// Always empty: attachments aren't taken yet.
+    pub file_links: Vec<String>,
+    pub links: ProfileLinks,
+    pub attributes: Attributes,
+}
+
+impl ServiceRequestResource {
+    pub fn new(r: &ServiceRequest, locale: Locale) -> Self {
+        let now = OffsetDateTime::now_utc();
+        Self {
+            id: r.id.to_string(),
+            title: r.title.clone(),
+            description: r.description.clone(),
+            severity: r.severity,
+            support_topic_id: r.topic.id,
+            support_topic_name: topic_name(r.topic, locale),
+            status: r.status,
+            organization: Organization {
+                id: r.partner_id.to_string(),
+                name: r.partner_name.clone(),
+            },
+            primary_contact: Contact {
+                email: r.contact_email.clone(),
+            },
+            customer_id: r.customer_id.to_string(),
+            company_name: r.company_name.clone(),
+            created_date: r.created_at,
+            last_modified_date: r.updated_at,
+            last_closed_date: r.closed_at,
+            first_response_date: r.first_response_at,
+            first_response_due_date: r.first_response_due,
+            resolution_due_date: r.resolution_due,
+            overdue: support::is_overdue(
+                r.status,
+                r.first_response_due,
+                r.first_response_at.is_some(),
+                r.resolution_due,
+                now,
+            ),
+            escalated_to: r.escalated_to.as_ref().map(|(id, name)| Organization {
+                id: id.to_string(),
+                name: name.clone(),
+            }),
+            assignee: r.assignee.as_ref().map(|(id, email)| Agent {
+                id: id.to_string(),
+                email: email.clone(),
+            }),
+            notes: r
+                .notes
+                .iter()
+                .map(|n| NoteResource {
+                    created_by_name: n.author_name.clone(),
+                    created_date: n.created_at,
+                    text: n.text.clone(),
+                    visibility: n.visibility,
+                })
+                .collect(),
+            file_links: Vec::new(),
+            links: ProfileLinks {
+                self_link: Link::get(format!("servicerequests/{}", r.id)),
+            },
+            attributes: Attributes::of("ServiceRequest"),
+        }
+    }
+}

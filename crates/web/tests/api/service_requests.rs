@@ -1,0 +1,399 @@
+//! Support through the API: the support profile, service requests opened on a customer's
+//! behalf, worked (notes, status, assignment), escalated by a reseller to its provider,
+//! listed with filters and pages — and bad input refused naming the field.
+
+use partnerdesk_domain::partner::Role;
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::support::{TestApp, customer_body, expect, fields, send};
+
+fn ids(list: &Value) -> Vec<String> {
+    list["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|r| r["id"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+fn request_body(customer: &str, title: &str) -> Value {
+    json!({
+        "customerId": customer,
+        "title": title,
+        "description": "Users get error 50076 when they sign in.",
+        "severity": "critical",
+        "supportTopicId": 32444601
+    })
+}
+
+#[tokio::test]
+async fn the_support_profile_is_published_by_admin_agents_and_checked() {
+    let app = TestApp::spawn().await;
+    let missing = expect(app.get("/v1/profiles/support").await, StatusCode::NOT_FOUND).await;
+    assert_eq!(missing["errorName"], "NotFound");
+    let bad = send(app.request(Method::PUT, "/v1/profiles/support").json(&json!({
+        "Email": "not an email", "telephone": "0800 123", "website": "ftp://x"
+    })))
+    .await;
+    let bad = expect(bad, StatusCode::BAD_REQUEST).await;
+    assert_eq!(
+        fields(&bad),
+        [
+            ("email".to_owned(), "EmailInvalid".to_owned()),
+            ("telephone".to_owned(), "PhoneNotInternational".to_owned()),
+            ("website".to_owned(), "WebsiteInvalid".to_owned()),
+        ]
+    );
+    let put = send(app.request(Method::PUT, "/v1/profiles/support").json(&json!({
+        "email": "help@provider.example",
+        "telephone": "+1 425 555 0100",
+        "website": "https://provider.example/support",
+        "hours": "24/7",
+        "pricing": "Included"
+    })))
+    .await;
+    let put = expect(put, StatusCode::OK).await;
+    assert_eq!(put["telephone"], "+14255550100");
+    assert_eq!(put["attributes"]["objectType"], "SupportProfile");
+    let read = expect(app.get("/v1/profiles/support").await, StatusCode::OK).await;
+    assert_eq!(read["email"], "help@provider.example");
+
+    let sales = app
+        .token_for(&app.provider, Role::SalesAgent, "sales@provider.example")
+        .await;
+    let refused = send(
+        app.request_as(&sales, Method::PUT, "/v1/profiles/support")
+            .json(&json!({"email": "x@provider.example"})),
+    )
+    .await;
+    expect(refused, StatusCode::FORBIDDEN).await;
+}
+
+#[tokio::test]
+async fn a_request_is_opened_once_worked_and_refused_when_incomplete() {
+    let app = TestApp::spawn().await;
+    let customer = app.create_customer(&customer_body("supported")).await;
+    let customer = customer["id"].as_str().unwrap_or_default().to_owned();
+
+    let empty = send(
+        app.request(Method::POST, "/v1/servicerequests/en-US")
+            .json(&json!({
+                "customerId": customer, "title": " ", "severity": "urgent"
+            })),
+    )
+    .await;
+    let empty = expect(empty, StatusCode::BAD_REQUEST).await;
+    assert_eq!(
+        fields(&empty),
+        [
+            ("title".to_owned(), "Required".to_owned()),
+            ("description".to_owned(), "Required".to_owned()),
+            ("severity".to_owned(), "SeverityUnknown".to_owned()),
+            ("supportTopicId".to_owned(), "Required".to_owned()),
+        ]
+    );
+    let french = send(
+        app.request(Method::POST, "/v1/servicerequests/fr-FR")
+            .header("X-Locale", "fr-FR")
+            .json(&json!({"customerId": customer})),
+    )
+    .await;
+    let french = expect(french, StatusCode::BAD_REQUEST).await;
+    assert!(
+        french["data"][0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("obligatoire"),
+        "{french}"
+    );
+    let unknown_locale = send(
+        app.request(Method::POST, "/v1/servicerequests/xx-XX")
+            .json(&request_body(&customer, "x")),
+    )
+    .await;
+    expect(unknown_locale, StatusCode::NOT_FOUND).await;
+
+    let open = || {
+        app.request(Method::POST, "/v1/servicerequests/en-US")
+            .header("MS-RequestId", "b8d5a3c2-sr-1")
+            .json(&request_body(&customer, "Sign-in fails"))
+    };
+    let created = send(open()).await;
+    let location = created
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let created = expect(created, StatusCode::CREATED).await;
+    let id = created["id"].as_str().unwrap_or_default().to_owned();
+    assert_eq!(location, format!("/v1/servicerequests/{id}"));
+    assert_eq!(
+        (
+            &created["status"],
+            &created["severity"],
+            &created["supportTopicName"]
+        ),
+        (&json!("open"), &json!("critical"), &json!("Signing in"))
+    );
+    assert_eq!(created["primaryContact"]["email"], "admin@provider.example");
+    assert_eq!(created["overdue"], false);
+    let retried = expect(send(open()).await, StatusCode::CREATED).await;
+    assert_eq!(retried["id"], created["id"], "a retry opens nothing new");
+    let listed = expect(app.get("/v1/servicerequests").await, StatusCode::OK).await;
+    assert_eq!(ids(&listed), [id.as_str()]);
+
+    let path = format!("/v1/servicerequests/{id}");
+    let patch = |body: Value| app.request(Method::PATCH, &path).json(&body);
+    let both = expect(
+        send(patch(json!({"status": "closed", "assignee": ""}))).await,
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+    assert_eq!(both["errorName"], "InvalidValue");
+    let noted = expect(
+        send(patch(
+            json!({"newNote": {"text": "Reset the MFA registration.", "visibility": "internal"}}),
+        ))
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(
+        noted["firstResponseDate"],
+        Value::Null,
+        "an internal note isn't an answer"
+    );
+    let answered = expect(
+        send(patch(json!({"NewNote": {"Text": "Which users are affected?"}}))).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert!(answered["firstResponseDate"].is_string());
+    assert_eq!(answered["notes"][1]["createdByName"], "admin@provider.example");
+    let waiting = expect(
+        send(patch(json!({"Status": "AttentionNeeded"}))).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(waiting["status"], "attention_needed");
+    let same = expect(
+        send(patch(json!({"status": "attention_needed"}))).await,
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+    assert_eq!(
+        fields(&same),
+        [("status".to_owned(), "RequestStatusSame".to_owned())]
+    );
+    let blank_note = expect(
+        send(patch(json!({"newNote": {"text": ""}}))).await,
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+    assert_eq!(
+        fields(&blank_note),
+        [("newNote.text".to_owned(), "Required".to_owned())]
+    );
+
+    let helpdesk = app
+        .token_for(&app.provider, Role::HelpdeskAgent, "helpdesk@provider.example")
+        .await;
+    let agents = app.store.partner_users(app.provider.id).await.unwrap_or_default();
+    let helper = agents
+        .iter()
+        .find(|u| u.email == "helpdesk@provider.example")
+        .map(|u| u.id.to_string())
+        .unwrap_or_default();
+    let assigned = expect(send(patch(json!({"assignee": helper}))).await, StatusCode::OK).await;
+    assert_eq!(assigned["assignee"]["email"], "helpdesk@provider.example");
+    let mine = expect(
+        send(app.request_as(
+            &helpdesk,
+            Method::GET,
+            "/v1/servicerequests?assignee=me&status=attention_needed",
+        ))
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(ids(&mine), [id.as_str()]);
+    let sales = app
+        .token_for(&app.provider, Role::SalesAgent, "sales@provider.example")
+        .await;
+    let read_only = send(
+        app.request_as(&sales, Method::PATCH, &path)
+            .json(&json!({"status": "closed"})),
+    )
+    .await;
+    expect(read_only, StatusCode::FORBIDDEN).await;
+    let escalate = expect(
+        send(patch(
+            json!({"escalate": true, "newNote": {"text": "Please help"}}),
+        ))
+        .await,
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+    assert_eq!(
+        fields(&escalate),
+        [("escalate".to_owned(), "EscalationUnavailable".to_owned())],
+        "a provider has nobody above it"
+    );
+    let under_customer = expect(
+        app.get(&format!("/v1/customers/{customer}/servicerequests/{id}"))
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(under_customer["id"], json!(id));
+    let other = app.create_customer(&customer_body("otherco")).await;
+    let other = other["id"].as_str().unwrap_or_default();
+    expect(
+        app.get(&format!("/v1/customers/{other}/servicerequests/{id}"))
+            .await,
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_reseller_escalates_to_its_provider_who_sees_no_internal_note_of_the_reseller() {
+    let app = TestApp::spawn().await;
+    let reseller = app.resellers[0].clone();
+    let mut body = customer_body("viareseller");
+    body["associatedPartnerId"] = json!(reseller.id.to_string());
+    let customer = app.create_customer(&body).await;
+    let customer = customer["id"].as_str().unwrap_or_default().to_owned();
+    let reseller_token = app
+        .token_for(&reseller, Role::AdminAgent, "admin@reseller-one.example")
+        .await;
+    let as_reseller = |method: Method, path: &str| app.request_as(&reseller_token, method, path);
+
+    let created =
+        send(as_reseller(Method::POST, "/v1/servicerequests/en-US").json(&request_body(&customer, "Outage")))
+            .await;
+    let created = expect(created, StatusCode::CREATED).await;
+    let id = created["id"].as_str().unwrap_or_default().to_owned();
+    let path = format!("/v1/servicerequests/{id}");
+    // Not the provider's until escalated.
+    expect(app.get(&path).await, StatusCode::NOT_FOUND).await;
+    send(
+        as_reseller(Method::PATCH, &path)
+            .json(&json!({"newNote": {"text": "Our notes only", "visibility": "internal"}})),
+    )
+    .await;
+    let escalated = send(
+        as_reseller(Method::PATCH, &path)
+            .json(&json!({"escalate": true, "newNote": {"text": "Tenant-wide, please check"}})),
+    )
+    .await;
+    let escalated = expect(escalated, StatusCode::OK).await;
+    assert_eq!(escalated["escalatedTo"]["id"], json!(app.provider.id.to_string()));
+
+    let seen = expect(app.get(&path).await, StatusCode::OK).await;
+    let texts: Vec<_> = seen["notes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|n| {
+            (
+                n["text"].as_str().unwrap_or_default().to_owned(),
+                n["visibility"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        [("Tenant-wide, please check".to_owned(), "partners".to_owned())]
+    );
+    let queue = expect(
+        app.get("/v1/servicerequests?severity=critical&overdue=false")
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(ids(&queue), [id.as_str()]);
+    let again = send(
+        as_reseller(Method::PATCH, &path).json(&json!({"escalate": true, "newNote": {"text": "again"}})),
+    )
+    .await;
+    expect(again, StatusCode::BAD_REQUEST).await;
+}
+
+#[tokio::test]
+async fn lists_page_by_continuation_token_and_refuse_bad_parameters() {
+    let app = TestApp::spawn().await;
+    let customer = app.create_customer(&customer_body("paged")).await;
+    let customer = customer["id"].as_str().unwrap_or_default().to_owned();
+    let mut opened = Vec::new();
+    for i in 0..3 {
+        let created = send(
+            app.request(Method::POST, "/v1/servicerequests/en-US")
+                .json(&request_body(&customer, &format!("Request {i}"))),
+        )
+        .await;
+        opened.push(
+            expect(created, StatusCode::CREATED).await["id"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned(),
+        );
+    }
+    let first = expect(
+        app.get(&format!("/v1/customers/{customer}/servicerequests?size=2"))
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(ids(&first), [opened[2].clone(), opened[1].clone()]);
+    let token = first["continuationToken"].as_str().unwrap_or_default().to_owned();
+    let next = send(
+        app.request(
+            Method::GET,
+            &format!("/v1/customers/{customer}/servicerequests?size=2&seekOperation=Next"),
+        )
+        .header("MS-ContinuationToken", &token),
+    )
+    .await;
+    let next = expect(next, StatusCode::OK).await;
+    assert_eq!(ids(&next), [opened[0].clone()]);
+    assert!(next.get("continuationToken").is_none());
+    let other_filters = send(
+        app.request(
+            Method::GET,
+            "/v1/servicerequests?size=2&status=open&seekOperation=Next",
+        )
+        .header("MS-ContinuationToken", &token),
+    )
+    .await;
+    expect(other_filters, StatusCode::BAD_REQUEST).await;
+    for bad in [
+        "size=0",
+        "size=201",
+        "status=pending",
+        "severity=Critical",
+        "overdue=yes",
+        "assignee=someone",
+    ] {
+        let answer = expect(
+            app.get(&format!("/v1/servicerequests?{bad}")).await,
+            StatusCode::BAD_REQUEST,
+        )
+        .await;
+        let parameter = bad.split('=').next().unwrap_or_default();
+        assert_eq!(answer["data"][0]["field"], parameter, "{bad}");
+    }
+    let topics = expect(
+        send(
+            app.request(Method::GET, "/v1/servicerequests/supporttopics")
+                .header("X-Locale", "zh-TW"),
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(topics["items"][0]["id"], 32444601);
+    assert_eq!(topics["items"][0]["name"], "登入");
+}
