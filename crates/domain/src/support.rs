@@ -49,6 +49,9 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// Every severity, the gravest first.
+    pub const ALL: &[Severity] = Severity::VARIANTS;
+
     pub fn as_str(self) -> &'static str {
         self.into()
     }
@@ -95,6 +98,9 @@ pub enum RequestStatus {
 }
 
 impl RequestStatus {
+    /// Every status, in a request's usual order.
+    pub const ALL: &[RequestStatus] = RequestStatus::VARIANTS;
+
     pub fn as_str(self) -> &'static str {
         self.into()
     }
@@ -291,6 +297,7 @@ pub fn parse_note(input: &str) -> Result<String, Vec<FieldError>> {
 /// How a partner tells its customers to reach its support (Partner Center's
 /// `SupportProfile`, with the hours and the price that the partner must publish).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SupportProfile {
     pub email: String,
     pub telephone: String,

@@ -2,7 +2,7 @@
 //! follow them in the customer portal and as partners' agents work them in the portal and
 //! through the API.
 
-use partnerdesk_domain::partner::Permission;
+use partnerdesk_domain::partner::{PartnerKind, Permission};
 use partnerdesk_domain::support::{
     NewRequest, NewRequestInput, RequestStatus, SupportProfile, Visibility, parse_note,
 };
@@ -292,6 +292,32 @@ pub async fn agents(state: &AppState, caller: &Caller) -> Result<Vec<(PartnerUse
         })
         .map(|u| (u.id, u.email))
         .collect())
+}
+
+/// The provider the caller may escalate `request` to, by name: the indirect provider it
+/// sells this customer through, while the request is addressed to the caller (an indirect
+/// reseller) and wasn't escalated yet.
+pub async fn escalation_target(
+    state: &AppState,
+    caller: &Caller,
+    request: &ServiceRequest,
+) -> Result<Option<String>, AppError> {
+    let addressed_here = request.partner_id == caller.partner_id() && request.escalated_to.is_none();
+    if !addressed_here
+        || caller.kind() != PartnerKind::IndirectReseller
+        || !caller.can(Permission::WorkSupport)
+    {
+        return Ok(None);
+    }
+    let customer = state
+        .store
+        .customer(caller.partner_id(), request.customer_id)
+        .await?;
+    let Some(provider) = customer.associated_partner_id else {
+        return Ok(None);
+    };
+    let providers = state.store.providers_of(caller.partner_id()).await?;
+    Ok(providers.into_iter().find(|p| p.id == provider).map(|p| p.name))
 }
 
 /// Escalates a request addressed to the caller (an indirect reseller) to its indirect

@@ -7,6 +7,7 @@ mod home;
 mod invoices;
 mod session;
 mod sign_in;
+mod support;
 
 use axum::Router;
 use axum::response::IntoResponse;
@@ -33,6 +34,14 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/customer/invoices/{invoice}/reconciliation", get(invoices::file))
         .route("/customer/invoices/{invoice}/pdf", get(invoices::pdf))
         .route("/customer/invitations/{token}/answer", post(home::answer))
+        .route("/customer/support", get(support::page))
+        .route(
+            "/customer/support/new",
+            get(support::new_page).post(support::open),
+        )
+        .route("/customer/support/{request}", get(support::request))
+        .route("/customer/support/{request}/notes", post(support::add_note))
+        .route("/customer/support/{request}/status", post(support::set_status))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::SERVICE_UNAVAILABLE,
             state.settings.request_timeout,

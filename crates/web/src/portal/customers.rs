@@ -187,6 +187,7 @@ struct CustomerPage {
     subscriptions: SubscriptionTable,
     show_reseller: bool,
     can_order: bool,
+    can_open_request: bool,
 }
 
 /// The customer agreement by its localized name; other agreement types by their id.
@@ -246,6 +247,7 @@ pub async fn detail(
         reseller: reseller_name(&names, customer.associated_partner_id),
         show_reseller: user.caller.kind() == PartnerKind::IndirectProvider,
         can_order: user.can(Permission::PlaceOrder),
+        can_open_request: user.can(Permission::WorkSupport),
         agreements: overview
             .agreements
             .iter()

@@ -12,6 +12,7 @@ mod resellers;
 pub mod session;
 mod sign_in;
 mod subscription;
+mod support;
 mod tokens;
 mod users;
 pub(crate) mod wizard;
@@ -37,6 +38,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/static/{file}", get(ui::assets::serve))
         .merge(customer_pages())
         .merge(billing::pages())
+        .merge(support::pages())
         .route("/resellers", get(resellers::page).post(resellers::invite))
         .route("/users", get(users::page).post(users::invite))
         .route("/users/{user}", post(users::change))

@@ -125,7 +125,10 @@ pub mod guard {
         RequestRelationship,
         ViewBilling,
         ViewPrices,
-        ManagePrices
+        ManagePrices,
+        ViewSupport,
+        WorkSupport,
+        ManageSupportProfile
     );
 }
 

@@ -36,6 +36,7 @@ pub struct Page {
     pub can_request_relationship: bool,
     pub can_view_billing: bool,
     pub can_view_prices: bool,
+    pub can_view_support: bool,
     pub is_provider: bool,
     /// What the previous request did, from the flash.
     pub notice: Option<String>,
@@ -61,6 +62,7 @@ impl Page {
             can_request_relationship: caller.can(Permission::RequestRelationship),
             can_view_billing: caller.can(Permission::ViewBilling),
             can_view_prices: caller.can(Permission::ViewPrices),
+            can_view_support: caller.can(Permission::ViewSupport),
             is_provider: principal.partner.kind == PartnerKind::IndirectProvider,
             notice: None,
         }
@@ -81,6 +83,7 @@ impl Page {
             can_request_relationship: false,
             can_view_billing: false,
             can_view_prices: false,
+            can_view_support: false,
             is_provider: false,
             notice: None,
         }
@@ -129,6 +132,17 @@ pub fn format_date(locale: Locale, at: OffsetDateTime) -> String {
             ("day", Arg::Text(at.day().to_string())),
             ("year", Arg::Text(at.year().to_string())),
         ],
+    )
+}
+
+/// A date and a time of day in UTC, such as "Nov 22, 2026 14:05 UTC".
+pub fn format_date_time(locale: Locale, at: OffsetDateTime) -> String {
+    let at = at.to_offset(time::UtcOffset::UTC);
+    format!(
+        "{} {:02}:{:02} UTC",
+        format_date(locale, at),
+        at.hour(),
+        at.minute()
     )
 }
 

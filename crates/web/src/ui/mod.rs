@@ -15,6 +15,7 @@ pub mod language;
 pub mod layout;
 pub mod sign_in;
 pub mod subscriptions;
+pub mod support;
 pub mod visitor;
 
 pub use error::{PageError, render as render_errors};

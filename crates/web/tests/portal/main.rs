@@ -6,6 +6,7 @@ mod browser;
 mod matrix;
 mod relationships;
 mod security;
+mod service_requests;
 mod sessions;
 mod subscriptions;
 #[path = "../support/mod.rs"]

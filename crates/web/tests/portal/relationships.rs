@@ -239,7 +239,7 @@ async fn a_second_partner_is_accepted_by_the_customer_admin_and_sees_only_its_ow
 
 /// The customer's admin, signed in with the confirmation's credentials and past the
 /// forced password change.
-async fn customer_admin(app: &TestApp, created: &Value) -> Visitor {
+pub(crate) async fn customer_admin(app: &TestApp, created: &Value) -> Visitor {
     let visitor = Visitor::new(&app.base);
     let csrf = visitor.get("/customer/sign-in").await.csrf();
     let user = created["userCredentials"]["userName"]

@@ -1,0 +1,28 @@
+//! The **Support** workspace: the queue of service requests addressed or escalated to the
+//! partner, a request with its thread and what agents do with it, opening a request on a
+//! customer's behalf, and the partner's support profile.
+
+mod new;
+mod profile;
+mod queue;
+mod request;
+
+use axum::Router;
+use axum::routing::{get, post};
+
+use crate::state::AppState;
+
+pub fn pages() -> Router<AppState> {
+    Router::new()
+        .route("/support", get(queue::page))
+        .route("/support/profile", get(profile::page).post(profile::save))
+        .route("/support/{request}", get(request::page))
+        .route("/support/{request}/notes", post(request::add_note))
+        .route("/support/{request}/status", post(request::set_status))
+        .route("/support/{request}/assign", post(request::assign))
+        .route("/support/{request}/escalate", post(request::escalate))
+        .route(
+            "/customers/{customer}/support/new",
+            get(new::page).post(new::submit),
+        )
+}

@@ -1,0 +1,193 @@
+//! Service requests as both portals show them: severities, statuses, due times and the
+//! thread, in the reader's language.
+
+use partnerdesk_domain::Locale;
+use partnerdesk_domain::support::{self, RequestStatus, Severity, TOPICS, Visibility};
+use partnerdesk_store::ServiceRequest;
+use time::OffsetDateTime;
+
+use partnerdesk_domain::Field;
+
+use crate::i18n;
+use crate::ui::fields::{FieldView, Kind};
+use crate::ui::layout::format_date_time;
+
+/// Whose eyes a request is shown to: the customer calls `attention_needed` "waiting for
+/// you", a partner "waiting for the customer".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    Partner,
+    Customer,
+}
+
+pub fn severity_words(locale: Locale, severity: Severity) -> String {
+    i18n::text(locale, &format!("severity-{severity}"))
+}
+
+pub fn status_words(locale: Locale, status: RequestStatus, reader: Reader) -> String {
+    let id = match (status, reader) {
+        (RequestStatus::Open, _) => "request-status-open",
+        (RequestStatus::AttentionNeeded, Reader::Partner) => "request-status-attention-needed",
+        (RequestStatus::AttentionNeeded, Reader::Customer) => "customer-request-status-attention-needed",
+        (RequestStatus::Closed, _) => "request-status-closed",
+    };
+    i18n::text(locale, id)
+}
+
+/// A request in a list or at the head of its page.
+pub struct RequestRow {
+    pub id: String,
+    pub title: String,
+    pub customer: String,
+    pub partner: String,
+    pub severity: Severity,
+    pub severity_text: String,
+    pub status_text: String,
+    pub topic: String,
+    pub assignee: String,
+    pub opened_by: String,
+    pub opened: String,
+    pub updated: String,
+    pub first_response_due: String,
+    pub first_response: String,
+    pub resolution_due: String,
+    pub escalated_to: String,
+    pub overdue: bool,
+    pub waiting_for_customer: bool,
+    pub closed: bool,
+}
+
+pub fn request_row(locale: Locale, r: &ServiceRequest, reader: Reader) -> RequestRow {
+    let now = OffsetDateTime::now_utc();
+    let date = |t: OffsetDateTime| format_date_time(locale, t);
+    RequestRow {
+        id: r.id.to_string(),
+        title: r.title.clone(),
+        customer: r.company_name.clone(),
+        partner: r.partner_name.clone(),
+        severity: r.severity,
+        severity_text: severity_words(locale, r.severity),
+        status_text: status_words(locale, r.status, reader),
+        topic: i18n::text(locale, &format!("support-topic-{}", r.topic.key)),
+        assignee: r
+            .assignee
+            .as_ref()
+            .map(|(_, email)| email.clone())
+            .unwrap_or_default(),
+        opened_by: r.opened_by.clone(),
+        opened: date(r.created_at),
+        updated: date(r.updated_at),
+        first_response_due: date(r.first_response_due),
+        first_response: r.first_response_at.map(date).unwrap_or_default(),
+        resolution_due: date(r.resolution_due),
+        escalated_to: r
+            .escalated_to
+            .as_ref()
+            .map(|(_, name)| name.clone())
+            .unwrap_or_default(),
+        overdue: support::is_overdue(
+            r.status,
+            r.first_response_due,
+            r.first_response_at.is_some(),
+            r.resolution_due,
+            now,
+        ),
+        waiting_for_customer: r.status == RequestStatus::AttentionNeeded,
+        closed: r.status == RequestStatus::Closed,
+    }
+}
+
+/// A note of the thread.
+pub struct NoteView {
+    pub author: String,
+    pub by_customer: bool,
+    pub at: String,
+    pub text: String,
+    pub visibility: Visibility,
+    pub visibility_text: String,
+}
+
+pub fn notes(locale: Locale, r: &ServiceRequest) -> Vec<NoteView> {
+    r.notes
+        .iter()
+        .map(|n| NoteView {
+            author: n.author_name.clone(),
+            by_customer: n.by_customer,
+            at: format_date_time(locale, n.created_at),
+            text: n.text.clone(),
+            visibility: n.visibility,
+            visibility_text: visibility_words(locale, n.visibility),
+        })
+        .collect()
+}
+
+pub fn visibility_words(locale: Locale, visibility: Visibility) -> String {
+    i18n::text(locale, &format!("support-visibility-{visibility}"))
+}
+
+/// The severities, each with its meaning and first-response target, for a form's select.
+pub fn severity_options(locale: Locale, targets: &support::Targets) -> Vec<(String, String)> {
+    let now = OffsetDateTime::UNIX_EPOCH;
+    Severity::ALL
+        .iter()
+        .map(|s| {
+            let hours = (targets.first_response_due(*s, now) - now).whole_hours();
+            let hint = i18n::text_with(
+                locale,
+                &format!("severity-{s}-hint"),
+                &[("hours", partnerdesk_domain::Arg::Number(hours))],
+            );
+            (s.as_str().to_owned(), hint)
+        })
+        .collect()
+}
+
+/// The support topics, for a form's select.
+pub fn topic_options(locale: Locale) -> Vec<(String, String)> {
+    TOPICS
+        .iter()
+        .map(|t| {
+            (
+                t.id.to_string(),
+                i18n::text(locale, &format!("support-topic-{}", t.key)),
+            )
+        })
+        .collect()
+}
+
+/// The fields of a new request, as typed: title, severity, topic, description.
+pub fn request_fields(
+    locale: Locale,
+    targets: &support::Targets,
+    input: &support::NewRequestInput,
+) -> Vec<FieldView> {
+    let choose = || (String::new(), i18n::text(locale, "support-choose"));
+    vec![
+        FieldView::of(
+            Field::Title,
+            i18n::text(locale, "support-field-title"),
+            Kind::Text,
+            &input.title,
+        ),
+        FieldView::of(
+            Field::Severity,
+            i18n::text(locale, "support-field-severity"),
+            Kind::Select,
+            &input.severity,
+        )
+        .options(std::iter::once(choose()).chain(severity_options(locale, targets))),
+        FieldView::of(
+            Field::SupportTopic,
+            i18n::text(locale, "support-field-topic"),
+            Kind::Select,
+            &input.topic,
+        )
+        .options(std::iter::once(choose()).chain(topic_options(locale))),
+        FieldView::of(
+            Field::Description,
+            i18n::text(locale, "support-field-description"),
+            Kind::TextArea,
+            &input.description,
+        ),
+    ]
+}

@@ -1,0 +1,375 @@
+//! Support in both portals: the support profile, a request opened by the customer's admin
+//! in the customer portal, answered by the reseller's helpdesk agent, escalated to the
+//! provider — each party reading what it must and no more — and bad input refused naming
+//! the field.
+
+use partnerdesk_domain::partner::Role;
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::browser::Visitor;
+use crate::relationships::customer_admin;
+use crate::support::{TestApp, customer_body};
+
+/// The number at the end of a redirect to a request.
+fn number(location: Option<&str>) -> String {
+    location
+        .and_then(|l| l.rsplit('/').next())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn the_support_profile_is_checked_and_shown_to_the_partners_customers() {
+    let app = TestApp::spawn().await;
+    let reseller = app.resellers[0].clone();
+    let password = app
+        .user_with_password(&reseller, Role::AdminAgent, "admin@reseller-one.example")
+        .await;
+    let admin = Visitor::sign_in(&app.base, "admin@reseller-one.example", &password).await;
+    let form = admin.get("/support/profile").await;
+    assert_eq!(form.status, StatusCode::OK);
+    let csrf = form.csrf();
+    let refused = admin
+        .post(
+            "/support/profile",
+            &[
+                ("csrf", &csrf),
+                ("email", ""),
+                ("telephone", "0800 123 456"),
+                ("website", "javascript:alert(1)"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for message in [
+        "Enter the number in international form",
+        "Enter a web address starting with https://",
+    ] {
+        assert!(refused.contains(message), "{message}: {}", refused.text);
+    }
+    assert!(
+        refused.html.contains(r#"value="0800 123 456""#),
+        "typed values stay"
+    );
+    let unreachable = admin
+        .post("/support/profile", &[("csrf", &csrf), ("hours", "Never")])
+        .await;
+    assert_eq!(unreachable.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        unreachable.contains("Support email: Give an email address or a telephone number"),
+        "{}",
+        unreachable.text
+    );
+    let saved = admin
+        .post(
+            "/support/profile",
+            &[
+                ("csrf", &csrf),
+                ("email", "help@reseller-one.example"),
+                ("telephone", "+1 425 555 0100"),
+                ("website", "https://reseller-one.example/help"),
+                ("hours", "Mon–Fri 8:00–18:00"),
+                ("pricing", "Included <b>free</b>"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.text);
+    let shown = admin.follow(saved).await;
+    assert!(shown.contains("Your support profile was saved."));
+    assert!(shown.html.contains(r#"value="+14255550100""#));
+
+    // A helpdesk agent works requests but doesn't publish the profile.
+    let helpdesk = app
+        .user_with_password(&reseller, Role::HelpdeskAgent, "help@reseller-one.example")
+        .await;
+    let helpdesk = Visitor::sign_in(&app.base, "help@reseller-one.example", &helpdesk).await;
+    assert_eq!(
+        helpdesk.get("/support/profile").await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(helpdesk.get("/support").await.status, StatusCode::OK);
+
+    let mut body = customer_body("profiled");
+    body["associatedPartnerId"] = json!(reseller.id.to_string());
+    let created = app.create_customer(&body).await;
+    let customer = customer_admin(&app, &created).await;
+    let support = customer.get("/customer/support").await;
+    assert_eq!(support.status, StatusCode::OK);
+    assert!(support.contains("Reseller One"), "{}", support.text);
+    assert!(
+        support
+            .html
+            .contains(r#"href="mailto:help@reseller-one.example""#)
+    );
+    assert!(
+        support.html.contains("Included &#60;b&#62;free&#60;/b&#62;")
+            || support.html.contains("Included &lt;b&gt;free&lt;/b&gt;"),
+        "escaped: {}",
+        support.html
+    );
+    assert!(
+        !support.contains("Provider"),
+        "the customer addresses its reseller"
+    );
+}
+
+#[tokio::test]
+async fn a_request_goes_from_the_customer_to_the_reseller_and_up_to_the_provider() {
+    let app = TestApp::spawn().await;
+    let reseller = app.resellers[0].clone();
+    let mut body = customer_body("threaded");
+    body["associatedPartnerId"] = json!(reseller.id.to_string());
+    let created = app.create_customer(&body).await;
+    let customer = customer_admin(&app, &created).await;
+
+    let form = customer.get("/customer/support/new").await;
+    assert_eq!(form.status, StatusCode::OK);
+    let csrf = form.csrf();
+    let refused = customer
+        .post(
+            "/customer/support/new",
+            &[
+                ("csrf", &csrf),
+                ("title", " "),
+                ("severity", "urgent"),
+                ("supportTopicId", ""),
+                ("description", ""),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for message in [
+        "Title: This value is required.",
+        "Severity: Choose a severity: critical, moderate or minimal.",
+        "Topic: This value is required.",
+        "Description: This value is required.",
+    ] {
+        assert!(refused.contains(message), "{message}: {}", refused.text);
+    }
+    assert_eq!(
+        customer
+            .get("/customer/support")
+            .await
+            .html
+            .matches(r#"data-testid="request-row""#)
+            .count(),
+        0
+    );
+
+    let opened = customer
+        .post(
+            "/customer/support/new",
+            &[
+                ("csrf", &csrf),
+                ("title", "Nobody can sign in"),
+                ("severity", "critical"),
+                ("supportTopicId", "32444601"),
+                ("description", "Since 9:00 <script>alert(1)</script>"),
+            ],
+        )
+        .await;
+    assert_eq!(opened.status, StatusCode::SEE_OTHER, "{}", opened.text);
+    let id = number(opened.location.as_deref());
+    let page = customer.follow(opened).await;
+    assert!(page.contains("The service request was opened."));
+    assert!(
+        page.html.contains("&#60;script&#62;") || page.html.contains("&lt;script&gt;"),
+        "escaped"
+    );
+    assert!(!page.html.contains("<script>alert"));
+
+    // The reseller's helpdesk agent answers, and keeps a note for the team.
+    let password = app
+        .user_with_password(&reseller, Role::HelpdeskAgent, "help@reseller-one.example")
+        .await;
+    let agent = Visitor::sign_in(&app.base, "help@reseller-one.example", &password).await;
+    let queue = agent.get("/support?severity=critical&status=open").await;
+    assert!(
+        queue.html.contains(&format!(r#"href="/support/{id}""#)),
+        "{}",
+        queue.text
+    );
+    let request = agent.get(&format!("/support/{id}")).await;
+    assert!(request.contains("Nobody can sign in"));
+    let csrf = request.csrf();
+    let blank = agent
+        .post(
+            &format!("/support/{id}/notes"),
+            &[("csrf", &csrf), ("newNote", "  "), ("visibility", "public")],
+        )
+        .await;
+    assert_eq!(blank.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(blank.contains("This value is required."));
+    for (text, visibility) in [
+        ("Which users are affected?", "public"),
+        ("Check the MFA policy first", "internal"),
+    ] {
+        let added = agent
+            .post(
+                &format!("/support/{id}/notes"),
+                &[("csrf", &csrf), ("newNote", text), ("visibility", visibility)],
+            )
+            .await;
+        assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.text);
+    }
+    let waiting = agent
+        .post(
+            &format!("/support/{id}/status"),
+            &[("csrf", &csrf), ("status", "attention_needed")],
+        )
+        .await;
+    assert_eq!(waiting.status, StatusCode::SEE_OTHER);
+
+    let seen = customer.get(&format!("/customer/support/{id}")).await;
+    assert!(seen.contains("Which users are affected?"));
+    assert!(
+        !seen.contains("Check the MFA policy"),
+        "internal notes stay with the reseller"
+    );
+    assert!(seen.contains("Your partner is waiting for your answer."));
+    let csrf = seen.csrf();
+    let answered = customer
+        .post(
+            &format!("/customer/support/{id}/notes"),
+            &[("csrf", &csrf), ("newNote", "All of them")],
+        )
+        .await;
+    assert_eq!(answered.status, StatusCode::SEE_OTHER);
+    let back = agent.get(&format!("/support/{id}")).await;
+    assert!(
+        back.html.contains(r#"data-testid="request-status">Open<"#),
+        "{}",
+        back.text
+    );
+
+    // Escalation needs a reason; then the provider sees the request, not the team's note.
+    let csrf = back.csrf();
+    assert!(back.contains("Escalate to Provider"));
+    let no_reason = agent
+        .post(
+            &format!("/support/{id}/escalate"),
+            &[("csrf", &csrf), ("newNote", "")],
+        )
+        .await;
+    assert_eq!(no_reason.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let escalated = agent
+        .post(
+            &format!("/support/{id}/escalate"),
+            &[("csrf", &csrf), ("newNote", "Looks tenant-wide")],
+        )
+        .await;
+    assert_eq!(escalated.status, StatusCode::SEE_OTHER, "{}", escalated.text);
+    let provider = Visitor::new_user(&app, Role::AdminAgent, "lead@provider.example").await;
+    let theirs = provider.get(&format!("/support/{id}")).await;
+    assert_eq!(theirs.status, StatusCode::OK);
+    assert!(theirs.contains("Looks tenant-wide"));
+    assert!(theirs.contains("All of them"));
+    assert!(!theirs.contains("Check the MFA policy"));
+    assert!(
+        !theirs.contains("Escalate to"),
+        "a provider has nobody above it here"
+    );
+
+    // The customer closes it; a second click changes nothing; it can be reopened.
+    let csrf = customer.get(&format!("/customer/support/{id}")).await.csrf();
+    for _ in 0..2 {
+        let closed = customer
+            .post(
+                &format!("/customer/support/{id}/status"),
+                &[("csrf", &csrf), ("status", "closed")],
+            )
+            .await;
+        assert_eq!(closed.status, StatusCode::SEE_OTHER);
+    }
+    let closed = customer.get(&format!("/customer/support/{id}")).await;
+    assert!(closed.html.contains(r#"data-testid="reopen-request""#));
+
+    // Nobody else sees it.
+    let other = app.create_customer(&customer_body("stranger")).await;
+    let stranger = customer_admin(&app, &other).await;
+    assert_eq!(
+        stranger.get(&format!("/customer/support/{id}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let other_reseller = app
+        .user_with_password(&app.resellers[1], Role::AdminAgent, "admin@reseller-two.example")
+        .await;
+    let outsider = Visitor::sign_in(&app.base, "admin@reseller-two.example", &other_reseller).await;
+    assert_eq!(
+        outsider.get(&format!("/support/{id}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let sales = Visitor::new_user(&app, Role::SalesAgent, "sales@provider.example").await;
+    let csrf = sales.get(&format!("/support/{id}")).await.csrf();
+    let read_only = sales
+        .post(
+            &format!("/support/{id}/notes"),
+            &[("csrf", &csrf), ("newNote", "hi"), ("visibility", "public")],
+        )
+        .await;
+    assert_eq!(read_only.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn an_agent_opens_a_request_for_a_customer_in_the_agents_language() {
+    let app = TestApp::spawn().await;
+    let created = app.create_customer(&customer_body("behalf")).await;
+    let customer = created["id"].as_str().unwrap_or_default().to_owned();
+    let agent = Visitor::new_user(&app, Role::AdminAgent, "agent@provider.example").await;
+    let detail = agent.get(&format!("/customers/{customer}")).await;
+    assert!(
+        detail
+            .html
+            .contains(&format!(r#"href="/customers/{customer}/support/new""#))
+    );
+    let form = agent.get(&format!("/customers/{customer}/support/new")).await;
+    let csrf = form.csrf();
+    let language = agent
+        .post(
+            "/language",
+            &[("csrf", &csrf), ("locale", "fr-FR"), ("next", "/support")],
+        )
+        .await;
+    assert!(language.status.is_redirection());
+    let refused = agent
+        .post(
+            &format!("/customers/{customer}/support/new"),
+            &[
+                ("csrf", &csrf),
+                ("title", ""),
+                ("severity", "minimal"),
+                ("supportTopicId", "32444606"),
+                ("description", "x"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.html.contains(r##"<a href="#title">Titre"##),
+        "{}",
+        refused.text
+    );
+    assert!(refused.contains("Cette valeur est obligatoire."));
+    let opened = agent
+        .post(
+            &format!("/customers/{customer}/support/new"),
+            &[
+                ("csrf", &csrf),
+                ("title", "Licences"),
+                ("severity", "minimal"),
+                ("supportTopicId", "32444602"),
+                ("description", "Deux de plus"),
+            ],
+        )
+        .await;
+    assert_eq!(opened.status, StatusCode::SEE_OTHER, "{}", opened.text);
+    let id = number(opened.location.as_deref());
+    let queue = agent.get(&format!("/support?customer={customer}")).await;
+    assert!(queue.html.contains(&format!(r#"href="/support/{id}""#)));
+    assert!(queue.contains("Minimale"));
+    let none = agent
+        .get(&format!("/support?customer={customer}&status=closed"))
+        .await;
+    assert!(none.html.contains(r#"data-testid="no-requests""#));
+}
