@@ -1,11 +1,13 @@
 //! The demo an empty database gets on `serve`: a partner (an indirect provider with two
 //! indirect resellers where the cloud has the indirect model), its admin agent with a
-//! generated password, an API token and a catalog of offers in five languages.
+//! generated password, an API token, its support profile and a catalog of offers in five
+//! languages.
 
 use partnerdesk_domain::audit::Actor;
 use partnerdesk_domain::catalog::{Catalog, CatalogDocument};
 use partnerdesk_domain::partner::{PartnerKind, Role};
 use partnerdesk_domain::profile::CloudProfile;
+use partnerdesk_domain::support::SupportProfile;
 use partnerdesk_secrets as secrets;
 use partnerdesk_store::Store;
 
@@ -59,6 +61,9 @@ pub async fn seed(store: &Store, profile: &CloudProfile) -> anyhow::Result<Optio
             Actor::operator(),
         )
         .await?;
+    store
+        .set_support_profile(partner.id, support_profile(), Actor::operator())
+        .await?;
     Ok(Some(Demo {
         partner_name: partner.name,
         password,
@@ -66,11 +71,27 @@ pub async fn seed(store: &Store, profile: &CloudProfile) -> anyhow::Result<Optio
     }))
 }
 
+/// How the demo partner's customers reach its support.
+fn support_profile() -> SupportProfile {
+    SupportProfile {
+        email: "support@partnerdesk.example".into(),
+        telephone: "+14255550100".into(),
+        website: "https://partnerdesk.example/support".into(),
+        hours: "Monday to Friday, 8:00–18:00 UTC; critical requests around the clock".into(),
+        pricing: "Included with every subscription".into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use partnerdesk_domain::Locale;
     use partnerdesk_domain::country::CountryCode;
+
+    #[test]
+    fn the_demo_support_profile_passes_the_rules_unchanged() {
+        assert_eq!(SupportProfile::parse(&support_profile()), Ok(support_profile()));
+    }
 
     #[test]
     fn the_demo_catalog_is_valid_and_complete_in_every_language() {

@@ -7,6 +7,7 @@ mod after_onboarding;
 mod billing;
 mod driver;
 mod journeys;
+mod service_requests;
 #[path = "../support/mod.rs"]
 mod support;
 mod wizard;

@@ -249,14 +249,14 @@ async fn a_request_goes_from_the_customer_to_the_reseller_and_up_to_the_provider
     let no_reason = agent
         .post(
             &format!("/support/{id}/escalate"),
-            &[("csrf", &csrf), ("newNote", "")],
+            &[("csrf", &csrf), ("reason", "")],
         )
         .await;
     assert_eq!(no_reason.status, StatusCode::UNPROCESSABLE_ENTITY);
     let escalated = agent
         .post(
             &format!("/support/{id}/escalate"),
-            &[("csrf", &csrf), ("newNote", "Looks tenant-wide")],
+            &[("csrf", &csrf), ("reason", "Looks tenant-wide")],
         )
         .await;
     assert_eq!(escalated.status, StatusCode::SEE_OTHER, "{}", escalated.text);

@@ -247,19 +247,25 @@ pub async fn assign(
     .await
 }
 
+#[derive(Deserialize)]
+pub struct EscalateForm {
+    #[serde(default)]
+    reason: String,
+}
+
 pub async fn escalate(
     State(state): State<AppState>,
     jar: CookieJar,
     user: Agent,
     Path(raw): Path<String>,
-    Form(form): Form<NoteForm>,
+    Form(form): Form<EscalateForm>,
 ) -> Result<Response, PageError> {
     let id = number(&raw)?;
-    let outcome = support::escalate(&state, &user.caller, id, &form.note)
+    let outcome = support::escalate(&state, &user.caller, id, &form.reason)
         .await
         .map(|_| ());
     answer(&state, jar, &user, id, outcome, "support-escalated", |o, m| {
-        o.reason = form.note;
+        o.reason = form.reason;
         o.escalate_error = Some(m);
     })
     .await
