@@ -157,3 +157,26 @@ customer-support-closed-notice = The request was closed.
 customer-support-reopened-notice = The request was reopened.
 customer-support-waiting = Your partner is waiting for your answer.
 customer-support-link = Support
+
+## Mail
+mail-service-request-opened-subject = [{ $number }] New { $severity } request from { $customer }: { $title }
+mail-service-request-opened-body = { $customer } opened service request { $number }: “{ $title }”.
+mail-service-request-answered-subject = [{ $number }] { $partner } answered: { $title }
+mail-service-request-answered-body = { $partner } answered your service request { $number }, “{ $title }”:
+mail-service-request-waiting-subject = [{ $number }] Waiting for your answer: { $title }
+mail-service-request-waiting-body = { $partner } needs your answer to go on with your service request { $number }, “{ $title }”. Reply in the customer portal.
+mail-service-request-closed-subject = [{ $number }] Closed: { $title }
+mail-service-request-closed-body = { $partner } closed your service request { $number }, “{ $title }”. If the problem isn't solved, reopen it in the customer portal.
+mail-support-contact = { $partner } support: { $contact }
+mail-open-link = Open the request
+mail-footer = Sent by Partnerdesk. Replies to this address aren't read: answer in the portal.
+support-mail-title = Mail
+support-mail-intro = What your organization's changes sent: answers and requests to customers and to your support address. A message that couldn't be sent is tried again.
+support-mail-no-smtp = No mail server is configured (smtp_url): messages wait here and are sent once one is.
+support-mail-none = No mail yet.
+support-mail-created = Written
+support-mail-to = To
+support-mail-subject = Subject
+support-mail-sent = Sent { $at }
+support-mail-failed = Not sent yet
+support-mail-waiting = Waiting

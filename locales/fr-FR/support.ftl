@@ -157,3 +157,26 @@ customer-support-closed-notice = La demande a été fermée.
 customer-support-reopened-notice = La demande a été rouverte.
 customer-support-waiting = Votre partenaire attend votre réponse.
 customer-support-link = Assistance
+
+## Mail
+mail-service-request-opened-subject = [{ $number }] Nouvelle demande ({ $severity }) de { $customer } : { $title }
+mail-service-request-opened-body = { $customer } a ouvert la demande de service { $number } : « { $title } ».
+mail-service-request-answered-subject = [{ $number }] Réponse de { $partner } : { $title }
+mail-service-request-answered-body = { $partner } a répondu à votre demande de service { $number }, « { $title } » :
+mail-service-request-waiting-subject = [{ $number }] Votre réponse est attendue : { $title }
+mail-service-request-waiting-body = { $partner } attend votre réponse pour poursuivre votre demande de service { $number }, « { $title } ». Répondez dans le portail client.
+mail-service-request-closed-subject = [{ $number }] Fermée : { $title }
+mail-service-request-closed-body = { $partner } a fermé votre demande de service { $number }, « { $title } ». Si le problème n'est pas résolu, rouvrez-la dans le portail client.
+mail-support-contact = Support de { $partner } : { $contact }
+mail-open-link = Ouvrir la demande
+mail-footer = Envoyé par Partnerdesk. Les réponses à cette adresse ne sont pas lues : répondez dans le portail.
+support-mail-title = Courriels
+support-mail-intro = Ce que les changements de votre organisation ont envoyé : réponses et demandes aux clients et à votre adresse de support. Un message qui n'a pas pu partir est renvoyé plus tard.
+support-mail-no-smtp = Aucun serveur de messagerie n'est configuré (smtp_url) : les messages attendent ici et partiront dès qu'il le sera.
+support-mail-none = Aucun courriel pour l'instant.
+support-mail-created = Écrit le
+support-mail-to = Destinataire
+support-mail-subject = Objet
+support-mail-sent = Envoyé le { $at }
+support-mail-failed = Pas encore envoyé
+support-mail-waiting = En attente

@@ -157,3 +157,26 @@ customer-support-closed-notice = Запрос закрыт.
 customer-support-reopened-notice = Запрос открыт снова.
 customer-support-waiting = Ваш партнёр ждёт вашего ответа.
 customer-support-link = Поддержка
+
+## Mail
+mail-service-request-opened-subject = [{ $number }] Новый запрос ({ $severity }) от { $customer }: { $title }
+mail-service-request-opened-body = { $customer } открыл запрос на обслуживание { $number }: «{ $title }».
+mail-service-request-answered-subject = [{ $number }] Ответ от { $partner }: { $title }
+mail-service-request-answered-body = { $partner } ответил на ваш запрос на обслуживание { $number } «{ $title }»:
+mail-service-request-waiting-subject = [{ $number }] Ожидается ваш ответ: { $title }
+mail-service-request-waiting-body = { $partner } ждёт вашего ответа, чтобы продолжить работу над запросом { $number } «{ $title }». Ответьте на клиентском портале.
+mail-service-request-closed-subject = [{ $number }] Закрыт: { $title }
+mail-service-request-closed-body = { $partner } закрыл ваш запрос на обслуживание { $number } «{ $title }». Если проблема не решена, откройте его снова на клиентском портале.
+mail-support-contact = Поддержка { $partner }: { $contact }
+mail-open-link = Открыть запрос
+mail-footer = Отправлено Partnerdesk. Ответы на этот адрес не читаются: отвечайте на портале.
+support-mail-title = Почта
+support-mail-intro = Что отправили изменения вашей организации: ответы и запросы клиентам и на ваш адрес поддержки. Неотправленное сообщение отправляется повторно.
+support-mail-no-smtp = Почтовый сервер не настроен (smtp_url): сообщения ждут здесь и будут отправлены, когда он появится.
+support-mail-none = Писем пока нет.
+support-mail-created = Создано
+support-mail-to = Кому
+support-mail-subject = Тема
+support-mail-sent = Отправлено { $at }
+support-mail-failed = Ещё не отправлено
+support-mail-waiting = Ожидает

@@ -157,3 +157,26 @@ customer-support-closed-notice = 已关闭请求。
 customer-support-reopened-notice = 已重新打开请求。
 customer-support-waiting = 您的合作伙伴正在等待您的回复。
 customer-support-link = 支持
+
+## Mail
+mail-service-request-opened-subject = [{ $number }] { $customer } 的新请求（{ $severity }）：{ $title }
+mail-service-request-opened-body = { $customer } 打开了服务请求 { $number }：“{ $title }”。
+mail-service-request-answered-subject = [{ $number }] { $partner } 已回复：{ $title }
+mail-service-request-answered-body = { $partner } 已回复您的服务请求 { $number }“{ $title }”：
+mail-service-request-waiting-subject = [{ $number }] 等待您的回复：{ $title }
+mail-service-request-waiting-body = { $partner } 需要您的回复，才能继续处理您的服务请求 { $number }“{ $title }”。请在客户门户中回复。
+mail-service-request-closed-subject = [{ $number }] 已关闭：{ $title }
+mail-service-request-closed-body = { $partner } 已关闭您的服务请求 { $number }“{ $title }”。如果问题尚未解决，请在客户门户中重新打开。
+mail-support-contact = { $partner } 支持：{ $contact }
+mail-open-link = 打开请求
+mail-footer = 由 Partnerdesk 发送。发往此地址的回复不会被阅读：请在门户中回复。
+support-mail-title = 邮件
+support-mail-intro = 您的组织的更改所发送的邮件：给客户和您的支持地址的回复与请求。无法发送的邮件会再次尝试。
+support-mail-no-smtp = 尚未配置邮件服务器（smtp_url）：邮件会在此等待，配置后即会发送。
+support-mail-none = 尚无邮件。
+support-mail-created = 创建时间
+support-mail-to = 收件人
+support-mail-subject = 主题
+support-mail-sent = 已于 { $at } 发送
+support-mail-failed = 尚未发送
+support-mail-waiting = 等待中

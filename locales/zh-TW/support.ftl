@@ -157,3 +157,26 @@ customer-support-closed-notice = 已關閉要求。
 customer-support-reopened-notice = 已重新開啟要求。
 customer-support-waiting = 您的合作夥伴正在等待您的回覆。
 customer-support-link = 支援
+
+## Mail
+mail-service-request-opened-subject = [{ $number }] { $customer } 的新要求（{ $severity }）：{ $title }
+mail-service-request-opened-body = { $customer } 開啟了服務要求 { $number }：「{ $title }」。
+mail-service-request-answered-subject = [{ $number }] { $partner } 已回覆：{ $title }
+mail-service-request-answered-body = { $partner } 已回覆您的服務要求 { $number }「{ $title }」：
+mail-service-request-waiting-subject = [{ $number }] 等待您的回覆：{ $title }
+mail-service-request-waiting-body = { $partner } 需要您的回覆，才能繼續處理您的服務要求 { $number }「{ $title }」。請在客戶入口網站中回覆。
+mail-service-request-closed-subject = [{ $number }] 已關閉：{ $title }
+mail-service-request-closed-body = { $partner } 已關閉您的服務要求 { $number }「{ $title }」。如果問題尚未解決，請在客戶入口網站中重新開啟。
+mail-support-contact = { $partner } 支援：{ $contact }
+mail-open-link = 開啟要求
+mail-footer = 由 Partnerdesk 傳送。回覆此地址的郵件不會被閱讀：請在入口網站中回覆。
+support-mail-title = 郵件
+support-mail-intro = 您的組織的變更所傳送的郵件：給客戶和您的支援地址的回覆與要求。無法傳送的郵件會再次嘗試。
+support-mail-no-smtp = 尚未設定郵件伺服器（smtp_url）：郵件會在此等待，設定後即會傳送。
+support-mail-none = 尚無郵件。
+support-mail-created = 建立時間
+support-mail-to = 收件者
+support-mail-subject = 主旨
+support-mail-sent = 已於 { $at } 傳送
+support-mail-failed = 尚未傳送
+support-mail-waiting = 等待中

@@ -16,6 +16,7 @@ pub mod email;
 pub mod error;
 pub mod ids;
 pub mod locale;
+pub mod mail;
 pub mod names;
 pub mod onboarding;
 pub mod order;

@@ -52,8 +52,25 @@ pub enum Command {
     /// Billing: charge the cycles and renewals that fell due
     #[command(subcommand)]
     Billing(BillingCommand),
+    /// The outbox: mail written by changes, waiting to be sent or sent
+    #[command(subcommand)]
+    Outbox(OutboxCommand),
     /// Print the effective configuration, with secrets redacted
     PrintConfig,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OutboxCommand {
+    /// List the newest messages: id, created, status (sent, waiting, or failed with its
+    /// attempts), kind, recipient, subject
+    List {
+        /// Only messages not sent yet
+        #[arg(long)]
+        unsent: bool,
+        /// How many
+        #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..=1000))]
+        limit: u32,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -182,3 +182,25 @@ pub async fn revoke_token(store: &Store, id: &str) -> anyhow::Result<()> {
     eprintln!("revoked token {token} (requests with it fail within 5 seconds)");
     Ok(())
 }
+
+/// The outbox's newest messages, one per line, tab-separated.
+pub async fn list_outbox(store: &Store, unsent_only: bool, limit: u32) -> anyhow::Result<()> {
+    for m in store.outbox(None, unsent_only, limit).await? {
+        let status = match (&m.sent_at, &m.last_error) {
+            (Some(at), _) => format!("sent {}", at.date()),
+            (None, Some(error)) => format!("failed {}x: {error}", m.attempts),
+            (None, None) => "waiting".to_owned(),
+        };
+        let subject = partnerdesk_web::mail::render(&m).subject;
+        println!(
+            "{}\t{}\t{}\t{}\t{}\t{}",
+            m.id,
+            m.created_at.date(),
+            status,
+            m.kind,
+            m.recipient,
+            subject
+        );
+    }
+    Ok(())
+}

@@ -67,6 +67,14 @@ pub struct Config {
     /// Service requests' first-response and resolution targets, in hours per severity
     /// (critical, moderate, minimal).
     pub support_targets: partnerdesk_domain::support::Targets,
+    /// Where mail goes out: `smtp://host:25` (in clear), `smtp://host:587?tls=required`
+    /// (STARTTLS), `smtps://user:password@host:465` (TLS); unset: mail waits in the outbox.
+    pub smtp_url: Option<String>,
+    /// Who mail is from.
+    pub mail_from: String,
+    /// The address people reach the portals at, for links in mail; unset: `http://` and
+    /// `listen`.
+    pub public_url: Option<String>,
     /// The `custom` profile's rules.
     pub custom_profile: Option<CustomProfile>,
 }
@@ -129,6 +137,9 @@ impl Default for Config {
             failed_tokens_per_address_per_minute: partnerdesk_web::FAILED_TOKENS_PER_ADDRESS_PER_MINUTE,
             pdf_font: None,
             support_targets: partnerdesk_domain::support::Targets::default(),
+            smtp_url: None,
+            mail_from: "Partnerdesk <no-reply@partnerdesk.example>".into(),
+            public_url: None,
             custom_profile: None,
         }
     }
@@ -203,6 +214,12 @@ impl Config {
         settings.failed_tokens_per_address_per_minute = self.failed_tokens_per_address_per_minute;
         settings.pdf_font.clone_from(&self.pdf_font);
         settings.support_targets = self.support_targets;
+        settings.smtp_url.clone_from(&self.smtp_url);
+        settings.mail_from.clone_from(&self.mail_from);
+        settings.public_url = match &self.public_url {
+            Some(url) => url.trim_end_matches('/').to_owned(),
+            None => format!("http://{}", self.listen),
+        };
         settings.metrics = match (self.metrics, self.metrics_token.as_deref()) {
             (MetricsMode::Off, _) => Metrics::Off,
             (MetricsMode::Public, _) => Metrics::Public,
@@ -227,6 +244,7 @@ impl Config {
     pub fn to_redacted_toml(&self) -> anyhow::Result<String> {
         let mut shown = self.clone();
         shown.database_url = redact_url(&shown.database_url);
+        shown.smtp_url = shown.smtp_url.as_deref().map(redact_url);
         if shown.metrics_token.is_some() {
             shown.metrics_token = Some("***".into());
         }

@@ -11,7 +11,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::{BillingCommand, CatalogCommand, Cli, Command, PartnerCommand, TokenCommand, UserCommand};
+use cli::{
+    BillingCommand, CatalogCommand, Cli, Command, OutboxCommand, PartnerCommand, TokenCommand, UserCommand,
+};
 use config::{Config, Overrides};
 
 fn main() -> ExitCode {
@@ -69,6 +71,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             commands::export_catalog(&store, file.as_deref()).await
         }
         Command::Billing(BillingCommand::Run { until }) => billing::run(&store, until.as_deref()).await,
+        Command::Outbox(OutboxCommand::List { unsent, limit }) => {
+            commands::list_outbox(&store, unsent, limit).await
+        }
         Command::Serve(_) | Command::PrintConfig => Ok(()),
     };
     store.close().await;

@@ -57,8 +57,16 @@ pub async fn run(config: &Config, no_demo: bool) -> anyhow::Result<()> {
         eprintln!("\nNote: invoice PDFs are off: {problem}.\n");
     }
     let billing = crate::billing::spawn_scheduler(store.clone());
+    let mail = partnerdesk_web::mail::spawn(state.clone()).map_err(anyhow::Error::msg)?;
+    if mail.is_none() {
+        tracing::info!("no smtp_url: mail waits in the outbox (partnerdesk outbox list)");
+    }
     partnerdesk_web::serve_with(listener, state, config.limits(), shutdown_signal()).await?;
     billing.abort();
+    // A message being sent stays claimed for a while, then another run sends it.
+    if let Some(mail) = mail {
+        mail.abort();
+    }
     tracing::info!("shutting down: finishing pending writes");
     store.close().await;
     Ok(())

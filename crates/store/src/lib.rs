@@ -32,13 +32,14 @@ pub use ops::customer_users::CustomerUser;
 pub use ops::customers::{Cursor, CustomerFilter, CustomerPage, CustomerQuery};
 pub use ops::idempotency::{Claim, IdempotencyRecord, Render, StoredResponse};
 pub use ops::markups::MarkupScope;
+pub use ops::outbox::OutboxMessage;
 pub use ops::partners::Principal;
 pub use ops::relationships::{CustomerPartner, Invitation, InvitationStatus};
 pub use ops::sessions::{Session, SignInRecord};
 pub use ops::sign_ins::{SignInAttempt, SignInKind};
 pub use ops::support::{
-    AssigneeFilter, MAX_PAGE as MAX_REQUEST_PAGE, Note, OpenRequest, RequestQuery, ServiceRequest,
-    SupportViewer,
+    AssigneeFilter, MAX_PAGE as MAX_REQUEST_PAGE, Note, OpenRequest, REQUEST_NUMBER, RequestQuery,
+    ServiceRequest, SupportViewer,
 };
 pub use ops::tokens::TokenInfo;
 

@@ -36,6 +36,7 @@ const MIGRATIONS: &[Migration] = migrations![
     "0009_invoices",
     "0010_markups",
     "0011_support",
+    "0012_outbox",
 ];
 
 impl Store {

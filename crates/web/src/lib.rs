@@ -15,6 +15,7 @@ pub mod fuzzing;
 pub mod i18n;
 mod invoice_pdf;
 mod links;
+pub mod mail;
 pub mod middleware;
 pub mod openapi;
 pub mod paging;

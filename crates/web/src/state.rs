@@ -60,6 +60,12 @@ pub struct Settings {
     pub pdf_font: Option<std::path::PathBuf>,
     /// How soon service requests are answered and resolved, per severity.
     pub support_targets: partnerdesk_domain::support::Targets,
+    /// Where mail goes out (`smtp://…`, `smtps://…`); `None`: it waits in the outbox.
+    pub smtp_url: Option<String>,
+    /// Who mail is from.
+    pub mail_from: String,
+    /// The address people reach the portals at, for links in mail.
+    pub public_url: String,
 }
 
 /// Who may read `/metrics`.
@@ -95,6 +101,9 @@ impl Settings {
             failed_tokens_per_address_per_minute: FAILED_TOKENS_PER_ADDRESS_PER_MINUTE,
             pdf_font: None,
             support_targets: partnerdesk_domain::support::Targets::default(),
+            smtp_url: None,
+            mail_from: "Partnerdesk <no-reply@partnerdesk.example>".into(),
+            public_url: "http://127.0.0.1:8080".into(),
         }
     }
 }

@@ -12,6 +12,7 @@ pub(crate) mod idempotency;
 pub(crate) mod invoices;
 pub(crate) mod markups;
 pub(crate) mod orders;
+pub(crate) mod outbox;
 pub(crate) mod partners;
 pub(crate) mod relationships;
 pub(crate) mod server_secret;

@@ -4,18 +4,19 @@
 //! customer that opened it and the partners on it; anyone else gets `NotFound`.
 
 use partnerdesk_domain::audit::{Action, Actor, Change};
+use partnerdesk_domain::mail::Mail;
 use partnerdesk_domain::support::{
     NewRequest, RequestStatus, Severity, Side, SupportProfile, SupportTopic, Visibility,
 };
-use partnerdesk_domain::{CustomerId, Field, FieldError, PartnerId, PartnerUserId};
+use partnerdesk_domain::{CustomerId, Field, FieldError, Locale, PartnerId, PartnerUserId};
 use time::OffsetDateTime;
 
 use crate::Store;
 use crate::db::{Conn, Row, Value, id, opt_id};
 use crate::error::StoreError;
-use crate::ops::activity;
 use crate::ops::charges::corrupt;
 use crate::ops::idempotency::Claim;
+use crate::ops::{activity, outbox};
 
 /// Whose eyes a request is read with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +57,7 @@ pub struct ServiceRequest {
     pub status: RequestStatus,
     pub opened_by: String,
     pub contact_email: String,
+    pub contact_locale: Locale,
     pub created_at: OffsetDateTime,
     pub updated_at: OffsetDateTime,
     pub first_response_at: Option<OffsetDateTime>,
@@ -109,20 +111,26 @@ pub struct OpenRequest {
     pub request: NewRequest,
     /// Who opened it, as the thread names them.
     pub opened_by: String,
-    /// Where the partner answers.
+    /// Where the partner answers, and in which language.
     pub contact_email: String,
+    pub contact_locale: Locale,
     pub first_response_due: OffsetDateTime,
     pub resolution_due: OffsetDateTime,
     /// Whether the partner opened it on the customer's behalf.
     pub by_partner: bool,
+    /// The messages opening it sends, written with it.
+    pub mails: Vec<Mail>,
 }
+
+/// What a new request's mails say in place of its number, which the store gives.
+pub const REQUEST_NUMBER: &str = "{request-number}";
 
 /// The most requests a page holds.
 pub const MAX_PAGE: u32 = 200;
 
 const COLUMNS: &str = "r.id, r.customer_id, c.company_name, r.partner_id, p.name AS partner_name, \
     e.partner_id AS escalated_id, ep.name AS escalated_name, r.title, r.description, r.severity, r.topic_id, r.status, \
-    r.opened_by, r.contact_email, r.created_at, r.updated_at, r.first_response_at, r.closed_at, r.first_response_due, \
+    r.opened_by, r.contact_email, r.contact_locale, r.created_at, r.updated_at, r.first_response_at, r.closed_at, r.first_response_due, \
     r.resolution_due";
 
 /// The joins every read makes; `$1` is the viewing partner for the assignee (a null
@@ -235,8 +243,8 @@ impl Store {
                 let r = &o.request;
                 c.execute(
                     "INSERT INTO service_requests (id, customer_id, partner_id, title, description, severity, topic_id, \
-                     status, opened_by, contact_email, created_at, updated_at, first_response_due, resolution_due) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9, $10, $10, $11, $12)",
+                     status, opened_by, contact_email, contact_locale, created_at, updated_at, first_response_due, \
+                     resolution_due) VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9, $13, $10, $10, $11, $12)",
                     &[
                         number.into(),
                         id(o.customer),
@@ -250,6 +258,7 @@ impl Store {
                         now.into(),
                         o.first_response_due.into(),
                         o.resolution_due.into(),
+                        o.contact_locale.tag().into(),
                     ],
                 )
                 .await?;
@@ -265,6 +274,20 @@ impl Store {
                     .detail("severity", r.severity)
                     .detail("byPartner", o.by_partner);
                 activity::record(c, actor, &change).await?;
+                let number_text = number.to_string();
+                let mails: Vec<Mail> = o
+                    .mails
+                    .iter()
+                    .map(|m| Mail {
+                        args: m
+                            .args
+                            .iter()
+                            .map(|(k, v)| (k.clone(), v.replace(REQUEST_NUMBER, &number_text)))
+                            .collect(),
+                        ..m.clone()
+                    })
+                    .collect();
+                outbox::enqueue(c, &mails).await?;
                 if let Some(claim) = claim {
                     let opened = detail(c, SupportViewer::Partner(o.partner), number).await?;
                     claim.claim(c, &opened).await?;
@@ -306,9 +329,10 @@ impl Store {
         request: i64,
         visibility: Visibility,
         text: String,
+        mails: Vec<Mail>,
         actor: Actor,
     ) -> Result<ServiceRequest, StoreError> {
-        self.write_with((text, actor), move |c, (text, actor)| {
+        self.write_with((text, mails, actor), move |c, (text, mails, actor)| {
                 let text = text.as_str();
             Box::pin(async move {
                 lock(c, request).await?;
@@ -335,6 +359,7 @@ impl Store {
                 }
                 let change = change(&current, Action::ServiceRequestNoteAdded).detail("visibility", visibility);
                 activity::record(c, actor, &change).await?;
+                outbox::enqueue(c, mails).await?;
                 detail(c, viewer, request).await
             })
         })
@@ -348,9 +373,10 @@ impl Store {
         viewer: SupportViewer,
         request: i64,
         status: RequestStatus,
+        mails: Vec<Mail>,
         actor: Actor,
     ) -> Result<ServiceRequest, StoreError> {
-        self.write_with(actor, move |c, actor| {
+        self.write_with((mails, actor), move |c, (mails, actor)| {
             Box::pin(async move {
                 lock(c, request).await?;
                 let current = detail(c, viewer, request).await?;
@@ -380,6 +406,7 @@ impl Store {
                     .detail("from", current.status)
                     .detail("to", status);
                 activity::record(c, actor, &change).await?;
+                outbox::enqueue(c, mails).await?;
                 detail(c, viewer, request).await
             })
         })
@@ -658,6 +685,8 @@ fn request_from(r: &Row, notes: Vec<Note>) -> Result<ServiceRequest, StoreError>
         status: RequestStatus::parse(&r.text("status")?).map_err(|_| corrupt("service_requests.status"))?,
         opened_by: r.text("opened_by")?,
         contact_email: r.text("contact_email")?,
+        contact_locale: Locale::from_tag(&r.text("contact_locale")?)
+            .ok_or_else(|| corrupt("service_requests.contact_locale"))?,
         created_at: r.time("created_at")?,
         updated_at: r.time("updated_at")?,
         first_response_at: r.opt_time("first_response_at")?,

@@ -45,7 +45,9 @@ fn open(
         request,
         opened_by: "admin@woodgrove.example".into(),
         contact_email: "ana@customer.example".into(),
+        contact_locale: partnerdesk_domain::Locale::FrFr,
         by_partner: false,
+        mails: Vec::new(),
     }
 }
 
@@ -125,6 +127,7 @@ async fn a_request_travels_from_the_customer_to_the_reseller_and_up_to_the_provi
             number,
             Visibility::Internal,
             "Check the MFA policy".into(),
+            Vec::new(),
             agent.clone(),
         )
         .await);
@@ -136,13 +139,20 @@ async fn a_request_travels_from_the_customer_to_the_reseller_and_up_to_the_provi
             number,
             Visibility::Public,
             "Which users?".into(),
+            Vec::new(),
             agent.clone(),
         )
         .await);
     assert!(r.first_response_at.is_some());
     let r = ok(f
         .store
-        .set_service_request_status(reseller, number, RequestStatus::AttentionNeeded, agent.clone())
+        .set_service_request_status(
+            reseller,
+            number,
+            RequestStatus::AttentionNeeded,
+            Vec::new(),
+            agent.clone(),
+        )
         .await);
     assert_eq!(r.status, RequestStatus::AttentionNeeded);
     // The customer's answer puts it back to the partner.
@@ -153,6 +163,7 @@ async fn a_request_travels_from_the_customer_to_the_reseller_and_up_to_the_provi
             number,
             Visibility::Public,
             "All of them".into(),
+            Vec::new(),
             customer_actor(),
         )
         .await);
@@ -207,11 +218,11 @@ async fn a_request_travels_from_the_customer_to_the_reseller_and_up_to_the_provi
 
     // Closing twice is refused naming the status; the customer reopens.
     ok(f.store
-        .set_service_request_status(provider, number, RequestStatus::Closed, agent.clone())
+        .set_service_request_status(provider, number, RequestStatus::Closed, Vec::new(), agent.clone())
         .await);
     let again = f
         .store
-        .set_service_request_status(reseller, number, RequestStatus::Closed, agent.clone())
+        .set_service_request_status(reseller, number, RequestStatus::Closed, Vec::new(), agent.clone())
         .await;
     assert!(
         matches!(&again, Err(StoreError::Invalid(e)) if e[0].rule == Rule::RequestStatusSame),
@@ -219,12 +230,24 @@ async fn a_request_travels_from_the_customer_to_the_reseller_and_up_to_the_provi
     );
     let asks = f
         .store
-        .set_service_request_status(customer, number, RequestStatus::AttentionNeeded, customer_actor())
+        .set_service_request_status(
+            customer,
+            number,
+            RequestStatus::AttentionNeeded,
+            Vec::new(),
+            customer_actor(),
+        )
         .await;
     assert!(matches!(&asks, Err(StoreError::Invalid(e)) if e[0].rule == Rule::RequestStatusUnsupported));
     let r = ok(f
         .store
-        .set_service_request_status(customer, number, RequestStatus::Open, customer_actor())
+        .set_service_request_status(
+            customer,
+            number,
+            RequestStatus::Open,
+            Vec::new(),
+            customer_actor(),
+        )
         .await);
     assert_eq!((r.status, r.closed_at), (RequestStatus::Open, None));
 
@@ -301,7 +324,13 @@ async fn the_queue_filters_by_status_severity_assignee_and_overdue_and_pages() {
         Err(StoreError::NotFound)
     ));
     ok(f.store
-        .set_service_request_status(me, numbers[3], RequestStatus::Closed, Actor::operator())
+        .set_service_request_status(
+            me,
+            numbers[3],
+            RequestStatus::Closed,
+            Vec::new(),
+            Actor::operator(),
+        )
         .await);
 
     let ids = |query: RequestQuery| {
@@ -380,4 +409,80 @@ async fn the_queue_filters_by_status_severity_assignee_and_overdue_and_pages() {
             .await,
         Err(StoreError::NotFound)
     ));
+}
+
+#[tokio::test]
+async fn a_change_writes_its_mail_in_its_transaction_and_workers_claim_it_once_at_a_time() {
+    use partnerdesk_domain::mail::{Mail, MailKind};
+    use partnerdesk_store::testing::heal_inserts_into;
+
+    let f = fixture().await;
+    let o = f.onboard("Fabrikam", "fabrikam").await;
+    let mail = |title: &str| {
+        Mail::new(
+            MailKind::ServiceRequestOpened,
+            "help@provider.example",
+            partnerdesk_domain::Locale::EnUs,
+            f.provider.id,
+        )
+        .arg("title", title)
+    };
+    // A change that fails writes no mail.
+    ok(fail_inserts_into(&f.store, "activity").await);
+    let mut failing = open(o.customer.id, f.provider.id, "Lost", "minimal");
+    failing.mails = vec![mail("Lost")];
+    assert!(
+        f.store
+            .open_service_request(failing, None, customer_actor())
+            .await
+            .is_err()
+    );
+    ok(heal_inserts_into(&f.store, "activity").await);
+    assert_eq!(ok(f.store.outbox(None, false, 10).await), []);
+
+    let mut opening = open(o.customer.id, f.provider.id, "Kept", "minimal");
+    opening.mails = vec![mail("Kept")];
+    ok(f.store
+        .open_service_request(opening, None, customer_actor())
+        .await);
+    let queued = ok(f.store.outbox(Some(f.provider.id), true, 10).await);
+    assert_eq!(queued.len(), 1);
+    assert_eq!(queued[0].args, [("title".to_owned(), "Kept".to_owned())]);
+    assert_eq!((queued[0].attempts, queued[0].sent_at), (0, None));
+
+    // A claim hides the message from other workers for its lease; a worker that died is
+    // replaced once the lease runs out.
+    let now = partnerdesk_domain::onboarding::truncate_to_micros(OffsetDateTime::now_utc());
+    let lease = time::Duration::minutes(1);
+    let claimed = ok(f.store.claim_mail(now, lease, 10).await);
+    assert_eq!(claimed.iter().map(|m| m.attempts).collect::<Vec<_>>(), [1]);
+    assert_eq!(ok(f.store.claim_mail(now, lease, 10).await), []);
+    let later = now + time::Duration::minutes(2);
+    let again = ok(f.store.claim_mail(later, lease, 10).await);
+    assert_eq!(again.iter().map(|m| m.attempts).collect::<Vec<_>>(), [2]);
+
+    ok(f.store
+        .mail_failed(
+            again[0].id,
+            "connection refused".into(),
+            later + time::Duration::minutes(4),
+        )
+        .await);
+    assert_eq!(
+        ok(f.store
+            .claim_mail(later + time::Duration::minutes(3), lease, 10)
+            .await),
+        []
+    );
+    let failed = ok(f.store.outbox(None, true, 10).await);
+    assert_eq!(failed[0].last_error.as_deref(), Some("connection refused"));
+    let retried = ok(f
+        .store
+        .claim_mail(later + time::Duration::minutes(5), lease, 10)
+        .await);
+    assert_eq!(retried.len(), 1);
+    ok(f.store.mail_sent(retried[0].id, later).await);
+    assert_eq!(ok(f.store.outbox(None, true, 10).await), []);
+    let sent = ok(f.store.outbox(None, false, 10).await);
+    assert_eq!((sent[0].sent_at, sent[0].last_error.clone()), (Some(later), None));
 }

@@ -2,12 +2,16 @@
 //! follow them in the customer portal and as partners' agents work them in the portal and
 //! through the API.
 
+use partnerdesk_domain::mail::{Mail, MailKind};
 use partnerdesk_domain::partner::{PartnerKind, Permission};
 use partnerdesk_domain::support::{
     NewRequest, NewRequestInput, RequestStatus, SupportProfile, Visibility, parse_note,
 };
-use partnerdesk_domain::{CustomerId, Field, FieldError, PartnerId, PartnerUserId, Rule};
-use partnerdesk_store::{Conflict, OpenRequest, RequestQuery, ServiceRequest, StoreError, SupportViewer};
+use partnerdesk_domain::{CustomerId, Field, FieldError, Locale, PartnerId, PartnerUserId, Rule};
+use partnerdesk_store::{
+    Conflict, OpenRequest, OutboxMessage, REQUEST_NUMBER, RequestQuery, ServiceRequest, StoreError,
+    SupportViewer,
+};
 use serde::Serialize;
 use time::OffsetDateTime;
 
@@ -40,6 +44,15 @@ pub async fn set_profile(
         .set_support_profile(caller.partner_id(), profile.clone(), caller.actor())
         .await?;
     Ok(profile)
+}
+
+/// The newest mail the caller's partner's changes wrote, sent or waiting (admin agents).
+pub async fn outbox(state: &AppState, caller: &Caller, limit: u32) -> Result<Vec<OutboxMessage>, AppError> {
+    caller.require(Permission::ManageSupportProfile)?;
+    Ok(state
+        .store
+        .outbox(Some(caller.partner_id()), false, limit)
+        .await?)
 }
 
 /// The partners the signed-in customer can address a request to, with their support
@@ -82,7 +95,7 @@ pub async fn open_as_customer(
         }
     };
     let name = caller.user.user_name.clone();
-    let open = opening(state, caller.user.customer_id, partner, request, name, false);
+    let open = opening(state, caller.user.customer_id, partner, request, name, false).await?;
     Ok(state
         .store
         .open_service_request(open, None, caller.actor())
@@ -107,7 +120,7 @@ pub async fn open_as_partner<R: Serialize>(
     customers::customer(state, caller, customer).await?;
     let request = NewRequest::parse(input).map_err(AppError::Invalid)?;
     let email = caller.principal.user.email.clone();
-    let open = opening(state, customer, partner, request, email, true);
+    let open = opening(state, customer, partner, request, email, true).await?;
     let claim = key
         .as_ref()
         .map(|k| k.claim(partner, 201, render.clone()))
@@ -129,26 +142,89 @@ pub async fn open_as_partner<R: Serialize>(
     }
 }
 
-fn opening(
+/// A new request with its targets, its customer contact (the billing profile's email, in
+/// the customer's language), and — when a customer opens it — the mail to the partner's
+/// support address.
+async fn opening(
     state: &AppState,
     customer: CustomerId,
     partner: PartnerId,
     request: NewRequest,
     opened_by: String,
     by_partner: bool,
-) -> OpenRequest {
+) -> Result<OpenRequest, AppError> {
     let now = OffsetDateTime::now_utc();
     let targets = state.settings.support_targets;
-    OpenRequest {
+    let record = state.store.customer(partner, customer).await?;
+    let contact_locale = Locale::closest(&record.billing.culture)
+        .or_else(|| Locale::closest(&record.billing.language))
+        .unwrap_or(Locale::EnUs);
+    let mut mails = Vec::new();
+    let support_email = state.store.support_profile(partner).await?.map(|p| p.email);
+    if let Some(to) = support_email.filter(|e| !e.is_empty() && !by_partner) {
+        let severity = crate::i18n::text(Locale::EnUs, &format!("severity-{}", request.severity));
+        mails.push(
+            Mail::new(MailKind::ServiceRequestOpened, &to, Locale::EnUs, partner)
+                .arg("number", REQUEST_NUMBER)
+                .arg("title", &request.title)
+                .arg("severity", severity)
+                .arg("customer", &record.company_name)
+                .arg(
+                    "link",
+                    format!("{}/support/{REQUEST_NUMBER}", state.settings.public_url),
+                ),
+        );
+    }
+    Ok(OpenRequest {
         customer,
         partner,
         first_response_due: targets.first_response_due(request.severity, now),
         resolution_due: targets.resolution_due(request.severity, now),
         request,
-        contact_email: opened_by.clone(),
+        contact_email: record.billing.email,
+        contact_locale,
         opened_by,
         by_partner,
+        mails,
+    })
+}
+
+/// The mail that tells a request's customer contact what its partner did (`note`: the
+/// answer), with the partner's support contact.
+async fn to_customer(
+    state: &AppState,
+    request: &ServiceRequest,
+    kind: MailKind,
+    note: Option<&str>,
+) -> Result<Mail, AppError> {
+    let profile = state.store.support_profile(request.partner_id).await?;
+    let contact = profile
+        .map(|p| {
+            [p.email, p.telephone]
+                .into_iter()
+                .filter(|c| !c.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_default();
+    let mut mail = Mail::new(
+        kind,
+        &request.contact_email,
+        request.contact_locale,
+        request.partner_id,
+    )
+    .arg("number", request.id)
+    .arg("title", &request.title)
+    .arg("partner", &request.partner_name)
+    .arg("contact", contact)
+    .arg(
+        "link",
+        format!("{}/customer/support/{}", state.settings.public_url, request.id),
+    );
+    if let Some(note) = note {
+        mail = mail.arg("note", note);
     }
+    Ok(mail)
 }
 
 /// A page of the requests on the caller's queue.
@@ -228,9 +304,14 @@ pub async fn add_note(
         Reader::Customer(_) => Visibility::Public,
         Reader::Partner(_) => visibility,
     };
+    let mut mails = Vec::new();
+    if matches!(reader, Reader::Partner(_)) && visibility == Visibility::Public {
+        let current = request(state, reader, id).await?;
+        mails.push(to_customer(state, &current, MailKind::ServiceRequestAnswered, Some(&text)).await?);
+    }
     state
         .store
-        .add_service_request_note(reader.viewer(), id, visibility, text, reader.actor())
+        .add_service_request_note(reader.viewer(), id, visibility, text, mails, reader.actor())
         .await
         .map_err(not_found)
 }
@@ -246,9 +327,21 @@ pub async fn set_status(
     reader.require(Permission::WorkSupport)?;
     let status = RequestStatus::parse(status)
         .map_err(|rule| AppError::field(FieldError::new(Field::RequestStatus, rule)))?;
+    let told = match status {
+        RequestStatus::AttentionNeeded => Some(MailKind::ServiceRequestWaiting),
+        RequestStatus::Closed => Some(MailKind::ServiceRequestClosed),
+        RequestStatus::Open => None,
+    };
+    let mut mails = Vec::new();
+    if let (Reader::Partner(_), Some(kind)) = (reader, told) {
+        let current = request(state, reader, id).await?;
+        if current.status != status {
+            mails.push(to_customer(state, &current, kind, None).await?);
+        }
+    }
     state
         .store
-        .set_service_request_status(reader.viewer(), id, status, reader.actor())
+        .set_service_request_status(reader.viewer(), id, status, mails, reader.actor())
         .await
         .map_err(not_found)
 }

@@ -137,7 +137,10 @@ async fn a_request_is_opened_once_worked_and_refused_when_incomplete() {
         ),
         (&json!("open"), &json!("critical"), &json!("Signing in"))
     );
-    assert_eq!(created["primaryContact"]["email"], "admin@provider.example");
+    assert_eq!(
+        created["primaryContact"]["email"], "ana@contoso.example",
+        "the customer's contact, whom the partner answers"
+    );
     assert_eq!(created["overdue"], false);
     let retried = expect(send(open()).await, StatusCode::CREATED).await;
     assert_eq!(retried["id"], created["id"], "a retry opens nothing new");

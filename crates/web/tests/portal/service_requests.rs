@@ -373,3 +373,177 @@ async fn an_agent_opens_a_request_for_a_customer_in_the_agents_language() {
         .await;
     assert!(none.html.contains(r#"data-testid="no-requests""#));
 }
+
+#[tokio::test]
+async fn each_step_mails_the_other_side_in_its_language_and_waits_while_smtp_is_down() {
+    use partnerdesk_domain::audit::Actor;
+    use partnerdesk_domain::support::SupportProfile;
+    use partnerdesk_web::mail::{Mailer, deliver_due};
+
+    use crate::support::smtp::SmtpSink;
+
+    let app = TestApp::spawn().await;
+    let reseller = app.resellers[0].clone();
+    let profile = SupportProfile {
+        email: "help@reseller-one.example".into(),
+        telephone: "+14255550100".into(),
+        ..SupportProfile::default()
+    };
+    app.store
+        .set_support_profile(reseller.id, profile, Actor::operator())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    // A Québec customer, whose contact reads French.
+    let mut body = crate::support::plain_customer_body("quebec");
+    body["associatedPartnerId"] = json!(reseller.id.to_string());
+    body["billingProfile"]["email"] = json!("marie@quebec.example");
+    body["billingProfile"]["culture"] = json!("fr-CA");
+    body["billingProfile"]["language"] = json!("fr");
+    body["billingProfile"]["defaultAddress"] = json!({
+        "country": "CA", "city": "Montréal", "state": "QC", "addressLine1": "1 rue Sainte-Catherine",
+        "postalCode": "H2X 1Y4", "firstName": "Marie", "lastName": "Tremblay", "phoneNumber": "514 555 0101"
+    });
+    let created = app.create_customer(&body).await;
+    let customer = customer_admin(&app, &created).await;
+    let csrf = customer.get("/customer/support/new").await.csrf();
+    let opened = customer
+        .post(
+            "/customer/support/new",
+            &[
+                ("csrf", &csrf),
+                ("title", "Courriel en panne"),
+                ("severity", "critical"),
+                ("supportTopicId", "32444604"),
+                ("description", "Depuis 9 h."),
+            ],
+        )
+        .await;
+    assert_eq!(opened.status, StatusCode::SEE_OTHER, "{}", opened.text);
+    let id = number(opened.location.as_deref());
+
+    let password = app
+        .user_with_password(&reseller, Role::HelpdeskAgent, "help.desk@reseller-one.example")
+        .await;
+    let agent = Visitor::sign_in(&app.base, "help.desk@reseller-one.example", &password).await;
+    let csrf = agent.get(&format!("/support/{id}")).await.csrf();
+    for (path, fields) in [
+        (
+            "notes",
+            vec![("newNote", "Quels utilisateurs ?"), ("visibility", "public")],
+        ),
+        (
+            "notes",
+            vec![("newNote", "Team only: check MX"), ("visibility", "internal")],
+        ),
+        ("status", vec![("status", "attention_needed")]),
+    ] {
+        let mut form = vec![("csrf", csrf.as_str())];
+        form.extend(fields);
+        let done = agent.post(&format!("/support/{id}/{path}"), &form).await;
+        assert_eq!(
+            done.status,
+            StatusCode::SEE_OTHER,
+            "the change is made whatever the mail"
+        );
+    }
+    let queued = app
+        .store
+        .outbox(None, true, 10)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        queued.len(),
+        3,
+        "opened, answered, waiting — no mail for a team note"
+    );
+
+    // The SMTP server is down: nothing is lost, each message waits for its next attempt.
+    let closed_port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("{e}"));
+        listener.local_addr().map(|a| a.port()).unwrap_or_default()
+    };
+    let down = Mailer::new(
+        &format!("smtp://127.0.0.1:{closed_port}"),
+        "Partnerdesk <no-reply@partnerdesk.example>",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let now = time::OffsetDateTime::now_utc();
+    let sent = deliver_due(&app.state, &down, now)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(sent, 0);
+    let waiting = app.store.outbox(None, true, 10).await.unwrap_or_default();
+    assert_eq!(waiting.len(), 3);
+    assert!(waiting.iter().all(|m| m.attempts == 1 && m.last_error.is_some()));
+    let admin_password = app
+        .user_with_password(&reseller, Role::AdminAgent, "boss@reseller-one.example")
+        .await;
+    let admin = Visitor::sign_in(&app.base, "boss@reseller-one.example", &admin_password).await;
+    let outbox = admin.get("/support/mail").await;
+    assert_eq!(outbox.status, StatusCode::OK);
+    assert_eq!(
+        outbox.html.matches("Not sent yet (1)").count(),
+        3,
+        "{}",
+        outbox.text
+    );
+    assert!(outbox.contains("marie@quebec.example"));
+    assert_eq!(
+        agent.get("/support/mail").await.status,
+        StatusCode::FORBIDDEN,
+        "admin agents only"
+    );
+
+    // It comes back; the retry sends every message once.
+    let sink = SmtpSink::start().await;
+    let up = Mailer::new(&sink.url, "Partnerdesk <no-reply@partnerdesk.example>")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let later = now + time::Duration::minutes(5);
+    assert_eq!(deliver_due(&app.state, &up, later).await.unwrap_or_default(), 3);
+    assert_eq!(deliver_due(&app.state, &up, later).await.unwrap_or_default(), 0);
+    let received = sink.messages();
+    let to = |address: &str| {
+        received
+            .iter()
+            .filter(|m| m.to.iter().any(|t| t == address))
+            .map(|m| m.decoded())
+            .collect::<Vec<_>>()
+    };
+    let partner = to("help@reseller-one.example");
+    assert_eq!(partner.len(), 1, "{received:?}");
+    assert!(
+        partner[0].contains(&format!(
+            "<title>[{id}] New Critical request from quebec Inc: Courriel en panne</title>"
+        )),
+        "{}",
+        partner[0]
+    );
+    assert!(partner[0].contains(&format!("http://127.0.0.1:8080/support/{id}")));
+    let customer_mail = to("marie@quebec.example");
+    assert_eq!(customer_mail.len(), 2, "{received:?}");
+    let answered = customer_mail
+        .iter()
+        .find(|m| m.contains("Quels utilisateurs"))
+        .cloned()
+        .unwrap_or_default();
+    for expected in [
+        "Content-Type: text/plain",
+        "Content-Type: text/html",
+        &format!("<title>[{id}] Réponse de Reseller One : Courriel en panne</title>"),
+        "> Quels utilisateurs ?",
+        &format!("http://127.0.0.1:8080/customer/support/{id}"),
+        "Support de Reseller One : help@reseller-one.example, +14255550100",
+    ] {
+        assert!(answered.contains(expected), "{expected}: {answered}");
+    }
+    assert!(
+        customer_mail
+            .iter()
+            .any(|m| m.contains("Votre réponse est attendue")),
+        "the waiting mail, in French"
+    );
+    assert!(
+        !received.iter().any(|m| m.decoded().contains("check MX")),
+        "team notes never leave the team"
+    );
+}

@@ -3,6 +3,8 @@
 //! by the API, portal and browser suites; each uses part of it.
 #![allow(dead_code, reason = "each test binary uses a part of it")]
 
+pub mod smtp;
+
 use partnerdesk_domain::audit::Actor;
 use partnerdesk_domain::catalog::{Catalog, CatalogDocument};
 use partnerdesk_domain::partner::{Partner, PartnerKind, Role};

@@ -110,7 +110,7 @@ pub struct Organization {
     pub name: String,
 }
 
-/// Who opened the request and is answered.
+/// Whom the partner answers: the customer's contact (its billing profile's email).
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Contact {
@@ -156,7 +156,10 @@ pub struct ServiceRequestResource {
     pub status: RequestStatus,
     /// The partner it is addressed to.
     pub organization: Organization,
+    /// The customer's contact, whom mail about the request goes to.
     pub primary_contact: Contact,
+    /// Who opened it: the customer's admin or a partner's agent (Partnerdesk).
+    pub opened_by: String,
     /// The customer (Partnerdesk).
     pub customer_id: String,
     pub company_name: String,
@@ -213,6 +216,7 @@ impl ServiceRequestResource {
             primary_contact: Contact {
                 email: r.contact_email.clone(),
             },
+            opened_by: r.opened_by.clone(),
             customer_id: r.customer_id.to_string(),
             company_name: r.company_name.clone(),
             created_date: r.created_at,

@@ -2,6 +2,7 @@
 //! partner, a request with its thread and what agents do with it, opening a request on a
 //! customer's behalf, and the partner's support profile.
 
+mod mail;
 mod new;
 mod profile;
 mod queue;
@@ -16,6 +17,7 @@ pub fn pages() -> Router<AppState> {
     Router::new()
         .route("/support", get(queue::page))
         .route("/support/profile", get(profile::page).post(profile::save))
+        .route("/support/mail", get(mail::page))
         .route("/support/{request}", get(request::page))
         .route("/support/{request}/notes", post(request::add_note))
         .route("/support/{request}/status", post(request::set_status))

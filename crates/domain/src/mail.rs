@@ -1,0 +1,96 @@
+//! Email: what a change tells someone. A [`Mail`] is written to the outbox in the change's
+//! own transaction, as its kind, recipient, language and arguments; it is rendered and sent
+//! afterwards, so that nothing is sent for a change that rolled back and nothing is lost
+//! when the process stops before sending.
+
+use serde::{Deserialize, Serialize};
+use strum::{Display, EnumString, IntoStaticStr, VariantArray};
+
+use crate::{Locale, PartnerId};
+
+/// What a message says. The names are stored and name its texts (`mail-<kind>-subject`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    Display,
+    EnumString,
+    IntoStaticStr,
+    VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
+pub enum MailKind {
+    /// To the partner: a customer opened a request.
+    ServiceRequestOpened,
+    /// To the customer: the partner answered.
+    ServiceRequestAnswered,
+    /// To the customer: the partner waits for the customer.
+    ServiceRequestWaiting,
+    /// To the customer: the partner closed the request.
+    ServiceRequestClosed,
+}
+
+impl MailKind {
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+}
+
+/// A message to send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mail {
+    pub kind: MailKind,
+    /// The recipient's address.
+    pub to: String,
+    /// The language it is written in.
+    pub locale: Locale,
+    /// The partner whose change it is about: whose outbox shows it.
+    pub partner: PartnerId,
+    /// What its texts say, by name (`number`, `title`, `link`, ...); never a secret.
+    pub args: Vec<(String, String)>,
+}
+
+impl Mail {
+    pub fn new(kind: MailKind, to: &str, locale: Locale, partner: PartnerId) -> Self {
+        Self {
+            kind,
+            to: to.to_owned(),
+            locale,
+            partner,
+            args: Vec::new(),
+        }
+    }
+
+    pub fn arg(mut self, name: &str, value: impl ToString) -> Self {
+        self.args.push((name.to_owned(), value.to_string()));
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_keep_their_stored_names() {
+        let names: Vec<_> = MailKind::VARIANTS.iter().map(|k| k.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "service-request-opened",
+                "service-request-answered",
+                "service-request-waiting",
+                "service-request-closed"
+            ]
+        );
+        assert_eq!(
+            "service-request-closed".parse(),
+            Ok(MailKind::ServiceRequestClosed)
+        );
+    }
+}

@@ -1,0 +1,191 @@
+//! The outbox (`outbox`): messages a change writes in its own transaction ([`enqueue`]),
+//! claimed by the mail worker for a while, then marked sent or failed with the time of the
+//! next attempt. A worker that dies after claiming loses nothing: the claim runs out and
+//! another worker sends the message (at least once).
+
+use partnerdesk_domain::mail::{Mail, MailKind};
+use partnerdesk_domain::{Locale, PartnerId};
+use time::{Duration, OffsetDateTime};
+use uuid::Uuid;
+
+use crate::Store;
+use crate::db::{Conn, Row, Value, id};
+use crate::error::StoreError;
+use crate::ops::charges::corrupt;
+
+/// A message as the outbox holds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboxMessage {
+    pub id: Uuid,
+    pub partner_id: PartnerId,
+    pub kind: MailKind,
+    pub recipient: String,
+    pub locale: Locale,
+    pub args: Vec<(String, String)>,
+    pub created_at: OffsetDateTime,
+    pub attempts: i64,
+    pub next_attempt_at: OffsetDateTime,
+    pub sent_at: Option<OffsetDateTime>,
+    pub last_error: Option<String>,
+}
+
+const COLUMNS: &str = "id, partner_id, kind, recipient, locale, args, created_at, attempts, next_attempt_at, sent_at, last_error";
+
+/// Writes `mails` to the outbox, in the caller's transaction.
+pub(crate) async fn enqueue(c: &mut Conn<'_>, mails: &[Mail]) -> Result<(), StoreError> {
+    let now = OffsetDateTime::now_utc();
+    for mail in mails {
+        let args: serde_json::Map<String, serde_json::Value> = mail
+            .args
+            .iter()
+            .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+            .collect();
+        let args = serde_json::Value::Object(args).to_string();
+        c.insert(
+            "INSERT INTO outbox (id, partner_id, kind, recipient, locale, args, created_at, next_attempt_at)",
+            1,
+            &[
+                Value::Uuid(Some(Uuid::now_v7())),
+                id(mail.partner),
+                mail.kind.as_str().into(),
+                Value::from(&mail.to),
+                mail.locale.tag().into(),
+                Value::from(&args),
+                now.into(),
+                now.into(),
+            ],
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Claims up to `limit` messages due at `now` for `lease`: no other worker takes them
+    /// until then. Each claim counts as an attempt.
+    pub async fn claim_mail(
+        &self,
+        now: OffsetDateTime,
+        lease: Duration,
+        limit: u32,
+    ) -> Result<Vec<OutboxMessage>, StoreError> {
+        self.write(move |c| {
+            Box::pin(async move {
+                // PostgreSQL: instances skip the rows another one is claiming.
+                let lock = if c.is_sqlite() {
+                    ""
+                } else {
+                    " FOR UPDATE SKIP LOCKED"
+                };
+                let sql = format!(
+                    "SELECT {COLUMNS} FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= $1 \
+                     ORDER BY next_attempt_at LIMIT {limit}{lock}"
+                );
+                let rows = c.fetch_all(&sql, &[now.into()]).await?;
+                let mut claimed = Vec::with_capacity(rows.len());
+                for row in &rows {
+                    let mut message = message_from(row)?;
+                    message.attempts += 1;
+                    message.next_attempt_at = now + lease;
+                    c.execute(
+                        "UPDATE outbox SET attempts = $2, next_attempt_at = $3 WHERE id = $1",
+                        &[
+                            Value::Uuid(Some(message.id)),
+                            message.attempts.into(),
+                            message.next_attempt_at.into(),
+                        ],
+                    )
+                    .await?;
+                    claimed.push(message);
+                }
+                Ok(claimed)
+            })
+        })
+        .await
+    }
+
+    /// Marks a claimed message sent.
+    pub async fn mail_sent(&self, message: Uuid, at: OffsetDateTime) -> Result<(), StoreError> {
+        self.write(move |c| {
+            Box::pin(async move {
+                c.execute(
+                    "UPDATE outbox SET sent_at = $2, last_error = NULL WHERE id = $1",
+                    &[Value::Uuid(Some(message)), at.into()],
+                )
+                .await
+                .map(|_| ())
+            })
+        })
+        .await
+    }
+
+    /// Records a failed attempt and when to try again.
+    pub async fn mail_failed(
+        &self,
+        message: Uuid,
+        error: String,
+        retry_at: OffsetDateTime,
+    ) -> Result<(), StoreError> {
+        self.write_with(error, move |c, error| {
+            Box::pin(async move {
+                c.execute(
+                    "UPDATE outbox SET last_error = $2, next_attempt_at = $3 WHERE id = $1 AND sent_at IS NULL",
+                    &[Value::Uuid(Some(message)), Value::from(error), retry_at.into()],
+                )
+                .await
+                .map(|_| ())
+            })
+        })
+        .await
+    }
+
+    /// The newest messages, of one partner or of all (`None`), unsent ones only if asked.
+    pub async fn outbox(
+        &self,
+        partner: Option<PartnerId>,
+        unsent_only: bool,
+        limit: u32,
+    ) -> Result<Vec<OutboxMessage>, StoreError> {
+        self.read(move |c| {
+            Box::pin(async move {
+                let mut sql = format!("SELECT {COLUMNS} FROM outbox WHERE 1 = 1");
+                let mut params = Vec::new();
+                if let Some(partner) = partner {
+                    params.push(id(partner));
+                    sql.push_str(" AND partner_id = $1");
+                }
+                if unsent_only {
+                    sql.push_str(" AND sent_at IS NULL");
+                }
+                sql.push_str(&format!(
+                    " ORDER BY created_at DESC, id DESC LIMIT {}",
+                    limit.clamp(1, 1000)
+                ));
+                let rows = c.fetch_all(&sql, &params).await?;
+                rows.iter().map(message_from).collect()
+            })
+        })
+        .await
+    }
+}
+
+fn message_from(row: &Row) -> Result<OutboxMessage, StoreError> {
+    let args: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&row.text("args")?).map_err(|_| corrupt("outbox.args"))?;
+    Ok(OutboxMessage {
+        id: row.uuid("id")?,
+        partner_id: row.uuid("partner_id")?,
+        kind: row.text("kind")?.parse().map_err(|_| corrupt("outbox.kind"))?,
+        recipient: row.text("recipient")?,
+        locale: Locale::from_tag(&row.text("locale")?).ok_or_else(|| corrupt("outbox.locale"))?,
+        args: args
+            .into_iter()
+            .map(|(k, v)| (k, v.as_str().unwrap_or_default().to_owned()))
+            .collect(),
+        created_at: row.time("created_at")?,
+        attempts: row.int("attempts")?,
+        next_attempt_at: row.time("next_attempt_at")?,
+        sent_at: row.opt_time("sent_at")?,
+        last_error: row.opt_text("last_error")?,
+    })
+}
