@@ -133,13 +133,35 @@ const COLUMNS: &str = "r.id, r.customer_id, c.company_name, r.partner_id, p.name
     r.opened_by, r.contact_email, r.contact_locale, r.created_at, r.updated_at, r.first_response_at, r.closed_at, r.first_response_due, \
     r.resolution_due";
 
-/// The joins every read makes; `$1` is the viewing partner for the assignee (a null
-/// uuid for customers).
+/// The joins every read makes (`$2` is `true`).
 const JOINS: &str = "JOIN customers c ON c.id = r.customer_id JOIN partners p ON p.id = r.partner_id \
     LEFT JOIN service_request_parties e ON e.request_id = r.id AND e.escalated = $2 \
-    LEFT JOIN partners ep ON ep.id = e.partner_id \
-    LEFT JOIN service_request_parties me ON me.request_id = r.id AND me.partner_id = $1 \
-    LEFT JOIN partner_users u ON u.id = me.assignee_id";
+    LEFT JOIN partners ep ON ep.id = e.partner_id";
+
+/// What a viewer reads: a partner the requests it is on (`me`, an index range over its
+/// rows of service_request_parties, newest first) with its assignee; a customer its own
+/// requests (an index range over service_requests_customer). `$1` is the viewer.
+fn from(viewer: SupportViewer) -> String {
+    match viewer {
+        SupportViewer::Partner(_) => format!(
+            "SELECT {COLUMNS}, u.id AS assignee_id, u.email AS assignee_email FROM service_request_parties me \
+             JOIN service_requests r ON r.id = me.request_id {JOINS} LEFT JOIN partner_users u ON u.id = me.assignee_id \
+             WHERE me.partner_id = $1"
+        ),
+        SupportViewer::Customer(_) => format!(
+            "SELECT {COLUMNS}, NULL AS assignee_id, NULL AS assignee_email FROM service_requests r {JOINS} \
+             WHERE r.customer_id = $1"
+        ),
+    }
+}
+
+/// The first two parameters of every read: the viewer, `true`.
+fn viewer_params(viewer: SupportViewer) -> [Value<'static>; 2] {
+    match viewer {
+        SupportViewer::Partner(p) => [id(p), true.into()],
+        SupportViewer::Customer(c) => [id(c), true.into()],
+    }
+}
 
 impl Store {
     /// `partner`'s support profile, if it published one.
@@ -510,10 +532,6 @@ fn change(request: &ServiceRequest, action: Action) -> Change {
         .detail("title", &request.title)
 }
 
-/// The condition that limits reads to what the viewer sees: a partner on the request
-/// (`$1`), or its customer (`$3`); the other parameter is null.
-const VISIBLE: &str = "(me.partner_id IS NOT NULL OR r.customer_id = $3)";
-
 /// Locks a request's row until the transaction ends, so that changes to one request
 /// (notes numbered in turn, status moves) happen one after the other.
 async fn lock(c: &mut Conn<'_>, request: i64) -> Result<(), StoreError> {
@@ -557,22 +575,12 @@ async fn insert_note(
     .map(|_| ())
 }
 
-/// The first three parameters of every read: the viewing partner, `true`, the customer.
-fn viewer_params(viewer: SupportViewer) -> [Value<'static>; 3] {
-    match viewer {
-        SupportViewer::Partner(p) => [id(p), true.into(), Value::Uuid(None)],
-        SupportViewer::Customer(c) => [Value::Uuid(None), true.into(), id(c)],
-    }
-}
-
 async fn list(
     c: &mut Conn<'_>,
     viewer: SupportViewer,
     q: &RequestQuery,
 ) -> Result<Vec<ServiceRequest>, StoreError> {
-    let mut sql = format!(
-        "SELECT {COLUMNS}, u.id AS assignee_id, u.email AS assignee_email FROM service_requests r {JOINS} WHERE {VISIBLE}"
-    );
+    let mut sql = from(viewer);
     let mut params: Vec<Value<'_>> = viewer_params(viewer).to_vec();
     let mut push = |sql: &mut String, condition: &str, value: Value<'static>| {
         params.push(value);
@@ -587,10 +595,15 @@ async fn list(
     if let Some(customer) = q.customer {
         push(&mut sql, " AND r.customer_id = ?", id(customer));
     }
-    match q.assignee {
-        Some(AssigneeFilter::Nobody) => sql.push_str(" AND me.assignee_id IS NULL"),
-        Some(AssigneeFilter::User(user)) => push(&mut sql, " AND me.assignee_id = ?", id(user)),
-        None => {}
+    // Customers have no assignee to filter by.
+    match (q.assignee, viewer) {
+        (Some(AssigneeFilter::Nobody), SupportViewer::Partner(_)) => {
+            sql.push_str(" AND me.assignee_id IS NULL")
+        }
+        (Some(AssigneeFilter::User(user)), SupportViewer::Partner(_)) => {
+            push(&mut sql, " AND me.assignee_id = ?", id(user))
+        }
+        _ => {}
     }
     if let Some(now) = q.overdue_at {
         // Both placeholders name the same parameter.
@@ -600,11 +613,16 @@ async fn list(
             now.into(),
         );
     }
+    // Ordered by the column of the index range read.
+    let order = match viewer {
+        SupportViewer::Partner(_) => "me.request_id",
+        SupportViewer::Customer(_) => "r.id",
+    };
     if let Some(before) = q.before {
-        push(&mut sql, " AND r.id < ?", before.into());
+        push(&mut sql, &format!(" AND {order} < ?"), before.into());
     }
     sql.push_str(&format!(
-        " ORDER BY r.id DESC LIMIT {}",
+        " ORDER BY {order} DESC LIMIT {}",
         q.limit.clamp(1, MAX_PAGE)
     ));
     let rows = c.fetch_all(&sql, &params).await?;
@@ -612,13 +630,10 @@ async fn list(
 }
 
 async fn detail(c: &mut Conn<'_>, viewer: SupportViewer, request: i64) -> Result<ServiceRequest, StoreError> {
-    let sql = format!(
-        "SELECT {COLUMNS}, u.id AS assignee_id, u.email AS assignee_email FROM service_requests r {JOINS} \
-         WHERE {VISIBLE} AND r.id = $4"
-    );
-    let [a, b, cu] = viewer_params(viewer);
+    let sql = format!("{} AND r.id = $3", from(viewer));
+    let [a, b] = viewer_params(viewer);
     let row = c
-        .fetch_optional(&sql, &[a, b, cu, request.into()])
+        .fetch_optional(&sql, &[a, b, request.into()])
         .await?
         .ok_or(StoreError::NotFound)?;
     let party = viewer.party();

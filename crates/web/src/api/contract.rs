@@ -479,6 +479,13 @@ const LINKS: &[(&str, &str, &str, &str, LinkParameters)] = &[
         "getCustomerServiceRequest",
         &[("customer", "$request.path.customer"), ("request", FIRST)],
     ),
+    (
+        "getCustomerServiceRequests",
+        "200",
+        "UpdateCustomerServiceRequest",
+        "updateCustomerServiceRequest",
+        &[("customer", "$request.path.customer"), ("request", FIRST)],
+    ),
 ];
 
 /// The properties of each request body whose absence is always refused. (Others are

@@ -383,23 +383,35 @@ pub(crate) struct NewServiceRequest {
     title: Option<String>,
     #[schema(min_length = 1, max_length = 10000)]
     description: Option<String>,
-    /// `critical`, `moderate` or `minimal` (or Partner Center's 1, 2, 3).
-    #[schema(value_type = String, example = "critical")]
+    /// `critical`, `moderate` or `minimal`.
+    #[schema(value_type = String, pattern = "^(critical|moderate|minimal)$", example = "critical")]
     severity: Option<Value>,
-    /// One of the support topics' ids.
-    #[schema(value_type = u32, example = 32444601)]
+    /// One of the support topics' ids (`GET /v1/servicerequests/supporttopics`).
+    #[schema(value_type = u32, minimum = 32444601, maximum = 32444606, example = 32444601)]
     support_topic_id: Option<Value>,
 }
 
-/// A string or a number of a body, as text.
-fn text_of(value: Option<&Value>) -> String {
+/// A body's string, exactly as the document lists it: one of `names`. Anything else
+/// (another case, a number) becomes a value the rules refuse, naming the property.
+fn listed(value: Option<&Value>, names: &[&str]) -> String {
     match value {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Number(n)) => n.to_string(),
-        Some(other) => other.to_string(),
         None => String::new(),
+        Some(Value::String(s)) if names.contains(&s.as_str()) => s.clone(),
+        Some(_) => REFUSED.to_owned(),
     }
 }
+
+/// A body's whole number, as text; anything else becomes a refused value.
+fn number(value: Option<&Value>) -> String {
+    match value {
+        None => String::new(),
+        Some(Value::Number(n)) if n.is_u64() => n.to_string(),
+        Some(_) => REFUSED.to_owned(),
+    }
+}
+
+/// What no rule accepts.
+const REFUSED: &str = "?";
 
 /// Open a service request
 ///
@@ -412,7 +424,7 @@ fn text_of(value: Option<&Value>) -> String {
     tag = "Support",
     request_body = NewServiceRequest,
     params(
-        ("request" = String, Path, description = "The agent's locale: en-US, zh-TW, zh-CN, fr-FR or ru-RU"),
+        ("request" = String, Path, description = "The agent's locale: en-US, zh-TW, zh-CN, fr-FR or ru-RU", example = "en-US"),
         ("MS-RequestId" = Option<String>, Header, description = "Idempotency key"),
     ),
     responses(
@@ -452,8 +464,8 @@ pub(crate) async fn create(
     let input = NewRequestInput {
         title: b.title.clone().unwrap_or_default(),
         description: b.description.clone().unwrap_or_default(),
-        severity: text_of(b.severity.as_ref()),
-        topic: text_of(b.support_topic_id.as_ref()),
+        severity: listed(b.severity.as_ref(), &["critical", "moderate", "minimal"]),
+        topic: number(b.support_topic_id.as_ref()),
     };
     let outcome = support::open_as_partner(&state, &caller, customer, &input, key, move |r| {
         ServiceRequestResource::new(r, locale)
@@ -470,7 +482,7 @@ pub(crate) async fn create(
 pub(crate) struct UpdateServiceRequest {
     new_note: Option<NewNote>,
     /// `open`, `attention_needed` (waiting for the customer) or `closed`.
-    #[schema(value_type = Option<String>, example = "closed")]
+    #[schema(value_type = Option<String>, pattern = "^(open|attention_needed|closed)$", example = "closed")]
     status: Option<Value>,
     /// An admin or helpdesk agent's id; empty: nobody (Partnerdesk).
     assignee: Option<String>,
@@ -485,7 +497,7 @@ pub(crate) struct NewNote {
     #[schema(min_length = 1, max_length = 10000)]
     text: Option<String>,
     /// `public` (the customer reads it; the default), `partners` or `internal`.
-    #[schema(value_type = Option<String>, example = "public")]
+    #[schema(value_type = Option<String>, pattern = "^(public|partners|internal)$", example = "public")]
     visibility: Option<String>,
 }
 
@@ -516,7 +528,10 @@ impl UpdateServiceRequest {
             changes.push(Change::Note(text, visibility));
         }
         if let Some(status) = &self.status {
-            changes.push(Change::Status(text_of(Some(status))));
+            changes.push(Change::Status(listed(
+                Some(status),
+                &["open", "attention_needed", "closed"],
+            )));
         }
         if let Some(assignee) = &self.assignee {
             changes.push(Change::Assign(assignee));

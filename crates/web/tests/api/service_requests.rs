@@ -176,11 +176,25 @@ async fn a_request_is_opened_once_worked_and_refused_when_incomplete() {
     assert!(answered["firstResponseDate"].is_string());
     assert_eq!(answered["notes"][1]["createdByName"], "admin@provider.example");
     let waiting = expect(
-        send(patch(json!({"Status": "AttentionNeeded"}))).await,
+        send(patch(json!({"Status": "attention_needed"}))).await,
         StatusCode::OK,
     )
     .await;
     assert_eq!(waiting["status"], "attention_needed");
+    for (body, field) in [
+        (json!({"status": "AttentionNeeded"}), "status"),
+        (json!({"status": 3}), "status"),
+        (json!({"newNote": {"text": "x", "visibility": "Public"}}), ""),
+    ] {
+        let refused = expect(send(patch(body.clone())).await, StatusCode::BAD_REQUEST).await;
+        if !field.is_empty() {
+            assert_eq!(
+                fields(&refused)[0].0,
+                field,
+                "{body}: values are taken as the document lists them"
+            );
+        }
+    }
     let same = expect(
         send(patch(json!({"status": "attention_needed"}))).await,
         StatusCode::BAD_REQUEST,
