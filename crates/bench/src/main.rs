@@ -11,9 +11,12 @@
 //! - `pages`: the portal's pages from N signed-in clients.
 //! - `flood`: a flood of sign-ins with random emails, and a signed-in page's latency
 //!   during it.
+//! - `seed-requests` and `queue`: service requests opened over the API, then the Support
+//!   queue's pages from N concurrent clients.
 
 mod flood;
 mod limit;
+mod support;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -103,6 +106,20 @@ enum Command {
         #[arg(long, default_value_t = 15)]
         seconds: u64,
     },
+    /// Opens `count` service requests over the API, on the first thousand customers.
+    SeedRequests {
+        #[arg(long, default_value_t = 1_000_000)]
+        count: u64,
+        #[arg(long, default_value_t = 32)]
+        concurrency: usize,
+    },
+    /// The Support queue's pages (`GET /v1/servicerequests`, filtered and next pages).
+    Queue {
+        #[arg(long, default_value_t = 8)]
+        concurrency: usize,
+        #[arg(long, default_value_t = 20)]
+        seconds: u64,
+    },
 }
 
 #[tokio::main]
@@ -151,6 +168,12 @@ async fn main() -> anyhow::Result<()> {
             parallel,
             seconds,
         } => flood::run(&cli.base, &email, &password, parallel, seconds).await,
+        Command::SeedRequests { count, concurrency } => {
+            support::seed(&client, &cli.base, &cli.token, count, concurrency).await
+        }
+        Command::Queue { concurrency, seconds } => {
+            support::queue(&client, &cli.base, &cli.token, concurrency, seconds).await
+        }
     }
 }
 
@@ -345,6 +368,37 @@ async fn list(
     concurrency: usize,
     seconds: u64,
 ) -> anyhow::Result<()> {
+    // First pages, searches by name and by domain prefix, and a next page.
+    fn view(n: u64) -> (String, Option<String>) {
+        let path = match n % 4 {
+            1 => format!(
+                "/v1/customers?size=50&filter=%7B%22Field%22%3A%22CompanyName%22%2C%22Value%22%3A%22Customer%20{:03}%22%2C%22Operator%22%3A%22starts_with%22%7D",
+                n % 1000
+            ),
+            2 => format!(
+                "/v1/customers?size=50&filter=%7B%22Field%22%3A%22Domain%22%2C%22Value%22%3A%22c{}%22%2C%22Operator%22%3A%22starts_with%22%7D",
+                n % 997
+            ),
+            _ => "/v1/customers?size=100".to_owned(),
+        };
+        let next = (n % 4 == 3).then(|| "/v1/customers?seekOperation=Next".to_owned());
+        (path, next)
+    }
+    read_pages(client, base, token, concurrency, seconds, "list requests", view).await
+}
+
+/// Pages read by `concurrency` clients for `seconds`: the `n`th read is `view(n)`'s path
+/// under `base`, and then, when it names one, the next page with the first page's
+/// continuation token, timed as one. Reported as `what`.
+pub(crate) async fn read_pages(
+    client: &reqwest::Client,
+    base: &str,
+    token: &str,
+    concurrency: usize,
+    seconds: u64,
+    what: &str,
+    view: fn(u64) -> (String, Option<String>),
+) -> anyhow::Result<()> {
     let stats = Stats::new();
     let stop = Arc::new(AtomicBool::new(false));
     let counter = Arc::new(AtomicU64::new(0));
@@ -355,29 +409,20 @@ async fn list(
         let (base, token) = (base.to_owned(), token.to_owned());
         tasks.push(tokio::spawn(async move {
             while !stop.load(Ordering::Relaxed) {
-                let n = counter.fetch_add(1, Ordering::Relaxed);
-                // First pages, searches by name and by domain prefix, and a next page.
-                let url = match n % 4 {
-                    0 => format!("{base}/v1/customers?size=100"),
-                    1 => format!(
-                        "{base}/v1/customers?size=50&filter=%7B%22Field%22%3A%22CompanyName%22%2C%22Value%22%3A%22Customer%20{:03}%22%2C%22Operator%22%3A%22starts_with%22%7D",
-                        n % 1000
-                    ),
-                    2 => format!(
-                        "{base}/v1/customers?size=50&filter=%7B%22Field%22%3A%22Domain%22%2C%22Value%22%3A%22c{}%22%2C%22Operator%22%3A%22starts_with%22%7D",
-                        n % 997
-                    ),
-                    _ => format!("{base}/v1/customers?size=100"),
-                };
+                let (path, next) = view(counter.fetch_add(1, Ordering::Relaxed));
                 let sent = Instant::now();
-                let mut response = client.get(&url).bearer_auth(&token).send().await;
-                if n % 4 == 3
+                let mut response = client
+                    .get(format!("{base}{path}"))
+                    .bearer_auth(&token)
+                    .send()
+                    .await;
+                if let Some(next) = next
                     && let Ok(r) = response
                 {
                     let page: Value = r.json().await.unwrap_or_default();
                     let token_value = page["continuationToken"].as_str().unwrap_or_default().to_owned();
                     response = client
-                        .get(format!("{base}/v1/customers?seekOperation=Next"))
+                        .get(format!("{base}{next}"))
                         .bearer_auth(&token)
                         .header("MS-ContinuationToken", token_value)
                         .send()
@@ -389,7 +434,14 @@ async fn list(
                         let _ = r.bytes().await;
                         stats.latencies.lock().await.push(elapsed);
                     }
-                    Ok(r) => *stats.errors.lock().await.entry(r.status().to_string()).or_default() += 1,
+                    Ok(r) => {
+                        *stats
+                            .errors
+                            .lock()
+                            .await
+                            .entry(r.status().to_string())
+                            .or_default() += 1
+                    }
                     Err(_) => *stats.errors.lock().await.entry("transport".into()).or_default() += 1,
                 }
             }
@@ -400,7 +452,7 @@ async fn list(
     for task in tasks {
         let _ = task.await;
     }
-    stats.report("list requests", started.elapsed()).await;
+    stats.report(what, started.elapsed()).await;
     Ok(())
 }
 

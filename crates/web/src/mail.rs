@@ -18,9 +18,9 @@ use crate::state::AppState;
 /// How long a worker holds the messages it claimed before another may send them.
 const LEASE: time::Duration = time::Duration::minutes(2);
 /// Messages claimed at once.
-const BATCH: u32 = 100;
+const BATCH: u32 = 500;
 /// Messages sent at the same time.
-const PARALLEL: usize = 8;
+const PARALLEL: usize = 32;
 /// How often the worker looks for due messages.
 const POLL: Duration = Duration::from_secs(2);
 

@@ -21,3 +21,7 @@ CREATE INDEX outbox_partner ON outbox (partner_id, created_at);
 
 -- Where and in which language a request's customer is written to.
 ALTER TABLE service_requests ADD COLUMN contact_locale TEXT NOT NULL DEFAULT 'en-US';
+
+-- Request numbers from a sequence: concurrent openings don't wait on one counter row.
+CREATE SEQUENCE service_request_ids;
+SELECT setval('service_request_ids', (SELECT last FROM service_request_sequence WHERE one = 1));

@@ -252,15 +252,7 @@ impl Store {
                 if serves == 0 {
                     return Err(StoreError::NotFound);
                 }
-                c.execute(
-                    "UPDATE service_request_sequence SET last = last + 1 WHERE one = 1",
-                    &[],
-                )
-                .await?;
-                let number = c
-                    .fetch_one("SELECT last FROM service_request_sequence WHERE one = 1", &[])
-                    .await?
-                    .int("last")?;
+                let number = next_number(c).await?;
                 let now = OffsetDateTime::now_utc();
                 let r = &o.request;
                 c.execute(
@@ -518,6 +510,29 @@ impl Store {
         })
         .await
     }
+}
+
+/// The next request number: PostgreSQL's sequence, which concurrent transactions (and
+/// instances) draw from without waiting for each other; on SQLite, whose writes run one at
+/// a time, a counter row.
+async fn next_number(c: &mut Conn<'_>) -> Result<i64, StoreError> {
+    if !c.is_sqlite() {
+        return c
+            .fetch_one("SELECT nextval('service_request_ids') AS n", &[])
+            .await?
+            .int("n");
+    }
+    c.execute(
+        "UPDATE service_request_sequence SET last = last + 1 WHERE one = 1",
+        &[],
+    )
+    .await?;
+    c.fetch_one(
+        "SELECT last AS n FROM service_request_sequence WHERE one = 1",
+        &[],
+    )
+    .await?
+    .int("n")
 }
 
 /// An activity entry about `request`, in the log of the partner it was addressed to and
