@@ -267,7 +267,7 @@ month-11 = нояб.
 month-12 = дек.
 date-format = { $day } { $month } { $year } г.
 
-nav-activity = Журнал действий
+nav-activity = Журнал
 activity-title = Журнал действий
 activity-export = Экспорт в CSV
 activity-action = Действие
