@@ -23,8 +23,8 @@ use crate::api::auth::{ApiCaller, Lang};
 use crate::api::error::ApiError;
 use crate::api::json::LargeJson;
 use crate::api::query::{self, ApiQuery};
+use crate::api::resources::Collection;
 use crate::api::resources::billing::{InvoiceResource, OneTimeInvoiceLineItem};
-use crate::api::resources::{Collection, Link, LinkHeader};
 use crate::api::{CustomerPath, param, params};
 use crate::app::billing;
 use crate::state::AppState;
@@ -458,23 +458,15 @@ fn lines_page(
         .map(|l| OneTimeInvoiceLineItem::new(l, side, invoice))
         .collect::<Result<Vec<_>, _>>()?;
     let uri = format!("{uri}&size={size}");
-    let mut collection = Collection::new(items, uri.clone());
+    let mut collection = Collection::new(items, uri);
     if let (true, Some(last)) = (lines.len() == size, lines.last()) {
         let token = Token {
             q: list.to_owned(),
             a: last.record.id,
             s: size,
         };
-        let token = URL_SAFE_NO_PAD.encode(serde_json::to_vec(&token).unwrap_or_default());
-        collection.links.next = Some(Link {
-            uri: format!("{uri}&seekOperation=Next"),
-            method: "GET",
-            headers: vec![LinkHeader {
-                key: "MS-ContinuationToken".into(),
-                value: token.clone(),
-            }],
-        });
-        collection.continuation_token = Some(token);
+        collection =
+            collection.with_next(URL_SAFE_NO_PAD.encode(serde_json::to_vec(&token).unwrap_or_default()));
     }
     Ok(LargeJson(collection))
 }

@@ -23,8 +23,8 @@ use crate::api::error::ApiError;
 use crate::api::json::ApiJson;
 use crate::api::query::{self, ApiQuery};
 use crate::api::requests;
+use crate::api::resources::Collection;
 use crate::api::resources::support::{ServiceRequestResource, SupportProfileResource, SupportTopicResource};
-use crate::api::resources::{Collection, Link, LinkHeader};
 use crate::api::{param, params};
 use crate::app::support::{self, NOT_FOUND, Reader};
 use crate::app::{AppError, Caller};
@@ -218,7 +218,7 @@ fn page(
         .map(|r| ServiceRequestResource::new(r, locale))
         .collect();
     let uri = format!("{base}?{filters}");
-    let mut collection = Collection::new(items, uri.clone());
+    let mut collection = Collection::new(items, uri);
     let full = u32::try_from(requests.len()).is_ok_and(|n| n == size);
     if let (true, Some(last)) = (full, requests.last()) {
         let token = Token {
@@ -226,16 +226,8 @@ fn page(
             a: last.id,
             s: size,
         };
-        let token = URL_SAFE_NO_PAD.encode(serde_json::to_vec(&token).unwrap_or_default());
-        collection.links.next = Some(Link {
-            uri: format!("{uri}&seekOperation=Next"),
-            method: "GET",
-            headers: vec![LinkHeader {
-                key: "MS-ContinuationToken".into(),
-                value: token.clone(),
-            }],
-        });
-        collection.continuation_token = Some(token);
+        collection =
+            collection.with_next(URL_SAFE_NO_PAD.encode(serde_json::to_vec(&token).unwrap_or_default()));
     }
     collection
 }

@@ -140,6 +140,21 @@ impl<T> Collection<T> {
             attributes: Attributes::of("Collection"),
         }
     }
+
+    /// The collection with its next page: `self` with `seekOperation=Next` and `token` in
+    /// `MS-ContinuationToken`, as the link and as `continuationToken`.
+    pub fn with_next(mut self, token: String) -> Self {
+        self.links.next = Some(Link {
+            uri: format!("{}&seekOperation=Next", self.links.self_link.uri),
+            method: "GET",
+            headers: vec![LinkHeader {
+                key: "MS-ContinuationToken".into(),
+                value: token.clone(),
+            }],
+        });
+        self.continuation_token = Some(token);
+        self
+    }
 }
 
 #[cfg(test)]
