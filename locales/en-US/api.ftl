@@ -149,3 +149,7 @@ query-date = Enter a time as RFC 3339 (2026-11-22T10:00:00Z) or a date (2026-11-
 query-customer-id = The customer id isn't a valid id.
 query-operation-type = Unknown operation type: use one of customer-created, billing-profile-updated, agreement-attested, order-placed, subscription-quantity-changed, subscription-suspended, subscription-reactivated, signed-in, user-created, password-set, token-created.
 error-self-deactivation = You can't deactivate yourself: ask another admin agent.
+error-attachment-too-large = Attach files of at most { $max } MB each.
+error-attachment-type-refused = Attach only files of these types, with content that matches their name: { $types }.
+error-attachment-empty = This file is empty: attach one with content.
+error-too-many-attachments = Attach at most { $max } files.

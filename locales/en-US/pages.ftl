@@ -510,3 +510,6 @@ billing-download-csv = Download CSV
 billing-download-pdf = Download PDF
 pdf-from = From
 pdf-to = To
+users-link-mailed = The user also gets an email with a link of its own.
+relationship-send-to = Customer admin's email (optional)
+relationship-send-to-hint = We email the request there, with a link of its own.

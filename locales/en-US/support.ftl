@@ -15,6 +15,7 @@ error-escalation-unavailable = This request can't be escalated: it was escalated
 
 ## API
 api-service-request-not-found = You have no service request with this number.
+api-service-request-file-not-found = This service request has no file with this number.
 api-support-profile-not-found = You haven't published a support profile yet: PUT /v1/profiles/support publishes it.
 api-locale-not-found = Use one of the locales en-US, zh-TW, zh-CN, fr-FR or ru-RU.
 api-service-request-no-change = Send a change: newNote, status, assignee, or escalate with newNote.
@@ -180,3 +181,19 @@ support-mail-subject = Subject
 support-mail-sent = Sent { $at }
 support-mail-failed = Not sent yet
 support-mail-waiting = Waiting
+mail-user-invitation-subject = { $partner } invited you to Partnerdesk
+mail-user-invitation-body = { $partner } invited you ({ $email }) to its Partnerdesk. Set your password with the link below; it works once, until { $until }.
+mail-set-password-link = Set your password
+mail-relationship-request-subject = { $partner } asks to become your cloud reseller
+mail-relationship-request-body = { $admin ->
+        [yes] { $partner } asks to become a reseller for your organization, with delegated admin access to help manage it. To accept, open the link below and sign in with your organization's admin account. It works until { $until }.
+       *[no] { $partner } asks to become a reseller for your organization. To accept, open the link below and sign in with your organization's admin account. It works until { $until }.
+    }
+mail-invitation-link = Review the request
+mail-invoice-ready-subject = Your invoice { $number } from { $partner }
+mail-invoice-ready-body = { $partner }'s invoice { $number } for { $start-date } – { $end-date } is ready. Total: { $amount }.
+mail-invoice-link = See the invoice
+support-field-attachments = Attachments
+support-field-attachments-hint = Up to { $max } files of { $mb } MB each: { $types }.
+support-attachments = Attachments
+support-attachment-size = { $kb } KB

@@ -155,3 +155,7 @@ query-date = Entrez une heure au format RFC 3339 (2026-11-22T10:00:00Z) ou une d
 query-customer-id = L'identifiant du client n'est pas valide.
 query-operation-type = Type d'opération inconnu : utilisez customer-created, billing-profile-updated, agreement-attested, order-placed, subscription-quantity-changed, subscription-suspended, subscription-reactivated, signed-in, user-created, password-set ou token-created.
 error-self-deactivation = Vous ne pouvez pas vous désactiver vous-même : demandez à un autre agent administrateur.
+error-attachment-too-large = Joignez des fichiers de { $max } Mo au plus chacun.
+error-attachment-type-refused = Joignez uniquement des fichiers de ces types, dont le contenu correspond au nom : { $types }.
+error-attachment-empty = Ce fichier est vide : joignez un fichier avec du contenu.
+error-too-many-attachments = Joignez { $max } fichiers au plus.

@@ -510,3 +510,6 @@ billing-download-csv = Télécharger en CSV
 billing-download-pdf = Télécharger en PDF
 pdf-from = De
 pdf-to = À
+users-link-mailed = L'utilisateur reçoit aussi un e-mail avec son propre lien.
+relationship-send-to = E-mail de l'administrateur du client (facultatif)
+relationship-send-to-hint = Nous lui envoyons la demande par e-mail, avec son propre lien.

@@ -15,6 +15,7 @@ error-escalation-unavailable = Cette demande ne peut pas être transmise : elle 
 
 ## API
 api-service-request-not-found = Vous n'avez aucune demande de service portant ce numéro.
+api-service-request-file-not-found = Cette demande de service n'a aucun fichier portant ce numéro.
 api-support-profile-not-found = Vous n'avez pas encore publié de profil de support : PUT /v1/profiles/support le publie.
 api-locale-not-found = Utilisez l'une des langues en-US, zh-TW, zh-CN, fr-FR ou ru-RU.
 api-service-request-no-change = Envoyez une modification : newNote, status, assignee, ou escalate avec newNote.
@@ -180,3 +181,19 @@ support-mail-subject = Objet
 support-mail-sent = Envoyé le { $at }
 support-mail-failed = Pas encore envoyé
 support-mail-waiting = En attente
+mail-user-invitation-subject = { $partner } vous invite dans Partnerdesk
+mail-user-invitation-body = { $partner } vous a invité ({ $email }) dans son espace Partnerdesk. Définissez votre mot de passe avec le lien ci-dessous ; il fonctionne une fois, jusqu'au { $until }.
+mail-set-password-link = Définir votre mot de passe
+mail-relationship-request-subject = { $partner } souhaite devenir votre revendeur cloud
+mail-relationship-request-body = { $admin ->
+        [yes] { $partner } souhaite devenir revendeur pour votre organisation, avec un accès administrateur délégué pour vous aider à la gérer. Pour accepter, ouvrez le lien ci-dessous et connectez-vous avec le compte administrateur de votre organisation. Il fonctionne jusqu'au { $until }.
+       *[no] { $partner } souhaite devenir revendeur pour votre organisation. Pour accepter, ouvrez le lien ci-dessous et connectez-vous avec le compte administrateur de votre organisation. Il fonctionne jusqu'au { $until }.
+    }
+mail-invitation-link = Examiner la demande
+mail-invoice-ready-subject = Votre facture { $number } de { $partner }
+mail-invoice-ready-body = La facture { $number } de { $partner } pour la période du { $start-date } au { $end-date } est disponible. Total : { $amount }.
+mail-invoice-link = Voir la facture
+support-field-attachments = Pièces jointes
+support-field-attachments-hint = Jusqu'à { $max } fichiers de { $mb } Mo chacun : { $types }.
+support-attachments = Pièces jointes
+support-attachment-size = { $kb } Ko

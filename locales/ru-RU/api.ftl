@@ -161,3 +161,7 @@ query-date = Укажите время в формате RFC 3339 (2026-11-22T10
 query-customer-id = Недопустимый идентификатор клиента.
 query-operation-type = Неизвестный тип операции: используйте customer-created, billing-profile-updated, agreement-attested, order-placed, subscription-quantity-changed, subscription-suspended, subscription-reactivated, signed-in, user-created, password-set или token-created.
 error-self-deactivation = Нельзя деактивировать самого себя: обратитесь к другому агенту-администратору.
+error-attachment-too-large = Прикрепляйте файлы размером не более { $max } МБ каждый.
+error-attachment-type-refused = Прикрепляйте только файлы этих типов, содержимое которых соответствует имени: { $types }.
+error-attachment-empty = Этот файл пуст: прикрепите файл с содержимым.
+error-too-many-attachments = Прикрепите не более { $max } файлов.

@@ -518,3 +518,6 @@ billing-download-csv = Скачать CSV
 billing-download-pdf = Скачать PDF
 pdf-from = От
 pdf-to = Кому
+users-link-mailed = Пользователь также получит письмо с собственной ссылкой.
+relationship-send-to = Email администратора клиента (необязательно)
+relationship-send-to-hint = Мы отправим запрос на этот адрес с собственной ссылкой.

@@ -15,6 +15,7 @@ error-escalation-unavailable = Этот запрос нельзя передат
 
 ## API
 api-service-request-not-found = У вас нет запроса на обслуживание с этим номером.
+api-service-request-file-not-found = У этого запроса на обслуживание нет файла с этим номером.
 api-support-profile-not-found = Вы ещё не опубликовали профиль поддержки: его публикует PUT /v1/profiles/support.
 api-locale-not-found = Укажите один из языков: en-US, zh-TW, zh-CN, fr-FR или ru-RU.
 api-service-request-no-change = Отправьте изменение: newNote, status, assignee или escalate вместе с newNote.
@@ -180,3 +181,19 @@ support-mail-subject = Тема
 support-mail-sent = Отправлено { $at }
 support-mail-failed = Ещё не отправлено
 support-mail-waiting = Ожидает
+mail-user-invitation-subject = { $partner } приглашает вас в Partnerdesk
+mail-user-invitation-body = { $partner } пригласил вас ({ $email }) в свой Partnerdesk. Задайте пароль по ссылке ниже; она действует один раз, до { $until }.
+mail-set-password-link = Задать пароль
+mail-relationship-request-subject = { $partner } хочет стать вашим облачным реселлером
+mail-relationship-request-body = { $admin ->
+        [yes] { $partner } хочет стать реселлером для вашей организации и запрашивает делегированный административный доступ, чтобы помогать в управлении. Чтобы принять запрос, откройте ссылку ниже и войдите с учетной записью администратора вашей организации. Ссылка действует до { $until }.
+       *[no] { $partner } хочет стать реселлером для вашей организации. Чтобы принять запрос, откройте ссылку ниже и войдите с учетной записью администратора вашей организации. Ссылка действует до { $until }.
+    }
+mail-invitation-link = Просмотреть запрос
+mail-invoice-ready-subject = Ваш счет { $number } от { $partner }
+mail-invoice-ready-body = Счет { $number } от { $partner } за период { $start-date } – { $end-date } готов. Итого: { $amount }.
+mail-invoice-link = Открыть счет
+support-field-attachments = Вложения
+support-field-attachments-hint = До { $max } файлов по { $mb } МБ каждый: { $types }.
+support-attachments = Вложения
+support-attachment-size = { $kb } КБ

@@ -139,3 +139,7 @@ query-date = 请按 RFC 3339 格式（2026-11-22T10:00:00Z）输入时间，或�
 query-customer-id = 客户 ID 无效。
 query-operation-type = 未知的操作类型：请使用 customer-created、billing-profile-updated、agreement-attested、order-placed、subscription-quantity-changed、subscription-suspended、subscription-reactivated、signed-in、user-created、password-set 或 token-created。
 error-self-deactivation = 您不能停用自己：请联系另一位管理员代理。
+error-attachment-too-large = 每个附加文件不得超过 { $max } MB。
+error-attachment-type-refused = 只能附加以下类型且内容与文件名相符的文件：{ $types }。
+error-attachment-empty = 此文件为空：请附加有内容的文件。
+error-too-many-attachments = 最多只能附加 { $max } 个文件。

@@ -498,3 +498,6 @@ billing-download-csv = 下载 CSV
 billing-download-pdf = 下载 PDF
 pdf-from = 开票方
 pdf-to = 收票方
+users-link-mailed = 用户还会收到一封电子邮件，其中包含其专属链接。
+relationship-send-to = 客户管理员的电子邮件（可选）
+relationship-send-to-hint = 我们会通过电子邮件将请求发送到此地址，并附上专属链接。

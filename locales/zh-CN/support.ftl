@@ -15,6 +15,7 @@ error-escalation-unavailable = 此请求无法上报：已经上报过，或没�
 
 ## API
 api-service-request-not-found = 您没有此编号的服务请求。
+api-service-request-file-not-found = 此服务请求没有此编号的文件。
 api-support-profile-not-found = 您尚未发布支持配置文件：使用 PUT /v1/profiles/support 发布。
 api-locale-not-found = 请使用 en-US、zh-TW、zh-CN、fr-FR 或 ru-RU 其中一种语言。
 api-service-request-no-change = 请发送一项更改：newNote、status、assignee，或 escalate 并附带 newNote。
@@ -180,3 +181,19 @@ support-mail-subject = 主题
 support-mail-sent = 已于 { $at } 发送
 support-mail-failed = 尚未发送
 support-mail-waiting = 等待中
+mail-user-invitation-subject = { $partner } 邀请您加入 Partnerdesk
+mail-user-invitation-body = { $partner } 已邀请您（{ $email }）加入其 Partnerdesk。请使用下方链接设置密码；该链接仅可使用一次，有效期至 { $until }。
+mail-set-password-link = 设置密码
+mail-relationship-request-subject = { $partner } 希望成为您的云经销商
+mail-relationship-request-body = { $admin ->
+        [yes] { $partner } 希望成为贵组织的经销商，并请求委派管理员访问权限以协助管理。如需接受，请打开下方链接并使用贵组织的管理员帐户登录。该链接有效期至 { $until }。
+       *[no] { $partner } 希望成为贵组织的经销商。如需接受，请打开下方链接并使用贵组织的管理员帐户登录。该链接有效期至 { $until }。
+    }
+mail-invitation-link = 查看请求
+mail-invoice-ready-subject = 来自 { $partner } 的发票 { $number }
+mail-invoice-ready-body = { $partner } 开具的发票 { $number }（{ $start-date } – { $end-date }）已可查看。合计：{ $amount }。
+mail-invoice-link = 查看发票
+support-field-attachments = 附件
+support-field-attachments-hint = 最多 { $max } 个文件，每个不超过 { $mb } MB：{ $types }。
+support-attachments = 附件
+support-attachment-size = { $kb } KB

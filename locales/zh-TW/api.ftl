@@ -139,3 +139,7 @@ query-date = 請以 RFC 3339 格式（2026-11-22T10:00:00Z）輸入時間，或�
 query-customer-id = 客戶識別碼無效。
 query-operation-type = 未知的作業類型：請使用 customer-created、billing-profile-updated、agreement-attested、order-placed、subscription-quantity-changed、subscription-suspended、subscription-reactivated、signed-in、user-created、password-set 或 token-created。
 error-self-deactivation = 您無法停用自己：請聯絡另一位系統管理員代理。
+error-attachment-too-large = 每個附加檔案不得超過 { $max } MB。
+error-attachment-type-refused = 只能附加下列類型且內容與檔名相符的檔案：{ $types }。
+error-attachment-empty = 此檔案是空的：請附加有內容的檔案。
+error-too-many-attachments = 最多只能附加 { $max } 個檔案。

@@ -498,3 +498,6 @@ billing-download-csv = 下載 CSV
 billing-download-pdf = 下載 PDF
 pdf-from = 開立者
 pdf-to = 收受者
+users-link-mailed = 使用者也會收到一封電子郵件，內含其專屬連結。
+relationship-send-to = 客戶系統管理員的電子郵件（選填）
+relationship-send-to-hint = 我們會以電子郵件將要求寄到此地址，並附上專屬連結。

@@ -15,6 +15,7 @@ error-escalation-unavailable = 此要求無法呈報：已經呈報過，或沒�
 
 ## API
 api-service-request-not-found = 您沒有此編號的服務要求。
+api-service-request-file-not-found = 此服務要求沒有此編號的檔案。
 api-support-profile-not-found = 您尚未發布支援設定檔：使用 PUT /v1/profiles/support 發布。
 api-locale-not-found = 請使用 en-US、zh-TW、zh-CN、fr-FR 或 ru-RU 其中一種語言。
 api-service-request-no-change = 請傳送一項變更：newNote、status、assignee，或 escalate 搭配 newNote。
@@ -180,3 +181,19 @@ support-mail-subject = 主旨
 support-mail-sent = 已於 { $at } 傳送
 support-mail-failed = 尚未傳送
 support-mail-waiting = 等待中
+mail-user-invitation-subject = { $partner } 邀請您加入 Partnerdesk
+mail-user-invitation-body = { $partner } 已邀請您（{ $email }）加入其 Partnerdesk。請使用下方連結設定密碼；此連結只能使用一次，有效期限至 { $until }。
+mail-set-password-link = 設定密碼
+mail-relationship-request-subject = { $partner } 希望成為您的雲端經銷商
+mail-relationship-request-body = { $admin ->
+        [yes] { $partner } 希望成為貴組織的經銷商，並要求委派系統管理員存取權以協助管理。若要接受，請開啟下方連結並使用貴組織的系統管理員帳戶登入。此連結有效期限至 { $until }。
+       *[no] { $partner } 希望成為貴組織的經銷商。若要接受，請開啟下方連結並使用貴組織的系統管理員帳戶登入。此連結有效期限至 { $until }。
+    }
+mail-invitation-link = 檢閱要求
+mail-invoice-ready-subject = 來自 { $partner } 的發票 { $number }
+mail-invoice-ready-body = { $partner } 開立的發票 { $number }（{ $start-date } – { $end-date }）已可檢視。總計：{ $amount }。
+mail-invoice-link = 檢視發票
+support-field-attachments = 附件
+support-field-attachments-hint = 最多 { $max } 個檔案，每個 { $mb } MB 以內：{ $types }。
+support-attachments = 附件
+support-attachment-size = { $kb } KB

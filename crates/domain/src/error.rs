@@ -94,6 +94,8 @@ pub enum Field {
     SupportHours,
     /// What the partner's support costs, as the support profile says.
     SupportPricing,
+    /// A service request's attached files.
+    Attachments,
 }
 
 impl Field {
@@ -155,6 +157,7 @@ impl Field {
             Field::Website => "website",
             Field::SupportHours => "hours",
             Field::SupportPricing => "pricing",
+            Field::Attachments => "attachments",
         }
     }
 
@@ -326,6 +329,18 @@ pub enum Rule {
     PartnerUnknown,
     /// A request that can't go further up: no provider above, or there already.
     EscalationUnavailable,
+    /// An attached file larger than the configured size.
+    AttachmentTooLarge {
+        max_mb: usize,
+    },
+    /// An attached file of a type not accepted, or whose content isn't what its name says.
+    AttachmentTypeRefused {
+        types: String,
+    },
+    AttachmentEmpty,
+    TooManyAttachments {
+        max: usize,
+    },
     /// A billing rule: a term, a plan, a price, or a 7-day window (Partner Center 900214,
     /// 900213).
     Billing(crate::billing::BillingError),
@@ -435,6 +450,10 @@ impl Rule {
             Rule::AssigneeUnknown => "AssigneeUnknown",
             Rule::PartnerUnknown => "PartnerUnknown",
             Rule::EscalationUnavailable => "EscalationUnavailable",
+            Rule::AttachmentTooLarge { .. } => "AttachmentTooLarge",
+            Rule::AttachmentTypeRefused { .. } => "AttachmentTypeRefused",
+            Rule::AttachmentEmpty => "AttachmentEmpty",
+            Rule::TooManyAttachments { .. } => "TooManyAttachments",
             Rule::Billing(e) => e.name(),
         }
     }
@@ -447,7 +466,11 @@ impl Rule {
     /// The message arguments, as `(name, value)` pairs.
     pub fn args(&self) -> Vec<(&'static str, Arg)> {
         match self {
-            Rule::TooLong { max } | Rule::TooManyLineItems { max } => vec![("max", Arg::number(*max))],
+            Rule::TooLong { max } | Rule::TooManyLineItems { max } | Rule::TooManyAttachments { max } => {
+                vec![("max", Arg::number(*max))]
+            }
+            Rule::AttachmentTooLarge { max_mb } => vec![("max", Arg::number(*max_mb))],
+            Rule::AttachmentTypeRefused { types } => vec![("types", Arg::Text(types.clone()))],
             Rule::PasswordTooShort { min } => vec![("min", Arg::number(*min))],
             Rule::CountryUnknown { suggestion } => {
                 vec![("suggestion", Arg::Text(suggestion.unwrap_or("none").to_owned()))]

@@ -6,6 +6,7 @@
 
 pub mod address;
 pub mod agreement;
+pub mod attachment;
 pub mod audit;
 pub mod billing;
 pub mod catalog;

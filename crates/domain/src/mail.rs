@@ -33,12 +33,42 @@ pub enum MailKind {
     ServiceRequestWaiting,
     /// To the customer: the partner closed the request.
     ServiceRequestClosed,
+    /// To an invited partner user: a link to set a password (minted when it is sent).
+    UserInvitation,
+    /// To a customer's admin: a partner asks to become its reseller, with the link to
+    /// accept (minted when it is sent).
+    RelationshipRequest,
+    /// To a customer: its partner's invoice for a month is ready.
+    InvoiceReady,
 }
 
 impl MailKind {
     pub fn as_str(self) -> &'static str {
         self.into()
     }
+
+    /// What the message's one-time link opens, if it carries one. Its secret is never
+    /// stored: the link is minted when the message is sent, for the record named by the
+    /// argument [`SUBJECT`], and only while that record still waits for it.
+    pub fn secret_link(self) -> Option<SecretLink> {
+        match self {
+            Self::UserInvitation => Some(SecretLink::SetPassword),
+            Self::RelationshipRequest => Some(SecretLink::Invitation),
+            _ => None,
+        }
+    }
+}
+
+/// The argument naming the record a message's one-time link is for.
+pub const SUBJECT: &str = "subject";
+
+/// A one-time link a message carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecretLink {
+    /// An invited user's set-password link (the subject is the user).
+    SetPassword,
+    /// A relationship invitation's link (the subject is the invitation).
+    Invitation,
 }
 
 /// A message to send.
@@ -85,7 +115,10 @@ mod tests {
                 "service-request-opened",
                 "service-request-answered",
                 "service-request-waiting",
-                "service-request-closed"
+                "service-request-closed",
+                "user-invitation",
+                "relationship-request",
+                "invoice-ready"
             ]
         );
         assert_eq!(

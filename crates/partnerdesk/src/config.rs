@@ -7,6 +7,7 @@ use std::path::Path;
 use anyhow::{Context, bail};
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized};
+use partnerdesk_domain::attachment::AttachmentLimits;
 use partnerdesk_domain::profile::{AgreementTemplate, CloudProfile, ProfileName};
 use partnerdesk_store::{Durability, StoreOptions, redact_url};
 use partnerdesk_web::server::Limits;
@@ -67,6 +68,10 @@ pub struct Config {
     /// Service requests' first-response and resolution targets, in hours per severity
     /// (critical, moderate, minimal).
     pub support_targets: partnerdesk_domain::support::Targets,
+    /// How many files a service request takes, how large each (MB), of which types.
+    pub attachment_max_files: usize,
+    pub attachment_max_mb: usize,
+    pub attachment_types: Vec<String>,
     /// Where mail goes out: `smtp://host:25` (in clear), `smtp://host:587?tls=required`
     /// (STARTTLS), `smtps://user:password@host:465` (TLS); unset: mail waits in the outbox.
     pub smtp_url: Option<String>,
@@ -137,6 +142,11 @@ impl Default for Config {
             failed_tokens_per_address_per_minute: partnerdesk_web::FAILED_TOKENS_PER_ADDRESS_PER_MINUTE,
             pdf_font: None,
             support_targets: partnerdesk_domain::support::Targets::default(),
+            attachment_max_files: 5,
+            attachment_max_mb: 5,
+            attachment_types: ["pdf", "png", "jpg", "jpeg", "gif", "txt", "log", "csv"]
+                .map(String::from)
+                .to_vec(),
             smtp_url: None,
             mail_from: "Partnerdesk <no-reply@partnerdesk.example>".into(),
             public_url: None,
@@ -214,6 +224,12 @@ impl Config {
         settings.failed_tokens_per_address_per_minute = self.failed_tokens_per_address_per_minute;
         settings.pdf_font.clone_from(&self.pdf_font);
         settings.support_targets = self.support_targets;
+        settings.attachments = AttachmentLimits::new(
+            self.attachment_max_files,
+            self.attachment_max_mb,
+            &self.attachment_types,
+        )
+        .map_err(|e| anyhow::anyhow!("attachment_types: {e}"))?;
         settings.smtp_url.clone_from(&self.smtp_url);
         settings.mail_from.clone_from(&self.mail_from);
         settings.public_url = match &self.public_url {

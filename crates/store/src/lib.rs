@@ -38,10 +38,11 @@ pub use ops::relationships::{CustomerPartner, Invitation, InvitationStatus};
 pub use ops::sessions::{Session, SignInRecord};
 pub use ops::sign_ins::{SignInAttempt, SignInKind};
 pub use ops::support::{
-    AssigneeFilter, MAX_PAGE as MAX_REQUEST_PAGE, Note, OpenRequest, REQUEST_NUMBER, RequestQuery,
-    ServiceRequest, SupportViewer,
+    AssigneeFilter, MAX_PAGE as MAX_REQUEST_PAGE, Note, OpenRequest, REQUEST_NUMBER, RequestFile,
+    RequestQuery, ServiceRequest, SupportViewer,
 };
 pub use ops::tokens::TokenInfo;
+pub use ops::users::LinkDigest;
 
 use db::postgres::Postgres;
 use db::sqlite::Sqlite;

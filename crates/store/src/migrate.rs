@@ -37,6 +37,8 @@ const MIGRATIONS: &[Migration] = migrations![
     "0010_markups",
     "0011_support",
     "0012_outbox",
+    "0013_mail_links",
+    "0014_request_files",
 ];
 
 impl Store {

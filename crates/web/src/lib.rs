@@ -9,6 +9,7 @@
 
 pub mod api;
 pub mod app;
+mod attachment;
 mod csv;
 mod customer_portal;
 pub mod fuzzing;

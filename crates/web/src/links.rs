@@ -1,6 +1,6 @@
 //! The links Partnerdesk hands out (a set-password link, a relationship invitation),
-//! built on the address the client reached the server at. Shared by the API and the
-//! partner portal.
+//! built on the address the client reached the server at, or on `public_url` in mail.
+//! Shared by the API, the partner portal and the mail worker.
 
 use axum::http::{HeaderMap, header};
 
@@ -28,10 +28,20 @@ pub fn origin(state: &AppState, headers: &HeaderMap) -> String {
 
 /// Where an invited user sets a password.
 pub fn set_password(state: &AppState, headers: &HeaderMap, token: &LinkToken) -> String {
-    format!("{}/set-password/{}", origin(state, headers), token.0)
+    set_password_at(&origin(state, headers), token)
 }
 
 /// Where a customer's admin answers a relationship invitation.
 pub fn invitation(state: &AppState, headers: &HeaderMap, token: &LinkToken) -> String {
-    format!("{}/customer/invitations/{}", origin(state, headers), token.0)
+    invitation_at(&origin(state, headers), token)
+}
+
+/// [`set_password`] on the server at `origin` (mail uses `public_url`).
+pub fn set_password_at(origin: &str, token: &LinkToken) -> String {
+    format!("{origin}/set-password/{}", token.0)
+}
+
+/// [`invitation`] on the server at `origin`.
+pub fn invitation_at(origin: &str, token: &LinkToken) -> String {
+    format!("{origin}/customer/invitations/{}", token.0)
 }

@@ -9,11 +9,21 @@ use futures_util::StreamExt;
 use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use partnerdesk_domain::Arg;
+use partnerdesk_domain::billing::{Currency, Money, parse_decimal};
+use partnerdesk_domain::mail::{MailKind, SUBJECT, SecretLink};
+use partnerdesk_secrets as secrets;
 use partnerdesk_store::{OutboxMessage, StoreError};
+use time::Date;
 use time::OffsetDateTime;
+use time::format_description::well_known::Iso8601;
 
+use crate::app::sessions::new_secret;
+use crate::app::users::{LINK_VALID, LinkToken};
 use crate::i18n;
+use crate::links;
 use crate::state::AppState;
+use crate::ui::billing::format_money;
+use crate::ui::layout::format_date;
 
 /// How long a worker holds the messages it claimed before another may send them.
 const LEASE: time::Duration = time::Duration::minutes(2);
@@ -44,11 +54,53 @@ struct MailHtml<'a> {
     footer: String,
 }
 
+/// The arguments as the locale writes them: an amount with its currency, dates.
+fn localized(message: &OutboxMessage) -> Vec<(String, String)> {
+    let locale = message.locale;
+    let get = |name: &str| {
+        message
+            .args
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
+    let mut args = message.args.clone();
+    let money = get("total").zip(get("currency")).and_then(|(amount, code)| {
+        Some(Money::new(
+            parse_decimal(amount).ok()?,
+            Currency::parse(code).ok()?,
+        ))
+    });
+    if let Some(money) = money {
+        args.push(("amount".into(), format_money(locale, money)));
+    }
+    for name in ["start", "end"] {
+        let day = get(name).and_then(|d| Date::parse(d, &Iso8601::DATE).ok());
+        if let Some(day) = day {
+            args.push((
+                format!("{name}-date"),
+                format_date(locale, day.midnight().assume_utc()),
+            ));
+        }
+    }
+    args
+}
+
+/// The text naming the message's link.
+fn link_text_key(kind: MailKind) -> &'static str {
+    match kind {
+        MailKind::UserInvitation => "mail-set-password-link",
+        MailKind::RelationshipRequest => "mail-invitation-link",
+        MailKind::InvoiceReady => "mail-invoice-link",
+        _ => "mail-open-link",
+    }
+}
+
 /// The message's subject and bodies in its language, from its kind's texts.
 pub fn render(message: &OutboxMessage) -> Rendered {
     let locale = message.locale;
-    let args: Vec<(&str, Arg)> = message
-        .args
+    let localized = localized(message);
+    let args: Vec<(&str, Arg)> = localized
         .iter()
         .map(|(k, v)| (k.as_str(), Arg::Text(v.clone())))
         .collect();
@@ -76,7 +128,7 @@ pub fn render(message: &OutboxMessage) -> Rendered {
             ],
         ));
     }
-    let link_text = i18n::text(locale, "mail-open-link");
+    let link_text = i18n::text(locale, link_text_key(message.kind));
     let footer = i18n::text(locale, "mail-footer");
     let quote = arg("note");
     let link = arg("link");
@@ -152,6 +204,50 @@ pub fn backoff(attempts: i64) -> time::Duration {
     time::Duration::seconds((30 * 2i64.pow(exponent)).min(3600))
 }
 
+/// The message as it is sent: with its link on `public_url`, a one-time link minted now
+/// for what it is about (stored as a digest only), or `None` when that no longer waits
+/// for it (the user set a password, the invitation was answered).
+async fn prepare(state: &AppState, mut message: OutboxMessage) -> Result<Option<OutboxMessage>, StoreError> {
+    let base = state.settings.public_url.trim_end_matches('/');
+    let arg =
+        |args: &[(String, String)], name: &str| args.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+    if let Some(path) = arg(&message.args, "path") {
+        message.args.push(("link".into(), format!("{base}{path}")));
+    }
+    let Some(link) = message.kind.secret_link() else {
+        return Ok(Some(message));
+    };
+    let Some(subject) = arg(&message.args, SUBJECT).and_then(|s| s.parse().ok()) else {
+        return Err(StoreError::Internal(format!(
+            "mail {} names no subject",
+            message.id
+        )));
+    };
+    let token = LinkToken(new_secret());
+    let minted = state
+        .store
+        .mint_mail_link(
+            link,
+            subject,
+            secrets::sha256(token.0.as_bytes()),
+            OffsetDateTime::now_utc(),
+            LINK_VALID,
+        )
+        .await?;
+    let Some(until) = minted else {
+        return Ok(None);
+    };
+    let url = match link {
+        SecretLink::SetPassword => links::set_password_at(base, &token),
+        SecretLink::Invitation => links::invitation_at(base, &token),
+    };
+    message.args.push(("link".into(), url));
+    message
+        .args
+        .push(("until".into(), format_date(message.locale, until)));
+    Ok(Some(message))
+}
+
 /// Sends what is due at `now`; answers how many were sent. A message that can't be sent
 /// (the server down, a refused recipient) waits for its next attempt.
 pub async fn deliver_due(
@@ -163,6 +259,12 @@ pub async fn deliver_due(
     let due = store.claim_mail(now, LEASE, BATCH).await?;
     let outcomes: Vec<Result<bool, StoreError>> = futures_util::stream::iter(due)
         .map(|message| async move {
+            let id = message.id;
+            let Some(message) = prepare(state, message).await? else {
+                tracing::info!(message = %id, "mail no longer needed");
+                store.mail_sent(id, OffsetDateTime::now_utc()).await?;
+                return Ok(false);
+            };
             match mailer.send(&message).await {
                 Ok(()) => {
                     store.mail_sent(message.id, OffsetDateTime::now_utc()).await?;

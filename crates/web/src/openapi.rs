@@ -58,6 +58,7 @@ use crate::state::AppState;
         api::support::customer_list,
         api::support::get,
         api::support::customer_get,
+        api::support::file,
         api::support::create,
         api::support::update,
         api::support::customer_update,

@@ -60,6 +60,8 @@ pub struct Settings {
     pub pdf_font: Option<std::path::PathBuf>,
     /// How soon service requests are answered and resolved, per severity.
     pub support_targets: partnerdesk_domain::support::Targets,
+    /// How many files a service request takes, how large, of which types.
+    pub attachments: partnerdesk_domain::attachment::AttachmentLimits,
     /// Where mail goes out (`smtp://…`, `smtps://…`); `None`: it waits in the outbox.
     pub smtp_url: Option<String>,
     /// Who mail is from.
@@ -101,6 +103,7 @@ impl Settings {
             failed_tokens_per_address_per_minute: FAILED_TOKENS_PER_ADDRESS_PER_MINUTE,
             pdf_font: None,
             support_targets: partnerdesk_domain::support::Targets::default(),
+            attachments: partnerdesk_domain::attachment::AttachmentLimits::default(),
             smtp_url: None,
             mail_from: "Partnerdesk <no-reply@partnerdesk.example>".into(),
             public_url: "http://127.0.0.1:8080".into(),

@@ -24,6 +24,8 @@ const SAME_AS_ENGLISH: &[(&str, &str)] = &[
     ("fr-FR", "charge-convert"),
     ("fr-FR", "billing-total"),
     ("fr-FR", "billing-dates"),
+    ("zh-TW", "support-attachment-size"),
+    ("zh-CN", "support-attachment-size"),
 ];
 
 fn locales_dir() -> PathBuf {

@@ -7,7 +7,8 @@ use partnerdesk_domain::billing::{
     BillingPeriod, Currency, DEFAULT_DIGITS, InvoiceNumber, InvoicePrefix, InvoiceRecord, InvoiceTotals,
     Money, Side, calendar,
 };
-use partnerdesk_domain::{CustomerId, PartnerId};
+use partnerdesk_domain::mail::{Mail, MailKind};
+use partnerdesk_domain::{CustomerId, Locale, PartnerId};
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
@@ -15,6 +16,7 @@ use crate::Store;
 use crate::db::{Conn, Row, Value, id, opt_id};
 use crate::error::StoreError;
 use crate::ops::charges::{ChargeLine, Param, corrupt, date, money};
+use crate::ops::outbox;
 
 /// The operator's invoices (to partners) are numbered `G…`, as Partner Center's; a
 /// partner's invoices to its customers `C…`, in a sequence of the partner's own.
@@ -340,7 +342,40 @@ async fn write_invoice(
         ],
     )
     .await?;
+    if let Some(customer) = customer {
+        let mail = invoice_mail(c, partner, customer, invoice).await?;
+        let mail = mail
+            .arg("number", number.as_str())
+            .arg("start", &texts[0])
+            .arg("end", &texts[1])
+            .arg("total", &texts[3])
+            .arg("currency", currency.code());
+        outbox::enqueue(c, &[mail]).await?;
+    }
     Ok(true)
+}
+
+/// "Your invoice is ready", to the customer's contact in its language.
+async fn invoice_mail(
+    c: &mut Conn<'_>,
+    partner: PartnerId,
+    customer: CustomerId,
+    invoice: Uuid,
+) -> Result<Mail, StoreError> {
+    let row = c
+        .fetch_one(
+            "SELECT c.email, c.culture, c.language, p.name FROM customers c, partners p WHERE c.id = $1 AND p.id = $2",
+            &[id(customer), id(partner)],
+        )
+        .await?;
+    let locale = Locale::closest(&row.text("culture")?)
+        .or(Locale::closest(&row.text("language")?))
+        .unwrap_or(Locale::EnUs);
+    Ok(
+        Mail::new(MailKind::InvoiceReady, &row.text("email")?, locale, partner)
+            .arg("partner", row.text("name")?)
+            .arg("path", format!("/customer/invoices/{invoice}")),
+    )
 }
 
 const INVOICE_COLUMNS: &str = "id, number, side, partner_id, customer_id, currency, period_start, period_end, \

@@ -3,7 +3,7 @@
 //! next attempt. A worker that dies after claiming loses nothing: the claim runs out and
 //! another worker sends the message (at least once).
 
-use partnerdesk_domain::mail::{Mail, MailKind};
+use partnerdesk_domain::mail::{Mail, MailKind, SecretLink};
 use partnerdesk_domain::{Locale, PartnerId};
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
@@ -134,6 +134,60 @@ impl Store {
                 )
                 .await
                 .map(|_| ())
+            })
+        })
+        .await
+    }
+
+    /// Mints the one-time link of a message being sent: a set-password link for the user
+    /// `subject` if they have not set a password yet (valid for `valid`), or a link to the
+    /// invitation `subject` while it is pending (valid as long as it). Stores the link's
+    /// digest `token_hash`; answers until when it works, or `None` when its subject no
+    /// longer waits for it (the message then has nothing to say).
+    pub async fn mint_mail_link(
+        &self,
+        link: SecretLink,
+        subject: Uuid,
+        token_hash: Vec<u8>,
+        now: OffsetDateTime,
+        valid: Duration,
+    ) -> Result<Option<OffsetDateTime>, StoreError> {
+        self.write_with(token_hash, move |c, hash| {
+            Box::pin(async move {
+                let subject_id = Value::Uuid(Some(subject));
+                let until = match link {
+                    SecretLink::SetPassword => c
+                        .fetch_optional(
+                            "SELECT 1 FROM partner_users WHERE id = $1 AND active = $2 AND password_hash = '!'",
+                            &[subject_id, true.into()],
+                        )
+                        .await?
+                        .map(|_| now + valid),
+                    SecretLink::Invitation => c
+                        .fetch_optional(
+                            "SELECT expires_at FROM relationship_invitations WHERE id = $1 AND status = 'pending' AND expires_at > $2",
+                            &[subject_id, now.into()],
+                        )
+                        .await?
+                        .map(|row| row.time("expires_at"))
+                        .transpose()?,
+                };
+                let Some(until) = until else {
+                    return Ok(None);
+                };
+                let hash = Value::from(hash.as_slice());
+                let (insert, params) = match link {
+                    SecretLink::SetPassword => (
+                        "INSERT INTO password_links (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+                        vec![hash, subject_id, now.into(), until.into()],
+                    ),
+                    SecretLink::Invitation => (
+                        "INSERT INTO invitation_links (token_hash, invitation_id, created_at) VALUES ($1, $2, $3)",
+                        vec![hash, subject_id, now.into()],
+                    ),
+                };
+                c.execute(insert, &params).await?;
+                Ok(Some(until))
             })
         })
         .await

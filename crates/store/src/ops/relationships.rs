@@ -4,6 +4,7 @@
 //! portal's accounts and sessions are in [`super::customer_users`].
 
 use partnerdesk_domain::audit::{Action, Actor, Change};
+use partnerdesk_domain::mail::{Mail, SUBJECT};
 use partnerdesk_domain::subscription::Subscription;
 use partnerdesk_domain::{CustomerId, Field, FieldError, PartnerId, Rule};
 use time::OffsetDateTime;
@@ -12,8 +13,9 @@ use uuid::Uuid;
 use crate::Store;
 use crate::db::{Conn, Row, Value, id, opt_id};
 use crate::error::StoreError;
-use crate::ops::activity;
 use crate::ops::orders::{SUBSCRIPTION_COLUMNS, subscription_from};
+use crate::ops::users::LinkDigest;
+use crate::ops::{activity, outbox};
 
 /// Where an invitation stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,17 +68,18 @@ fn invitation_from(row: &Row) -> Result<Invitation, StoreError> {
 
 impl Store {
     /// Records a relationship request of `partner` (through its indirect reseller
-    /// `reseller`, when given) whose link's token digest is `token_hash`.
+    /// `reseller`, when given) with `link`, and the `mail`
+    /// that sends it, if any (its subject is the invitation).
     pub async fn request_relationship(
         &self,
         partner: PartnerId,
         reseller: Option<PartnerId>,
         delegated_admin: bool,
-        token_hash: Vec<u8>,
-        expires_at: OffsetDateTime,
+        link: LinkDigest,
+        mail: Option<Mail>,
         actor: Actor,
     ) -> Result<(), StoreError> {
-        self.write_with((token_hash, actor), move |c, (hash, actor)| {
+        self.write_with((link, mail, actor), move |c, (link, mail, actor)| {
             Box::pin(async move {
                 if let Some(reseller) = reseller {
                     let linked = c
@@ -100,10 +103,10 @@ impl Store {
                         Value::Uuid(Some(invitation)),
                         id(partner),
                         opt_id(reseller),
-                        Value::from(hash.as_slice()),
+                        Value::from(link.digest.as_slice()),
                         delegated_admin.into(),
                         OffsetDateTime::now_utc().into(),
-                        expires_at.into(),
+                        link.expires_at.into(),
                     ],
                 )
                 .await?;
@@ -111,7 +114,11 @@ impl Store {
                     .detail("invitationId", invitation)
                     .detail("delegatedAdmin", delegated_admin);
                 change.reseller_id = reseller;
-                activity::record(c, actor, &change).await
+                activity::record(c, actor, &change).await?;
+                if let Some(mail) = mail {
+                    outbox::enqueue(c, &[mail.clone().arg(SUBJECT, invitation)]).await?;
+                }
+                Ok(())
             })
         })
         .await
@@ -288,7 +295,8 @@ async fn invitation_for(
     now: OffsetDateTime,
 ) -> Result<Invitation, StoreError> {
     let sql = format!(
-        "{INVITATION_SELECT} WHERE i.token_hash = $1 AND i.expires_at > $2 AND (i.customer_id IS NULL OR i.customer_id = $3)"
+        "{INVITATION_SELECT} WHERE (i.token_hash = $1 OR i.id IN (SELECT invitation_id FROM invitation_links WHERE token_hash = $1)) \
+         AND i.expires_at > $2 AND (i.customer_id IS NULL OR i.customer_id = $3)"
     );
     let row = c
         .fetch_optional(&sql, &[Value::from(hash), now.into(), id(customer)])

@@ -3,6 +3,7 @@
 //! `service_request_notes`). Who sees a request is decided here, in SQL, once: the
 //! customer that opened it and the partners on it; anyone else gets `NotFound`.
 
+use partnerdesk_domain::attachment::Attachment;
 use partnerdesk_domain::audit::{Action, Actor, Change};
 use partnerdesk_domain::mail::Mail;
 use partnerdesk_domain::support::{
@@ -68,6 +69,18 @@ pub struct ServiceRequest {
     pub assignee: Option<(PartnerUserId, String)>,
     /// The thread, oldest first; empty in lists.
     pub notes: Vec<Note>,
+    /// The attached files; empty in lists.
+    pub files: Vec<RequestFile>,
+}
+
+/// A file attached to a request, without its content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestFile {
+    /// Its number within the request, from 1.
+    pub seq: i64,
+    pub name: String,
+    pub content_type: String,
+    pub size: i64,
 }
 
 /// One message of a request's thread.
@@ -120,6 +133,8 @@ pub struct OpenRequest {
     pub by_partner: bool,
     /// The messages opening it sends, written with it.
     pub mails: Vec<Mail>,
+    /// The files attached to it, checked.
+    pub attachments: Vec<Attachment>,
 }
 
 /// What a new request's mails say in place of its number, which the store gives.
@@ -281,12 +296,29 @@ impl Store {
                     &[id(o.partner), number.into(), false.into()],
                 )
                 .await?;
+                for (seq, file) in (1i64..).zip(&o.attachments) {
+                    c.execute(
+                        "INSERT INTO service_request_files (request_id, seq, name, content_type, size, content, created_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                        &[
+                            number.into(),
+                            seq.into(),
+                            Value::from(&file.name),
+                            file.content_type.into(),
+                            i64::try_from(file.bytes.len()).unwrap_or(i64::MAX).into(),
+                            Value::from(file.bytes.as_slice()),
+                            now.into(),
+                        ],
+                    )
+                    .await?;
+                }
                 let change = Change::new(o.partner, Action::ServiceRequestOpened)
                     .customer(o.customer, None)
                     .detail("requestId", number)
                     .detail("title", &r.title)
                     .detail("severity", r.severity)
-                    .detail("byPartner", o.by_partner);
+                    .detail("byPartner", o.by_partner)
+                    .detail("files", o.attachments.len());
                 activity::record(c, actor, &change).await?;
                 let number_text = number.to_string();
                 let mails: Vec<Mail> = o
@@ -332,6 +364,40 @@ impl Store {
     ) -> Result<ServiceRequest, StoreError> {
         self.read(move |c| Box::pin(async move { detail(c, viewer, request).await }))
             .await
+    }
+
+    /// A file attached to a request `viewer` sees, with its content.
+    pub async fn service_request_file(
+        &self,
+        viewer: SupportViewer,
+        request: i64,
+        seq: i64,
+    ) -> Result<(RequestFile, Vec<u8>), StoreError> {
+        self.read(move |c| {
+            Box::pin(async move {
+                let sql = format!("{} AND r.id = $3", from(viewer));
+                let [a, b] = viewer_params(viewer);
+                c.fetch_optional(&sql, &[a, b, request.into()])
+                    .await?
+                    .ok_or(StoreError::NotFound)?;
+                let f = c
+                    .fetch_optional(
+                        "SELECT seq, name, content_type, size, content FROM service_request_files \
+                         WHERE request_id = $1 AND seq = $2",
+                        &[request.into(), seq.into()],
+                    )
+                    .await?
+                    .ok_or(StoreError::NotFound)?;
+                let file = RequestFile {
+                    seq: f.int("seq")?,
+                    name: f.text("name")?,
+                    content_type: f.text("content_type")?,
+                    size: f.int("size")?,
+                };
+                Ok((file, f.bytes("content")?))
+            })
+        })
+        .await
     }
 
     /// Adds a note to the thread. A customer's note puts a request waiting for it, or
@@ -685,7 +751,25 @@ async fn detail(c: &mut Conn<'_>, viewer: SupportViewer, request: i64) -> Result
             })
         })
         .collect::<Result<_, StoreError>>()?;
-    request_from(&row, notes)
+    let files = c
+        .fetch_all(
+            "SELECT seq, name, content_type, size FROM service_request_files WHERE request_id = $1 ORDER BY seq",
+            &[request.into()],
+        )
+        .await?
+        .iter()
+        .map(|f| {
+            Ok(RequestFile {
+                seq: f.int("seq")?,
+                name: f.text("name")?,
+                content_type: f.text("content_type")?,
+                size: f.int("size")?,
+            })
+        })
+        .collect::<Result<_, StoreError>>()?;
+    let mut found = request_from(&row, notes)?;
+    found.files = files;
+    Ok(found)
 }
 
 fn request_from(r: &Row, notes: Vec<Note>) -> Result<ServiceRequest, StoreError> {
@@ -725,6 +809,7 @@ fn request_from(r: &Row, notes: Vec<Note>) -> Result<ServiceRequest, StoreError>
         resolution_due: r.time("resolution_due")?,
         assignee,
         notes,
+        files: Vec::new(),
     })
 }
 

@@ -4,6 +4,7 @@
 //! log. Their API tokens are in [`super::tokens`].
 
 use partnerdesk_domain::audit::{Action, Actor, Change};
+use partnerdesk_domain::mail::{Mail, SUBJECT};
 use partnerdesk_domain::onboarding::truncate_to_micros;
 use partnerdesk_domain::partner::{Partner, PartnerKind, PartnerUser, Role};
 use partnerdesk_domain::{Field, FieldError, PartnerId, PartnerUserId, Rule};
@@ -12,8 +13,15 @@ use time::OffsetDateTime;
 use crate::Store;
 use crate::db::{Conn, Value, id};
 use crate::error::StoreError;
-use crate::ops::activity;
 use crate::ops::partners::{USER_COLUMNS, end_sessions, insert_user, new_mpn_id, partner_by_id, user_from};
+use crate::ops::{activity, outbox};
+
+/// A one-time link as it is kept: its token's digest, and until when it works.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkDigest {
+    pub digest: Vec<u8>,
+    pub expires_at: OffsetDateTime,
+}
 
 impl Store {
     /// The partner's users by email.
@@ -31,14 +39,14 @@ impl Store {
     }
 
     /// Adds a user who can't sign in until they set a password with the link whose digest
-    /// is `link_hash`, valid until `expires_at`.
+    /// is `link`'s.
     pub async fn invite_partner_user(
         &self,
         partner: PartnerId,
         email: &str,
         role: Role,
-        link_hash: Vec<u8>,
-        expires_at: OffsetDateTime,
+        link: LinkDigest,
+        mail: Mail,
         actor: Actor,
     ) -> Result<PartnerUser, StoreError> {
         let user = PartnerUser {
@@ -49,29 +57,34 @@ impl Store {
             active: true,
             locale: None,
         };
-        self.write_with((user.clone(), link_hash, actor), move |c, (u, link, actor)| {
-            Box::pin(async move {
-                let now = OffsetDateTime::now_utc();
-                insert_invited(c, u, link, now, expires_at).await?;
-                let change = Change::new(u.partner_id, Action::UserInvited)
-                    .detail("email", &u.email)
-                    .detail("role", u.role);
-                activity::record(c, actor, &change).await
-            })
-        })
+        let mail = mail.arg(SUBJECT, user.id);
+        self.write_with(
+            (user.clone(), link, mail, actor),
+            move |c, (u, link, mail, actor)| {
+                Box::pin(async move {
+                    let now = OffsetDateTime::now_utc();
+                    insert_invited(c, u, link, now).await?;
+                    let change = Change::new(u.partner_id, Action::UserInvited)
+                        .detail("email", &u.email)
+                        .detail("role", u.role);
+                    activity::record(c, actor, &change).await?;
+                    outbox::enqueue(c, std::slice::from_ref(mail)).await
+                })
+            },
+        )
         .await?;
         Ok(user)
     }
 
     /// Creates an indirect reseller of `provider`, linked to it, with an admin agent who
-    /// sets a password with the link whose digest is `link_hash`: all in one transaction.
+    /// sets a password with `link`: all in one transaction.
     pub async fn invite_reseller(
         &self,
         provider: PartnerId,
         name: &str,
         admin_email: &str,
-        link_hash: Vec<u8>,
-        expires_at: OffsetDateTime,
+        link: LinkDigest,
+        mail: Mail,
         actor: Actor,
     ) -> Result<Partner, StoreError> {
         let name = name.trim().to_owned();
@@ -87,7 +100,7 @@ impl Store {
             )]));
         }
         let email = admin_email.trim().to_lowercase();
-        self.write_with((name, email, link_hash, actor), move |c, (name, email, link, actor)| {
+        self.write_with((name, email, link, mail, actor), move |c, (name, email, link, mail, actor)| {
             Box::pin(async move {
                 let kind = partner_by_id(c, provider).await?.kind;
                 if kind != PartnerKind::IndirectProvider {
@@ -136,13 +149,14 @@ impl Store {
                     active: true,
                     locale: None,
                 };
-                insert_invited(c, &admin, link, now, expires_at).await?;
+                insert_invited(c, &admin, link, now).await?;
                 let mut change = Change::new(provider, Action::ResellerInvited)
                     .detail("reseller", &reseller.name)
                     .detail("mpnId", &reseller.mpn_id)
                     .detail("adminEmail", email);
                 change.reseller_id = Some(reseller.id);
                 activity::record(c, actor, &change).await?;
+                outbox::enqueue(c, &[mail.clone().arg(SUBJECT, admin.id)]).await?;
                 Ok(reseller)
             })
         })
@@ -273,14 +287,18 @@ impl Store {
 async fn insert_invited(
     c: &mut Conn<'_>,
     user: &PartnerUser,
-    link: &[u8],
+    link: &LinkDigest,
     now: OffsetDateTime,
-    expires_at: OffsetDateTime,
 ) -> Result<(), StoreError> {
     insert_user(c, user, "!", now).await?;
     c.execute(
         "INSERT INTO password_links (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
-        &[Value::from(link), id(user.id), now.into(), expires_at.into()],
+        &[
+            Value::from(link.digest.as_slice()),
+            id(user.id),
+            now.into(),
+            link.expires_at.into(),
+        ],
     )
     .await?;
     Ok(())

@@ -112,8 +112,11 @@ async fn an_accepted_request_gives_the_partner_and_its_reseller_the_customer() {
             r.provider.id,
             Some(f.reseller.id),
             false,
-            secrets::sha256(b"unlinked"),
-            now + DAY,
+            LinkDigest {
+                digest: secrets::sha256(b"unlinked"),
+                expires_at: now + DAY,
+            },
+            None,
             Actor::operator(),
         )
         .await;
@@ -128,8 +131,11 @@ async fn an_accepted_request_gives_the_partner_and_its_reseller_the_customer() {
             r.provider.id,
             Some(r.reseller.id),
             true,
-            secrets::sha256(b"invite"),
-            now + DAY,
+            LinkDigest {
+                digest: secrets::sha256(b"invite"),
+                expires_at: now + DAY,
+            },
+            None,
             Actor::operator(),
         )
         .await);
@@ -245,8 +251,11 @@ async fn a_declined_request_gives_nobody_the_customer() {
             r.provider.id,
             None,
             false,
-            secrets::sha256(b"declined"),
-            now + DAY,
+            LinkDigest {
+                digest: secrets::sha256(b"declined"),
+                expires_at: now + DAY,
+            },
+            None,
             Actor::operator(),
         )
         .await);
@@ -265,4 +274,141 @@ async fn a_declined_request_gives_nobody_the_customer() {
         Err(StoreError::NotFound)
     ));
     assert_eq!(ok(f.store.customer_partners(customer).await).len(), 1);
+}
+
+#[tokio::test]
+async fn mailed_links_are_minted_at_sending_and_only_while_their_subject_waits() {
+    use partnerdesk_domain::mail::{SUBJECT, SecretLink};
+
+    let f = fixture().await;
+    let customer = f.onboard("Fabrikam", "fabrikam").await.customer.id;
+    let now = truncate_to_micros(OffsetDateTime::now_utc());
+    let week = time::Duration::days(7);
+
+    // A user's invitation: the outbox names the user, never a link.
+    let invited = ok(f
+        .store
+        .invite_partner_user(
+            f.provider.id,
+            "mailed@provider.example",
+            Role::SalesAgent,
+            LinkDigest {
+                digest: secrets::sha256(b"shown"),
+                expires_at: now + HOUR,
+            },
+            invitation_mail(f.provider.id).arg("partner", "Provider"),
+            Actor::operator(),
+        )
+        .await);
+    let outbox = ok(f.store.outbox(Some(f.provider.id), true, 10).await);
+    assert_eq!(outbox.len(), 1);
+    let subject = outbox[0]
+        .args
+        .iter()
+        .find(|(k, _)| k == SUBJECT)
+        .map(|(_, v)| v.clone());
+    assert_eq!(subject, Some(invited.id.to_string()));
+    assert!(
+        outbox[0].args.iter().all(|(k, _)| k != "link"),
+        "no secret stored"
+    );
+
+    let mailed = secrets::sha256(b"mailed");
+    let until = ok(f
+        .store
+        .mint_mail_link(
+            SecretLink::SetPassword,
+            invited.id.into(),
+            mailed.clone(),
+            now,
+            week,
+        )
+        .await);
+    assert_eq!(until, Some(now + week));
+    assert_eq!(ok(f.store.password_link_user(mailed.clone(), now).await), invited);
+    assert_eq!(
+        ok(f.store.password_link_user(secrets::sha256(b"shown"), now).await),
+        invited,
+        "the link shown to the admin works too"
+    );
+    ok(f.store
+        .use_password_link(secrets::sha256(b"shown"), "hash".into(), now, None)
+        .await);
+    let again = ok(f
+        .store
+        .mint_mail_link(
+            SecretLink::SetPassword,
+            invited.id.into(),
+            secrets::sha256(b"late"),
+            now,
+            week,
+        )
+        .await);
+    assert_eq!(again, None, "a user with a password gets no new link");
+
+    // A relationship request mailed to a customer's admin.
+    let mail = Mail::new(
+        MailKind::RelationshipRequest,
+        "admin@fabrikam.example",
+        Locale::FrFr,
+        f.provider.id,
+    );
+    ok(f.store
+        .request_relationship(
+            f.provider.id,
+            None,
+            false,
+            LinkDigest {
+                digest: secrets::sha256(b"invite-shown"),
+                expires_at: now + DAY,
+            },
+            Some(mail),
+            Actor::operator(),
+        )
+        .await);
+    let outbox = ok(f.store.outbox(Some(f.provider.id), true, 10).await);
+    let request = outbox
+        .iter()
+        .find(|m| m.kind == MailKind::RelationshipRequest)
+        .unwrap_or_else(|| panic!("{outbox:?}"));
+    assert_eq!(
+        (request.recipient.as_str(), request.locale),
+        ("admin@fabrikam.example", Locale::FrFr)
+    );
+    let invitation: uuid::Uuid = request
+        .args
+        .iter()
+        .find(|(k, _)| k == SUBJECT)
+        .and_then(|(_, v)| v.parse().ok())
+        .unwrap_or_else(|| panic!("{request:?}"));
+    let until = ok(f
+        .store
+        .mint_mail_link(
+            SecretLink::Invitation,
+            invitation,
+            secrets::sha256(b"invite-mailed"),
+            now,
+            week,
+        )
+        .await);
+    assert_eq!(until, Some(now + DAY), "as long as the invitation");
+    let opened = ok(f
+        .store
+        .open_invitation(secrets::sha256(b"invite-mailed"), customer, now)
+        .await);
+    assert_eq!(opened.id, invitation);
+    ok(f.store
+        .answer_invitation(invitation, customer, false, Actor::operator())
+        .await);
+    let answered = ok(f
+        .store
+        .mint_mail_link(
+            SecretLink::Invitation,
+            invitation,
+            secrets::sha256(b"too-late"),
+            now,
+            week,
+        )
+        .await);
+    assert_eq!(answered, None, "an answered invitation gets no new link");
 }

@@ -22,16 +22,29 @@ use partnerdesk_domain::audit::Actor;
 use partnerdesk_domain::billing::Markups;
 use partnerdesk_domain::catalog::{Catalog, CatalogDocument};
 use partnerdesk_domain::customer::{BillingInput, CustomerContext, CustomerInput, NewCustomer};
+use partnerdesk_domain::mail::{Mail, MailKind};
 use partnerdesk_domain::onboarding::{Onboarding, OrderLine, Seller, agreement_record, place_order};
 use partnerdesk_domain::order::{LineItemInput, RawQuantity, parse_line_items};
 use partnerdesk_domain::partner::{Partner, PartnerKind, Role};
 use partnerdesk_domain::profile::{CloudProfile, ProfileName};
 use partnerdesk_domain::subscription::SubscriptionStatus;
-use partnerdesk_domain::{Field, FieldError, OfferId, Rule};
+use partnerdesk_domain::{Field, FieldError, Locale, OfferId, PartnerId, Rule};
 use partnerdesk_secrets as secrets;
 use partnerdesk_store::testing::{TestDatabase, fail_inserts_into, row_counts};
-use partnerdesk_store::{Conflict, CustomerFilter, CustomerQuery, IdempotencyRecord, Store, StoreError};
+use partnerdesk_store::{
+    Conflict, CustomerFilter, CustomerQuery, IdempotencyRecord, LinkDigest, Store, StoreError,
+};
 use time::OffsetDateTime;
+
+/// The invitation mail an invite writes to the outbox.
+fn invitation_mail(partner: PartnerId) -> Mail {
+    Mail::new(
+        MailKind::UserInvitation,
+        "invited@example.com",
+        Locale::EnUs,
+        partner,
+    )
+}
 
 fn catalog() -> Catalog {
     let json = r#"{

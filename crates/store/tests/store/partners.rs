@@ -65,8 +65,11 @@ async fn an_invited_user_sets_a_password_once_with_an_unexpired_link() {
             f.provider.id,
             " Sales@Provider.example ",
             Role::SalesAgent,
-            secrets::sha256(link.as_bytes()),
-            now + HOUR,
+            LinkDigest {
+                digest: secrets::sha256(link.as_bytes()),
+                expires_at: now + HOUR,
+            },
+            invitation_mail(f.provider.id),
             Actor::operator(),
         )
         .await);
@@ -155,8 +158,11 @@ async fn a_provider_invites_a_reseller_with_its_admin_in_one_transaction() {
             f.provider.id,
             " New Reseller ",
             "Boss@NewReseller.example",
-            secrets::sha256(link.as_bytes()),
-            now + HOUR,
+            LinkDigest {
+                digest: secrets::sha256(link.as_bytes()),
+                expires_at: now + HOUR,
+            },
+            invitation_mail(f.provider.id),
             Actor::operator(),
         )
         .await);
@@ -187,8 +193,11 @@ async fn a_provider_invites_a_reseller_with_its_admin_in_one_transaction() {
             f.reseller.id,
             "Sub Reseller",
             "boss@sub.example",
-            secrets::sha256(b"other"),
-            now + HOUR,
+            LinkDigest {
+                digest: secrets::sha256(b"other"),
+                expires_at: now + HOUR,
+            },
+            invitation_mail(f.reseller.id),
             Actor::operator(),
         )
         .await;
@@ -210,8 +219,11 @@ async fn a_provider_invites_a_reseller_with_its_admin_in_one_transaction() {
             f.provider.id,
             "  ",
             "boss@unnamed.example",
-            secrets::sha256(b"unnamed"),
-            now + HOUR,
+            LinkDigest {
+                digest: secrets::sha256(b"unnamed"),
+                expires_at: now + HOUR,
+            },
+            invitation_mail(f.provider.id),
             Actor::operator(),
         )
         .await;

@@ -149,8 +149,11 @@ async fn a_password_set_by_link_or_by_the_operator_ends_the_users_sessions() {
             f.provider.id,
             "reset@provider.example",
             Role::SalesAgent,
-            link.clone(),
-            now + HOUR,
+            LinkDigest {
+                digest: link.clone(),
+                expires_at: now + HOUR,
+            },
+            invitation_mail(f.provider.id),
             Actor::operator(),
         )
         .await);
@@ -313,8 +316,11 @@ async fn an_invitation_answered_in_parallel_is_accepted_or_declined_once() {
             other.id,
             None,
             false,
-            secrets::sha256(b"raced"),
-            now + DAY,
+            LinkDigest {
+                digest: secrets::sha256(b"raced"),
+                expires_at: now + DAY,
+            },
+            None,
             Actor::operator(),
         )
         .await);
@@ -375,8 +381,11 @@ async fn a_set_password_link_used_in_parallel_sets_one_password() {
             f.provider.id,
             "raced@provider.example",
             Role::SalesAgent,
-            link.clone(),
-            now + HOUR,
+            LinkDigest {
+                digest: link.clone(),
+                expires_at: now + HOUR,
+            },
+            invitation_mail(f.provider.id),
             Actor::operator(),
         )
         .await);
@@ -492,8 +501,11 @@ async fn a_new_invitation_opened_by_two_customers_at_once_is_addressed_to_one() 
             other.id,
             None,
             false,
-            secrets::sha256(b"shared link"),
-            now + DAY,
+            LinkDigest {
+                digest: secrets::sha256(b"shared link"),
+                expires_at: now + DAY,
+            },
+            None,
             Actor::operator(),
         )
         .await);

@@ -48,6 +48,7 @@ fn open(
         contact_locale: partnerdesk_domain::Locale::FrFr,
         by_partner: false,
         mails: Vec::new(),
+        attachments: Vec::new(),
     }
 }
 
@@ -485,4 +486,57 @@ async fn a_change_writes_its_mail_in_its_transaction_and_workers_claim_it_once_a
     assert_eq!(ok(f.store.outbox(None, true, 10).await), []);
     let sent = ok(f.store.outbox(None, false, 10).await);
     assert_eq!((sent[0].sent_at, sent[0].last_error.clone()), (Some(later), None));
+}
+
+#[tokio::test]
+async fn attached_files_are_kept_with_the_request_and_read_by_its_parties_only() {
+    use partnerdesk_domain::attachment::Attachment;
+
+    let f = fixture().await;
+    let o = f.onboarding("Woodgrove", "woodgrove", true);
+    ok(f.store
+        .onboard_customer(o.clone(), "sha256$00".into(), None, Actor::operator())
+        .await);
+    let mut opening = open(o.customer.id, f.reseller.id, "Blank screen", "moderate");
+    opening.attachments = vec![
+        Attachment {
+            name: "screen.png".into(),
+            content_type: "image/png",
+            bytes: b"\x89PNG\r\n\x1a\nbytes".to_vec(),
+        },
+        Attachment {
+            name: "app.log".into(),
+            content_type: "text/plain; charset=utf-8",
+            bytes: b"line".to_vec(),
+        },
+    ];
+    let number = ok(f
+        .store
+        .open_service_request(opening, None, customer_actor())
+        .await);
+    let reseller = SupportViewer::Partner(f.reseller.id);
+    let seen = ok(f.store.service_request(reseller, number).await);
+    let files: Vec<_> = seen
+        .files
+        .iter()
+        .map(|f| (f.seq, f.name.as_str(), f.size))
+        .collect();
+    assert_eq!(files, [(1, "screen.png", 13), (2, "app.log", 4)]);
+    let (file, bytes) = ok(f
+        .store
+        .service_request_file(SupportViewer::Customer(o.customer.id), number, 2)
+        .await);
+    assert_eq!(
+        (file.content_type.as_str(), bytes.as_slice()),
+        ("text/plain; charset=utf-8", b"line".as_slice())
+    );
+    for (viewer, seq) in [(SupportViewer::Partner(f.provider.id), 1), (reseller, 3)] {
+        assert!(
+            matches!(
+                f.store.service_request_file(viewer, number, seq).await,
+                Err(StoreError::NotFound)
+            ),
+            "{viewer:?} {seq}"
+        );
+    }
 }

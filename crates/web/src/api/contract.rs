@@ -70,6 +70,11 @@ const OPERATIONS: &[(&str, &str, &str)] = &[
     ("patch", "/v1/servicerequests/{request}", "updateServiceRequest"),
     (
         "get",
+        "/v1/servicerequests/{request}/files/{file}",
+        "getServiceRequestFile",
+    ),
+    (
+        "get",
         "/v1/customers/{customer}/servicerequests",
         "getCustomerServiceRequests",
     ),

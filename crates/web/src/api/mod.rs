@@ -139,6 +139,7 @@ pub fn router(state: AppState) -> Router<AppState> {
             "/servicerequests/{request}",
             get(support::get).patch(support::update).post(support::create),
         )
+        .route("/servicerequests/{request}/files/{file}", get(support::file))
         .route(
             "/customers/{customer}/servicerequests",
             get(support::customer_list),

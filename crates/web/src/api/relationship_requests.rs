@@ -64,7 +64,7 @@ pub(crate) async fn request(
         r.parse::<PartnerId>().ok()
     })?;
     let delegated_admin = params.delegated_admin.unwrap_or(false);
-    let token = relationships::request(&state, &caller, reseller, delegated_admin)
+    let token = relationships::request(&state, &caller, reseller, delegated_admin, None)
         .await
         .map_err(|e| match e {
             AppError::Invalid(errors) => ApiError::Query {

@@ -319,7 +319,8 @@ pub fn path(field: Field, paths: Paths) -> String {
         | Field::Telephone
         | Field::Website
         | Field::SupportHours
-        | Field::SupportPricing => field.name().into(),
+        | Field::SupportPricing
+        | Field::Attachments => field.name().into(),
         Field::Note => "newNote.text".into(),
         Field::SignerFirstName => format!("{agreement}primaryContact.firstName"),
         Field::SignerLastName => format!("{agreement}primaryContact.lastName"),

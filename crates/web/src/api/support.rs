@@ -364,6 +364,52 @@ pub(crate) async fn customer_get(
     get(state, caller, lang, path).await
 }
 
+/// A file a request's path names: `servicerequests/{request}/files/{file}`.
+pub(crate) struct FilePath(i64, i64);
+
+impl<S: Send + Sync> FromRequestParts<S> for FilePath {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let params: RawPathParams = params(parts, state).await?;
+        let request = param(&params, "request", NOT_FOUND)?;
+        Ok(FilePath(
+            request,
+            param(&params, "file", support::FILE_NOT_FOUND)?,
+        ))
+    }
+}
+
+/// Download a file attached to a service request (Partnerdesk)
+///
+/// The request's `fileLinks` name its files. Served as the type its content was checked
+/// to be, to save rather than to show.
+#[utoipa::path(
+    get,
+    path = "/v1/servicerequests/{request}/files/{file}",
+    tag = "Support",
+    params(
+        ("request" = String, Path, description = "The request's number"),
+        ("file" = String, Path, description = "The file's number within the request, from 1"),
+    ),
+    responses(
+        (status = 200, description = "The file", content(
+            (String = "application/pdf"), (String = "image/png"), (String = "image/jpeg"), (String = "image/gif"),
+            (String = "text/plain; charset=utf-8"), (String = "text/csv; charset=utf-8"),
+        ), headers(("Content-Disposition" = String, description = "`attachment` with the file's name"))),
+        (status = 404, description = "No such request for you, or no such file on it", body = crate::api::error::ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub(crate) async fn file(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    FilePath(request, seq): FilePath,
+) -> Result<Response, ApiError> {
+    let (file, bytes) = support::file(&state, Reader::Partner(&caller), request, seq).await?;
+    Ok(crate::attachment::download(&file, bytes))
+}
+
 /// `POST /v1/servicerequests/{locale}`: a request on behalf of one of your customers.
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -459,7 +505,7 @@ pub(crate) async fn create(
         severity: listed(b.severity.as_ref(), &["critical", "moderate", "minimal"]),
         topic: number(b.support_topic_id.as_ref()),
     };
-    let outcome = support::open_as_partner(&state, &caller, customer, &input, key, move |r| {
+    let outcome = support::open_as_partner(&state, &caller, customer, &input, Vec::new(), key, move |r| {
         ServiceRequestResource::new(r, locale)
     })
     .await

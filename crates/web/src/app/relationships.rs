@@ -2,11 +2,13 @@
 //! invitation link (through one of its indirect resellers, for a provider), and the
 //! customer's admin accepts or declines it in the customer portal.
 
+use partnerdesk_domain::email::Email;
+use partnerdesk_domain::mail::{Mail, MailKind};
 use partnerdesk_domain::partner::{PartnerKind, Permission};
 use partnerdesk_domain::subscription::Subscription;
-use partnerdesk_domain::{Field, FieldError, PartnerId, Rule};
+use partnerdesk_domain::{Field, FieldError, Locale, PartnerId, Rule};
 use partnerdesk_secrets as secrets;
-use partnerdesk_store::{CustomerPartner, Invitation, InvitationStatus, StoreError};
+use partnerdesk_store::{CustomerPartner, Invitation, InvitationStatus, LinkDigest, StoreError};
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
 
@@ -25,15 +27,23 @@ fn reseller_error(rule: Rule) -> AppError {
     AppError::field(FieldError::new(Field::AssociatedPartnerId, rule))
 }
 
+/// Where a relationship request is mailed, if anywhere: the customer admin's address and
+/// the language to write in.
+pub struct SendTo<'a> {
+    pub email: &'a str,
+    pub locale: Locale,
+}
+
 /// Records an invitation of the caller's (through its indirect reseller `reseller`, an id
-/// as typed) and returns the token of its link. A reseller can be named only by an
-/// indirect provider (`IndirectModelUnavailable`), and only one of its own
-/// (`ResellerUnknown`).
+/// as typed) and returns the token of its link; mails a link of its own to `send_to` if
+/// given. A reseller can be named only by an indirect provider
+/// (`IndirectModelUnavailable`), and only one of its own (`ResellerUnknown`).
 pub async fn request(
     state: &AppState,
     caller: &Caller,
     reseller: Option<&str>,
     delegated_admin: bool,
+    send_to: Option<SendTo<'_>>,
 ) -> Result<LinkToken, AppError> {
     caller.require(Permission::RequestRelationship)?;
     if !state.settings.profile.relationship_requests {
@@ -49,6 +59,23 @@ pub async fn request(
                 .map_err(|_| reseller_error(Rule::ResellerUnknown))?,
         ),
     };
+    let mail = match send_to.filter(|to| !to.email.trim().is_empty()) {
+        None => None,
+        Some(to) => {
+            let email = Email::parse(to.email.trim())
+                .map_err(|rule| AppError::field(FieldError::new(Field::Email, rule)))?;
+            let mail = Mail::new(
+                MailKind::RelationshipRequest,
+                email.as_str(),
+                to.locale,
+                caller.partner_id(),
+            )
+            .arg("partner", &caller.principal.partner.name)
+            .arg("admin", if delegated_admin { "yes" } else { "no" })
+            .arg("days", INVITATION_VALID.whole_days());
+            Some(mail)
+        }
+    };
     let token = new_secret();
     let expires = OffsetDateTime::now_utc() + INVITATION_VALID;
     state
@@ -57,8 +84,11 @@ pub async fn request(
             caller.partner_id(),
             reseller,
             delegated_admin,
-            secrets::sha256(token.as_bytes()),
-            expires,
+            LinkDigest {
+                digest: secrets::sha256(token.as_bytes()),
+                expires_at: expires,
+            },
+            mail,
             caller.actor(),
         )
         .await

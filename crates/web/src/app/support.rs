@@ -2,6 +2,8 @@
 //! follow them in the customer portal and as partners' agents work them in the portal and
 //! through the API.
 
+use partnerdesk_domain::attachment::{Attachment, Upload};
+use partnerdesk_domain::audit::Actor;
 use partnerdesk_domain::mail::{Mail, MailKind};
 use partnerdesk_domain::partner::{PartnerKind, Permission};
 use partnerdesk_domain::support::{
@@ -9,8 +11,8 @@ use partnerdesk_domain::support::{
 };
 use partnerdesk_domain::{CustomerId, Field, FieldError, Locale, PartnerId, PartnerUserId, Rule};
 use partnerdesk_store::{
-    Conflict, OpenRequest, OutboxMessage, REQUEST_NUMBER, RequestQuery, ServiceRequest, StoreError,
-    SupportViewer,
+    Conflict, OpenRequest, OutboxMessage, REQUEST_NUMBER, RequestFile, RequestQuery, ServiceRequest,
+    StoreError, SupportViewer,
 };
 use serde::Serialize;
 use time::OffsetDateTime;
@@ -71,6 +73,8 @@ pub async fn open_as_customer(
     caller: &CustomerCaller,
     input: &NewRequestInput,
     partner: &str,
+    files: Vec<Upload>,
+    key: Option<RequestKey>,
 ) -> Result<i64, AppError> {
     let partners = contacts(state, caller).await?;
     let chosen = match (partner.trim(), partners.as_slice()) {
@@ -82,54 +86,40 @@ pub async fn open_as_customer(
             .filter(|id| partners.iter().any(|p| p.0 == *id))
             .ok_or(Rule::PartnerUnknown),
     };
-    let request = NewRequest::parse(input);
-    let (partner, request) = match (chosen, request) {
-        (Ok(partner), Ok(request)) => (partner, request),
-        (chosen, request) => {
-            let mut errors = chosen
-                .err()
-                .map(|rule| vec![FieldError::new(Field::Partner, rule)])
-                .unwrap_or_default();
-            errors.extend(request.err().unwrap_or_default());
-            return Err(AppError::Invalid(errors));
+    let chosen = chosen.map_err(|rule| vec![FieldError::new(Field::Partner, rule)]);
+    let (partner, (request, attachments)) =
+        both(chosen, checked(state, input, files)).map_err(AppError::Invalid)?;
+    let opened = match replay(state, partner, key.as_ref()).await? {
+        Some(replayed) => Created::Replayed(replayed),
+        None => {
+            let name = caller.user.user_name.clone();
+            let mut open = opening(state, caller.user.customer_id, partner, request, name, false).await?;
+            open.attachments = attachments;
+            open_once(state, open, key, caller.actor(), |r| r.id).await?
         }
     };
-    let name = caller.user.user_name.clone();
-    let open = opening(state, caller.user.customer_id, partner, request, name, false).await?;
-    Ok(state
-        .store
-        .open_service_request(open, None, caller.actor())
-        .await?)
+    match opened {
+        Created::New(number) => Ok(number),
+        Created::Replayed(replayed) => serde_json::from_str(&replayed.body)
+            .map_err(|_| AppError::Internal("a kept answer that isn't a request number".into())),
+    }
 }
 
-/// Opens a request on behalf of one of the caller's customers, addressed to the caller's
-/// partner, once per `key`; the answer is `render` of the request.
-pub async fn open_as_partner<R: Serialize>(
+/// Opens `open` once per `key`, kept with the partner it is addressed to; the answer is
+/// `render` of the request as that partner sees it.
+async fn open_once<R: Serialize>(
     state: &AppState,
-    caller: &Caller,
-    customer: CustomerId,
-    input: &NewRequestInput,
+    open: OpenRequest,
     key: Option<RequestKey>,
+    actor: Actor,
     render: impl Fn(&ServiceRequest) -> R + Clone + Send + Sync + 'static,
 ) -> Result<Created<R>, AppError> {
-    caller.require(Permission::WorkSupport)?;
-    let partner = caller.partner_id();
-    if let Some(replayed) = replay(state, partner, key.as_ref()).await? {
-        return Ok(Created::Replayed(replayed));
-    }
-    customers::customer(state, caller, customer).await?;
-    let request = NewRequest::parse(input).map_err(AppError::Invalid)?;
-    let email = caller.principal.user.email.clone();
-    let open = opening(state, customer, partner, request, email, true).await?;
+    let partner = open.partner;
     let claim = key
         .as_ref()
         .map(|k| k.claim(partner, 201, render.clone()))
         .transpose()?;
-    match state
-        .store
-        .open_service_request(open, claim, caller.actor())
-        .await
-    {
+    match state.store.open_service_request(open, claim, actor).await {
         Ok(id) => {
             let opened = state
                 .store
@@ -140,6 +130,55 @@ pub async fn open_as_partner<R: Serialize>(
         Err(StoreError::Conflict(Conflict::RequestId)) => lost_race(state, partner, key.as_ref()).await,
         Err(e) => Err(e.into()),
     }
+}
+
+/// Opens a request on behalf of one of the caller's customers, addressed to the caller's
+/// partner, once per `key`; the answer is `render` of the request.
+pub async fn open_as_partner<R: Serialize>(
+    state: &AppState,
+    caller: &Caller,
+    customer: CustomerId,
+    input: &NewRequestInput,
+    files: Vec<Upload>,
+    key: Option<RequestKey>,
+    render: impl Fn(&ServiceRequest) -> R + Clone + Send + Sync + 'static,
+) -> Result<Created<R>, AppError> {
+    caller.require(Permission::WorkSupport)?;
+    let partner = caller.partner_id();
+    if let Some(replayed) = replay(state, partner, key.as_ref()).await? {
+        return Ok(Created::Replayed(replayed));
+    }
+    customers::customer(state, caller, customer).await?;
+    let (request, attachments) = checked(state, input, files).map_err(AppError::Invalid)?;
+    let email = caller.principal.user.email.clone();
+    let mut open = opening(state, customer, partner, request, email, true).await?;
+    open.attachments = attachments;
+    open_once(state, open, key, caller.actor(), render).await
+}
+
+/// Both results, or every error of either.
+fn both<A, B>(
+    a: Result<A, Vec<FieldError>>,
+    b: Result<B, Vec<FieldError>>,
+) -> Result<(A, B), Vec<FieldError>> {
+    match (a, b) {
+        (Ok(a), Ok(b)) => Ok((a, b)),
+        (a, b) => {
+            let mut errors = a.err().unwrap_or_default();
+            errors.extend(b.err().unwrap_or_default());
+            Err(errors)
+        }
+    }
+}
+
+/// The request's fields and its files, checked; every problem at once.
+fn checked(
+    state: &AppState,
+    input: &NewRequestInput,
+    files: Vec<Upload>,
+) -> Result<(NewRequest, Vec<Attachment>), Vec<FieldError>> {
+    let attachments = Attachment::parse_all(files, &state.settings.attachments).map_err(|e| vec![e]);
+    both(NewRequest::parse(input), attachments)
 }
 
 /// A new request with its targets, its customer contact (the billing profile's email, in
@@ -186,6 +225,7 @@ async fn opening(
         opened_by,
         by_partner,
         mails,
+        attachments: Vec::new(),
     })
 }
 
@@ -288,6 +328,25 @@ pub async fn request(state: &AppState, reader: Reader<'_>, id: i64) -> Result<Se
         .service_request(reader.viewer(), id)
         .await
         .map_err(not_found)
+}
+
+/// What a file attached to a request that the reader sees answers when it is unknown.
+pub const FILE_NOT_FOUND: &str = "api-service-request-file-not-found";
+
+/// A file attached to a request the reader sees (file numbers count from 1), with its
+/// content.
+pub async fn file(
+    state: &AppState,
+    reader: Reader<'_>,
+    id: i64,
+    seq: i64,
+) -> Result<(RequestFile, Vec<u8>), AppError> {
+    reader.require(Permission::ViewSupport)?;
+    state
+        .store
+        .service_request_file(reader.viewer(), id, seq)
+        .await
+        .map_err(AppError::not_found_as(FILE_NOT_FOUND))
 }
 
 /// Adds a note. Customers' notes are public; a partner chooses who reads it.

@@ -2,10 +2,11 @@
 //! role or deactivating them, inviting indirect resellers (a provider's), and API tokens.
 
 use partnerdesk_domain::email::Email;
+use partnerdesk_domain::mail::{Mail, MailKind};
 use partnerdesk_domain::partner::{Partner, PartnerKind, PartnerUser, Permission, Role};
-use partnerdesk_domain::{Field, FieldError, PartnerUserId, Rule, TokenId};
+use partnerdesk_domain::{Field, FieldError, Locale, PartnerUserId, Rule, TokenId};
 use partnerdesk_secrets as secrets;
-use partnerdesk_store::{Conflict, StoreError, TokenInfo};
+use partnerdesk_store::{Conflict, LinkDigest, StoreError, TokenInfo};
 use time::{Duration, OffsetDateTime};
 
 use crate::app::sessions::new_secret;
@@ -33,6 +34,20 @@ fn parse_email(typed: &str) -> Result<Email, FieldError> {
     Email::parse(typed.trim()).map_err(|rule| FieldError::new(Field::Email, rule))
 }
 
+/// The invitation mailed to a new user, with a set-password link of its own (minted when
+/// it is sent, see [`MailKind::secret_link`]).
+fn invitation_mail(caller: &Caller, email: &Email, locale: Locale) -> Mail {
+    Mail::new(
+        MailKind::UserInvitation,
+        email.as_str(),
+        locale,
+        caller.partner_id(),
+    )
+    .arg("partner", &caller.principal.partner.name)
+    .arg("email", email.as_str())
+    .arg("days", LINK_VALID.whole_days())
+}
+
 /// The partner's users, for its admin agents.
 pub async fn list(state: &AppState, caller: &Caller) -> Result<Vec<PartnerUser>, AppError> {
     caller.require(Permission::ManageUsers)?;
@@ -45,9 +60,11 @@ pub async fn invite(
     caller: &Caller,
     email: &str,
     role: Role,
+    locale: Locale,
 ) -> Result<LinkToken, AppError> {
     caller.require(Permission::ManageUsers)?;
     let email = parse_email(email).map_err(AppError::field)?;
+    let mail = invitation_mail(caller, &email, locale);
     let token = new_secret();
     let expires = OffsetDateTime::now_utc() + LINK_VALID;
     state
@@ -56,8 +73,11 @@ pub async fn invite(
             caller.partner_id(),
             email.as_str(),
             role,
-            secrets::sha256(token.as_bytes()),
-            expires,
+            LinkDigest {
+                digest: secrets::sha256(token.as_bytes()),
+                expires_at: expires,
+            },
+            mail,
             caller.actor(),
         )
         .await
@@ -119,6 +139,7 @@ pub async fn invite_reseller(
     caller: &Caller,
     name: &str,
     email: &str,
+    locale: Locale,
 ) -> Result<LinkToken, AppError> {
     resellers(state, caller).await?;
     caller.require(Permission::ManageUsers)?;
@@ -138,8 +159,11 @@ pub async fn invite_reseller(
             caller.partner_id(),
             name,
             email.as_str(),
-            secrets::sha256(token.as_bytes()),
-            OffsetDateTime::now_utc() + LINK_VALID,
+            LinkDigest {
+                digest: secrets::sha256(token.as_bytes()),
+                expires_at: OffsetDateTime::now_utc() + LINK_VALID,
+            },
+            invitation_mail(caller, &email, locale).arg("company", name),
             caller.actor(),
         )
         .await

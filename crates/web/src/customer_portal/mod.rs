@@ -17,6 +17,7 @@ use tower_http::timeout::TimeoutLayer;
 
 use crate::app::AppError;
 use crate::state::AppState;
+use crate::ui::upload::body_limit;
 use crate::ui::{self, PageError};
 
 /// Every page of the customer portal, with errors rendered as pages.
@@ -37,9 +38,12 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/customer/support", get(support::page))
         .route(
             "/customer/support/new",
-            get(support::new_page).post(support::open),
+            get(support::new_page)
+                .post(support::open)
+                .layer(body_limit(&state.settings.attachments)),
         )
         .route("/customer/support/{request}", get(support::request))
+        .route("/customer/support/{request}/files/{file}", get(support::file))
         .route("/customer/support/{request}/notes", post(support::add_note))
         .route("/customer/support/{request}/status", post(support::set_status))
         .layer(TimeoutLayer::with_status_code(

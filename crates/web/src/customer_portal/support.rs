@@ -13,11 +13,15 @@ use serde::Deserialize;
 
 use super::session::CustomerSignedIn;
 use crate::app::AppError;
+use crate::app::idempotency::RequestKey;
 use crate::app::support::{self, Reader as AppReader};
+use crate::attachment;
 use crate::i18n;
 use crate::state::AppState;
 use crate::ui::fields::{ErrorLink, FieldView, FieldsetView, Kind, attach};
-use crate::ui::support::{NoteView, Reader, RequestRow, notes, request_fields, request_row};
+use crate::ui::form::form_key;
+use crate::ui::support::{FileView, NoteView, Reader, RequestRow, files, notes, request_fields, request_row};
+use crate::ui::upload::Uploaded;
 use crate::ui::{Flash, Form, Page, PageError, ok, refused};
 
 /// Requests the page lists.
@@ -66,6 +70,8 @@ struct NewPage {
     page: Page,
     errors: Vec<ErrorLink>,
     fields: Vec<FieldView>,
+    /// What makes a second press of the button open nothing more.
+    request_key: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -74,6 +80,8 @@ pub struct NewForm {
     partner: String,
     #[serde(flatten)]
     request: NewRequestInput,
+    #[serde(rename = "requestKey", default)]
+    request_key: String,
 }
 
 pub async fn new_page(State(state): State<AppState>, user: CustomerSignedIn) -> Result<Response, PageError> {
@@ -112,6 +120,7 @@ async fn render_new(
     fields.extend(request_fields(
         locale,
         &state.settings.support_targets,
+        &state.settings.attachments,
         &form.request,
     ));
     let mut sets = vec![FieldsetView {
@@ -125,6 +134,7 @@ async fn render_new(
         page: user.page("support-new-title", "/customer/support/new"),
         errors,
         fields: sets.remove(0).fields,
+        request_key: form_key(&form.request_key),
     })
 }
 
@@ -132,12 +142,29 @@ pub async fn open(
     State(state): State<AppState>,
     jar: CookieJar,
     user: CustomerSignedIn,
-    Form(form): Form<NewForm>,
+    form: Uploaded<NewForm>,
 ) -> Result<Response, PageError> {
     if let Some(first) = user.password_first(None) {
         return Ok(first);
     }
-    match support::open_as_customer(&state, &user.caller, &form.request, &form.partner).await {
+    let Uploaded { value: form, files } = form;
+    let scope = user.caller.user.customer_id.to_string();
+    let key = RequestKey::form(
+        "customer service request",
+        &scope,
+        &form_key(&form.request_key),
+        String::new(),
+    );
+    match support::open_as_customer(
+        &state,
+        &user.caller,
+        &form.request,
+        &form.partner,
+        files,
+        Some(key),
+    )
+    .await
+    {
         Ok(number) => {
             let jar = user.flash(jar, &Flash::notice("support-opened-notice"));
             Ok((jar, Redirect::to(&format!("/customer/support/{number}"))).into_response())
@@ -153,6 +180,7 @@ struct RequestPage {
     page: Page,
     r: RequestRow,
     description: String,
+    files: Vec<FileView>,
     notes: Vec<NoteView>,
     note: String,
     note_error: Option<String>,
@@ -181,6 +209,19 @@ pub async fn request(
     .await?))
 }
 
+/// A file attached to one of the customer's requests, downloaded.
+pub async fn file(
+    State(state): State<AppState>,
+    user: CustomerSignedIn,
+    Path((raw, seq)): Path<(String, String)>,
+) -> Result<Response, PageError> {
+    let seq = seq
+        .parse()
+        .map_err(|_| PageError::not_found(support::FILE_NOT_FOUND))?;
+    let (file, bytes) = support::file(&state, AppReader::Customer(&user.caller), number(&raw)?, seq).await?;
+    Ok(attachment::download(&file, bytes))
+}
+
 async fn render_request(
     state: &AppState,
     user: &CustomerSignedIn,
@@ -200,6 +241,7 @@ async fn render_request(
         page,
         r: request_row(locale, &found, Reader::Customer),
         description: found.description.clone(),
+        files: files(locale, &found, &format!("/customer/support/{id}")),
         notes: notes(locale, &found),
         note,
         note_error,

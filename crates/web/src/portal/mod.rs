@@ -38,7 +38,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/static/{file}", get(ui::assets::serve))
         .merge(customer_pages())
         .merge(billing::pages())
-        .merge(support::pages())
+        .merge(support::pages(&state.settings.attachments))
         .route("/resellers", get(resellers::page).post(resellers::invite))
         .route("/users", get(users::page).post(users::invite))
         .route("/users/{user}", post(users::change))

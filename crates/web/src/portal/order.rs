@@ -21,6 +21,7 @@ use crate::portal::wizard::review::{ChosenView, chosen};
 use crate::portal::wizard::subscriptions::{CategoryView, Pricing, categories, read};
 use crate::state::AppState;
 use crate::ui::fields::ErrorLink;
+use crate::ui::form::form_key;
 use crate::ui::{Fields, Flash, Form, Page, PageError, ok};
 
 #[derive(Template)]
@@ -90,7 +91,7 @@ pub async fn submit(
     Form(form): Form<Fields>,
 ) -> Result<Response, PageError> {
     let catalog = customers::catalog(&state).await?;
-    let key = valid_key(form.get("requestKey").unwrap_or_default()).unwrap_or_else(new_secret);
+    let key = form_key(form.get("requestKey").unwrap_or_default());
     let mut choice = Choice::new(customer(&state, &user, &raw).await?, key);
     read(&mut choice.draft, &form, &catalog);
     let action = form.get("action").unwrap_or_default();
@@ -124,16 +125,6 @@ async fn refused(
 ) -> Result<Response, PageError> {
     let page = render(state, user, choice, false, errors).await?;
     Ok(crate::ui::refused(&page))
-}
-
-/// A key from the form: what `new_secret` makes, nothing else.
-fn valid_key(raw: &str) -> Option<String> {
-    let raw = raw.trim();
-    let ok = (20..=100).contains(&raw.len())
-        && raw
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    ok.then(|| raw.to_owned())
 }
 
 async fn render(

@@ -6,16 +6,17 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
-use partnerdesk_domain::Arg;
 use partnerdesk_domain::partner::Permission;
+use partnerdesk_domain::{Arg, Field};
 use serde::Deserialize;
 
+use crate::app::relationships::SendTo;
 use crate::app::{AppError, relationships, sellers};
 use crate::i18n;
 use crate::links;
 use crate::portal::session::{Can, guard};
 use crate::state::AppState;
-use crate::ui::{Flash, Form, Page, PageError, ok};
+use crate::ui::{Flash, Form, Page, PageError, ok, refused};
 
 struct ResellerChoice {
     id: String,
@@ -29,11 +30,26 @@ struct RequestPage {
     resellers: Vec<ResellerChoice>,
     link: Option<String>,
     email: Option<String>,
+    /// What was typed in "Send it to", and why it was refused.
+    send_to: String,
+    send_to_error: Option<String>,
+}
+
+/// What the form shows again when it is refused.
+#[derive(Default)]
+struct Entered {
+    send_to: String,
+    send_to_error: Option<String>,
 }
 
 type Requester = Can<guard::RequestRelationship>;
 
-async fn render(state: &AppState, user: &Requester, link: Option<String>) -> Result<Response, PageError> {
+async fn render(
+    state: &AppState,
+    user: &Requester,
+    link: Option<String>,
+    entered: Entered,
+) -> Result<RequestPage, PageError> {
     if !state.settings.profile.relationship_requests {
         return Err(AppError::RelationshipRequestsUnavailable.into());
     }
@@ -44,7 +60,7 @@ async fn render(state: &AppState, user: &Requester, link: Option<String>) -> Res
         let args = [("partner", Arg::Text(partner)), ("link", Arg::Text(link.clone()))];
         i18n::text_with(user.locale, "relationship-email", &args)
     });
-    Ok(ok(&RequestPage {
+    Ok(RequestPage {
         page: user.page("relationship-title", "/customers/relationship-request"),
         resellers: resellers
             .into_iter()
@@ -55,7 +71,9 @@ async fn render(state: &AppState, user: &Requester, link: Option<String>) -> Res
             .collect(),
         link,
         email,
-    }))
+        send_to: entered.send_to,
+        send_to_error: entered.send_to_error,
+    })
 }
 
 pub async fn page(State(state): State<AppState>, user: Requester) -> Result<Response, PageError> {
@@ -63,7 +81,7 @@ pub async fn page(State(state): State<AppState>, user: Requester) -> Result<Resp
         Some(Flash::Secret { value }) => Some(value.clone()),
         _ => None,
     };
-    render(&state, &user, link).await
+    Ok(ok(&render(&state, &user, link, Entered::default()).await?))
 }
 
 #[derive(Deserialize)]
@@ -72,6 +90,8 @@ pub struct RequestForm {
     associated_partner_id: String,
     #[serde(rename = "delegatedAdmin", default)]
     delegated_admin: String,
+    #[serde(default)]
+    email: String,
 }
 
 pub async fn create(
@@ -82,13 +102,27 @@ pub async fn create(
     Form(form): Form<RequestForm>,
 ) -> Result<Response, PageError> {
     let dap = form.delegated_admin == "yes";
-    match relationships::request(&state, &user.caller, Some(&form.associated_partner_id), dap).await {
+    let send_to = SendTo {
+        email: &form.email,
+        locale: user.locale,
+    };
+    let reseller = Some(form.associated_partner_id.as_str());
+    match relationships::request(&state, &user.caller, reseller, dap, Some(send_to)).await {
         Ok(token) => {
             let value = links::invitation(&state, &headers, &token);
             let jar = user.flash(jar, &Flash::Secret { value });
             Ok((jar, Redirect::to("/customers/relationship-request")).into_response())
         }
-        Err(AppError::Invalid(_)) => Err(PageError::BadForm),
+        Err(AppError::Invalid(errors)) => match errors.iter().find(|e| e.field == Field::Email) {
+            Some(error) => {
+                let entered = Entered {
+                    send_to: form.email.trim().to_owned(),
+                    send_to_error: Some(i18n::rule(user.locale, &error.rule)),
+                };
+                Ok(refused(&render(&state, &user, None, entered).await?))
+            }
+            None => Err(PageError::BadForm),
+        },
         Err(e) => Err(e.into()),
     }
 }

@@ -97,7 +97,7 @@ pub async fn invite(
     headers: HeaderMap,
     Form(form): Form<InviteForm>,
 ) -> Result<Response, PageError> {
-    match users::invite_reseller(&state, &user.caller, &form.company_name, &form.email).await {
+    match users::invite_reseller(&state, &user.caller, &form.company_name, &form.email, user.locale).await {
         Ok(token) => {
             let value = links::set_password(&state, &headers, &token);
             let jar = user.flash(jar, &Flash::Secret { value });

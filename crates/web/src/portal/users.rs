@@ -123,7 +123,7 @@ pub async fn invite(
     Form(form): Form<InviteForm>,
 ) -> Result<Response, PageError> {
     let role: Role = form.role.parse().map_err(|_| PageError::BadForm)?;
-    match users::invite(&state, &user.caller, &form.email, role).await {
+    match users::invite(&state, &user.caller, &form.email, role, user.locale).await {
         Ok(token) => {
             let value = links::set_password(&state, &headers, &token);
             let jar = user.flash(jar, &Flash::Secret { value });

@@ -15,6 +15,8 @@ pub enum Kind {
     Checkbox,
     /// Several lines of text.
     TextArea,
+    /// Files; the field's `accept` lists their types.
+    File,
 }
 
 #[derive(Debug, Clone)]
@@ -49,6 +51,8 @@ pub struct FieldView {
     pub suffix: Option<String>,
     pub max_length: usize,
     pub after: After,
+    /// A file input's types: `.pdf,.png`.
+    pub accept: String,
 }
 
 impl FieldView {
@@ -76,6 +80,7 @@ impl FieldView {
             suffix: None,
             max_length: 255,
             after: After::Nothing,
+            accept: String::new(),
         }
     }
 
@@ -96,6 +101,12 @@ impl FieldView {
 
     pub fn after(mut self, after: After) -> Self {
         self.after = after;
+        self
+    }
+
+    /// A file input taking the types `accept` lists.
+    pub fn accept(mut self, accept: String) -> Self {
+        self.accept = accept;
         self
     }
 
@@ -130,11 +141,16 @@ impl FieldView {
         self.kind == Kind::TextArea
     }
 
+    pub fn is_file(&self) -> bool {
+        self.kind == Kind::File
+    }
+
     pub fn input_type(&self) -> &'static str {
         match self.kind {
             Kind::Email => "email",
             Kind::Tel => "tel",
             Kind::Date => "date",
+            Kind::File => "file",
             Kind::Text | Kind::Select | Kind::Checkbox | Kind::TextArea => "text",
         }
     }

@@ -89,6 +89,21 @@ impl Fields {
 #[derive(Deserialize)]
 pub struct Empty {}
 
+/// A form's request key: the one it was sent with when it is one of ours, a new one
+/// otherwise (the form shown the first time, or a key someone made up).
+pub fn form_key(sent: &str) -> String {
+    let sent = sent.trim();
+    let ours = (20..=100).contains(&sent.len())
+        && sent
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if ours {
+        sent.to_owned()
+    } else {
+        crate::app::sessions::new_secret()
+    }
+}
+
 /// A local path to return to after a form: never another site.
 pub fn local_path(next: &str) -> &str {
     let dangerous = |c: char| c == '\\' || c.is_control() || c.is_whitespace();

@@ -16,6 +16,7 @@ pub mod layout;
 pub mod sign_in;
 pub mod subscriptions;
 pub mod support;
+pub mod upload;
 pub mod visitor;
 
 pub use error::{PageError, render as render_errors};

@@ -1,8 +1,9 @@
 //! Service requests as both portals show them: severities, statuses, due times and the
 //! thread, in the reader's language.
 
-use partnerdesk_domain::Locale;
+use partnerdesk_domain::attachment::AttachmentLimits;
 use partnerdesk_domain::support::{self, RequestStatus, Severity, TOPICS, Visibility};
+use partnerdesk_domain::{Arg, Locale};
 use partnerdesk_store::ServiceRequest;
 use time::OffsetDateTime;
 
@@ -10,7 +11,7 @@ use partnerdesk_domain::Field;
 
 use crate::i18n;
 use crate::ui::fields::{FieldView, Kind};
-use crate::ui::layout::format_date_time;
+use crate::ui::layout::{format_date_time, format_number};
 
 /// Whose eyes a request is shown to: the customer calls `attention_needed` "waiting for
 /// you", a partner "waiting for the customer".
@@ -107,6 +108,29 @@ pub struct NoteView {
     pub visibility_text: String,
 }
 
+/// An attached file as a link to download it.
+pub struct FileView {
+    pub href: String,
+    pub name: String,
+    pub size: String,
+}
+
+/// The request's files, downloaded under `base` (the request's page).
+pub fn files(locale: Locale, r: &ServiceRequest, base: &str) -> Vec<FileView> {
+    r.files
+        .iter()
+        .map(|f| FileView {
+            href: format!("{base}/files/{}", f.seq),
+            name: f.name.clone(),
+            size: i18n::text_with(
+                locale,
+                "support-attachment-size",
+                &[("kb", Arg::Text(format_number(locale, (f.size + 1023) / 1024)))],
+            ),
+        })
+        .collect()
+}
+
 pub fn notes(locale: Locale, r: &ServiceRequest) -> Vec<NoteView> {
     r.notes
         .iter()
@@ -155,13 +179,27 @@ pub fn topic_options(locale: Locale) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The fields of a new request, as typed: title, severity, topic, description.
+fn count(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// The fields of a new request, as typed: title, severity, topic, description, files.
 pub fn request_fields(
     locale: Locale,
     targets: &support::Targets,
+    attachments: &AttachmentLimits,
     input: &support::NewRequestInput,
 ) -> Vec<FieldView> {
     let choose = || (String::new(), i18n::text(locale, "support-choose"));
+    let files_hint = i18n::text_with(
+        locale,
+        "support-field-attachments-hint",
+        &[
+            ("max", Arg::Number(count(attachments.max_files))),
+            ("mb", Arg::Number(count(attachments.max_mb))),
+            ("types", Arg::Text(attachments.accept().replace(',', ", "))),
+        ],
+    );
     vec![
         FieldView::of(
             Field::Title,
@@ -189,5 +227,14 @@ pub fn request_fields(
             Kind::TextArea,
             &input.description,
         ),
+        FieldView::of(
+            Field::Attachments,
+            i18n::text(locale, "support-field-attachments"),
+            Kind::File,
+            "",
+        )
+        .optional()
+        .hint(files_hint)
+        .accept(attachments.accept()),
     ]
 }

@@ -120,6 +120,31 @@ impl Visitor {
         Self::read(response.unwrap_or_else(|e| panic!("POST {path}: {e}"))).await
     }
 
+    /// Posts a form with files (`multipart/form-data`), as a browser sends a form with a
+    /// file input: `files` are the input's name, each file's name and its content.
+    pub async fn post_files(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &str, &[u8])],
+    ) -> Page {
+        let mut form = reqwest::multipart::Form::new();
+        for (name, value) in fields {
+            form = form.text(name.to_string(), value.to_string());
+        }
+        for (input, file_name, bytes) in files {
+            let part = reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(file_name.to_string());
+            form = form.part(input.to_string(), part);
+        }
+        let response = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .multipart(form)
+            .send()
+            .await;
+        Self::read(response.unwrap_or_else(|e| panic!("POST {path}: {e}"))).await
+    }
+
     /// Follows a redirect as a browser would.
     pub async fn follow(&self, page: Page) -> Page {
         match (&page.status, &page.location) {

@@ -1,8 +1,10 @@
 //! The portal over HTTP, as a browser without JavaScript uses it: on SQLite by default and
 //! on PostgreSQL when `PD_TEST_DATABASE_URL` is set.
 
+mod attachments;
 mod billing;
 mod browser;
+mod mail;
 mod matrix;
 mod relationships;
 mod security;

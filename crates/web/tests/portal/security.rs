@@ -171,8 +171,16 @@ async fn every_sign_in_costs_one_argon2_computation_whatever_the_account() {
             app.provider.id,
             "invited@provider.example",
             Role::SalesAgent,
-            secrets::sha256(b"an unused link"),
-            now + time::Duration::hours(1),
+            partnerdesk_store::LinkDigest {
+                digest: secrets::sha256(b"an unused link"),
+                expires_at: now + time::Duration::hours(1),
+            },
+            partnerdesk_domain::mail::Mail::new(
+                partnerdesk_domain::mail::MailKind::UserInvitation,
+                "invited@example.com",
+                partnerdesk_domain::Locale::EnUs,
+                app.provider.id,
+            ),
             Actor::operator(),
         )
         .await

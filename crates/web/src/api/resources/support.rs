@@ -192,10 +192,21 @@ pub struct ServiceRequestResource {
     pub assignee: Option<Agent>,
     /// The thread, oldest first, as the caller may read it.
     pub notes: Vec<NoteResource>,
-    /// Always empty: attachments aren't taken yet.
-    pub file_links: Vec<String>,
+    /// The files attached when it was opened, with where to download each.
+    pub file_links: Vec<FileLink>,
     pub links: ProfileLinks,
     pub attributes: Attributes,
+}
+
+/// A file attached to a request.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct FileLink {
+    pub name: String,
+    /// Its size in bytes.
+    pub size: i64,
+    pub content_type: String,
+    pub link: Link,
 }
 
 impl ServiceRequestResource {
@@ -250,7 +261,16 @@ impl ServiceRequestResource {
                     visibility: n.visibility,
                 })
                 .collect(),
-            file_links: Vec::new(),
+            file_links: r
+                .files
+                .iter()
+                .map(|f| FileLink {
+                    name: f.name.clone(),
+                    size: f.size,
+                    content_type: f.content_type.clone(),
+                    link: Link::get(format!("servicerequests/{}/files/{}", r.id, f.seq)),
+                })
+                .collect(),
             links: ProfileLinks {
                 self_link: Link::get(format!("servicerequests/{}", r.id)),
             },

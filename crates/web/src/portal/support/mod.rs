@@ -11,9 +11,12 @@ mod request;
 use axum::Router;
 use axum::routing::{get, post};
 
-use crate::state::AppState;
+use partnerdesk_domain::attachment::AttachmentLimits;
 
-pub fn pages() -> Router<AppState> {
+use crate::state::AppState;
+use crate::ui::upload::body_limit;
+
+pub fn pages(attachments: &AttachmentLimits) -> Router<AppState> {
     Router::new()
         .route("/support", get(queue::page))
         .route("/support/profile", get(profile::page).post(profile::save))
@@ -23,8 +26,9 @@ pub fn pages() -> Router<AppState> {
         .route("/support/{request}/status", post(request::set_status))
         .route("/support/{request}/assign", post(request::assign))
         .route("/support/{request}/escalate", post(request::escalate))
+        .route("/support/{request}/files/{file}", get(request::file))
         .route(
             "/customers/{customer}/support/new",
-            get(new::page).post(new::submit),
+            get(new::page).post(new::submit).layer(body_limit(attachments)),
         )
 }

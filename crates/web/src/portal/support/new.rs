@@ -6,16 +6,19 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use partnerdesk_domain::support::NewRequestInput;
 use partnerdesk_domain::{CustomerId, FieldError};
+use serde::Deserialize;
 
-use crate::app::idempotency::Created;
+use crate::app::idempotency::{Created, RequestKey};
 use crate::app::support;
 use crate::app::{AppError, customers};
 use crate::i18n;
 use crate::portal::session::{Can, SignedIn, guard};
 use crate::state::AppState;
 use crate::ui::fields::{ErrorLink, FieldView, FieldsetView, attach};
+use crate::ui::form::form_key;
 use crate::ui::support::request_fields;
-use crate::ui::{Flash, Form, Page, PageError, ok, refused};
+use crate::ui::upload::Uploaded;
+use crate::ui::{Flash, Page, PageError, ok, refused};
 
 #[derive(Template)]
 #[template(path = "support/new.html")]
@@ -25,6 +28,17 @@ struct NewPage {
     company: String,
     errors: Vec<ErrorLink>,
     fields: Vec<FieldView>,
+    /// What makes a second press of the button open nothing more.
+    request_key: String,
+}
+
+/// The form: the request, and the key of this form's request.
+#[derive(Debug, Default, Deserialize)]
+pub struct NewForm {
+    #[serde(flatten)]
+    request: NewRequestInput,
+    #[serde(rename = "requestKey", default)]
+    request_key: String,
 }
 
 type Agent = Can<guard::WorkSupport>;
@@ -40,16 +54,14 @@ pub async fn page(
     Path(raw): Path<String>,
 ) -> Result<Response, PageError> {
     let id = customer_id(&raw)?;
-    Ok(ok(
-        &render(&state, &user, id, &NewRequestInput::default(), &[]).await?
-    ))
+    Ok(ok(&render(&state, &user, id, &NewForm::default(), &[]).await?))
 }
 
 async fn render(
     state: &AppState,
     user: &SignedIn,
     id: CustomerId,
-    input: &NewRequestInput,
+    form: &NewForm,
     errors: &[FieldError],
 ) -> Result<NewPage, PageError> {
     let customer = customers::customer(state, &user.caller, id).await?;
@@ -57,7 +69,12 @@ async fn render(
     let mut sets = vec![FieldsetView {
         id: "request",
         legend: String::new(),
-        fields: request_fields(locale, &state.settings.support_targets, input),
+        fields: request_fields(
+            locale,
+            &state.settings.support_targets,
+            &state.settings.attachments,
+            &form.request,
+        ),
         link: None,
     }];
     let errors = attach(&mut sets, errors, locale);
@@ -73,6 +90,7 @@ async fn render(
         company: customer.company_name,
         errors,
         fields: sets.remove(0).fields,
+        request_key: form_key(&form.request_key),
     })
 }
 
@@ -81,17 +99,29 @@ pub async fn submit(
     jar: CookieJar,
     user: Agent,
     Path(raw): Path<String>,
-    Form(input): Form<NewRequestInput>,
+    form: Uploaded<NewForm>,
 ) -> Result<Response, PageError> {
     let id = customer_id(&raw)?;
-    let opened = support::open_as_partner(&state, &user.caller, id, &input, None, |r| r.id).await;
-    match opened {
-        Ok(Created::New(number)) => {
-            let jar = user.flash(jar, &Flash::notice("support-opened-notice"));
-            Ok((jar, Redirect::to(&format!("/support/{number}"))).into_response())
+    let Uploaded { value: form, files } = form;
+    let key = RequestKey::form(
+        "portal service request",
+        &id.to_string(),
+        &form_key(&form.request_key),
+        String::new(),
+    );
+    let opened = support::open_as_partner(&state, &user.caller, id, &form.request, files, Some(key), |r| {
+        r.id
+    })
+    .await;
+    let number = match opened {
+        Ok(Created::New(number)) => number,
+        Ok(Created::Replayed(replay)) => serde_json::from_str(&replay.body)
+            .map_err(|_| AppError::Internal("a kept answer that isn't a request number".into()))?,
+        Err(AppError::Invalid(errors)) => {
+            return Ok(refused(&render(&state, &user, id, &form, &errors).await?));
         }
-        Ok(Created::Replayed(_)) => Err(AppError::Internal("a form replayed".into()).into()),
-        Err(AppError::Invalid(errors)) => Ok(refused(&render(&state, &user, id, &input, &errors).await?)),
-        Err(e) => Err(e.into()),
-    }
+        Err(e) => return Err(e.into()),
+    };
+    let jar = user.flash(jar, &Flash::notice("support-opened-notice"));
+    Ok((jar, Redirect::to(&format!("/support/{number}"))).into_response())
 }

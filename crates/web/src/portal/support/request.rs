@@ -13,10 +13,13 @@ use serde::Deserialize;
 
 use crate::app::AppError;
 use crate::app::support::{self, Reader as AppReader};
+use crate::attachment;
 use crate::i18n;
 use crate::portal::session::{Can, SignedIn, guard};
 use crate::state::AppState;
-use crate::ui::support::{NoteView, Reader, RequestRow, notes, request_row, status_words, visibility_words};
+use crate::ui::support::{
+    FileView, NoteView, Reader, RequestRow, files, notes, request_row, status_words, visibility_words,
+};
 use crate::ui::{Flash, Form, Page, PageError, ok, refused};
 
 #[derive(Template)]
@@ -25,6 +28,7 @@ struct RequestPage {
     page: Page,
     r: RequestRow,
     description: String,
+    files: Vec<FileView>,
     notes: Vec<NoteView>,
     can_work: bool,
     visibilities: Vec<(String, String)>,
@@ -64,6 +68,19 @@ pub async fn page(
     ))
 }
 
+/// A file attached to the request, downloaded.
+pub async fn file(
+    State(state): State<AppState>,
+    user: Viewer,
+    Path((raw, seq)): Path<(String, String)>,
+) -> Result<Response, PageError> {
+    let seq = seq
+        .parse()
+        .map_err(|_| PageError::not_found(support::FILE_NOT_FOUND))?;
+    let (file, bytes) = support::file(&state, AppReader::Partner(&user.caller), number(&raw)?, seq).await?;
+    Ok(attachment::download(&file, bytes))
+}
+
 async fn render(state: &AppState, user: &SignedIn, id: i64, form: Outcome) -> Result<RequestPage, PageError> {
     let locale = user.locale;
     let caller = &user.caller;
@@ -98,6 +115,7 @@ async fn render(state: &AppState, user: &SignedIn, id: i64, form: Outcome) -> Re
             .unwrap_or_default(),
         r: request_row(locale, &found, Reader::Partner),
         description: found.description.clone(),
+        files: files(locale, &found, &format!("/support/{id}")),
         notes: notes(locale, &found),
         can_work,
         visibilities: shown
