@@ -153,3 +153,5 @@ error-attachment-too-large = Attach files of at most { $max } MB each.
 error-attachment-type-refused = Attach only files of these types, with content that matches their name: { $types }.
 error-attachment-empty = This file is empty: attach one with content.
 error-too-many-attachments = Attach at most { $max } files.
+error-subscription-unknown = Choose one of the customer's subscriptions, sold by the partner the request goes to.
+error-subscription-of-other-partner = Another partner sells this subscription: choose that partner, or leave the partner empty.

@@ -197,3 +197,6 @@ support-field-attachments = Attachments
 support-field-attachments-hint = Up to { $max } files of { $mb } MB each: { $types }.
 support-attachments = Attachments
 support-attachment-size = { $kb } KB
+support-field-subscription = Subscription concerned
+support-field-subscription-hint = The request goes to the partner that sells it.
+support-subscription = Subscription

@@ -159,3 +159,5 @@ error-attachment-too-large = Joignez des fichiers de { $max } Mo au plus chacun.
 error-attachment-type-refused = Joignez uniquement des fichiers de ces types, dont le contenu correspond au nom : { $types }.
 error-attachment-empty = Ce fichier est vide : joignez un fichier avec du contenu.
 error-too-many-attachments = Joignez { $max } fichiers au plus.
+error-subscription-unknown = Choisissez l'un des abonnements du client, vendu par le partenaire à qui va la demande.
+error-subscription-of-other-partner = Un autre partenaire vend cet abonnement : choisissez ce partenaire, ou laissez le partenaire vide.

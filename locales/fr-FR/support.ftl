@@ -197,3 +197,6 @@ support-field-attachments = Pièces jointes
 support-field-attachments-hint = Jusqu'à { $max } fichiers de { $mb } Mo chacun : { $types }.
 support-attachments = Pièces jointes
 support-attachment-size = { $kb } Ko
+support-field-subscription = Abonnement concerné
+support-field-subscription-hint = La demande va au partenaire qui le vend.
+support-subscription = Abonnement

@@ -197,3 +197,6 @@ support-field-attachments = Вложения
 support-field-attachments-hint = До { $max } файлов по { $mb } МБ каждый: { $types }.
 support-attachments = Вложения
 support-attachment-size = { $kb } КБ
+support-field-subscription = Подписка, к которой относится запрос
+support-field-subscription-hint = Запрос получит партнер, который ее продает.
+support-subscription = Подписка

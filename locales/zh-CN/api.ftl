@@ -143,3 +143,5 @@ error-attachment-too-large = 每个附加文件不得超过 { $max } MB。
 error-attachment-type-refused = 只能附加以下类型且内容与文件名相符的文件：{ $types }。
 error-attachment-empty = 此文件为空：请附加有内容的文件。
 error-too-many-attachments = 最多只能附加 { $max } 个文件。
+error-subscription-unknown = 请选择客户的订阅之一，且须由接收此请求的合作伙伴销售。
+error-subscription-of-other-partner = 此订阅由另一个合作伙伴销售：请选择该合作伙伴，或将合作伙伴留空。

@@ -197,3 +197,6 @@ support-field-attachments = 附件
 support-field-attachments-hint = 最多 { $max } 个文件，每个不超过 { $mb } MB：{ $types }。
 support-attachments = 附件
 support-attachment-size = { $kb } KB
+support-field-subscription = 相关订阅
+support-field-subscription-hint = 请求将发送给销售该订阅的合作伙伴。
+support-subscription = 订阅

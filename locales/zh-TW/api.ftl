@@ -143,3 +143,5 @@ error-attachment-too-large = 每個附加檔案不得超過 { $max } MB。
 error-attachment-type-refused = 只能附加下列類型且內容與檔名相符的檔案：{ $types }。
 error-attachment-empty = 此檔案是空的：請附加有內容的檔案。
 error-too-many-attachments = 最多只能附加 { $max } 個檔案。
+error-subscription-unknown = 請選擇客戶的訂用帳戶之一，且須由接收此要求的合作夥伴銷售。
+error-subscription-of-other-partner = 此訂用帳戶由另一個合作夥伴銷售：請選擇該合作夥伴，或將合作夥伴留白。

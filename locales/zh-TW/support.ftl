@@ -197,3 +197,6 @@ support-field-attachments = 附件
 support-field-attachments-hint = 最多 { $max } 個檔案，每個 { $mb } MB 以內：{ $types }。
 support-attachments = 附件
 support-attachment-size = { $kb } KB
+support-field-subscription = 相關的訂用帳戶
+support-field-subscription-hint = 要求會送交銷售該訂用帳戶的合作夥伴。
+support-subscription = 訂用帳戶

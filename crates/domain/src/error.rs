@@ -96,6 +96,8 @@ pub enum Field {
     SupportPricing,
     /// A service request's attached files.
     Attachments,
+    /// The subscription a service request is about.
+    Subscription,
 }
 
 impl Field {
@@ -158,6 +160,7 @@ impl Field {
             Field::SupportHours => "hours",
             Field::SupportPricing => "pricing",
             Field::Attachments => "attachments",
+            Field::Subscription => "subscriptionId",
         }
     }
 
@@ -338,6 +341,10 @@ pub enum Rule {
         types: String,
     },
     AttachmentEmpty,
+    /// A subscription that isn't the customer's, or (for a partner) not one it sells.
+    SubscriptionUnknown,
+    /// A subscription sold by another partner than the one chosen.
+    SubscriptionOfOtherPartner,
     TooManyAttachments {
         max: usize,
     },
@@ -453,6 +460,8 @@ impl Rule {
             Rule::AttachmentTooLarge { .. } => "AttachmentTooLarge",
             Rule::AttachmentTypeRefused { .. } => "AttachmentTypeRefused",
             Rule::AttachmentEmpty => "AttachmentEmpty",
+            Rule::SubscriptionUnknown => "SubscriptionUnknown",
+            Rule::SubscriptionOfOtherPartner => "SubscriptionOfOtherPartner",
             Rule::TooManyAttachments { .. } => "TooManyAttachments",
             Rule::Billing(e) => e.name(),
         }

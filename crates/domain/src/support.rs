@@ -256,6 +256,9 @@ pub struct NewRequestInput {
     pub severity: String,
     #[serde(default, rename = "supportTopicId")]
     pub topic: String,
+    /// The subscription it is about, if any: an id among the customer's.
+    #[serde(default, rename = "subscriptionId")]
+    pub subscription: String,
 }
 
 /// A new request, checked.
@@ -457,6 +460,7 @@ mod tests {
             description: description.into(),
             severity: severity.into(),
             topic: topic.into(),
+            subscription: String::new(),
         }
     }
 

@@ -39,6 +39,7 @@ const MIGRATIONS: &[Migration] = migrations![
     "0012_outbox",
     "0013_mail_links",
     "0014_request_files",
+    "0015_request_subscription",
 ];
 
 impl Store {

@@ -9,7 +9,9 @@ use partnerdesk_domain::mail::Mail;
 use partnerdesk_domain::support::{
     NewRequest, RequestStatus, Severity, Side, SupportProfile, SupportTopic, Visibility,
 };
-use partnerdesk_domain::{CustomerId, Field, FieldError, Locale, PartnerId, PartnerUserId};
+use partnerdesk_domain::{
+    CustomerId, Field, FieldError, Locale, OfferId, PartnerId, PartnerUserId, SubscriptionId,
+};
 use time::OffsetDateTime;
 
 use crate::Store;
@@ -71,6 +73,8 @@ pub struct ServiceRequest {
     pub notes: Vec<Note>,
     /// The attached files; empty in lists.
     pub files: Vec<RequestFile>,
+    /// The subscription it is about, with its offer (Partner Center's product).
+    pub subscription: Option<(SubscriptionId, OfferId)>,
 }
 
 /// A file attached to a request, without its content.
@@ -135,6 +139,8 @@ pub struct OpenRequest {
     pub mails: Vec<Mail>,
     /// The files attached to it, checked.
     pub attachments: Vec<Attachment>,
+    /// The subscription it is about, with its offer.
+    pub subscription: Option<(SubscriptionId, OfferId)>,
 }
 
 /// What a new request's mails say in place of its number, which the store gives.
@@ -146,7 +152,7 @@ pub const MAX_PAGE: u32 = 200;
 const COLUMNS: &str = "r.id, r.customer_id, c.company_name, r.partner_id, p.name AS partner_name, \
     e.partner_id AS escalated_id, ep.name AS escalated_name, r.title, r.description, r.severity, r.topic_id, r.status, \
     r.opened_by, r.contact_email, r.contact_locale, r.created_at, r.updated_at, r.first_response_at, r.closed_at, r.first_response_due, \
-    r.resolution_due";
+    r.resolution_due, r.subscription_id, r.product_id";
 
 /// The joins every read makes (`$2` is `true`).
 const JOINS: &str = "JOIN customers c ON c.id = r.customer_id JOIN partners p ON p.id = r.partner_id \
@@ -273,7 +279,8 @@ impl Store {
                 c.execute(
                     "INSERT INTO service_requests (id, customer_id, partner_id, title, description, severity, topic_id, \
                      status, opened_by, contact_email, contact_locale, created_at, updated_at, first_response_due, \
-                     resolution_due) VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9, $13, $10, $10, $11, $12)",
+                     resolution_due, subscription_id, product_id) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9, $13, $10, $10, $11, $12, $14, $15)",
                     &[
                         number.into(),
                         id(o.customer),
@@ -288,6 +295,8 @@ impl Store {
                         o.first_response_due.into(),
                         o.resolution_due.into(),
                         o.contact_locale.tag().into(),
+                        opt_id(o.subscription.as_ref().map(|(id, _)| *id)),
+                        Value::Text(o.subscription.as_ref().map(|(_, offer)| offer.as_str())),
                     ],
                 )
                 .await?;
@@ -810,6 +819,16 @@ fn request_from(r: &Row, notes: Vec<Note>) -> Result<ServiceRequest, StoreError>
         assignee,
         notes,
         files: Vec::new(),
+        subscription: match (
+            r.opt_uuid::<SubscriptionId>("subscription_id")?,
+            r.opt_text("product_id")?,
+        ) {
+            (Some(id), Some(offer)) => Some((
+                id,
+                OfferId::parse(&offer).ok_or_else(|| corrupt("service_requests.product_id"))?,
+            )),
+            _ => None,
+        },
     })
 }
 

@@ -25,6 +25,7 @@ fn request(title: &str, severity: &str) -> NewRequest {
         description: "Nobody can sign in since 9:00.".into(),
         severity: severity.into(),
         topic: "32444601".into(),
+        ..NewRequestInput::default()
     }))
 }
 
@@ -49,6 +50,7 @@ fn open(
         by_partner: false,
         mails: Vec::new(),
         attachments: Vec::new(),
+        subscription: None,
     }
 }
 

@@ -320,7 +320,8 @@ pub fn path(field: Field, paths: Paths) -> String {
         | Field::Website
         | Field::SupportHours
         | Field::SupportPricing
-        | Field::Attachments => field.name().into(),
+        | Field::Attachments
+        | Field::Subscription => field.name().into(),
         Field::Note => "newNote.text".into(),
         Field::SignerFirstName => format!("{agreement}primaryContact.firstName"),
         Field::SignerLastName => format!("{agreement}primaryContact.lastName"),

@@ -10,6 +10,7 @@ use axum::http::{HeaderMap, HeaderName};
 use axum::response::Response;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use partnerdesk_domain::catalog::Catalog;
 use partnerdesk_domain::support::{NewRequestInput, RequestStatus, Severity, TOPICS, Visibility};
 use partnerdesk_domain::{CustomerId, Locale};
 use partnerdesk_store::{AssigneeFilter, MAX_REQUEST_PAGE, RequestQuery, ServiceRequest};
@@ -27,7 +28,7 @@ use crate::api::resources::Collection;
 use crate::api::resources::support::{ServiceRequestResource, SupportProfileResource, SupportTopicResource};
 use crate::api::{param, params};
 use crate::app::support::{self, NOT_FOUND, Reader};
-use crate::app::{AppError, Caller};
+use crate::app::{AppError, Caller, customers};
 use crate::state::AppState;
 
 const CONTINUATION: HeaderName = HeaderName::from_static("ms-continuationtoken");
@@ -209,13 +210,14 @@ impl ListParams {
 fn page(
     requests: &[ServiceRequest],
     locale: Locale,
+    catalog: &Catalog,
     base: &str,
     filters: String,
     size: u32,
 ) -> Collection<ServiceRequestResource> {
     let items = requests
         .iter()
-        .map(|r| ServiceRequestResource::new(r, locale))
+        .map(|r| ServiceRequestResource::new(r, locale, catalog))
         .collect();
     let uri = format!("{base}?{filters}");
     let mut collection = Collection::new(items, uri);
@@ -257,7 +259,15 @@ pub(crate) async fn list(
     let (query, filters) = params.query(&caller, &headers)?;
     let size = query.limit;
     let found = support::queue(&state, &caller, query).await?;
-    Ok(Json(page(&found, locale, "servicerequests", filters, size)))
+    let catalog = customers::catalog(&state).await?;
+    Ok(Json(page(
+        &found,
+        locale,
+        &catalog,
+        "servicerequests",
+        filters,
+        size,
+    )))
 }
 
 /// List a customer's service requests
@@ -286,7 +296,8 @@ pub(crate) async fn customer_list(
     let size = query.limit;
     let found = support::queue(&state, &caller, query).await?;
     let base = format!("customers/{customer}/servicerequests");
-    Ok(Json(page(&found, locale, &base, filters, size)))
+    let catalog = customers::catalog(&state).await?;
+    Ok(Json(page(&found, locale, &catalog, &base, filters, size)))
 }
 
 /// The request a path names (`servicerequests/{request}`, or under a customer).
@@ -340,7 +351,8 @@ pub(crate) async fn get(
     path: RequestPath,
 ) -> Result<Json<ServiceRequestResource>, ApiError> {
     let found = read(&state, &caller, &path).await?;
-    Ok(Json(ServiceRequestResource::new(&found, locale)))
+    let catalog = customers::catalog(&state).await?;
+    Ok(Json(ServiceRequestResource::new(&found, locale, &catalog)))
 }
 
 /// Get a customer's service request
@@ -427,6 +439,9 @@ pub(crate) struct NewServiceRequest {
     /// One of the support topics' ids (`GET /v1/servicerequests/supporttopics`).
     #[schema(value_type = u32, minimum = 32444601, maximum = 32444606, example = 32444601)]
     support_topic_id: Option<Value>,
+    /// The subscription it is about (Partnerdesk): one of the customer's that you sell.
+    #[schema(format = Uuid)]
+    subscription_id: Option<String>,
 }
 
 /// A body's string, exactly as the document lists it: one of `names`. Anything else
@@ -504,9 +519,11 @@ pub(crate) async fn create(
         description: b.description.clone().unwrap_or_default(),
         severity: listed(b.severity.as_ref(), &["critical", "moderate", "minimal"]),
         topic: number(b.support_topic_id.as_ref()),
+        subscription: b.subscription_id.clone().unwrap_or_default(),
     };
+    let catalog = customers::catalog(&state).await?;
     let outcome = support::open_as_partner(&state, &caller, customer, &input, Vec::new(), key, move |r| {
-        ServiceRequestResource::new(r, locale)
+        ServiceRequestResource::new(r, locale, &catalog)
     })
     .await
     .map_err(placed)?;
@@ -621,7 +638,8 @@ pub(crate) async fn update(
         Change::Escalate(reason) => support::escalate(&state, &caller, id, reason).await,
     }
     .map_err(placed)?;
-    Ok(Json(ServiceRequestResource::new(&updated, locale)))
+    let catalog = customers::catalog(&state).await?;
+    Ok(Json(ServiceRequestResource::new(&updated, locale, &catalog)))
 }
 
 /// A use case's error, with refused values placed at their paths in support's bodies.

@@ -6,6 +6,7 @@ use partnerdesk_domain::attachment::{Attachment, Upload};
 use partnerdesk_domain::audit::Actor;
 use partnerdesk_domain::mail::{Mail, MailKind};
 use partnerdesk_domain::partner::{PartnerKind, Permission};
+use partnerdesk_domain::subscription::Subscription;
 use partnerdesk_domain::support::{
     NewRequest, NewRequestInput, RequestStatus, SupportProfile, Visibility, parse_note,
 };
@@ -76,25 +77,43 @@ pub async fn open_as_customer(
     files: Vec<Upload>,
     key: Option<RequestKey>,
 ) -> Result<i64, AppError> {
+    let customer = caller.user.customer_id;
     let partners = contacts(state, caller).await?;
-    let chosen = match (partner.trim(), partners.as_slice()) {
-        ("", [only]) => Ok(only.0),
-        ("", _) => Err(Rule::Required),
-        (id, _) => id
+    let subscriptions = state.store.customer_subscriptions(customer).await?;
+    let about = pick(&subscriptions, &input.subscription, |_| true);
+    let seller = about
+        .as_ref()
+        .ok()
+        .copied()
+        .flatten()
+        .map(|s| s.reseller_id.unwrap_or(s.partner_id));
+    let chosen = match (partner.trim(), seller, partners.as_slice()) {
+        ("", Some(seller), _) => Ok(seller),
+        ("", None, [only]) => Ok(only.0),
+        ("", None, _) => Err(FieldError::new(Field::Partner, Rule::Required)),
+        (id, seller, _) => match id
             .parse::<PartnerId>()
             .ok()
             .filter(|id| partners.iter().any(|p| p.0 == *id))
-            .ok_or(Rule::PartnerUnknown),
+        {
+            None => Err(FieldError::new(Field::Partner, Rule::PartnerUnknown)),
+            Some(id) if seller.is_some_and(|s| s != id) => Err(FieldError::new(
+                Field::Subscription,
+                Rule::SubscriptionOfOtherPartner,
+            )),
+            Some(id) => Ok(id),
+        },
     };
-    let chosen = chosen.map_err(|rule| vec![FieldError::new(Field::Partner, rule)]);
-    let (partner, (request, attachments)) =
-        both(chosen, checked(state, input, files)).map_err(AppError::Invalid)?;
+    let chosen = chosen.map_err(|e| vec![e]);
+    let ((partner, about), (request, attachments)) =
+        both(both(chosen, about), checked(state, input, files)).map_err(AppError::Invalid)?;
     let opened = match replay(state, partner, key.as_ref()).await? {
         Some(replayed) => Created::Replayed(replayed),
         None => {
             let name = caller.user.user_name.clone();
-            let mut open = opening(state, caller.user.customer_id, partner, request, name, false).await?;
+            let mut open = opening(state, customer, partner, request, name, false).await?;
             open.attachments = attachments;
+            open.subscription = about.map(|s| (s.id, s.offer_id.clone()));
             open_once(state, open, key, caller.actor(), |r| r.id).await?
         }
     };
@@ -149,11 +168,63 @@ pub async fn open_as_partner<R: Serialize>(
         return Ok(Created::Replayed(replayed));
     }
     customers::customer(state, caller, customer).await?;
-    let (request, attachments) = checked(state, input, files).map_err(AppError::Invalid)?;
+    let subscriptions = state.store.customer_subscriptions(customer).await?;
+    let about = pick(&subscriptions, &input.subscription, |s| sells(partner, s));
+    let (about, (request, attachments)) =
+        both(about, checked(state, input, files)).map_err(AppError::Invalid)?;
     let email = caller.principal.user.email.clone();
     let mut open = opening(state, customer, partner, request, email, true).await?;
     open.attachments = attachments;
+    open.subscription = about.map(|s| (s.id, s.offer_id.clone()));
     open_once(state, open, key, caller.actor(), render).await
+}
+
+/// The subscriptions the signed-in customer may say a request is about, with their
+/// sellers' names.
+pub async fn customer_subscriptions(
+    state: &AppState,
+    caller: &CustomerCaller,
+) -> Result<Vec<(Subscription, String)>, AppError> {
+    Ok(state
+        .store
+        .customer_subscriptions(caller.user.customer_id)
+        .await?)
+}
+
+/// The customer's subscriptions that the caller's partner sells (directly or as the
+/// reseller): what an agent may say a request is about.
+pub async fn sold_subscriptions(
+    state: &AppState,
+    caller: &Caller,
+    customer: CustomerId,
+) -> Result<Vec<(Subscription, String)>, AppError> {
+    let partner = caller.partner_id();
+    let mut all = state.store.customer_subscriptions(customer).await?;
+    all.retain(|(s, _)| sells(partner, s));
+    Ok(all)
+}
+
+fn sells(partner: PartnerId, s: &Subscription) -> bool {
+    s.partner_id == partner || s.reseller_id == Some(partner)
+}
+
+/// The subscription a request is about, typed as its id: one of `subscriptions` that
+/// `allowed` takes, or none when nothing is typed.
+fn pick<'a>(
+    subscriptions: &'a [(Subscription, String)],
+    typed: &str,
+    allowed: impl Fn(&Subscription) -> bool,
+) -> Result<Option<&'a Subscription>, Vec<FieldError>> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Ok(None);
+    }
+    subscriptions
+        .iter()
+        .map(|(s, _)| s)
+        .find(|s| s.id.to_string() == typed && allowed(s))
+        .map(Some)
+        .ok_or_else(|| vec![FieldError::new(Field::Subscription, Rule::SubscriptionUnknown)])
 }
 
 /// Both results, or every error of either.
@@ -226,6 +297,7 @@ async fn opening(
         by_partner,
         mails,
         attachments: Vec::new(),
+        subscription: None,
     })
 }
 

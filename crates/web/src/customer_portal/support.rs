@@ -12,15 +12,18 @@ use partnerdesk_store::RequestQuery;
 use serde::Deserialize;
 
 use super::session::CustomerSignedIn;
-use crate::app::AppError;
 use crate::app::idempotency::RequestKey;
 use crate::app::support::{self, Reader as AppReader};
+use crate::app::{AppError, customers};
 use crate::attachment;
 use crate::i18n;
 use crate::state::AppState;
 use crate::ui::fields::{ErrorLink, FieldView, FieldsetView, Kind, attach};
 use crate::ui::form::form_key;
-use crate::ui::support::{FileView, NoteView, Reader, RequestRow, files, notes, request_fields, request_row};
+use crate::ui::support::{
+    FileView, NoteView, Reader, RequestRow, files, notes, product, request_fields, request_row,
+    subscription_options,
+};
 use crate::ui::upload::Uploaded;
 use crate::ui::{Flash, Form, Page, PageError, ok, refused};
 
@@ -117,10 +120,14 @@ async fn render_new(
             .options(std::iter::once(choose).chain(options)),
         );
     }
+    let catalog = customers::catalog(state).await?;
+    let subscriptions = support::customer_subscriptions(state, &user.caller).await?;
+    let subscriptions = subscription_options(locale, &catalog, &subscriptions, partners.len() > 1);
     fields.extend(request_fields(
         locale,
         &state.settings.support_targets,
         &state.settings.attachments,
+        subscriptions,
         &form.request,
     ));
     let mut sets = vec![FieldsetView {
@@ -180,6 +187,7 @@ struct RequestPage {
     page: Page,
     r: RequestRow,
     description: String,
+    product: Option<String>,
     files: Vec<FileView>,
     notes: Vec<NoteView>,
     note: String,
@@ -241,6 +249,7 @@ async fn render_request(
         page,
         r: request_row(locale, &found, Reader::Customer),
         description: found.description.clone(),
+        product: product(locale, customers::catalog(state).await?.as_ref(), &found),
         files: files(locale, &found, &format!("/customer/support/{id}")),
         notes: notes(locale, &found),
         note,

@@ -2,8 +2,10 @@
 //! thread, in the reader's language.
 
 use partnerdesk_domain::attachment::AttachmentLimits;
+use partnerdesk_domain::catalog::Catalog;
+use partnerdesk_domain::subscription::Subscription;
 use partnerdesk_domain::support::{self, RequestStatus, Severity, TOPICS, Visibility};
-use partnerdesk_domain::{Arg, Locale};
+use partnerdesk_domain::{Arg, Locale, OfferId};
 use partnerdesk_store::ServiceRequest;
 use time::OffsetDateTime;
 
@@ -188,6 +190,7 @@ pub fn request_fields(
     locale: Locale,
     targets: &support::Targets,
     attachments: &AttachmentLimits,
+    subscriptions: Vec<(String, String)>,
     input: &support::NewRequestInput,
 ) -> Vec<FieldView> {
     let choose = || (String::new(), i18n::text(locale, "support-choose"));
@@ -200,7 +203,7 @@ pub fn request_fields(
             ("types", Arg::Text(attachments.accept().replace(',', ", "))),
         ],
     );
-    vec![
+    let mut fields = vec![
         FieldView::of(
             Field::Title,
             i18n::text(locale, "support-field-title"),
@@ -221,6 +224,22 @@ pub fn request_fields(
             &input.topic,
         )
         .options(std::iter::once(choose()).chain(topic_options(locale))),
+    ];
+    if !subscriptions.is_empty() {
+        let none = (String::new(), i18n::text(locale, "support-choose"));
+        fields.push(
+            FieldView::of(
+                Field::Subscription,
+                i18n::text(locale, "support-field-subscription"),
+                Kind::Select,
+                &input.subscription,
+            )
+            .optional()
+            .hint(i18n::text(locale, "support-field-subscription-hint"))
+            .options(std::iter::once(none).chain(subscriptions)),
+        );
+    }
+    fields.extend([
         FieldView::of(
             Field::Description,
             i18n::text(locale, "support-field-description"),
@@ -236,5 +255,42 @@ pub fn request_fields(
         .optional()
         .hint(files_hint)
         .accept(attachments.accept()),
-    ]
+    ]);
+    fields
+}
+
+/// Subscriptions as a select offers them: the offer's name, the subscription's own name
+/// if it has one, and (for a customer with several partners) who sells it.
+pub fn subscription_options(
+    locale: Locale,
+    catalog: &Catalog,
+    subscriptions: &[(Subscription, String)],
+    with_seller: bool,
+) -> Vec<(String, String)> {
+    subscriptions
+        .iter()
+        .map(|(s, seller)| {
+            let mut label = offer_name(locale, catalog, &s.offer_id);
+            if !s.friendly_name.is_empty() && s.friendly_name != label {
+                label = format!("{label} · {}", s.friendly_name);
+            }
+            if with_seller {
+                label = format!("{label} ({seller})");
+            }
+            (s.id.to_string(), label)
+        })
+        .collect()
+}
+
+/// The name of the offer of the subscription `r` is about, in the reader's language.
+pub fn product(locale: Locale, catalog: &Catalog, r: &ServiceRequest) -> Option<String> {
+    r.subscription
+        .as_ref()
+        .map(|(_, offer)| offer_name(locale, catalog, offer))
+}
+
+fn offer_name(locale: Locale, catalog: &Catalog, offer: &OfferId) -> String {
+    catalog
+        .offer(offer)
+        .map_or_else(|| offer.to_string(), |o| o.name(locale).to_owned())
 }

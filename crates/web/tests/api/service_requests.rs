@@ -414,3 +414,71 @@ async fn lists_page_by_continuation_token_and_refuse_bad_parameters() {
     assert_eq!(topics["items"][0]["id"], 32444601);
     assert_eq!(topics["items"][0]["name"], "登入");
 }
+
+#[tokio::test]
+async fn a_request_names_a_subscription_that_the_caller_sells() {
+    let app = TestApp::spawn().await;
+    let created = app.create_customer(&customer_body("aboutsub")).await;
+    let customer = created["id"].as_str().unwrap_or_default().to_owned();
+    let subscriptions = expect(
+        app.get(&format!("/v1/customers/{customer}/subscriptions")).await,
+        StatusCode::OK,
+    )
+    .await;
+    let subscription = subscriptions["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|s| s["offerId"] == "PDC-MAIL-STD")
+        .cloned()
+        .unwrap_or_default();
+    let subscription_id = subscription["id"].as_str().unwrap_or_default().to_owned();
+
+    let mut body = request_body(&customer, "Licenses missing");
+    body["subscriptionId"] = json!(uuid::Uuid::new_v4().to_string());
+    let refused = expect(
+        send(app.request(Method::POST, "/v1/servicerequests/en-US").json(&body)).await,
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+    assert!(
+        fields(&refused).contains(&("subscriptionId".into(), "SubscriptionUnknown".into())),
+        "{refused}"
+    );
+
+    body["subscriptionId"] = json!(subscription_id);
+    let opened = expect(
+        send(
+            app.request(Method::POST, "/v1/servicerequests/fr-FR")
+                .header("X-Locale", "fr-FR")
+                .json(&body),
+        )
+        .await,
+        StatusCode::CREATED,
+    )
+    .await;
+    assert_eq!(opened["subscriptionId"], json!(subscription_id));
+    assert_eq!(opened["productId"], subscription["offerId"]);
+    assert_eq!(
+        opened["productName"], "Messagerie professionnelle Standard",
+        "{opened}"
+    );
+    let id = opened["id"].as_str().unwrap_or_default();
+    let read = expect(
+        app.get(&format!("/v1/servicerequests/{id}")).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(read["productName"], "Business Mail Standard");
+
+    // A reseller sells none of this customer's subscriptions.
+    let reseller = app
+        .token_for(&app.resellers[0], Role::AdminAgent, "admin@reseller-one.example")
+        .await;
+    let hidden = send(
+        app.request_as(&reseller, Method::POST, "/v1/servicerequests/en-US")
+            .json(&body),
+    )
+    .await;
+    assert_eq!(hidden.status(), StatusCode::NOT_FOUND, "not its customer");
+}

@@ -547,3 +547,70 @@ async fn each_step_mails_the_other_side_in_its_language_and_waits_while_smtp_is_
         "team notes never leave the team"
     );
 }
+
+#[tokio::test]
+async fn a_customer_says_which_subscription_a_request_is_about() {
+    let app = TestApp::spawn().await;
+    let reseller = app.resellers[0].clone();
+    let mut body = customer_body("concerned");
+    body["associatedPartnerId"] = json!(reseller.id.to_string());
+    let created = app.create_customer(&body).await;
+    let customer = customer_admin(&app, &created).await;
+    let form = customer.get("/customer/support/new").await;
+    assert!(form.contains("Subscription concerned"), "{}", form.text);
+    let option = regex::Regex::new(r#"<option value="([0-9a-f-]{36})">Business Mail Standard</option>"#)
+        .ok()
+        .and_then(|re| re.captures(&form.html).map(|c| c[1].to_owned()))
+        .unwrap_or_else(|| panic!("{}", form.html));
+    let csrf = form.csrf();
+    let post = |subscription: String| {
+        let csrf = csrf.clone();
+        let customer = &customer;
+        async move {
+            customer
+                .post(
+                    "/customer/support/new",
+                    &[
+                        ("csrf", csrf.as_str()),
+                        ("title", "Two licenses missing"),
+                        ("severity", "minimal"),
+                        ("supportTopicId", "32444602"),
+                        ("subscriptionId", subscription.as_str()),
+                        ("description", "We bought 10."),
+                    ],
+                )
+                .await
+        }
+    };
+    let refused = post(uuid::Uuid::new_v4().to_string()).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.contains("Subscription concerned: Choose one of the customer's subscriptions"),
+        "{}",
+        refused.text
+    );
+    let opened = post(option).await;
+    assert_eq!(opened.status, StatusCode::SEE_OTHER, "{}", opened.text);
+    let id = number(opened.location.as_deref());
+    let page = customer.follow(opened).await;
+    assert!(
+        page.html
+            .contains(r#"data-testid="product">Business Mail Standard<"#),
+        "{}",
+        page.text
+    );
+    // It went to the reseller that sells it, which reads what it is about.
+    let password = app
+        .user_with_password(&reseller, Role::HelpdeskAgent, "desk@reseller-one.example")
+        .await;
+    let agent = Visitor::sign_in(&app.base, "desk@reseller-one.example", &password).await;
+    let request = agent.get(&format!("/support/{id}")).await;
+    assert_eq!(request.status, StatusCode::OK);
+    assert!(
+        request
+            .html
+            .contains(r#"data-testid="product">Business Mail Standard<"#),
+        "{}",
+        request.text
+    );
+}

@@ -3,6 +3,7 @@
 //! assignment, each note's visibility) marked as such.
 
 use partnerdesk_domain::Locale;
+use partnerdesk_domain::catalog::Catalog;
 use partnerdesk_domain::support::{self, RequestStatus, Severity, SupportProfile, SupportTopic, Visibility};
 use partnerdesk_store::ServiceRequest;
 use serde::{Deserialize, Serialize};
@@ -192,6 +193,12 @@ pub struct ServiceRequestResource {
     pub assignee: Option<Agent>,
     /// The thread, oldest first, as the caller may read it.
     pub notes: Vec<NoteResource>,
+    /// The offer of the subscription it is about (Partner Center's product).
+    pub product_id: Option<String>,
+    /// That offer's name, in the language of `X-Locale`.
+    pub product_name: Option<String>,
+    /// The subscription it is about (Partnerdesk).
+    pub subscription_id: Option<String>,
     /// The files attached when it was opened, with where to download each.
     pub file_links: Vec<FileLink>,
     pub links: ProfileLinks,
@@ -210,9 +217,18 @@ pub struct FileLink {
 }
 
 impl ServiceRequestResource {
-    pub fn new(r: &ServiceRequest, locale: Locale) -> Self {
+    /// `r` as `locale` reads it, its product named from `catalog`.
+    pub fn new(r: &ServiceRequest, locale: Locale, catalog: &Catalog) -> Self {
         let now = OffsetDateTime::now_utc();
+        let product = r.subscription.as_ref().map(|(_, offer)| offer);
         Self {
+            product_id: product.map(|o| o.to_string()),
+            product_name: product.map(|o| {
+                catalog
+                    .offer(o)
+                    .map_or_else(|| o.to_string(), |offer| offer.name(locale).to_owned())
+            }),
+            subscription_id: r.subscription.as_ref().map(|(id, _)| id.to_string()),
             id: r.id.to_string(),
             title: r.title.clone(),
             description: r.description.clone(),

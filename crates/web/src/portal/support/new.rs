@@ -16,7 +16,7 @@ use crate::portal::session::{Can, SignedIn, guard};
 use crate::state::AppState;
 use crate::ui::fields::{ErrorLink, FieldView, FieldsetView, attach};
 use crate::ui::form::form_key;
-use crate::ui::support::request_fields;
+use crate::ui::support::{request_fields, subscription_options};
 use crate::ui::upload::Uploaded;
 use crate::ui::{Flash, Page, PageError, ok, refused};
 
@@ -66,6 +66,8 @@ async fn render(
 ) -> Result<NewPage, PageError> {
     let customer = customers::customer(state, &user.caller, id).await?;
     let locale = user.locale;
+    let catalog = customers::catalog(state).await?;
+    let subscriptions = support::sold_subscriptions(state, &user.caller, id).await?;
     let mut sets = vec![FieldsetView {
         id: "request",
         legend: String::new(),
@@ -73,6 +75,7 @@ async fn render(
             locale,
             &state.settings.support_targets,
             &state.settings.attachments,
+            subscription_options(locale, &catalog, &subscriptions, false),
             &form.request,
         ),
         link: None,

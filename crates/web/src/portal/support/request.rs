@@ -11,14 +11,15 @@ use partnerdesk_domain::partner::Permission;
 use partnerdesk_domain::support::{RequestStatus, Visibility};
 use serde::Deserialize;
 
-use crate::app::AppError;
 use crate::app::support::{self, Reader as AppReader};
+use crate::app::{AppError, customers};
 use crate::attachment;
 use crate::i18n;
 use crate::portal::session::{Can, SignedIn, guard};
 use crate::state::AppState;
 use crate::ui::support::{
-    FileView, NoteView, Reader, RequestRow, files, notes, request_row, status_words, visibility_words,
+    FileView, NoteView, Reader, RequestRow, files, notes, product, request_row, status_words,
+    visibility_words,
 };
 use crate::ui::{Flash, Form, Page, PageError, ok, refused};
 
@@ -28,6 +29,7 @@ struct RequestPage {
     page: Page,
     r: RequestRow,
     description: String,
+    product: Option<String>,
     files: Vec<FileView>,
     notes: Vec<NoteView>,
     can_work: bool,
@@ -115,6 +117,7 @@ async fn render(state: &AppState, user: &SignedIn, id: i64, form: Outcome) -> Re
             .unwrap_or_default(),
         r: request_row(locale, &found, Reader::Partner),
         description: found.description.clone(),
+        product: product(locale, customers::catalog(state).await?.as_ref(), &found),
         files: files(locale, &found, &format!("/support/{id}")),
         notes: notes(locale, &found),
         can_work,
