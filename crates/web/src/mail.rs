@@ -257,33 +257,38 @@ pub async fn deliver_due(
 ) -> Result<usize, StoreError> {
     let store = &state.store;
     let due = store.claim_mail(now, LEASE, BATCH).await?;
-    let outcomes: Vec<Result<bool, StoreError>> = futures_util::stream::iter(due)
+    let mut outcomes = futures_util::stream::iter(due)
         .map(|message| async move {
             let id = message.id;
             let Some(message) = prepare(state, message).await? else {
                 tracing::info!(message = %id, "mail no longer needed");
-                store.mail_sent(id, OffsetDateTime::now_utc()).await?;
-                return Ok(false);
+                return Ok::<_, StoreError>(Some((id, false)));
             };
             match mailer.send(&message).await {
-                Ok(()) => {
-                    store.mail_sent(message.id, OffsetDateTime::now_utc()).await?;
-                    Ok(true)
-                }
+                Ok(()) => Ok(Some((id, true))),
                 Err(error) => {
-                    tracing::warn!(message = %message.id, kind = %message.kind, attempts = message.attempts, %error, "mail not sent");
+                    tracing::warn!(message = %id, kind = %message.kind, attempts = message.attempts, %error, "mail not sent");
                     let retry = now + backoff(message.attempts);
-                    store.mail_failed(message.id, error, retry).await?;
-                    Ok(false)
+                    store.mail_failed(id, error, retry).await?;
+                    Ok(None)
                 }
             }
         })
         .buffer_unordered(PARALLEL)
-        .collect()
-        .await;
+        // Messages done with (sent, or no longer needed) are marked in groups: one write
+        // for up to PARALLEL of them.
+        .ready_chunks(PARALLEL);
     let mut sent = 0;
-    for outcome in outcomes {
-        sent += usize::from(outcome?);
+    while let Some(chunk) = outcomes.next().await {
+        let done = chunk
+            .into_iter()
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>();
+        sent += done.iter().filter(|(_, delivered)| *delivered).count();
+        let done = done.into_iter().map(|(id, _)| id).collect();
+        store.mails_sent(done, OffsetDateTime::now_utc()).await?;
     }
     Ok(sent)
 }

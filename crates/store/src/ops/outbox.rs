@@ -104,16 +104,21 @@ impl Store {
         .await
     }
 
-    /// Marks a claimed message sent.
-    pub async fn mail_sent(&self, message: Uuid, at: OffsetDateTime) -> Result<(), StoreError> {
-        self.write(move |c| {
+    /// Marks claimed messages sent, in one write.
+    pub async fn mails_sent(&self, messages: Vec<Uuid>, at: OffsetDateTime) -> Result<(), StoreError> {
+        if messages.is_empty() {
+            return Ok(());
+        }
+        self.write_with(messages, move |c, messages| {
             Box::pin(async move {
-                c.execute(
-                    "UPDATE outbox SET sent_at = $2, last_error = NULL WHERE id = $1",
-                    &[Value::Uuid(Some(message)), at.into()],
-                )
-                .await
-                .map(|_| ())
+                let mut params = vec![at.into()];
+                params.extend(messages.iter().map(|m| Value::Uuid(Some(*m))));
+                let list = (2..=params.len())
+                    .map(|n| format!("${n}"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let sql = format!("UPDATE outbox SET sent_at = $1, last_error = NULL WHERE id IN ({list})");
+                c.execute(&sql, &params).await.map(|_| ())
             })
         })
         .await

@@ -484,7 +484,7 @@ async fn a_change_writes_its_mail_in_its_transaction_and_workers_claim_it_once_a
         .claim_mail(later + time::Duration::minutes(5), lease, 10)
         .await);
     assert_eq!(retried.len(), 1);
-    ok(f.store.mail_sent(retried[0].id, later).await);
+    ok(f.store.mails_sent(vec![retried[0].id], later).await);
     assert_eq!(ok(f.store.outbox(None, true, 10).await), []);
     let sent = ok(f.store.outbox(None, false, 10).await);
     assert_eq!((sent[0].sent_at, sent[0].last_error.clone()), (Some(later), None));
