@@ -97,6 +97,8 @@ pub enum Action {
     ServiceRequestStatusChanged,
     ServiceRequestAssigned,
     ServiceRequestEscalated,
+    UserInvitationResent,
+    UserInvitationRevoked,
 }
 
 impl Action {
@@ -207,6 +209,8 @@ mod tests {
                 "service-request-status-changed",
                 "service-request-assigned",
                 "service-request-escalated",
+                "user-invitation-resent",
+                "user-invitation-revoked",
             ]
         );
     }

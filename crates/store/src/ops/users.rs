@@ -224,6 +224,88 @@ impl Store {
         .await
     }
 
+    /// The partner's users who haven't set a password yet, with until when their newest
+    /// unused link works (`None`: every link has expired or was revoked).
+    pub async fn pending_invitations(
+        &self,
+        partner: PartnerId,
+    ) -> Result<Vec<(PartnerUserId, Option<OffsetDateTime>)>, StoreError> {
+        self.read(move |c| {
+            Box::pin(async move {
+                let rows = c
+                    .fetch_all(
+                        "SELECT u.id, MAX(l.expires_at) AS until FROM partner_users u \
+                         LEFT JOIN password_links l ON l.user_id = u.id AND l.used_at IS NULL AND l.expires_at > $2 \
+                         WHERE u.partner_id = $1 AND u.password_hash = '!' GROUP BY u.id",
+                        &[id(partner), OffsetDateTime::now_utc().into()],
+                    )
+                    .await?;
+                rows.iter()
+                    .map(|r| Ok((r.uuid("id")?, r.opt_time("until")?)))
+                    .collect()
+            })
+        })
+        .await
+    }
+
+    /// Invites again a user of `partner` who hasn't set a password: active again, with a
+    /// new `link` and its `mail` (whose subject is the user). Anyone else is
+    /// [`StoreError::NotFound`].
+    pub async fn resend_invitation(
+        &self,
+        partner: PartnerId,
+        user: PartnerUserId,
+        link: LinkDigest,
+        mail: Mail,
+        actor: Actor,
+    ) -> Result<(), StoreError> {
+        let mail = mail.arg(SUBJECT, user);
+        self.write_with((link, mail, actor), move |c, (link, mail, actor)| {
+            Box::pin(async move {
+                let email = invited(c, partner, user).await?;
+                let now = OffsetDateTime::now_utc();
+                c.execute("UPDATE partner_users SET active = $2 WHERE id = $1", &[id(user), true.into()])
+                    .await?;
+                c.execute(
+                    "INSERT INTO password_links (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+                    &[Value::from(link.digest.as_slice()), id(user), now.into(), link.expires_at.into()],
+                )
+                .await?;
+                let change = Change::new(partner, Action::UserInvitationResent).detail("email", &email);
+                activity::record(c, actor, &change).await?;
+                outbox::enqueue(c, std::slice::from_ref(mail)).await
+            })
+        })
+        .await
+    }
+
+    /// Revokes the invitation of a user of `partner` who hasn't set a password: every link
+    /// of theirs stops working, and the user is deactivated (a mail still waiting sends
+    /// nothing).
+    pub async fn revoke_invitation(
+        &self,
+        partner: PartnerId,
+        user: PartnerUserId,
+        actor: Actor,
+    ) -> Result<(), StoreError> {
+        self.write_with(actor, move |c, actor| {
+            Box::pin(async move {
+                let email = invited(c, partner, user).await?;
+                let now = OffsetDateTime::now_utc();
+                c.execute(
+                    "UPDATE password_links SET expires_at = $2 WHERE user_id = $1 AND used_at IS NULL AND expires_at > $2",
+                    &[id(user), now.into()],
+                )
+                .await?;
+                c.execute("UPDATE partner_users SET active = $2 WHERE id = $1", &[id(user), false.into()])
+                    .await?;
+                let change = Change::new(partner, Action::UserInvitationRevoked).detail("email", &email);
+                activity::record(c, actor, &change).await
+            })
+        })
+        .await
+    }
+
     /// Gives a user of `partner` a role and an active state. A partner keeps at least one
     /// active admin agent ([`Rule::LastAdmin`]).
     pub async fn change_partner_user(
@@ -280,6 +362,19 @@ impl Store {
         })
         .await
     }
+}
+
+/// The email of `partner`'s user `user` if they haven't set a password yet, locking the
+/// row for the change.
+async fn invited(c: &mut Conn<'_>, partner: PartnerId, user: PartnerUserId) -> Result<String, StoreError> {
+    let sql = format!(
+        "SELECT email FROM partner_users WHERE id = $1 AND partner_id = $2 AND password_hash = '!'{}",
+        c.for_update()
+    );
+    c.fetch_optional(&sql, &[id(user), id(partner)])
+        .await?
+        .ok_or(StoreError::NotFound)?
+        .text("email")
 }
 
 /// Inserts a user who can't sign in until they set a password with the link whose

@@ -303,3 +303,85 @@ async fn a_partner_keeps_one_active_admin_agent() {
         .await;
     assert!(matches!(foreign, Err(StoreError::NotFound)), "{foreign:?}");
 }
+
+#[tokio::test]
+async fn an_invitation_is_sent_again_with_a_new_link_or_revoked_with_all_of_them() {
+    use partnerdesk_domain::mail::MailKind;
+
+    let f = fixture().await;
+    let now = OffsetDateTime::now_utc();
+    let first = secrets::sha256(b"first");
+    let invited = ok(f
+        .store
+        .invite_partner_user(
+            f.provider.id,
+            "again@provider.example",
+            Role::SalesAgent,
+            LinkDigest {
+                digest: first.clone(),
+                expires_at: now + HOUR,
+            },
+            invitation_mail(f.provider.id),
+            Actor::operator(),
+        )
+        .await);
+    let pending = ok(f.store.pending_invitations(f.provider.id).await);
+    assert_eq!(pending.len(), 1);
+    assert_eq!(pending[0].0, invited.id);
+    assert!(pending[0].1.is_some_and(|until| until > now), "{pending:?}");
+
+    let second = secrets::sha256(b"second");
+    ok(f.store
+        .resend_invitation(
+            f.provider.id,
+            invited.id,
+            LinkDigest {
+                digest: second.clone(),
+                expires_at: now + 2 * HOUR,
+            },
+            invitation_mail(f.provider.id),
+            Actor::operator(),
+        )
+        .await);
+    assert_eq!(
+        ok(f.store.password_link_user(second.clone(), now).await).id,
+        invited.id
+    );
+    let mails = ok(f.store.outbox(Some(f.provider.id), true, 10).await);
+    assert_eq!(
+        mails
+            .iter()
+            .filter(|m| m.kind == MailKind::UserInvitation)
+            .count(),
+        2
+    );
+
+    ok(f.store
+        .revoke_invitation(f.provider.id, invited.id, Actor::operator())
+        .await);
+    for link in [first, second] {
+        assert!(matches!(
+            f.store
+                .password_link_user(link, now + time::Duration::seconds(1))
+                .await,
+            Err(StoreError::NotFound)
+        ));
+    }
+    let pending = ok(f.store.pending_invitations(f.provider.id).await);
+    assert_eq!(pending, [(invited.id, None)], "revoked: no link works");
+    let users = ok(f.store.partner_users(f.provider.id).await);
+    assert!(users.iter().any(|u| u.id == invited.id && !u.active));
+
+    // Another partner's user, or one with a password, has no invitation.
+    let admin = users
+        .iter()
+        .find(|u| u.email == "admin@provider.example")
+        .map(|u| u.id);
+    for (partner, user) in [(f.reseller.id, Some(invited.id)), (f.provider.id, admin)] {
+        let user = user.unwrap_or_default();
+        assert!(matches!(
+            f.store.revoke_invitation(partner, user, Actor::operator()).await,
+            Err(StoreError::NotFound)
+        ));
+    }
+}

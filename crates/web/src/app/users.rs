@@ -15,6 +15,8 @@ use crate::state::AppState;
 
 /// How long a set-password link works.
 pub const LINK_VALID: Duration = Duration::days(7);
+/// What a user the caller can't see answers.
+const USER_NOT_FOUND: &str = "api-user-not-found";
 /// The longest API token name.
 pub const MAX_TOKEN_NAME: usize = 100;
 
@@ -85,6 +87,61 @@ pub async fn invite(
     Ok(LinkToken(token))
 }
 
+/// The partner's users who haven't set a password, with until when their newest link
+/// works (`None`: expired or revoked).
+pub async fn invitations(
+    state: &AppState,
+    caller: &Caller,
+) -> Result<Vec<(PartnerUserId, Option<OffsetDateTime>)>, AppError> {
+    caller.require(Permission::ManageUsers)?;
+    Ok(state.store.pending_invitations(caller.partner_id()).await?)
+}
+
+/// Invites again a user who hasn't set a password: a new link, shown (the token returned)
+/// and mailed (another link of its own), valid [`LINK_VALID`].
+pub async fn resend(
+    state: &AppState,
+    caller: &Caller,
+    user: PartnerUserId,
+    locale: Locale,
+) -> Result<LinkToken, AppError> {
+    caller.require(Permission::ManageUsers)?;
+    let email = list(state, caller)
+        .await?
+        .into_iter()
+        .find(|u| u.id == user)
+        .map(|u| u.email)
+        .ok_or(AppError::NotFound(USER_NOT_FOUND))?;
+    let email = parse_email(&email).map_err(AppError::field)?;
+    let token = new_secret();
+    let link = LinkDigest {
+        digest: secrets::sha256(token.as_bytes()),
+        expires_at: OffsetDateTime::now_utc() + LINK_VALID,
+    };
+    state
+        .store
+        .resend_invitation(
+            caller.partner_id(),
+            user,
+            link,
+            invitation_mail(caller, &email, locale),
+            caller.actor(),
+        )
+        .await
+        .map_err(AppError::not_found_as(USER_NOT_FOUND))?;
+    Ok(LinkToken(token))
+}
+
+/// Revokes the invitation of a user who hasn't set a password.
+pub async fn revoke(state: &AppState, caller: &Caller, user: PartnerUserId) -> Result<(), AppError> {
+    caller.require(Permission::ManageUsers)?;
+    state
+        .store
+        .revoke_invitation(caller.partner_id(), user, caller.actor())
+        .await
+        .map_err(AppError::not_found_as(USER_NOT_FOUND))
+}
+
 /// What an admin agent does to a user.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UserChange {
@@ -110,7 +167,7 @@ pub async fn change(
     let current = users
         .iter()
         .find(|u| u.id == target)
-        .ok_or(AppError::NotFound("api-user-not-found"))?;
+        .ok_or(AppError::NotFound(USER_NOT_FOUND))?;
     let (role, active) = match change {
         UserChange::Role(role) => (role, current.active),
         UserChange::Deactivate => (current.role, false),

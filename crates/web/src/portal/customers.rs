@@ -228,8 +228,11 @@ pub async fn detail(
         Some(format!("/customers/{id}/subscriptions/{}", s.id))
     };
     let subscriptions = overview.subscriptions.iter().map(|s| (s, None));
+    let mut page = user.page("customer-profile", &format!("/customers/{id}"));
+    // The browser tab says whose page it is.
+    page.title.clone_from(&customer.company_name);
     Ok(ok(&CustomerPage {
-        page: user.page("customer-profile", &format!("/customers/{id}")),
+        page,
         id: customer.id.to_string(),
         company: customer.company_name.clone(),
         domain: customer.domain.clone(),

@@ -42,6 +42,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/resellers", get(resellers::page).post(resellers::invite))
         .route("/users", get(users::page).post(users::invite))
         .route("/users/{user}", post(users::change))
+        .route("/users/{user}/invitation", post(users::invitation))
         .route(
             "/set-password/{token}",
             get(users::set_password_page).post(users::set_password),

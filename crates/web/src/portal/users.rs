@@ -19,6 +19,7 @@ use crate::middleware::ClientAddress;
 use crate::portal::session::{Can, guard};
 use crate::state::AppState;
 use crate::ui::confirm::{self, Question};
+use crate::ui::layout::format_date;
 use crate::ui::{Flash, Form, Page, PageError, Visitor, html, ok, refused};
 
 struct UserRow {
@@ -27,6 +28,8 @@ struct UserRow {
     role: Role,
     active: bool,
     is_self: bool,
+    /// For a user who hasn't set a password: the invitation's state, in words.
+    invitation: Option<String>,
 }
 
 struct RoleChoice {
@@ -40,6 +43,8 @@ struct UsersPage {
     page: Page,
     users: Vec<UserRow>,
     roles: Vec<RoleChoice>,
+    /// One line on what each role may do.
+    role_help: Vec<String>,
     email: String,
     role: String,
     email_error: Option<String>,
@@ -77,14 +82,28 @@ pub async fn page(State(state): State<AppState>, user: Admin) -> Result<Response
 
 async fn render(state: &AppState, user: &Admin, outcome: Outcome) -> Result<UsersPage, PageError> {
     let people = users::list(state, &user.caller).await?;
+    let invitations = users::invitations(state, &user.caller).await?;
     let locale = user.locale;
     let me = user.caller.user_id();
+    let invitation = |id: PartnerUserId, active: bool| {
+        let (_, until) = invitations.iter().find(|(user, _)| *user == id)?;
+        Some(match (active, until) {
+            (false, _) => i18n::text(locale, "users-invitation-revoked"),
+            (true, Some(until)) => i18n::text_with(
+                locale,
+                "users-invited-until",
+                &[("date", Arg::Text(format_date(locale, *until)))],
+            ),
+            (true, None) => i18n::text(locale, "users-invitation-expired"),
+        })
+    };
     Ok(UsersPage {
         page: user.page("users-title", "/users"),
         users: people
             .into_iter()
             .map(|u| UserRow {
                 id: u.id.to_string(),
+                invitation: invitation(u.id, u.active),
                 is_self: u.id == me,
                 email: u.email,
                 role: u.role,
@@ -99,8 +118,17 @@ async fn render(state: &AppState, user: &Admin, outcome: Outcome) -> Result<User
                 label: i18n::text(locale, &format!("role-{r}")),
             })
             .collect(),
+        role_help: Role::ALL
+            .iter()
+            .map(|r| i18n::text(locale, &format!("users-role-help-{r}")))
+            .collect(),
         email: outcome.email,
-        role: outcome.role,
+        // The least powerful role unless another was chosen.
+        role: if outcome.role.is_empty() {
+            Role::HelpdeskAgent.as_str().to_owned()
+        } else {
+            outcome.role
+        },
         email_error: outcome.email_error,
         error: outcome.error,
         link: outcome.link,
@@ -203,6 +231,39 @@ pub async fn change(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+#[derive(Deserialize)]
+pub struct InvitationForm {
+    action: String,
+}
+
+/// Sends an invitation again (a new link, shown and mailed) or revokes it.
+pub async fn invitation(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    user: Admin,
+    headers: HeaderMap,
+    Path(target): Path<String>,
+    Form(form): Form<InvitationForm>,
+) -> Result<Response, PageError> {
+    let target: PartnerUserId = target
+        .parse()
+        .map_err(|_| PageError::not_found("api-user-not-found"))?;
+    let flash = match form.action.as_str() {
+        "resend" => {
+            let token = users::resend(&state, &user.caller, target, user.locale).await?;
+            Flash::Secret {
+                value: links::set_password(&state, &headers, &token),
+            }
+        }
+        "revoke" => {
+            users::revoke(&state, &user.caller, target).await?;
+            Flash::notice("users-revoked")
+        }
+        _ => return Err(PageError::BadForm),
+    };
+    Ok((user.flash(jar, &flash), Redirect::to("/users")).into_response())
 }
 
 #[derive(Template)]

@@ -379,3 +379,103 @@ async fn a_provider_invites_a_reseller_whose_admin_sets_a_password_and_signs_in(
             .contains("admin@fabrikam-resale.example")
     );
 }
+
+#[tokio::test]
+async fn an_invitation_is_sent_again_or_revoked_and_the_form_starts_at_the_least_powerful_role() {
+    use partnerdesk_domain::mail::MailKind;
+
+    let app = TestApp::spawn().await;
+    let admin = Visitor::new_user(&app, Role::AdminAgent, "boss@provider.example").await;
+    let users = admin.get("/users").await;
+    assert!(
+        users.html.contains(r#"<option value="helpdesk-agent" selected>"#),
+        "the least powerful role by default"
+    );
+    assert!(users.contains("Helpdesk agent: works service requests"));
+    let csrf = users.csrf();
+    let invited = admin
+        .post(
+            "/users",
+            &[
+                ("csrf", &csrf),
+                ("email", "later@provider.example"),
+                ("role", "helpdesk-agent"),
+            ],
+        )
+        .await;
+    let shown = admin.follow(invited).await;
+    assert!(
+        shown.html.contains(r#"data-testid="copy-invite-link""#),
+        "a Copy button"
+    );
+    let first = captured(
+        &shown.html,
+        r#"data-testid="invite-link">https?://[^/]+(/set-password/[^<]+)<"#,
+    );
+    let users = admin.get("/users").await;
+    assert!(users.contains("Invited, link valid until"), "{}", users.text);
+    let id = captured(&users.html, r#"action="/users/([0-9a-f-]+)/invitation""#);
+    let invitation = format!("/users/{id}/invitation");
+
+    let again = admin
+        .post(&invitation, &[("csrf", &csrf), ("action", "resend")])
+        .await;
+    assert_eq!(again.status, StatusCode::SEE_OTHER);
+    let shown = admin.follow(again).await;
+    let second = captured(
+        &shown.html,
+        r#"data-testid="invite-link">https?://[^/]+(/set-password/[^<]+)<"#,
+    );
+    assert_ne!(first, second, "a new link");
+    let mails = app.store.outbox(None, true, 10).await.unwrap_or_default();
+    assert_eq!(
+        mails
+            .iter()
+            .filter(|m| m.kind == MailKind::UserInvitation && m.recipient == "later@provider.example")
+            .count(),
+        2,
+        "mailed each time"
+    );
+
+    let revoked = admin
+        .post(&invitation, &[("csrf", &csrf), ("action", "revoke")])
+        .await;
+    assert_eq!(revoked.status, StatusCode::SEE_OTHER);
+    let users = admin.follow(revoked).await;
+    assert!(users.contains("The invitation was revoked: its links no longer work."));
+    assert!(users.contains("Invitation revoked"));
+    let newcomer = Visitor::new(&app.base);
+    for link in [&first, &second] {
+        assert_eq!(newcomer.get(link).await.status, StatusCode::NOT_FOUND, "{link}");
+    }
+    let shown = admin
+        .follow(
+            admin
+                .post(&invitation, &[("csrf", &csrf), ("action", "resend")])
+                .await,
+        )
+        .await;
+    let third = captured(
+        &shown.html,
+        r#"data-testid="invite-link">https?://[^/]+(/set-password/[^<]+)<"#,
+    );
+    assert_eq!(newcomer.get(&third).await.status, StatusCode::OK, "invited again");
+
+    // Someone with a password has no invitation to send or revoke.
+    let me = app
+        .store
+        .partner_users(app.provider.id)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .find(|u| u.email == "boss@provider.example")
+        .map(|u| u.id.to_string())
+        .unwrap_or_default();
+    let mine = admin
+        .post(
+            &format!("/users/{me}/invitation"),
+            &[("csrf", &csrf), ("action", "revoke")],
+        )
+        .await;
+    assert_eq!(mine.status, StatusCode::NOT_FOUND);
+}

@@ -64,6 +64,10 @@ async fn a_customers_page_shows_its_profile_agreement_and_subscriptions() {
     let id = created["id"].as_str().unwrap_or_default();
     let page = admin(&app).await.get(&format!("/customers/{id}")).await;
     assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.html.contains("<title>detailed Inc – Partnerdesk</title>"),
+        "the tab names the customer"
+    );
     for text in [
         "detailed Inc",
         "detailed.onmicrosoft.com",
