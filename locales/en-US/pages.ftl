@@ -525,3 +525,5 @@ users-role-help-admin-agent = Admin agent: everything, including users, tokens a
 users-role-help-sales-agent = Sales agent: adds customers, orders and changes subscriptions, reads prices and support.
 users-role-help-helpdesk-agent = Helpdesk agent: works service requests, edits billing profiles and subscriptions.
 users-role-help-billing-admin = Billing admin: invoices, prices and customer price rules.
+relationship-reseller-hint = Direct: the customer buys from you. A reseller: the customer buys from that reseller, which buys from you.
+relationship-dap-hint = Delegated admin access lets your admin and helpdesk agents manage the customer's users, licenses and settings for it.

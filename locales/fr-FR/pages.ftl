@@ -525,3 +525,5 @@ users-role-help-admin-agent = Agent administrateur : tout, y compris les utilisa
 users-role-help-sales-agent = Agent commercial : ajoute des clients, passe des commandes et modifie des abonnements, consulte les prix et le support.
 users-role-help-helpdesk-agent = Agent du support technique : traite les demandes de service, modifie les profils de facturation et les abonnements.
 users-role-help-billing-admin = Administrateur de facturation : factures, prix et règles de prix des clients.
+relationship-reseller-hint = Vente directe : le client achète chez vous. Un revendeur : le client achète chez ce revendeur, qui achète chez vous.
+relationship-dap-hint = L'accès administrateur délégué permet à vos agents administrateurs et du support technique de gérer pour le client ses utilisateurs, ses licences et ses paramètres.

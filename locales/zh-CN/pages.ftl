@@ -513,3 +513,5 @@ users-role-help-admin-agent = 管理员代理：所有功能，包括用户、�
 users-role-help-sales-agent = 销售代理：添加客户、下订单和更改订阅，可查看价格和支持。
 users-role-help-helpdesk-agent = 支持人员代理：处理服务请求，编辑账单配置文件和订阅。
 users-role-help-billing-admin = 账单管理员：发票、价格和客户价格规则。
+relationship-reseller-hint = 直接销售：客户向您购买。经销商：客户向该经销商购买，经销商再向您购买。
+relationship-dap-hint = 委派管理员访问权限让您的管理员代理和支持人员代理代为管理客户的用户、许可证和设置。

@@ -513,3 +513,5 @@ users-role-help-admin-agent = 系統管理員代理人：所有功能，包括�
 users-role-help-sales-agent = 銷售代理人：新增客戶、下訂單及變更訂用帳戶，可檢視價格和支援。
 users-role-help-helpdesk-agent = 服務台代理人：處理服務要求，編輯帳單設定檔和訂用帳戶。
 users-role-help-billing-admin = 帳單管理員：發票、價格和客戶價格規則。
+relationship-reseller-hint = 直接銷售：客戶向您購買。經銷商：客戶向該經銷商購買，經銷商再向您購買。
+relationship-dap-hint = 委派系統管理員存取權可讓您的系統管理員代理人和服務台代理人代為管理客戶的使用者、授權和設定。

@@ -75,7 +75,14 @@ async fn invitations_and_relationship_requests_arrive_with_links_of_their_own() 
         }
     }
 
-    let csrf = admin.get("/customers/relationship-request").await.csrf();
+    let form = admin.get("/customers/relationship-request").await;
+    assert!(
+        form.contains("Direct: the customer buys from you."),
+        "{}",
+        form.text
+    );
+    assert!(form.contains("Delegated admin access lets your admin and helpdesk agents"));
+    let csrf = form.csrf();
     let bad = admin
         .post(
             "/customers/relationship-request",
