@@ -52,7 +52,7 @@ async fn invitations_and_relationship_requests_arrive_with_links_of_their_own() 
             .await;
         assert_eq!(invited.status, StatusCode::SEE_OTHER);
         let shown = admin.follow(invited).await;
-        assert!(shown.contains("The user also gets an email with a link of its own."));
+        assert!(shown.contains("The user also gets an email with a link of their own."));
         if email.starts_with("quick") {
             // This one sets a password with the shown link before the mail goes out.
             let link = captured(
