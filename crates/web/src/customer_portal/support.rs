@@ -15,7 +15,6 @@ use super::session::CustomerSignedIn;
 use crate::app::idempotency::RequestKey;
 use crate::app::support::{self, Reader as AppReader};
 use crate::app::{AppError, customers};
-use crate::attachment;
 use crate::i18n;
 use crate::state::AppState;
 use crate::ui::fields::{ErrorLink, FieldView, FieldsetView, Kind, attach};
@@ -223,11 +222,7 @@ pub async fn file(
     user: CustomerSignedIn,
     Path((raw, seq)): Path<(String, String)>,
 ) -> Result<Response, PageError> {
-    let seq = seq
-        .parse()
-        .map_err(|_| PageError::not_found(support::FILE_NOT_FOUND))?;
-    let (file, bytes) = support::file(&state, AppReader::Customer(&user.caller), number(&raw)?, seq).await?;
-    Ok(attachment::download(&file, bytes))
+    crate::ui::support::download(&state, AppReader::Customer(&user.caller), &raw, &seq).await
 }
 
 async fn render_request(

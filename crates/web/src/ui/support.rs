@@ -110,6 +110,22 @@ pub struct NoteView {
     pub visibility_text: String,
 }
 
+/// A file attached to a request the reader sees, as a download; the request's number and
+/// the file's as the path gives them (either unreadable: not found).
+pub async fn download(
+    state: &crate::state::AppState,
+    reader: crate::app::support::Reader<'_>,
+    request: &str,
+    seq: &str,
+) -> Result<axum::response::Response, crate::ui::PageError> {
+    use crate::app::support::{FILE_NOT_FOUND, NOT_FOUND, file};
+    use crate::ui::PageError;
+    let request = request.parse().map_err(|_| PageError::not_found(NOT_FOUND))?;
+    let seq = seq.parse().map_err(|_| PageError::not_found(FILE_NOT_FOUND))?;
+    let (found, bytes) = file(state, reader, request, seq).await?;
+    Ok(crate::attachment::download(&found, bytes))
+}
+
 /// An attached file as a link to download it.
 pub struct FileView {
     pub href: String,

@@ -13,7 +13,6 @@ use serde::Deserialize;
 
 use crate::app::support::{self, Reader as AppReader};
 use crate::app::{AppError, customers};
-use crate::attachment;
 use crate::i18n;
 use crate::portal::session::{Can, SignedIn, guard};
 use crate::state::AppState;
@@ -76,11 +75,7 @@ pub async fn file(
     user: Viewer,
     Path((raw, seq)): Path<(String, String)>,
 ) -> Result<Response, PageError> {
-    let seq = seq
-        .parse()
-        .map_err(|_| PageError::not_found(support::FILE_NOT_FOUND))?;
-    let (file, bytes) = support::file(&state, AppReader::Partner(&user.caller), number(&raw)?, seq).await?;
-    Ok(attachment::download(&file, bytes))
+    crate::ui::support::download(&state, AppReader::Partner(&user.caller), &raw, &seq).await
 }
 
 async fn render(state: &AppState, user: &SignedIn, id: i64, form: Outcome) -> Result<RequestPage, PageError> {
