@@ -37,12 +37,9 @@ form-expired = This form expired. Check the values and send it again.
 customers-title = Customers
 customers-add = Add customer
 customers-search = Search
-customers-search-by = Search by
-customers-search-by-name = Company name
-customers-search-by-domain = Domain
-customers-search-text = Starts with
+customers-search-text = Company name or domain contains
 customers-search-button = Search
-customers-search-clear = Show all customers
+customers-search-clear = Clear filters
 customers-column-company = Company name
 customers-column-domain = Domain
 customers-column-country = Country/region
@@ -51,16 +48,25 @@ customers-column-created = Created
 customers-direct = Direct
 customers-empty-title = No customers yet
 customers-empty-text = Add your first customer: its account info, its subscriptions and a review, in three steps.
-customers-no-match = No customer's { $by ->
-    [domain] domain
-   *[name] company name
-} starts with “{ $text }”.
+customers-no-match = No customer matches this search and these filters.
+customers-filter-any = Any
+customers-filter-from = Created from
+customers-filter-to = Created to
+customers-filter-holding = Subscriptions
+customers-filter-subscriptions = Has subscriptions
+customers-filter-suspended = Has suspended subscriptions
+customers-filter-country = Choose a country or region from the list.
+customers-filter-date = Enter a date such as { $example }.
+customers-filter-reseller = Choose an indirect reseller from the list.
+customers-page-size = Per page
+customers-export = Export CSV
+customers-range = { $first }–{ $last } of { $total }
+customers-range-more = { $first }–{ $last } of more than { $total }
+customers-column-licences = Active licenses
+customers-column-next-end = Next term end
+customers-pages = Customer pages
+customers-previous-page = Previous page
 customers-next-page = Next page
-customers-first-page = First page
-customers-shown = { $count ->
-    [one] { $count } customer shown
-   *[other] { $count } customers shown
-}
 
 ## A customer
 

@@ -37,12 +37,9 @@ form-expired = Ce formulaire a expiré. Vérifiez les valeurs et renvoyez-le.
 customers-title = Clients
 customers-add = Ajouter un client
 customers-search = Recherche
-customers-search-by = Rechercher par
-customers-search-by-name = Nom de la société
-customers-search-by-domain = Domaine
-customers-search-text = Commence par
+customers-search-text = Le nom de la société ou le domaine contient
 customers-search-button = Rechercher
-customers-search-clear = Afficher tous les clients
+customers-search-clear = Effacer les filtres
 customers-column-company = Nom de la société
 customers-column-domain = Domaine
 customers-column-country = Pays/région
@@ -51,16 +48,25 @@ customers-column-created = Date de création
 customers-direct = Vente directe
 customers-empty-title = Aucun client pour le moment
 customers-empty-text = Ajoutez votre premier client en trois étapes : informations sur le compte, abonnements et révision.
-customers-no-match = Aucun client n'a { $by ->
-    [domain] de domaine
-   *[name] de nom de société
-} commençant par « { $text } ».
+customers-no-match = Aucun client ne correspond à cette recherche et à ces filtres.
+customers-filter-any = Tous
+customers-filter-from = Créé à partir du
+customers-filter-to = Créé jusqu'au
+customers-filter-holding = Abonnements
+customers-filter-subscriptions = Avec des abonnements
+customers-filter-suspended = Avec des abonnements suspendus
+customers-filter-country = Choisissez un pays ou une région dans la liste.
+customers-filter-date = Saisissez une date comme { $example }.
+customers-filter-reseller = Choisissez un revendeur indirect dans la liste.
+customers-page-size = Par page
+customers-export = Exporter en CSV
+customers-range = { $first }–{ $last } sur { $total }
+customers-range-more = { $first }–{ $last } sur plus de { $total }
+customers-column-licences = Licences actives
+customers-column-next-end = Prochaine fin de période
+customers-pages = Pages de clients
+customers-previous-page = Page précédente
 customers-next-page = Page suivante
-customers-first-page = Première page
-customers-shown = { $count ->
-    [one] { $count } client affiché
-   *[other] { $count } clients affichés
-}
 
 ## A customer
 

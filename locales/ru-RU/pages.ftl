@@ -39,12 +39,9 @@ form-expired = Срок действия формы истек. Проверьт
 customers-title = Клиенты
 customers-add = Добавить клиента
 customers-search = Поиск
-customers-search-by = Поиск по
-customers-search-by-name = Название компании
-customers-search-by-domain = Домен
-customers-search-text = Начинается с
+customers-search-text = Название компании или домен содержит
 customers-search-button = Найти
-customers-search-clear = Показать всех клиентов
+customers-search-clear = Сбросить фильтры
 customers-column-company = Название компании
 customers-column-domain = Домен
 customers-column-country = Страна или регион
@@ -53,18 +50,25 @@ customers-column-created = Дата создания
 customers-direct = Прямая продажа
 customers-empty-title = Клиентов пока нет
 customers-empty-text = Добавьте первого клиента за три шага: сведения об учетной записи, подписки и проверка.
-customers-no-match = Нет клиентов, { $by ->
-    [domain] домен которых
-   *[name] название компании которых
-} начинается с «{ $text }».
+customers-no-match = Ни один клиент не соответствует этому поиску и фильтрам.
+customers-filter-any = Любой
+customers-filter-from = Создан с
+customers-filter-to = Создан по
+customers-filter-holding = Подписки
+customers-filter-subscriptions = Есть подписки
+customers-filter-suspended = Есть приостановленные подписки
+customers-filter-country = Выберите страну или регион из списка.
+customers-filter-date = Введите дату, например { $example }.
+customers-filter-reseller = Выберите непрямого реселлера из списка.
+customers-page-size = На странице
+customers-export = Экспорт в CSV
+customers-range = { $first }–{ $last } из { $total }
+customers-range-more = { $first }–{ $last } из более чем { $total }
+customers-column-licences = Активные лицензии
+customers-column-next-end = Окончание срока
+customers-pages = Страницы клиентов
+customers-previous-page = Предыдущая страница
 customers-next-page = Следующая страница
-customers-first-page = Первая страница
-customers-shown = { $count ->
-    [one] Показан { $count } клиент
-    [few] Показано { $count } клиента
-    [many] Показано { $count } клиентов
-   *[other] Показано { $count } клиента
-}
 
 ## A customer
 

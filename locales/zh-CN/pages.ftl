@@ -34,12 +34,9 @@ form-expired = 此表单已过期。请检查各项值，然后重新提交。
 customers-title = 客户
 customers-add = 添加客户
 customers-search = 搜索
-customers-search-by = 搜索依据
-customers-search-by-name = 公司名称
-customers-search-by-domain = 域
-customers-search-text = 开头为
+customers-search-text = 公司名称或域包含
 customers-search-button = 搜索
-customers-search-clear = 显示所有客户
+customers-search-clear = 清除筛选器
 customers-column-company = 公司名称
 customers-column-domain = 域
 customers-column-country = 国家/地区
@@ -48,13 +45,25 @@ customers-column-created = 创建日期
 customers-direct = 直接销售
 customers-empty-title = 暂无客户
 customers-empty-text = 只需三个步骤即可添加您的第一个客户：帐户信息、订阅和审阅。
-customers-no-match = 没有任何客户的{ $by ->
-    [domain] 域
-   *[name] 公司名称
-}以“{ $text }”开头。
+customers-no-match = 没有与此搜索和筛选器匹配的客户。
+customers-filter-any = 全部
+customers-filter-from = 创建日期自
+customers-filter-to = 创建日期至
+customers-filter-holding = 订阅
+customers-filter-subscriptions = 有订阅
+customers-filter-suspended = 有已暂停的订阅
+customers-filter-country = 请从列表中选择国家/地区。
+customers-filter-date = 请输入日期，例如 { $example }。
+customers-filter-reseller = 请从列表中选择间接经销商。
+customers-page-size = 每页
+customers-export = 导出 CSV
+customers-range = 第 { $first }–{ $last } 个，共 { $total } 个
+customers-range-more = 第 { $first }–{ $last } 个，共超过 { $total } 个
+customers-column-licences = 有效许可证
+customers-column-next-end = 下一期限结束
+customers-pages = 客户页面
+customers-previous-page = 上一页
 customers-next-page = 下一页
-customers-first-page = 第一页
-customers-shown = 已显示 { $count } 个客户
 
 ## A customer
 

@@ -34,12 +34,9 @@ form-expired = 此表單已過期。請檢查輸入的值，然後重新提交�
 customers-title = 客戶
 customers-add = 新增客戶
 customers-search = 搜尋
-customers-search-by = 搜尋依據
-customers-search-by-name = 公司名稱
-customers-search-by-domain = 網域
-customers-search-text = 開頭為
+customers-search-text = 公司名稱或網域包含
 customers-search-button = 搜尋
-customers-search-clear = 顯示所有客戶
+customers-search-clear = 清除篩選
 customers-column-company = 公司名稱
 customers-column-domain = 網域
 customers-column-country = 國家/地區
@@ -48,13 +45,25 @@ customers-column-created = 建立日期
 customers-direct = 直接銷售
 customers-empty-title = 尚無客戶
 customers-empty-text = 只要三個步驟即可新增您的第一個客戶：帳戶資訊、訂閱和檢閱。
-customers-no-match = 沒有任何客戶的{ $by ->
-    [domain] 網域
-   *[name] 公司名稱
-}開頭為「{ $text }」。
+customers-no-match = 沒有符合此搜尋與篩選條件的客戶。
+customers-filter-any = 全部
+customers-filter-from = 建立日期自
+customers-filter-to = 建立日期至
+customers-filter-holding = 訂閱
+customers-filter-subscriptions = 有訂閱
+customers-filter-suspended = 有已暫停的訂閱
+customers-filter-country = 請從清單中選擇國家/地區。
+customers-filter-date = 請輸入日期，例如 { $example }。
+customers-filter-reseller = 請從清單中選擇間接轉售商。
+customers-page-size = 每頁
+customers-export = 匯出 CSV
+customers-range = 第 { $first }–{ $last } 筆，共 { $total } 筆
+customers-range-more = 第 { $first }–{ $last } 筆，共超過 { $total } 筆
+customers-column-licences = 有效授權
+customers-column-next-end = 下一期限結束
+customers-pages = 客戶頁面
+customers-previous-page = 上一頁
 customers-next-page = 下一頁
-customers-first-page = 第一頁
-customers-shown = 顯示 { $count } 個客戶
 
 ## A customer
 

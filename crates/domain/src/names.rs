@@ -134,10 +134,23 @@ impl fmt::Display for CompanyName {
     }
 }
 
-/// The key a prefix search is made with: the same normalization as
-/// [`CompanyName::search_key`], so `"  acme   CORP"` finds `"Acme Corp"`.
+/// The key names are sorted and searched by: spaces collapsed, then [`fold`]ed, so
+/// `"  acme   CORP"` finds `"Acme Corp"`, and "École" sorts and matches with "ecole".
 pub fn search_key(input: &str) -> String {
-    collapse_spaces(input).to_lowercase()
+    fold(&collapse_spaces(input))
+}
+
+/// Text as a search compares it: compatibility forms unified (full-width "ｃｏｎｔｏｓｏ" is
+/// "contoso"), accents and other combining marks removed, lower case.
+pub fn fold(input: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    input
+        .nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .nfc()
+        .collect()
 }
 
 /// A person's first or last name: 1–50 characters with at least one letter.
@@ -240,6 +253,15 @@ mod tests {
             Err(Rule::TooLong { max: 255 })
         );
         assert!(CompanyName::parse(&"a".repeat(255)).is_ok());
+    }
+
+    #[test]
+    fn folding_ignores_case_accents_and_width() {
+        assert_eq!(fold("École Électricité"), "ecole electricite");
+        assert_eq!(fold("ｃｏｎｔｏｓｏ"), "contoso");
+        assert_eq!(fold("ЁЛКА"), "елка");
+        assert_eq!(fold("臺灣"), "臺灣");
+        assert_eq!(search_key("  Straße  ÅB "), "straße ab");
     }
 
     #[test]

@@ -40,6 +40,7 @@ const MIGRATIONS: &[Migration] = migrations![
     "0013_mail_links",
     "0014_request_files",
     "0015_request_subscription",
+    "0016_customer_search",
 ];
 
 impl Store {
@@ -54,6 +55,7 @@ impl Store {
             known.len() == MIGRATIONS.len() && MIGRATIONS.iter().all(|m| known.iter().any(|k| k == m.name))
         }) {
             self.server_secret().await?;
+            self.fill_search_keys().await?;
             return Ok(applied);
         }
         for (index, migration) in MIGRATIONS.iter().enumerate() {
@@ -66,6 +68,7 @@ impl Store {
         }
         // The first start makes the server's key; every start reads it here, once.
         self.server_secret().await?;
+        self.fill_search_keys().await?;
         Ok(applied)
     }
 }

@@ -11,6 +11,7 @@ pub mod api;
 pub mod app;
 mod attachment;
 mod csv;
+pub mod customer_export;
 mod customer_portal;
 pub mod fuzzing;
 pub mod i18n;

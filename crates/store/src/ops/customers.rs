@@ -12,7 +12,7 @@ use crate::Store;
 use crate::db::{Conn, Row, Value, id, opt_id};
 use crate::error::StoreError;
 use crate::ops::idempotency::{self, IdempotencyRecord};
-use crate::ops::{activity, agreements, orders};
+use crate::ops::{activity, agreements, customer_view, orders};
 
 /// Which of a partner's customers to list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,9 +88,9 @@ fn customer_from(row: &Row) -> Result<Customer, StoreError> {
 }
 
 /// The columns [`summary_from`] reads, from `partner_customers pc` alone.
-const SUMMARY_COLUMNS: &str = "pc.customer_id, pc.commerce_id, pc.company_name, pc.domain, pc.country, pc.created_at, pc.associated_partner_id, pc.relationship";
+pub(crate) const SUMMARY_COLUMNS: &str = "pc.customer_id, pc.commerce_id, pc.company_name, pc.domain, pc.country, pc.created_at, pc.associated_partner_id, pc.relationship";
 
-fn summary_from(row: &Row) -> Result<CustomerSummary, StoreError> {
+pub(crate) fn summary_from(row: &Row) -> Result<CustomerSummary, StoreError> {
     Ok(CustomerSummary {
         id: row.uuid("customer_id")?,
         commerce_id: row.uuid("commerce_id")?,
@@ -278,6 +278,7 @@ async fn insert_customer(
     .await?;
     let seller = o.seller.partner_id;
     let reseller = customer.associated_partner_id;
+    let search_key = customer_view::search_key(&o.name_key, &customer.domain);
     let row = |partner, associated| {
         [
             id(partner),
@@ -290,6 +291,7 @@ async fn insert_customer(
             Value::from(&country),
             id(customer.commerce_id),
             customer.created_at.into(),
+            Value::from(&search_key),
         ]
     };
     let mut rows = row(seller, reseller).to_vec();
@@ -298,8 +300,8 @@ async fn insert_customer(
     }
     c.insert(
         "INSERT INTO partner_customers (partner_id, customer_id, relationship, associated_partner_id, name_key, domain, \
-         company_name, country, commerce_id, created_at)",
-        rows.len() / 10,
+         company_name, country, commerce_id, created_at, search_key)",
+        rows.len() / 11,
         &rows,
     )
     .await?;

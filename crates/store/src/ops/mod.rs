@@ -6,6 +6,7 @@ pub(crate) mod billing_run;
 pub(crate) mod catalog;
 pub(crate) mod charges;
 pub(crate) mod customer_users;
+pub(crate) mod customer_view;
 pub(crate) mod customers;
 pub(crate) mod drafts;
 pub(crate) mod idempotency;

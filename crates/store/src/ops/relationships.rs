@@ -324,8 +324,8 @@ async fn add_relationship(
     }
     c.execute(
         "INSERT INTO partner_customers (partner_id, customer_id, relationship, associated_partner_id, name_key, domain, \
-         company_name, country, commerce_id, created_at) \
-         SELECT $1, customer_id, 'reseller', $2, name_key, domain, company_name, country, commerce_id, $3 \
+         company_name, country, commerce_id, created_at, search_key) \
+         SELECT $1, customer_id, 'reseller', $2, name_key, domain, company_name, country, commerce_id, $3, search_key \
          FROM partner_customers WHERE customer_id = $4 ORDER BY created_at LIMIT 1",
         &[id(partner), opt_id(associated), now.into(), id(customer)],
     )

@@ -7,6 +7,7 @@ mod activity;
 mod billing;
 mod coverage;
 mod customer_portal;
+mod customer_view;
 mod partners;
 mod security;
 mod sessions;

@@ -16,7 +16,7 @@ use partnerdesk_domain::subscription::Subscription;
 use partnerdesk_domain::tenant_domain::TenantDomain;
 use partnerdesk_domain::{CustomerId, Field, FieldError, PartnerId, Rule};
 use partnerdesk_secrets as secrets;
-use partnerdesk_store::{Conflict, CustomerPage, CustomerQuery, StoreError};
+use partnerdesk_store::{Conflict, CustomerPage, CustomerQuery, CustomerResults, CustomerView, StoreError};
 use serde::Serialize;
 use time::OffsetDateTime;
 
@@ -214,6 +214,27 @@ pub async fn catalog(state: &AppState) -> Result<Arc<Catalog>, AppError> {
 pub async fn list(state: &AppState, caller: &Caller, query: CustomerQuery) -> Result<CustomerPage, AppError> {
     caller.require(Permission::ViewCustomers)?;
     Ok(state.store.list_customers(caller.partner_id(), query).await?)
+}
+
+/// A page of the caller's customers in `view`, `offset` rows in, with the view's total.
+pub async fn find(
+    state: &AppState,
+    caller: &Caller,
+    view: CustomerView,
+    offset: u32,
+    limit: u32,
+) -> Result<CustomerResults, AppError> {
+    caller.require(Permission::ViewCustomers)?;
+    Ok(state
+        .store
+        .find_customers(caller.partner_id(), view, offset, limit)
+        .await?)
+}
+
+/// The partner whose customers the caller may export: those it may view.
+pub fn exportable(caller: &Caller) -> Result<PartnerId, AppError> {
+    caller.require(Permission::ViewCustomers)?;
+    Ok(caller.partner_id())
 }
 
 /// The partners a caller's customers may be associated with, by id: a provider's

@@ -1,162 +1,25 @@
-//! The Customers workspace: the list with its search and paging, and a customer's page.
+//! A customer's page in the Customers workspace.
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::response::Response;
 use partnerdesk_domain::country::language_label;
 use partnerdesk_domain::customer::Customer;
 use partnerdesk_domain::partner::{PartnerKind, Permission};
 use partnerdesk_domain::profile::CUSTOMER_AGREEMENT_TYPE;
-use partnerdesk_domain::{Arg, CustomerId, Locale, PartnerId};
-use partnerdesk_store::{CustomerFilter, CustomerQuery};
-use serde::Deserialize;
+use partnerdesk_domain::{CustomerId, Locale, PartnerId};
 
 use crate::app::customers;
 use crate::i18n;
-use crate::paging;
 use crate::portal::session::{Can, guard};
 use crate::state::AppState;
 use crate::ui::layout::format_date;
 use crate::ui::subscriptions::SubscriptionTable;
 use crate::ui::{Page, PageError, ok};
 
-const PAGE_SIZE: u32 = 25;
-
-struct CustomerRow {
-    id: String,
-    company: String,
-    domain: String,
-    country: String,
-    reseller: String,
-    created: String,
-}
-
-#[derive(Template)]
-#[template(path = "customers.html")]
-struct CustomersPage {
-    page: Page,
-    rows: Vec<CustomerRow>,
-    by_domain: bool,
-    text: String,
-    searching: bool,
-    paged: bool,
-    next: Option<String>,
-    show_reseller: bool,
-    no_match: String,
-}
-
-#[derive(Debug, Default, Deserialize)]
-pub struct ListQuery {
-    by: Option<String>,
-    q: Option<String>,
-    after: Option<String>,
-}
-
-/// A search as the URL gives it: by name or by domain, the text, where the page starts.
-pub(crate) struct Search {
-    by_domain: bool,
-    text: String,
-    filter: CustomerFilter,
-}
-
-impl Search {
-    fn new(query: &ListQuery) -> Self {
-        let by_domain = query.by.as_deref() == Some("domain");
-        let text: String = query
-            .q
-            .as_deref()
-            .unwrap_or_default()
-            .trim()
-            .chars()
-            .take(100)
-            .collect();
-        let filter = match (text.is_empty(), by_domain) {
-            (true, _) => CustomerFilter::All,
-            (false, true) => CustomerFilter::Domain(text.clone()),
-            (false, false) => CustomerFilter::CompanyName(text.clone()),
-        };
-        Self {
-            by_domain,
-            text,
-            filter,
-        }
-    }
-
-    fn by(&self) -> &'static str {
-        if self.by_domain { "domain" } else { "name" }
-    }
-
-    fn next_page(&self, token: &str) -> String {
-        let text: String = form_urlencoded::byte_serialize(self.text.as_bytes()).collect();
-        format!("/customers?by={}&q={text}&after={token}", self.by())
-    }
-}
-
 fn reseller_name(names: &[(PartnerId, String)], id: Option<PartnerId>) -> String {
     id.and_then(|id| names.iter().find(|(p, _)| *p == id).map(|(_, n)| n.clone()))
         .unwrap_or_default()
-}
-
-/// The search a URL asks for and the page of it: the first, or the one after the
-/// `after` token when that continues the same search (anything else starts over).
-pub(crate) fn listing(query: &ListQuery) -> (Search, CustomerQuery) {
-    let search = Search::new(query);
-    let after = query
-        .after
-        .as_deref()
-        .and_then(paging::from_token)
-        .filter(|(q, _)| q.filter == search.filter)
-        .and_then(|(q, _)| q.after);
-    let listing = CustomerQuery {
-        filter: search.filter.clone(),
-        after,
-        limit: PAGE_SIZE,
-    };
-    (search, listing)
-}
-
-pub async fn list(
-    State(state): State<AppState>,
-    user: Can<guard::ViewCustomers>,
-    Query(query): Query<ListQuery>,
-) -> Result<Response, PageError> {
-    let (search, listing) = listing(&query);
-    let paged = listing.after.is_some();
-    let found = customers::list(&state, &user.caller, listing).await?;
-    let names = customers::related_partners(&state, &user.caller).await?;
-    let locale = user.locale;
-    let rows = found
-        .customers
-        .iter()
-        .map(|c| CustomerRow {
-            id: c.id.to_string(),
-            company: c.company_name.clone(),
-            domain: c.domain.clone(),
-            country: c.country.info().name(locale).to_owned(),
-            reseller: reseller_name(&names, c.associated_partner_id),
-            created: format_date(locale, c.created_at),
-        })
-        .collect();
-    let next = found
-        .next
-        .map(|cursor| search.next_page(&paging::to_token(&search.filter, &cursor, PAGE_SIZE)));
-    let by = Arg::Text(search.by().into());
-    let no_match = i18n::text_with(
-        locale,
-        "customers-no-match",
-        &[("by", by), ("text", Arg::Text(search.text.clone()))],
-    );
-    Ok(ok(&CustomersPage {
-        page: user.page("customers-title", "/customers"),
-        no_match,
-        rows,
-        by_domain: search.by_domain,
-        searching: !search.text.is_empty(),
-        text: search.text,
-        paged,
-        next,
-        show_reseller: user.caller.kind() == PartnerKind::IndirectProvider,
-    }))
 }
 
 struct AgreementRow {

@@ -5,6 +5,7 @@
 
 pub(crate) mod activity;
 mod billing;
+pub(crate) mod customer_list;
 pub(crate) mod customers;
 mod order;
 mod relationship_request;
@@ -69,7 +70,8 @@ pub fn router(state: AppState) -> Router<AppState> {
 /// The Customers workspace: the list, a customer and its subscriptions, the wizard.
 fn customer_pages() -> Router<AppState> {
     Router::new()
-        .route("/customers", get(customers::list))
+        .route("/customers", get(customer_list::list))
+        .route("/customers/export.csv", get(customer_list::export))
         .route("/customers/new", get(wizard::resume))
         .route(
             "/customers/new/account",

@@ -27,32 +27,86 @@ async fn an_empty_list_points_at_add_customer() {
 }
 
 #[tokio::test]
-async fn the_list_pages_and_searches_by_name_or_domain() {
+async fn the_list_pages_sorts_filters_and_searches_anywhere() {
     let app = TestApp::spawn().await;
     for i in 0..30 {
         let mut body = plain_customer_body(&format!("tenant{i:02}"));
         body["billingProfile"]["companyName"] = json!(format!("Company {i:02}"));
         app.create_customer(&body).await;
     }
+    let mut body = plain_customer_body("dupont");
+    body["billingProfile"]["companyName"] = json!("École Électricité Dupont");
+    app.create_customer(&body).await;
+    let mut body = plain_customer_body("fabrikam");
+    body["billingProfile"]["companyName"] = json!("Fabrikam");
+    app.create_customer(&body).await;
     let visitor = admin(&app).await;
     let first = visitor.get("/customers").await;
     assert_eq!(first.html.matches("<tr>").count() - 1, 25, "25 rows and a header");
-    assert!(first.contains("Company 00") && !first.contains("Company 25"));
-    let next = regex::Regex::new(r#"href="(/customers\?by=name&q=&after=[^"]+)" rel="next""#)
-        .ok()
-        .and_then(|re| re.captures(&first.text).map(|c| c[1].to_owned()))
-        .unwrap_or_else(|| panic!("a next page"));
-    let second = visitor.get(&next).await;
-    assert!(second.contains("Company 25") && second.contains("Company 29") && !second.contains("Company 24"));
+    assert!(first.contains("1–25 of 32"), "{}", first.text);
+    assert!(first.contains("Company 24") && !first.contains("Company 25"));
+    assert!(first.html.contains(r#"href="/customers?page=2" rel="next""#));
+    assert!(!first.html.contains(r#"rel="prev""#));
+    let second = visitor.get("/customers?page=2").await;
+    assert!(second.contains("26–32 of 32") && second.contains("Company 29"));
+    assert!(
+        second.text.find("École") < second.text.find("Fabrikam"),
+        "É among the E"
+    );
+    assert!(second.html.contains(r#"href="/customers" rel="prev""#));
     assert!(!second.html.contains("rel=\"next\""));
-    let by_domain = visitor.get("/customers?by=domain&q=TENANT1").await;
+
+    // A search in the middle of a name, without its accent, and the state in links.
+    let found = visitor.get("/customers?q=ELECTRICITE").await;
+    assert!(found.contains("École Électricité Dupont") && found.contains("1–1 of 1"));
+    let by_domain = visitor
+        .get("/customers?q=ANT1&sort=created&dir=desc&size=50")
+        .await;
     assert_eq!(
-        by_domain.text.matches("tenant1").count(),
+        by_domain.html.matches("tenant1").count(),
         10,
         "tenant10..tenant19"
     );
-    let none = visitor.get("/customers?by=name&q=Nobody").await;
-    assert!(none.contains("starts with “Nobody”"), "{}", none.html);
+    assert!(
+        by_domain.text.find("Company 19") < by_domain.text.find("Company 10"),
+        "newest first"
+    );
+    assert!(
+        by_domain
+            .text
+            .contains(r#"href="/customers?q=ANT1&sort=created&size=50""#),
+        "the Created heading turns the order around and keeps the search"
+    );
+    let none = visitor.get("/customers?q=Nobody").await;
+    assert!(none.contains("No customer matches this search"), "{}", none.html);
+
+    // Wrong filters are named and ignored; nothing fails.
+    let wrong = visitor
+        .get("/customers?country=ZZ&from=yesterday&size=7&page=x")
+        .await;
+    assert_eq!(wrong.status, StatusCode::OK);
+    assert!(wrong.contains("Choose a country or region from the list."));
+    assert!(wrong.contains("Enter a date such as 2026-11-30."));
+    assert!(wrong.contains("1–25 of 32"));
+    let french = visitor.get("/customers?country=FR").await;
+    assert!(
+        french.contains("No customer matches"),
+        "the test customers are in the US"
+    );
+
+    // The view as CSV: every customer it holds, formula-safe, not only the page.
+    let export = visitor
+        .get("/customers/export.csv?q=company&sort=company&dir=desc")
+        .await;
+    assert_eq!(export.status, StatusCode::OK);
+    let lines: Vec<&str> = export.html.lines().collect();
+    assert_eq!(lines.len(), 31, "a header and 30 customers");
+    assert!(lines[0].starts_with("CustomerId,CompanyName,Domain,Country"));
+    assert!(
+        lines[1].contains(",Company 29,tenant29.onmicrosoft.com,US,"),
+        "{}",
+        lines[1]
+    );
 }
 
 #[tokio::test]

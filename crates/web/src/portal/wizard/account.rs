@@ -157,30 +157,13 @@ pub(crate) fn countries(locale: Locale) -> Vec<(String, String)> {
         .map(|c| {
             let key = match locale {
                 Locale::ZhTw | Locale::ZhCn => c.name(Locale::EnUs).to_lowercase(),
-                _ => fold(c.name(locale)),
+                _ => partnerdesk_domain::names::fold(c.name(locale)),
             };
             (key, c.code.to_string(), c.name(locale).to_owned())
         })
         .collect();
     all.sort();
     all.into_iter().map(|(_, code, name)| (code, name)).collect()
-}
-
-/// Lower-case without the accents of Latin letters, for sorting ("Égypte" among the E).
-fn fold(name: &str) -> String {
-    name.chars()
-        .map(|c| match c {
-            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'Á' | 'À' | 'Â' | 'Ä' | 'Å' => 'a',
-            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' | 'Î' | 'Ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'Ô' | 'Ö' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' | 'Û' | 'Ü' => 'u',
-            'ç' | 'Ç' => 'c',
-            'ñ' => 'n',
-            'ё' | 'Ё' => 'е',
-            other => other.to_lowercase().next().unwrap_or(other),
-        })
-        .collect()
 }
 
 /// The account step's fields, built from the draft in the user's language.

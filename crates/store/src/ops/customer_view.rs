@@ -1,0 +1,447 @@
+//! The Customers workspace's view of a partner's customers: a search anywhere in name or
+//! domain, filters, a sort on any column, a total (counted up to [`COUNT_CAP`]), and the
+//! rows either as a numbered page or in batches after a row (exports).
+//!
+//! A search matches the folded text (`names::search_key`) anywhere in `search_key`. On
+//! PostgreSQL a trigram index answers it, and the planner picks between that index and
+//! the sort order's. On SQLite an FTS5 trigram table answers texts of three characters or
+//! more when they are rare; frequent ones (more matches than [`FTS_SORT_LIMIT`]) and shorter
+//! ones are found walking the sort order's index, where matches are near.
+
+use partnerdesk_domain::PartnerId;
+use partnerdesk_domain::country::CountryCode;
+use partnerdesk_domain::customer::CustomerSummary;
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use crate::Store;
+use crate::db::{Conn, Row, Value, id};
+use crate::error::StoreError;
+use crate::ops::customers::{SUMMARY_COLUMNS, summary_from};
+
+/// Totals are counted up to here; beyond, a view says "more than".
+pub const COUNT_CAP: u32 = 10_000;
+/// On SQLite, a search with more matches than this walks the sort order instead.
+const FTS_SORT_LIMIT: u32 = 2_000;
+
+/// The column a view is sorted on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SortColumn {
+    #[default]
+    Company,
+    Domain,
+    Country,
+    Created,
+}
+
+impl SortColumn {
+    /// The keys rows are ordered by; the customer id last breaks ties.
+    fn keys(self) -> &'static [&'static str] {
+        match self {
+            Self::Company => &["pc.name_key", "pc.customer_id"],
+            Self::Domain => &["pc.domain", "pc.customer_id"],
+            Self::Country => &["pc.country", "pc.name_key", "pc.customer_id"],
+            Self::Created => &["pc.created_at", "pc.customer_id"],
+        }
+    }
+}
+
+/// Which customers by their subscriptions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holding {
+    /// With at least one subscription that is not cancelled.
+    Subscriptions,
+    /// With at least one suspended subscription.
+    Suspended,
+}
+
+/// What a partner looks at in its Customers workspace.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CustomerView {
+    /// Anywhere in the company name or the domain, folded (case, accents, width).
+    pub text: String,
+    /// Customers associated with this indirect reseller.
+    pub reseller: Option<PartnerId>,
+    pub country: Option<CountryCode>,
+    /// Created at or after.
+    pub created_from: Option<OffsetDateTime>,
+    /// Created before.
+    pub created_before: Option<OffsetDateTime>,
+    pub holding: Option<Holding>,
+    pub sort: SortColumn,
+    pub descending: bool,
+}
+
+/// A row of the view: the customer and what it holds from the viewer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomerListing {
+    pub customer: CustomerSummary,
+    /// Licences of its active subscriptions (add-ons not counted again).
+    pub active_licences: i64,
+    /// The nearest end of an active subscription's term.
+    pub next_commitment_end: Option<OffsetDateTime>,
+}
+
+/// A page of the view and how many customers it has in all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomerResults {
+    pub rows: Vec<CustomerListing>,
+    /// The number of customers in the view, at most [`COUNT_CAP`].
+    pub total: u32,
+    /// The view has more customers than [`COUNT_CAP`].
+    pub more_than_total: bool,
+}
+
+/// Where a batch ended: the sort keys of its last row. Opaque outside the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViewCursor(Vec<Key>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Key {
+    Text(String),
+    Time(OffsetDateTime),
+    Id(Uuid),
+}
+
+impl Store {
+    /// One page of `viewer`'s customers in `view`, `offset` rows in, and the view's total.
+    pub async fn find_customers(
+        &self,
+        viewer: PartnerId,
+        view: CustomerView,
+        offset: u32,
+        limit: u32,
+    ) -> Result<CustomerResults, StoreError> {
+        self.read_with(view, move |c, view| {
+            Box::pin(async move {
+                let total = count(c, viewer, view).await?;
+                let rows = fetch(c, viewer, view, Window::Page { offset, limit }, total).await?;
+                Ok(CustomerResults {
+                    rows: rows.into_iter().map(|(row, _)| row).collect(),
+                    total: total.min(COUNT_CAP),
+                    more_than_total: total > COUNT_CAP,
+                })
+            })
+        })
+        .await
+    }
+
+    /// Up to `limit` of `viewer`'s customers in `view` after `after` (from the start
+    /// without), and where they end; `None` after the last batch. Exports walk a view so.
+    pub async fn customers_after(
+        &self,
+        viewer: PartnerId,
+        view: CustomerView,
+        after: Option<ViewCursor>,
+        limit: u32,
+    ) -> Result<(Vec<CustomerListing>, Option<ViewCursor>), StoreError> {
+        self.read_with((view, after), move |c, (view, after)| {
+            Box::pin(async move {
+                let window = Window::After {
+                    after: after.as_ref(),
+                    limit,
+                };
+                // Batches never use the text index's sort, so the count isn't needed.
+                let rows = fetch(c, viewer, view, window, u32::MAX).await?;
+                let full = rows.len() == usize::try_from(limit).unwrap_or(usize::MAX);
+                let last = rows.last().map(|(_, keys)| ViewCursor(keys.clone()));
+                Ok((
+                    rows.into_iter().map(|(row, _)| row).collect(),
+                    last.filter(|_| full),
+                ))
+            })
+        })
+        .await
+    }
+}
+
+/// What a search looks in: the folded company name (its `name_key`) and the domain.
+pub(crate) fn search_key(name_key: &str, domain: &str) -> String {
+    format!("{name_key}\n{domain}")
+}
+
+impl Store {
+    /// Fills `name_key` and `search_key` of customers written before searches folded
+    /// accents, a thousand rows per transaction; reads only when there are none.
+    pub(crate) async fn fill_search_keys(&self) -> Result<(), StoreError> {
+        const UNFILLED: &str = "SELECT partner_id, customer_id, company_name, domain FROM partner_customers \
+            WHERE search_key IS NULL LIMIT 1000";
+        loop {
+            let rows = self
+                .read(|c| Box::pin(async move { c.fetch_all(UNFILLED, &[]).await }))
+                .await?;
+            if rows.is_empty() {
+                return Ok(());
+            }
+            let keys = rows
+                .iter()
+                .map(|row| {
+                    let name_key = partnerdesk_domain::names::search_key(&row.text("company_name")?);
+                    let search = search_key(&name_key, &row.text("domain")?);
+                    Ok((
+                        row.uuid::<Uuid>("partner_id")?,
+                        row.uuid::<Uuid>("customer_id")?,
+                        name_key,
+                        search,
+                    ))
+                })
+                .collect::<Result<Vec<_>, StoreError>>()?;
+            self.write_with(keys, |c, keys| {
+                Box::pin(async move {
+                    for (partner, customer, name_key, search) in keys {
+                        c.execute(
+                            "UPDATE partner_customers SET name_key = $1, search_key = $2 \
+                             WHERE partner_id = $3 AND customer_id = $4",
+                            &[
+                                Value::from(name_key),
+                                Value::from(search),
+                                id(*partner),
+                                id(*customer),
+                            ],
+                        )
+                        .await?;
+                    }
+                    Ok(())
+                })
+            })
+            .await?;
+        }
+    }
+}
+
+enum Window<'a> {
+    Page {
+        offset: u32,
+        limit: u32,
+    },
+    After {
+        after: Option<&'a ViewCursor>,
+        limit: u32,
+    },
+}
+
+/// A statement under construction and its parameters, numbered as they are bound.
+struct Query<'a> {
+    sql: String,
+    params: Vec<Value<'a>>,
+}
+
+impl<'a> Query<'a> {
+    fn bind(&mut self, value: Value<'a>) -> String {
+        self.params.push(value);
+        format!("${}", self.params.len())
+    }
+}
+
+/// The search text as `search_key` holds text; empty for no search.
+fn folded(view: &CustomerView) -> String {
+    partnerdesk_domain::names::search_key(&view.text)
+}
+
+/// `text` for a LIKE pattern, its wildcards escaped with `\`.
+fn like_escaped(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
+/// Whether SQLite's FTS5 trigram table can answer a search for `text`.
+fn fts_can(text: &str) -> bool {
+    text.chars().count() >= 3
+}
+
+/// An FTS5 query for `text` anywhere: one quoted string.
+fn fts_phrase(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+/// The conditions of `view` other than the search, on `pc`.
+fn filters<'a>(q: &mut Query<'a>, view: &'a CustomerView) {
+    if let Some(reseller) = view.reseller {
+        let p = q.bind(id(reseller));
+        q.sql.push_str(&format!(" AND pc.associated_partner_id = {p}"));
+    }
+    if let Some(country) = &view.country {
+        let p = q.bind(Value::from(country.as_str()));
+        q.sql.push_str(&format!(" AND pc.country = {p}"));
+    }
+    if let Some(from) = view.created_from {
+        let p = q.bind(from.into());
+        q.sql.push_str(&format!(" AND pc.created_at >= {p}"));
+    }
+    if let Some(before) = view.created_before {
+        let p = q.bind(before.into());
+        q.sql.push_str(&format!(" AND pc.created_at < {p}"));
+    }
+    if let Some(holding) = view.holding {
+        let status = match holding {
+            Holding::Subscriptions => "s.status <> 'deleted'",
+            Holding::Suspended => "s.status = 'suspended'",
+        };
+        q.sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.customer_id = pc.customer_id \
+             AND (s.partner_id = pc.partner_id OR s.reseller_id = pc.partner_id) AND {status})"
+        ));
+    }
+}
+
+/// `FROM` and `WHERE` of `view`'s rows: through the FTS table when `by_fts`, else
+/// `partner_customers` alone with the search (if any) as a condition.
+fn source<'a>(
+    q: &mut Query<'a>,
+    viewer: PartnerId,
+    view: &'a CustomerView,
+    search: Option<&'a String>,
+    by_fts: bool,
+) {
+    let partner = q.bind(id(viewer));
+    match (search, by_fts) {
+        (Some(phrase), true) => {
+            let phrase = q.bind(Value::from(phrase));
+            q.sql.push_str(&format!(
+                " FROM customer_search f CROSS JOIN partner_customers pc \
+                 ON pc.partner_id = f.partner_id AND pc.customer_id = f.customer_id \
+                 WHERE f.search_key MATCH {phrase} AND f.partner_id = {partner}"
+            ));
+        }
+        (Some(pattern), false) => {
+            let pattern = q.bind(Value::from(pattern));
+            q.sql.push_str(&format!(
+                " FROM partner_customers pc WHERE pc.partner_id = {partner} AND pc.search_key LIKE {pattern} ESCAPE '\\'"
+            ));
+        }
+        (None, _) => q.sql.push_str(&format!(
+            " FROM partner_customers pc WHERE pc.partner_id = {partner}"
+        )),
+    }
+    filters(q, view);
+}
+
+/// The search as `source` binds it: an FTS5 phrase or a LIKE pattern; `None` for none.
+fn search(text: &str, by_fts: bool) -> Option<String> {
+    match (text.is_empty(), by_fts) {
+        (true, _) => None,
+        (false, true) => Some(fts_phrase(text)),
+        (false, false) => Some(format!("%{}%", like_escaped(text))),
+    }
+}
+
+/// How many customers `view` has, counted up to one more than [`COUNT_CAP`].
+async fn count(c: &mut Conn<'_>, viewer: PartnerId, view: &CustomerView) -> Result<u32, StoreError> {
+    let text = folded(view);
+    let by_fts = c.is_sqlite() && fts_can(&text);
+    let search = search(&text, by_fts);
+    let mut q = Query {
+        sql: "SELECT COUNT(*) AS n FROM (SELECT 1 AS one".into(),
+        params: Vec::new(),
+    };
+    source(&mut q, viewer, view, search.as_ref(), by_fts);
+    let cap = q.bind(i64::from(COUNT_CAP + 1).into());
+    q.sql.push_str(&format!(" LIMIT {cap}) counted"));
+    let row = c.fetch_one(&q.sql, &q.params).await?;
+    Ok(u32::try_from(row.int("n")?).unwrap_or(u32::MAX))
+}
+
+/// The rows of `window`, each with its sort keys. `total` (from [`count`]) decides on
+/// SQLite whether the FTS table leads.
+async fn fetch(
+    c: &mut Conn<'_>,
+    viewer: PartnerId,
+    view: &CustomerView,
+    window: Window<'_>,
+    total: u32,
+) -> Result<Vec<(CustomerListing, Vec<Key>)>, StoreError> {
+    let text = folded(view);
+    let by_fts = c.is_sqlite() && fts_can(&text) && total <= FTS_SORT_LIMIT;
+    let search = search(&text, by_fts);
+    let keys = view.sort.keys();
+    let key_columns: Vec<String> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| format!("{k} AS key{i}"))
+        .collect();
+    let mut q = Query {
+        sql: format!(
+            "SELECT {SUMMARY_COLUMNS}, {}, \
+             (SELECT CAST(COALESCE(SUM(s.quantity), 0) AS BIGINT) FROM subscriptions s {HELD} AND s.status = 'active') AS licences, \
+             (SELECT MIN(s.commitment_end) FROM subscriptions s {HELD} AND s.status = 'active') AS next_end",
+            key_columns.join(", ")
+        ),
+        params: Vec::new(),
+    };
+    source(&mut q, viewer, view, search.as_ref(), by_fts);
+    let (direction, beyond) = if view.descending {
+        ("DESC", "<")
+    } else {
+        ("ASC", ">")
+    };
+    let (offset, limit) = match window {
+        Window::Page { offset, limit } => (offset, limit),
+        Window::After { after, limit } => {
+            if let Some(ViewCursor(after)) = after {
+                let values: Vec<String> = after.iter().map(|k| q.bind(k.value())).collect();
+                q.sql.push_str(&format!(
+                    " AND ({}) {beyond} ({})",
+                    keys.join(", "),
+                    values.join(", ")
+                ));
+            }
+            (0, limit)
+        }
+    };
+    let order: Vec<String> = keys.iter().map(|k| format!("{k} {direction}")).collect();
+    let limit = q.bind(i64::from(limit.clamp(1, 1000)).into());
+    let offset = q.bind(i64::from(offset).into());
+    q.sql.push_str(&format!(
+        " ORDER BY {} LIMIT {limit} OFFSET {offset}",
+        order.join(", ")
+    ));
+    let rows = c.fetch_all(&q.sql, &q.params).await?;
+    rows.iter()
+        .map(|row| {
+            let listing = CustomerListing {
+                customer: summary_from(row)?,
+                active_licences: row.int("licences")?,
+                next_commitment_end: row.opt_time("next_end")?,
+            };
+            let keys = keys
+                .iter()
+                .enumerate()
+                .map(|(i, k)| Key::read(row, &format!("key{i}"), k))
+                .collect::<Result<_, _>>()?;
+            Ok((listing, keys))
+        })
+        .collect()
+}
+
+/// The subscriptions of a row's customer that its partner sells or resells.
+const HELD: &str = "WHERE s.customer_id = pc.customer_id AND s.parent_subscription_id IS NULL \
+    AND (s.partner_id = pc.partner_id OR s.reseller_id = pc.partner_id)";
+
+impl Key {
+    fn read(row: &Row, column: &str, key: &str) -> Result<Self, StoreError> {
+        Ok(match key {
+            "pc.created_at" => Key::Time(row.time(column)?),
+            "pc.customer_id" => Key::Id(row.uuid(column)?),
+            _ => Key::Text(row.text(column)?),
+        })
+    }
+
+    fn value(&self) -> Value<'_> {
+        match self {
+            Key::Text(t) => Value::from(t),
+            Key::Time(t) => (*t).into(),
+            Key::Id(u) => Value::Uuid(Some(*u)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn like_patterns_match_wildcards_literally() {
+        assert_eq!(like_escaped(r"50%_a\b"), r"50\%\_a\\b");
+        assert_eq!(fts_phrase(r#"say "hi""#), r#""say ""hi""""#);
+        assert!(!fts_can("ab") && fts_can("abc") && fts_can("臺灣銀"));
+    }
+}

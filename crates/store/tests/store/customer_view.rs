@@ -1,0 +1,242 @@
+//! The Customers workspace's view: search anywhere (folded), filters, sorts, totals, and
+//! exports' batches.
+
+use partnerdesk_domain::audit::Actor;
+use partnerdesk_domain::country::CountryCode;
+use partnerdesk_domain::order::RawQuantity;
+use partnerdesk_domain::subscription::SubscriptionUpdateInput;
+use partnerdesk_store::{CustomerView, Holding, SortColumn};
+use time::{Duration, OffsetDateTime};
+
+use crate::{Fixture, fixture, ok};
+
+impl Fixture {
+    /// Onboards `name` in `country`, with its two subscriptions (13 licences) or none.
+    async fn onboard_in(&self, name: &str, prefix: &str, country: &str, subscriptions: bool) {
+        let mut onboarding = self.onboarding(name, prefix, false);
+        onboarding.customer.billing.address.country =
+            CountryCode::parse(country).unwrap_or_else(|_| unreachable!());
+        if !subscriptions {
+            onboarding.order = None;
+        }
+        ok(self
+            .store
+            .onboard_customer(onboarding, "sha256$00".into(), None, Actor::operator())
+            .await);
+    }
+
+    async fn names(&self, view: CustomerView) -> (Vec<String>, u32) {
+        let found = ok(self.store.find_customers(self.provider.id, view, 0, 50).await);
+        let names = found
+            .rows
+            .iter()
+            .map(|r| r.customer.company_name.clone())
+            .collect();
+        (names, found.total)
+    }
+}
+
+fn search(text: &str) -> CustomerView {
+    CustomerView {
+        text: text.into(),
+        ..CustomerView::default()
+    }
+}
+
+async fn three(f: &Fixture) {
+    f.onboard_in("Woodgrove Bank", "woodgrove", "US", true).await;
+    f.onboard_in("École Électricité Dupont", "dupont", "FR", false)
+        .await;
+    f.onboard_in("Fabrikam", "ecolefab", "DE", true).await;
+}
+
+#[tokio::test]
+async fn a_search_matches_anywhere_in_name_or_domain_ignoring_case_accents_and_width() {
+    let f = fixture().await;
+    three(&f).await;
+    let found = |text: &'static str| f.names(search(text));
+    assert_eq!(
+        found("grove").await,
+        (vec!["Woodgrove Bank".to_owned()], 1),
+        "in the middle"
+    );
+    assert_eq!(
+        found("ＧＲＯＶＥ").await.0,
+        ["Woodgrove Bank"],
+        "full-width letters"
+    );
+    assert_eq!(found("gr").await.0, ["Woodgrove Bank"], "shorter than a trigram");
+    assert_eq!(
+        found("ecole").await,
+        (
+            vec!["École Électricité Dupont".to_owned(), "Fabrikam".to_owned()],
+            2
+        ),
+        "accents ignored, and the domain searched too"
+    );
+    assert_eq!(found("ÉLECTRICITÉ dup").await.0, ["École Électricité Dupont"]);
+    assert_eq!(found("%").await.0, Vec::<String>::new(), "wildcards are text");
+    assert_eq!(found("nothing like it").await, (Vec::new(), 0));
+}
+
+#[tokio::test]
+async fn a_view_sorts_on_any_column_with_accents_among_their_letters() {
+    let f = fixture().await;
+    three(&f).await;
+    let sorted = |sort, descending| {
+        f.names(CustomerView {
+            sort,
+            descending,
+            ..CustomerView::default()
+        })
+    };
+    let by_name = ["École Électricité Dupont", "Fabrikam", "Woodgrove Bank"];
+    assert_eq!(
+        sorted(SortColumn::Company, false).await.0,
+        by_name,
+        "É among the E"
+    );
+    let mut reversed = by_name;
+    reversed.reverse();
+    assert_eq!(sorted(SortColumn::Company, true).await.0, reversed);
+    assert_eq!(
+        sorted(SortColumn::Domain, false).await.0,
+        ["École Électricité Dupont", "Fabrikam", "Woodgrove Bank"]
+    );
+    assert_eq!(
+        sorted(SortColumn::Country, false).await.0,
+        ["Fabrikam", "École Électricité Dupont", "Woodgrove Bank"],
+        "DE, FR, US"
+    );
+    assert_eq!(
+        sorted(SortColumn::Created, true).await.0,
+        ["Fabrikam", "École Électricité Dupont", "Woodgrove Bank"],
+        "newest first"
+    );
+}
+
+#[tokio::test]
+async fn filters_narrow_the_view_and_its_total() {
+    let f = fixture().await;
+    three(&f).await;
+    let view = |change: fn(&mut CustomerView)| {
+        let mut view = CustomerView::default();
+        change(&mut view);
+        f.names(view)
+    };
+    assert_eq!(
+        view(|v| v.country = CountryCode::parse("FR").ok()).await,
+        (vec!["École Électricité Dupont".to_owned()], 1)
+    );
+    assert_eq!(
+        view(|v| v.holding = Some(Holding::Subscriptions)).await,
+        (vec!["Fabrikam".to_owned(), "Woodgrove Bank".to_owned()], 2)
+    );
+    assert_eq!(view(|v| v.holding = Some(Holding::Suspended)).await.1, 0);
+    let yesterday = OffsetDateTime::now_utc() - Duration::DAY;
+    let mut recent = CustomerView {
+        created_from: Some(yesterday),
+        ..CustomerView::default()
+    };
+    assert_eq!(f.names(recent.clone()).await.1, 3);
+    recent.created_from = None;
+    recent.created_before = Some(yesterday);
+    assert_eq!(f.names(recent).await.1, 0);
+    assert_eq!(
+        view(|v| {
+            v.text = "a".into();
+            v.country = CountryCode::parse("DE").ok();
+        })
+        .await
+        .0,
+        ["Fabrikam"]
+    );
+
+    // A suspended subscription, and the row's summary of what the customer holds.
+    let found = ok(f
+        .store
+        .find_customers(f.provider.id, search("woodgrove"), 0, 5)
+        .await);
+    let row = &found.rows[0];
+    assert_eq!(row.active_licences, 13);
+    assert!(row.next_commitment_end.is_some());
+    let customer = row.customer.id;
+    let subscriptions = ok(f.store.subscriptions(f.provider.id, customer, None).await);
+    ok(f.store
+        .update_subscription(
+            f.provider.id,
+            customer,
+            subscriptions[0].id,
+            SubscriptionUpdateInput {
+                quantity: RawQuantity::Missing,
+                status: Some("suspended".into()),
+                auto_renew: None,
+            },
+            None,
+            Actor::operator(),
+            OffsetDateTime::now_utc(),
+        )
+        .await);
+    assert_eq!(
+        view(|v| v.holding = Some(Holding::Suspended)).await.0,
+        ["Woodgrove Bank"]
+    );
+    let after = ok(f
+        .store
+        .find_customers(f.provider.id, search("woodgrove"), 0, 5)
+        .await);
+    assert_eq!(
+        after.rows[0].active_licences,
+        13 - i64::from(subscriptions[0].quantity)
+    );
+}
+
+#[tokio::test]
+async fn pages_and_batches_return_every_customer_once_in_the_views_order() {
+    let f = fixture().await;
+    for i in 0..11 {
+        let country = ["US", "FR", "DE"][i % 3];
+        f.onboard_in(
+            &format!("Company {}", i % 4),
+            &format!("company{i}"),
+            country,
+            false,
+        )
+        .await;
+    }
+    for (sort, descending) in [
+        (SortColumn::Company, false),
+        (SortColumn::Country, true),
+        (SortColumn::Created, false),
+        (SortColumn::Domain, true),
+    ] {
+        let view = CustomerView {
+            sort,
+            descending,
+            ..CustomerView::default()
+        };
+        let all = ok(f.store.find_customers(f.provider.id, view.clone(), 0, 50).await);
+        assert_eq!((all.total, all.more_than_total), (11, false));
+        let ids: Vec<_> = all.rows.iter().map(|r| r.customer.id).collect();
+        let second = ok(f.store.find_customers(f.provider.id, view.clone(), 4, 4).await);
+        let page: Vec<_> = second.rows.iter().map(|r| r.customer.id).collect();
+        assert_eq!(page, ids[4..8], "{sort:?}: the second page of four");
+        let mut batched = Vec::new();
+        let mut after = None;
+        loop {
+            let (rows, last) = ok(f
+                .store
+                .customers_after(f.provider.id, view.clone(), after, 3)
+                .await);
+            batched.extend(rows.iter().map(|r| r.customer.id));
+            match last {
+                Some(last) => after = Some(last),
+                None => break,
+            }
+        }
+        assert_eq!(
+            batched, ids,
+            "{sort:?} descending={descending}: batches in order, each once"
+        );
+    }
+}
