@@ -49,6 +49,9 @@ pub enum Command {
     /// The offer catalog
     #[command(subcommand)]
     Catalog(CatalogCommand),
+    /// A partner's customers
+    #[command(subcommand)]
+    Customers(CustomersCommand),
     /// Billing: charge the cycles and renewals that fell due
     #[command(subcommand)]
     Billing(BillingCommand),
@@ -156,6 +159,34 @@ pub enum CatalogCommand {
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CustomersCommand {
+    /// Write a partner's customers as CSV, the columns of the portal's Export (to standard
+    /// output without FILE); streamed, whatever their number
+    Export(CustomerExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CustomerExportArgs {
+    /// The partner's id
+    #[arg(long, value_name = "ID")]
+    pub partner: String,
+    /// Only customers whose company name or domain contains this (any case and accents)
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// Only customers in this country or region (ISO alpha-2 code)
+    #[arg(long, value_name = "CODE")]
+    pub country: Option<String>,
+    /// company, domain, country or created
+    #[arg(long, default_value = "company", value_parser = ["company", "domain", "country", "created"])]
+    pub sort: String,
+    /// Sort from Z to A, newest first
+    #[arg(long)]
+    pub descending: bool,
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
 }
 
 #[cfg(test)]

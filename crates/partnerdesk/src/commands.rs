@@ -8,11 +8,14 @@ use std::path::Path;
 use anyhow::{Context, bail};
 use partnerdesk_domain::audit::Actor;
 use partnerdesk_domain::catalog::{Catalog, CatalogDocument};
+use partnerdesk_domain::country::CountryCode;
 use partnerdesk_domain::email::Email;
 use partnerdesk_domain::partner::{PartnerKind, Role};
 use partnerdesk_domain::{PartnerId, TokenId};
 use partnerdesk_secrets as secrets;
-use partnerdesk_store::{Conflict, Store, StoreError};
+use partnerdesk_store::{Conflict, CustomerView, SortColumn, Store, StoreError};
+
+use crate::cli::CustomerExportArgs;
 
 /// Hashes a partner user's password with Argon2id, off the async runtime.
 pub async fn hash_password(password: String) -> anyhow::Result<String> {
@@ -143,6 +146,62 @@ pub async fn export_catalog(store: &Store, file: Option<&Path>) -> anyhow::Resul
         }
         None => println!("{json}"),
     }
+    Ok(())
+}
+
+/// `partnerdesk customers export`: the partner's customers as the portal exports them.
+pub async fn export_customers(store: &Store, args: &CustomerExportArgs) -> anyhow::Result<()> {
+    use futures_util::StreamExt;
+    use std::io::Write;
+
+    let partner: PartnerId = args
+        .partner
+        .parse()
+        .map_err(|_| anyhow::anyhow!("--partner: not a partner id"))?;
+    let found = store
+        .partner(partner)
+        .await
+        .map_err(|e| not_found(e, "partner"))?;
+    let country = args
+        .country
+        .as_deref()
+        .map(CountryCode::parse)
+        .transpose()
+        .map_err(|_| anyhow::anyhow!("--country: not an ISO 3166 alpha-2 code"))?;
+    let view = CustomerView {
+        text: args.search.clone().unwrap_or_default(),
+        country,
+        sort: match args.sort.as_str() {
+            "domain" => SortColumn::Domain,
+            "country" => SortColumn::Country,
+            "created" => SortColumn::Created,
+            _ => SortColumn::Company,
+        },
+        descending: args.descending,
+        ..CustomerView::default()
+    };
+    let related = match found.kind {
+        PartnerKind::IndirectProvider => store.resellers_of(partner).await?,
+        PartnerKind::IndirectReseller => store.providers_of(partner).await?,
+        PartnerKind::Direct => Vec::new(),
+    };
+    let names = related.into_iter().map(|p| (p.id, p.name)).collect();
+    let mut out: Box<dyn Write> = match &args.file {
+        Some(path) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let mut lines = std::pin::pin!(partnerdesk_web::customer_export::lines(
+        store.clone(),
+        partner,
+        view,
+        names
+    ));
+    while let Some(chunk) = lines.next().await {
+        out.write_all(chunk?.as_bytes())?;
+    }
+    out.flush()?;
     Ok(())
 }
 

@@ -12,7 +12,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use cli::{
-    BillingCommand, CatalogCommand, Cli, Command, OutboxCommand, PartnerCommand, TokenCommand, UserCommand,
+    BillingCommand, CatalogCommand, Cli, Command, CustomersCommand, OutboxCommand, PartnerCommand,
+    TokenCommand, UserCommand,
 };
 use config::{Config, Overrides};
 
@@ -70,6 +71,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Catalog(CatalogCommand::Export { file }) => {
             commands::export_catalog(&store, file.as_deref()).await
         }
+        Command::Customers(CustomersCommand::Export(args)) => commands::export_customers(&store, &args).await,
         Command::Billing(BillingCommand::Run { until }) => billing::run(&store, until.as_deref()).await,
         Command::Outbox(OutboxCommand::List { unsent, limit }) => {
             commands::list_outbox(&store, unsent, limit).await

@@ -60,6 +60,19 @@ async fn scriptable_commands_print_only_their_result() {
         ],
     ));
     assert!(reseller.parse::<uuid::Uuid>().is_ok());
+    let customers = only_line(&partnerdesk(
+        &db,
+        &["customers", "export", "--partner", &provider],
+    ));
+    assert!(
+        customers.starts_with("CustomerId,CompanyName,Domain"),
+        "{customers}"
+    );
+    let refused = partnerdesk(
+        &db,
+        &["customers", "export", "--partner", &provider, "--country", "ZZ"],
+    );
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--country"));
     let password = only_line(&partnerdesk(
         &db,
         &[
@@ -184,6 +197,21 @@ async fn commands_refuse_bad_input_with_a_message_and_a_failure() {
         ],
         &["token", "create", "--user", "nobody@nowhere.example"],
         &["catalog", "import", "/nonexistent/catalog.json"],
+        &["customers", "export", "--partner", "nope"],
+        &[
+            "customers",
+            "export",
+            "--partner",
+            "01a20316-c966-7353-9521-a4e71f5f980f",
+        ],
+        &[
+            "customers",
+            "export",
+            "--partner",
+            "01a20316-c966-7353-9521-a4e71f5f980f",
+            "--sort",
+            "size",
+        ],
     ];
     for args in cases {
         let output = partnerdesk(&db, args);
