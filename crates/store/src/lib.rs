@@ -30,7 +30,7 @@ pub use ops::catalog::CatalogVersion;
 pub use ops::charges::{ChargeLine, MAX_PAGE as MAX_CHARGE_PAGE};
 pub use ops::customer_users::CustomerUser;
 pub use ops::customer_view::{
-    COUNT_CAP, CustomerListing, CustomerResults, CustomerView, Holding, SortColumn, ViewCursor,
+    COUNT_CAP, CustomerListing, CustomerResults, CustomerView, Holding, SearchField, SortColumn, ViewCursor,
 };
 pub use ops::customers::{Cursor, CustomerFilter, CustomerPage, CustomerQuery};
 pub use ops::idempotency::{Claim, IdempotencyRecord, Render, StoredResponse};

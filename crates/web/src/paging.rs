@@ -3,7 +3,7 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use partnerdesk_store::{Cursor, CustomerFilter, CustomerQuery};
+use partnerdesk_store::{Cursor, CustomerFilter, CustomerQuery, SearchField};
 use serde::{Deserialize, Serialize};
 
 /// The largest page.
@@ -26,6 +26,8 @@ pub fn to_token(filter: &CustomerFilter, cursor: &Cursor, size: u32) -> String {
         CustomerFilter::CompanyName(v) => ("n", v.clone()),
         CustomerFilter::Domain(v) => ("d", v.clone()),
         CustomerFilter::Reseller(r) => ("r", r.to_string()),
+        CustomerFilter::Contains(SearchField::Domain, v) => ("cd", v.clone()),
+        CustomerFilter::Contains(_, v) => ("cn", v.clone()),
     };
     let token = Token {
         f: f.into(),
@@ -46,6 +48,8 @@ pub fn from_token(raw: &str) -> Option<(CustomerQuery, u32)> {
         "n" => CustomerFilter::CompanyName(token.v),
         "d" => CustomerFilter::Domain(token.v),
         "r" => CustomerFilter::Reseller(token.v.parse().ok()?),
+        "cn" => CustomerFilter::Contains(SearchField::Name, token.v),
+        "cd" => CustomerFilter::Contains(SearchField::Domain, token.v),
         _ => return None,
     };
     let id = token.i.parse().ok()?;

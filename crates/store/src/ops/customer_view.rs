@@ -17,7 +17,7 @@ use uuid::Uuid;
 use crate::Store;
 use crate::db::{Conn, Row, Value, id};
 use crate::error::StoreError;
-use crate::ops::customers::{SUMMARY_COLUMNS, summary_from};
+use crate::ops::customers::{Cursor, CustomerPage, SUMMARY_COLUMNS, summary_from};
 
 /// Totals are counted up to here; beyond, a view says "more than".
 pub const COUNT_CAP: u32 = 10_000;
@@ -55,11 +55,22 @@ pub enum Holding {
     Suspended,
 }
 
+/// Where a search looks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SearchField {
+    #[default]
+    NameOrDomain,
+    Name,
+    Domain,
+}
+
 /// What a partner looks at in its Customers workspace.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CustomerView {
     /// Anywhere in the company name or the domain, folded (case, accents, width).
     pub text: String,
+    /// Where `text` is looked for.
+    pub field: SearchField,
     /// Customers associated with this indirect reseller.
     pub reseller: Option<PartnerId>,
     pub country: Option<CountryCode>,
@@ -141,8 +152,8 @@ impl Store {
                     after: after.as_ref(),
                     limit,
                 };
-                // Batches never use the text index's sort, so the count isn't needed.
-                let rows = fetch(c, viewer, view, window, u32::MAX).await?;
+                let total = count(c, viewer, view).await?;
+                let rows = fetch(c, viewer, view, window, total).await?;
                 let full = rows.len() == usize::try_from(limit).unwrap_or(usize::MAX);
                 let last = rows.last().map(|(_, keys)| ViewCursor(keys.clone()));
                 Ok((
@@ -209,6 +220,47 @@ impl Store {
     }
 }
 
+/// A page of the API's list for a `contains` filter, in company-name order after
+/// `after`: the view's search, paged like the other filters.
+pub(crate) async fn containing(
+    c: &mut Conn<'_>,
+    viewer: PartnerId,
+    field: SearchField,
+    text: &str,
+    after: Option<&Cursor>,
+    limit: u32,
+) -> Result<CustomerPage, StoreError> {
+    let view = CustomerView {
+        text: text.to_owned(),
+        field,
+        ..CustomerView::default()
+    };
+    let after = after.map(|a| ViewCursor(vec![Key::Text(a.key.clone()), Key::Id(a.id.as_uuid())]));
+    let total = count(c, viewer, &view).await?;
+    let limit = limit.clamp(1, 1000);
+    let window = Window::After {
+        after: after.as_ref(),
+        limit: limit + 1,
+    };
+    let mut rows = fetch(c, viewer, &view, window, total).await?;
+    let more = rows.len() > usize::try_from(limit).unwrap_or(usize::MAX);
+    rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    let next = rows
+        .last()
+        .filter(|_| more)
+        .and_then(|(_, keys)| match keys.as_slice() {
+            [Key::Text(key), Key::Id(id)] => Some(Cursor {
+                key: key.clone(),
+                id: (*id).into(),
+            }),
+            _ => None,
+        });
+    Ok(CustomerPage {
+        customers: rows.into_iter().map(|(row, _)| row.customer).collect(),
+        next,
+    })
+}
+
 enum Window<'a> {
     Page {
         offset: u32,
@@ -253,8 +305,18 @@ fn fts_phrase(text: &str) -> String {
     format!("\"{}\"", text.replace('"', "\"\""))
 }
 
-/// The conditions of `view` other than the search, on `pc`.
-fn filters<'a>(q: &mut Query<'a>, view: &'a CustomerView) {
+/// The conditions of `view` other than the search itself, on `pc`; `pattern` is the
+/// search's LIKE pattern, for a search in one field.
+fn filters<'a>(q: &mut Query<'a>, view: &'a CustomerView, pattern: Option<&'a String>) {
+    let column = match view.field {
+        SearchField::NameOrDomain => None,
+        SearchField::Name => Some("pc.name_key"),
+        SearchField::Domain => Some("pc.domain"),
+    };
+    if let (Some(column), Some(pattern)) = (column, pattern) {
+        let p = q.bind(Value::from(pattern));
+        q.sql.push_str(&format!(" AND {column} LIKE {p} ESCAPE '\\'"));
+    }
     if let Some(reseller) = view.reseller {
         let p = q.bind(id(reseller));
         q.sql.push_str(&format!(" AND pc.associated_partner_id = {p}"));
@@ -285,16 +347,12 @@ fn filters<'a>(q: &mut Query<'a>, view: &'a CustomerView) {
 
 /// `FROM` and `WHERE` of `view`'s rows: through the FTS table when `by_fts`, else
 /// `partner_customers` alone with the search (if any) as a condition.
-fn source<'a>(
-    q: &mut Query<'a>,
-    viewer: PartnerId,
-    view: &'a CustomerView,
-    search: Option<&'a String>,
-    by_fts: bool,
-) {
+fn source<'a>(q: &mut Query<'a>, viewer: PartnerId, view: &'a CustomerView, search: Option<&'a Search>) {
     let partner = q.bind(id(viewer));
-    match (search, by_fts) {
-        (Some(phrase), true) => {
+    match search {
+        Some(Search {
+            phrase: Some(phrase), ..
+        }) => {
             let phrase = q.bind(Value::from(phrase));
             q.sql.push_str(&format!(
                 " FROM customer_search f CROSS JOIN partner_customers pc \
@@ -302,26 +360,31 @@ fn source<'a>(
                  WHERE f.search_key MATCH {phrase} AND f.partner_id = {partner}"
             ));
         }
-        (Some(pattern), false) => {
+        Some(Search { pattern, .. }) => {
             let pattern = q.bind(Value::from(pattern));
             q.sql.push_str(&format!(
                 " FROM partner_customers pc WHERE pc.partner_id = {partner} AND pc.search_key LIKE {pattern} ESCAPE '\\'"
             ));
         }
-        (None, _) => q.sql.push_str(&format!(
+        None => q.sql.push_str(&format!(
             " FROM partner_customers pc WHERE pc.partner_id = {partner}"
         )),
     }
-    filters(q, view);
+    filters(q, view, search.map(|s| &s.pattern));
 }
 
-/// The search as `source` binds it: an FTS5 phrase or a LIKE pattern; `None` for none.
-fn search(text: &str, by_fts: bool) -> Option<String> {
-    match (text.is_empty(), by_fts) {
-        (true, _) => None,
-        (false, true) => Some(fts_phrase(text)),
-        (false, false) => Some(format!("%{}%", like_escaped(text))),
-    }
+/// A search as `source` binds it: its LIKE pattern, and its FTS5 phrase when the FTS
+/// table leads.
+struct Search {
+    pattern: String,
+    phrase: Option<String>,
+}
+
+fn search(text: &str, by_fts: bool) -> Option<Search> {
+    (!text.is_empty()).then(|| Search {
+        pattern: format!("%{}%", like_escaped(text)),
+        phrase: by_fts.then(|| fts_phrase(text)),
+    })
 }
 
 /// How many customers `view` has, counted up to one more than [`COUNT_CAP`].
@@ -333,7 +396,7 @@ async fn count(c: &mut Conn<'_>, viewer: PartnerId, view: &CustomerView) -> Resu
         sql: "SELECT COUNT(*) AS n FROM (SELECT 1 AS one".into(),
         params: Vec::new(),
     };
-    source(&mut q, viewer, view, search.as_ref(), by_fts);
+    source(&mut q, viewer, view, search.as_ref());
     let cap = q.bind(i64::from(COUNT_CAP + 1).into());
     q.sql.push_str(&format!(" LIMIT {cap}) counted"));
     let row = c.fetch_one(&q.sql, &q.params).await?;
@@ -367,7 +430,7 @@ async fn fetch(
         ),
         params: Vec::new(),
     };
-    source(&mut q, viewer, view, search.as_ref(), by_fts);
+    source(&mut q, viewer, view, search.as_ref());
     let (direction, beyond) = if view.descending {
         ("DESC", "<")
     } else {
@@ -388,7 +451,7 @@ async fn fetch(
         }
     };
     let order: Vec<String> = keys.iter().map(|k| format!("{k} {direction}")).collect();
-    let limit = q.bind(i64::from(limit.clamp(1, 1000)).into());
+    let limit = q.bind(i64::from(limit.clamp(1, 1001)).into());
     let offset = q.bind(i64::from(offset).into());
     q.sql.push_str(&format!(
         " ORDER BY {} LIMIT {limit} OFFSET {offset}",

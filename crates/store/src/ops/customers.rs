@@ -11,8 +11,9 @@ use partnerdesk_domain::{CustomerId, CustomerUserId, Field, FieldError, PartnerI
 use crate::Store;
 use crate::db::{Conn, Row, Value, id, opt_id};
 use crate::error::StoreError;
+use crate::ops::customer_view::{self, SearchField};
 use crate::ops::idempotency::{self, IdempotencyRecord};
-use crate::ops::{activity, agreements, customer_view, orders};
+use crate::ops::{activity, agreements, orders};
 
 /// Which of a partner's customers to list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +25,8 @@ pub enum CustomerFilter {
     Domain(String),
     /// Customers associated with this indirect reseller.
     Reseller(PartnerId),
+    /// This text anywhere in the field, folded as a search folds it.
+    Contains(SearchField, String),
 }
 
 /// Where a page ends: the sort key and id of its last customer.
@@ -401,10 +404,15 @@ async fn list(
     viewer: PartnerId,
     query: &CustomerQuery,
 ) -> Result<CustomerPage, StoreError> {
+    if let CustomerFilter::Contains(field, text) = &query.filter {
+        return customer_view::containing(c, viewer, *field, text, query.after.as_ref(), query.limit).await;
+    }
     let (key_column, prefix) = match &query.filter {
         CustomerFilter::Domain(p) => ("pc.domain", Some(p.trim().to_ascii_lowercase())),
         CustomerFilter::CompanyName(p) => ("pc.name_key", Some(partnerdesk_domain::names::search_key(p))),
-        CustomerFilter::All | CustomerFilter::Reseller(_) => ("pc.name_key", None),
+        CustomerFilter::All | CustomerFilter::Reseller(_) | CustomerFilter::Contains(..) => {
+            ("pc.name_key", None)
+        }
     };
     let prefix_end = prefix.as_deref().map(prefix_end);
     let reseller_id = match &query.filter {

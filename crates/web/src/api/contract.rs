@@ -637,16 +637,24 @@ fn query_schema(name: &str) -> Option<Value> {
 
 /// `filter` of listCustomers: a JSON object, sent as the parameter's value.
 fn customer_filter() -> Value {
-    let by = |field: Value, value: Value| {
+    let by = |field: Value, value: Value, operators: &[&str]| {
         json!({
             "type": "object",
             "required": ["Field", "Value", "Operator"],
-            "properties": {"Field": field, "Value": value, "Operator": {"type": "string", "enum": ["starts_with"]}},
+            "properties": {"Field": field, "Value": value, "Operator": {"type": "string", "enum": operators}},
         })
     };
     json!({"application/json": {"schema": {"oneOf": [
-        by(json!({"type": "string", "enum": ["CompanyName", "Domain"]}), json!({"type": "string"})),
-        by(json!({"type": "string", "enum": ["IndirectReseller"]}), json!({"type": "string", "format": "uuid"})),
+        by(
+            json!({"type": "string", "enum": ["CompanyName", "Domain"]}),
+            json!({"type": "string"}),
+            &["starts_with", "contains"],
+        ),
+        by(
+            json!({"type": "string", "enum": ["IndirectReseller"]}),
+            json!({"type": "string", "format": "uuid"}),
+            &["starts_with"],
+        ),
     ]}}})
 }
 

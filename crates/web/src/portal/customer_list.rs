@@ -7,7 +7,7 @@ use axum::extract::{Query, State};
 use axum::response::Response;
 use partnerdesk_domain::partner::PartnerKind;
 use partnerdesk_domain::{Arg, Locale, PartnerId};
-use partnerdesk_store::{CustomerView, Holding, SortColumn};
+use partnerdesk_store::{CustomerView, Holding, SearchField, SortColumn};
 use serde::Deserialize;
 use time::{Date, OffsetDateTime};
 
@@ -134,6 +134,7 @@ impl Listing {
         };
         let view = CustomerView {
             text,
+            field: SearchField::NameOrDomain,
             reseller,
             country,
             created_from: from.map(|d| d.midnight().assume_utc()),

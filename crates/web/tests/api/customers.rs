@@ -57,7 +57,7 @@ async fn paging_over_several_pages_returns_every_customer_exactly_once() {
 }
 
 #[tokio::test]
-async fn filters_find_customers_by_name_domain_and_reseller_prefixes() {
+async fn filters_find_customers_by_name_domain_and_reseller_prefixes_or_anywhere() {
     let app = TestApp::spawn().await;
     create_named(&app, "contoso", "Contoso Ltd").await;
     create_named(&app, "zzcontour", "Contour Inc").await;
@@ -92,6 +92,14 @@ async fn filters_find_customers_by_name_domain_and_reseller_prefixes() {
     let by_reseller =
         query(json!({"Field": "IndirectReseller", "Value": reseller, "Operator": "starts_with"})).await;
     assert_eq!(names(by_reseller), vec!["viareseller Inc"]);
+    let inside = query(json!({"Field": "CompanyName", "Value": "ÔNT", "Operator": "contains"})).await;
+    assert_eq!(
+        names(inside),
+        vec!["Contoso Ltd", "Contour Inc"],
+        "anywhere, accents folded"
+    );
+    let in_domain = query(json!({"Field": "Domain", "Value": "ontour", "Operator": "contains"})).await;
+    assert_eq!(names(in_domain), vec!["Contour Inc"]);
     let bad = send(app.request(Method::GET, "/v1/customers").query(&[(
         "filter",
         r#"{"Field":"Email","Value":"a","Operator":"starts_with"}"#,
@@ -101,6 +109,34 @@ async fn filters_find_customers_by_name_domain_and_reseller_prefixes() {
         fields(&expect(bad, StatusCode::BAD_REQUEST).await),
         vec![("filter".into(), "InvalidParameter".into())]
     );
+}
+
+#[tokio::test]
+async fn a_contains_filter_pages_like_the_others() {
+    let app = TestApp::spawn().await;
+    for i in 0..7 {
+        create_named(&app, &format!("grove{i}"), &format!("Woodgrove {i}")).await;
+    }
+    create_named(&app, "other", "Other").await;
+    let filter = json!({"Field": "CompanyName", "Value": "grove", "Operator": "contains"}).to_string();
+    let first = app
+        .request(Method::GET, "/v1/customers")
+        .query(&[("filter", filter.as_str()), ("size", "4")]);
+    let first = expect(send(first).await, StatusCode::OK).await;
+    assert_eq!(first["totalCount"], 4);
+    let token = first["continuationToken"].as_str().unwrap_or_default().to_owned();
+    let next = app
+        .request(Method::GET, "/v1/customers?seekOperation=Next")
+        .header("MS-ContinuationToken", token);
+    let second = expect(send(next).await, StatusCode::OK).await;
+    let names: Vec<_> = second["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|i| i["companyProfile"]["companyName"].as_str())
+        .collect();
+    assert_eq!(names, ["Woodgrove 4", "Woodgrove 5", "Woodgrove 6"]);
+    assert!(second["continuationToken"].is_null());
 }
 
 #[tokio::test]

@@ -1,12 +1,12 @@
 //! `GET /v1/customers`: seek-based pages (`size`, then `seekOperation=Next` with the
-//! `MS-ContinuationToken` of the previous page) and `starts_with` filters on company name,
-//! domain and indirect reseller.
+//! `MS-ContinuationToken` of the previous page) and `starts_with` and `contains` filters
+//! on company name and domain, and the indirect reseller filter.
 
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderName};
 use partnerdesk_domain::PartnerId;
 use partnerdesk_domain::partner::{PartnerKind, Permission};
-use partnerdesk_store::{CustomerFilter, CustomerQuery};
+use partnerdesk_store::{CustomerFilter, CustomerQuery, SearchField};
 use serde::Deserialize;
 
 use crate::api::auth::ApiCaller;
@@ -31,8 +31,11 @@ pub(crate) struct ListParams {
     size: Option<String>,
     /// `Next`, with the `MS-ContinuationToken` header of the previous page.
     seek_operation: Option<String>,
-    /// Customers whose company name or domain starts with `Value`, or those of one indirect
-    /// reseller: `{"Field":"CompanyName"|"Domain"|"IndirectReseller","Value":"…","Operator":"starts_with"}`.
+    /// Customers whose company name or domain starts with `Value` (`starts_with`) or holds
+    /// it anywhere (`contains`), in any case and with or without accents, or those of one
+    /// indirect reseller:
+    /// `{"Field":"CompanyName"|"Domain","Value":"…","Operator":"starts_with"|"contains"}`,
+    /// `{"Field":"IndirectReseller","Value":"<id>","Operator":"starts_with"}`.
     filter: Option<String>,
 }
 
@@ -146,14 +149,14 @@ fn filter(raw: Option<&str>) -> Result<CustomerFilter, ApiError> {
         return Ok(CustomerFilter::All);
     };
     let request: FilterRequest = json::parse(raw.as_bytes()).map_err(|_| invalid())?;
-    if !request.operator.eq_ignore_ascii_case("starts_with") {
-        return Err(invalid());
-    }
+    let operator = request.operator.to_ascii_lowercase();
     let value = request.value;
-    match request.field.to_ascii_lowercase().as_str() {
-        "companyname" => Ok(CustomerFilter::CompanyName(value)),
-        "domain" => Ok(CustomerFilter::Domain(value)),
-        "indirectreseller" => value
+    match (request.field.to_ascii_lowercase().as_str(), operator.as_str()) {
+        ("companyname", "starts_with") => Ok(CustomerFilter::CompanyName(value)),
+        ("domain", "starts_with") => Ok(CustomerFilter::Domain(value)),
+        ("companyname", "contains") => Ok(CustomerFilter::Contains(SearchField::Name, value)),
+        ("domain", "contains") => Ok(CustomerFilter::Contains(SearchField::Domain, value)),
+        ("indirectreseller", "starts_with") => value
             .trim()
             .parse::<PartnerId>()
             .map(CustomerFilter::Reseller)
@@ -173,6 +176,11 @@ mod tests {
         ))
         .ok();
         assert_eq!(parsed, Some(CustomerFilter::CompanyName("Con".into())));
+        let anywhere = filter(Some(r#"{"Field":"Domain","Value":"oso","Operator":"contains"}"#)).ok();
+        assert_eq!(
+            anywhere,
+            Some(CustomerFilter::Contains(SearchField::Domain, "oso".into()))
+        );
         assert!(
             filter(Some(
                 r#"{"Field":"CompanyName","Value":"Con","Operator":"equals"}"#
