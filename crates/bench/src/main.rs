@@ -11,11 +11,14 @@
 //! - `pages`: the portal's pages from N signed-in clients.
 //! - `flood`: a flood of sign-ins with random emails, and a signed-in page's latency
 //!   during it.
+//! - `seed-sql` and `search`: a million customers written by SQL, then the Customers
+//!   page's searches from N signed-in clients.
 //! - `seed-requests` and `queue`: service requests opened over the API, then the Support
 //!   queue's pages from N concurrent clients.
 
 mod flood;
 mod limit;
+mod search;
 mod support;
 
 use std::sync::Arc;
@@ -113,6 +116,32 @@ enum Command {
         #[arg(long, default_value_t = 32)]
         concurrency: usize,
     },
+    /// Prints SQL that adds `count` customers of `partner` straight into the database, for
+    /// `search` (`sqlite3 DB < …` or `psql URL < …`, the server stopped or not)
+    SeedSql {
+        /// sqlite or postgres
+        #[arg(long)]
+        backend: String,
+        #[arg(long, default_value_t = 1_000_000)]
+        count: u64,
+        /// The indirect provider's id
+        #[arg(long)]
+        partner: String,
+    },
+    /// Signs in and loads the Customers page with searches of every kind.
+    Search {
+        /// How many customers `seed-sql` wrote (searches pick among their names)
+        #[arg(long, default_value_t = 1_000_000)]
+        customers: u64,
+        #[arg(long, default_value = "admin@partnerdesk.example")]
+        email: String,
+        #[arg(long, env = "PD_PASSWORD")]
+        password: String,
+        #[arg(long, default_value_t = 8)]
+        concurrency: usize,
+        #[arg(long, default_value_t = 20)]
+        seconds: u64,
+    },
     /// The Support queue's pages (`GET /v1/servicerequests`, filtered and next pages).
     Queue {
         #[arg(long, default_value_t = 8)]
@@ -171,6 +200,21 @@ async fn main() -> anyhow::Result<()> {
         Command::SeedRequests { count, concurrency } => {
             support::seed(&client, &cli.base, &cli.token, count, concurrency).await
         }
+        Command::SeedSql {
+            backend,
+            count,
+            partner,
+        } => {
+            print!("{}", search::seed_sql(&backend, count, &partner));
+            Ok(())
+        }
+        Command::Search {
+            customers,
+            email,
+            password,
+            concurrency,
+            seconds,
+        } => search::run(&cli.base, &email, &password, customers, concurrency, seconds).await,
         Command::Queue { concurrency, seconds } => {
             support::queue(&client, &cli.base, &cli.token, concurrency, seconds).await
         }
@@ -610,13 +654,32 @@ async fn pages(
             _ => ("wizard", "/customers/new/account".to_owned()),
         }
     };
-    let path_for = Arc::new(path_for);
-    let stats: Arc<std::collections::BTreeMap<&str, Arc<Stats>>> = Arc::new(
-        ["customers", "customer", "wizard"]
-            .into_iter()
-            .map(|k| (k, Stats::new()))
-            .collect(),
-    );
+    load(
+        &client,
+        base,
+        &["customers", "customer", "wizard"],
+        Arc::new(path_for),
+        concurrency,
+        seconds,
+    )
+    .await;
+    Ok(())
+}
+
+/// The paths `path_for` names, each counted under its kind, from `concurrency` clients
+/// sharing `client` (and its session) for `seconds`; then each kind's figures.
+type PathFor = Arc<dyn Fn(usize) -> (&'static str, String) + Send + Sync>;
+
+async fn load(
+    client: &reqwest::Client,
+    base: &str,
+    kinds: &[&'static str],
+    path_for: PathFor,
+    concurrency: usize,
+    seconds: u64,
+) {
+    let stats: Arc<std::collections::BTreeMap<&str, Arc<Stats>>> =
+        Arc::new(kinds.iter().map(|k| (*k, Stats::new())).collect());
     let stop = Arc::new(AtomicBool::new(false));
     let counter = Arc::new(AtomicU64::new(0));
     let started = Instant::now();
@@ -664,5 +727,4 @@ async fn pages(
     for (kind, stats) in stats.iter() {
         stats.report(&format!("{kind} pages"), elapsed).await;
     }
-    Ok(())
 }

@@ -1,11 +1,12 @@
 //! The Customers workspace's view of a partner's customers: a search anywhere in name or
-//! domain, filters, a sort on any column, a total (counted up to [`COUNT_CAP`]), and the
+//! domain, filters, a sort on any column, a total (counted up to [`COUNT_CAP`], or
+//! [`SEARCH_COUNT_CAP`] for a search, whose matches cost more to count), and the
 //! rows either as a numbered page or in batches after a row (exports).
 //!
 //! A search matches the folded text (`names::search_key`) anywhere in `search_key`. On
 //! PostgreSQL a trigram index answers it, and the planner picks between that index and
 //! the sort order's. On SQLite an FTS5 trigram table answers texts of three characters or
-//! more when they are rare; frequent ones (more matches than [`FTS_SORT_LIMIT`]) and shorter
+//! more when they are rare; frequent ones (more matches than [`SEARCH_COUNT_CAP`]) and shorter
 //! ones are found walking the sort order's index, where matches are near.
 
 use partnerdesk_domain::PartnerId;
@@ -19,10 +20,11 @@ use crate::db::{Conn, Row, Value, id};
 use crate::error::StoreError;
 use crate::ops::customers::{Cursor, CustomerPage, SUMMARY_COLUMNS, summary_from};
 
-/// Totals are counted up to here; beyond, a view says "more than".
+/// Totals are counted up to here; beyond, a view says "more than". Pages go as far.
 pub const COUNT_CAP: u32 = 10_000;
-/// On SQLite, a search with more matches than this walks the sort order instead.
-const FTS_SORT_LIMIT: u32 = 2_000;
+/// The totals of searches are counted up to here. On SQLite, a search with more matches
+/// walks the sort order rather than sorting its matches.
+pub const SEARCH_COUNT_CAP: u32 = 1_000;
 
 /// The column a view is sorted on.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -97,9 +99,10 @@ pub struct CustomerListing {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CustomerResults {
     pub rows: Vec<CustomerListing>,
-    /// The number of customers in the view, at most [`COUNT_CAP`].
+    /// The number of customers in the view, at most [`COUNT_CAP`] ([`SEARCH_COUNT_CAP`]
+    /// for a search).
     pub total: u32,
-    /// The view has more customers than [`COUNT_CAP`].
+    /// The view has more customers than `total`.
     pub more_than_total: bool,
 }
 
@@ -127,10 +130,11 @@ impl Store {
             Box::pin(async move {
                 let total = count(c, viewer, view).await?;
                 let rows = fetch(c, viewer, view, Window::Page { offset, limit }, total).await?;
+                let cap = count_cap(view);
                 Ok(CustomerResults {
                     rows: rows.into_iter().map(|(row, _)| row).collect(),
-                    total: total.min(COUNT_CAP),
-                    more_than_total: total > COUNT_CAP,
+                    total: total.min(cap),
+                    more_than_total: total > cap,
                 })
             })
         })
@@ -387,7 +391,16 @@ fn search(text: &str, by_fts: bool) -> Option<Search> {
     })
 }
 
-/// How many customers `view` has, counted up to one more than [`COUNT_CAP`].
+/// Where the count of `view` stops.
+fn count_cap(view: &CustomerView) -> u32 {
+    if folded(view).is_empty() {
+        COUNT_CAP
+    } else {
+        SEARCH_COUNT_CAP
+    }
+}
+
+/// How many customers `view` has, counted up to one more than its [`count_cap`].
 async fn count(c: &mut Conn<'_>, viewer: PartnerId, view: &CustomerView) -> Result<u32, StoreError> {
     let text = folded(view);
     let by_fts = c.is_sqlite() && fts_can(&text);
@@ -397,7 +410,7 @@ async fn count(c: &mut Conn<'_>, viewer: PartnerId, view: &CustomerView) -> Resu
         params: Vec::new(),
     };
     source(&mut q, viewer, view, search.as_ref());
-    let cap = q.bind(i64::from(COUNT_CAP + 1).into());
+    let cap = q.bind(i64::from(count_cap(view) + 1).into());
     q.sql.push_str(&format!(" LIMIT {cap}) counted"));
     let row = c.fetch_one(&q.sql, &q.params).await?;
     Ok(u32::try_from(row.int("n")?).unwrap_or(u32::MAX))
@@ -413,7 +426,7 @@ async fn fetch(
     total: u32,
 ) -> Result<Vec<(CustomerListing, Vec<Key>)>, StoreError> {
     let text = folded(view);
-    let by_fts = c.is_sqlite() && fts_can(&text) && total <= FTS_SORT_LIMIT;
+    let by_fts = c.is_sqlite() && fts_can(&text) && total <= SEARCH_COUNT_CAP;
     let search = search(&text, by_fts);
     let keys = view.sort.keys();
     let key_columns: Vec<String> = keys

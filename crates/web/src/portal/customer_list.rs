@@ -351,7 +351,9 @@ pub async fn list(
     };
     let page_link = |page: u32| listing.href("/customers", &[("page", Some(page.to_string()))]);
     let current = offset / listing.size + 1;
-    let reachable = offset + shown < found.total;
+    // A total that says "more than" is where counting stopped: pages go on to COUNT_CAP.
+    let end = offset + shown;
+    let reachable = end < found.total || (found.more_than_total && end < partnerdesk_store::COUNT_CAP);
     let r = &listing.raw;
     let value = |v: &Option<String>| v.as_deref().unwrap_or_default().trim().to_owned();
     Ok(ok(&CustomersPage {

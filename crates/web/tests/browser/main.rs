@@ -5,6 +5,7 @@
 
 mod after_onboarding;
 mod billing;
+mod customers;
 mod driver;
 mod journeys;
 mod service_requests;
