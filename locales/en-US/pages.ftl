@@ -49,6 +49,7 @@ customers-direct = Direct
 customers-empty-title = No customers yet
 customers-empty-text = Add your first customer: its account info, its subscriptions and a review, in three steps.
 customers-no-match = No customer matches this search and these filters.
+customers-filters = Filters
 customers-filter-any = Any
 customers-filter-from = Created from
 customers-filter-to = Created to

@@ -49,6 +49,7 @@ customers-direct = Vente directe
 customers-empty-title = Aucun client pour le moment
 customers-empty-text = Ajoutez votre premier client en trois étapes : informations sur le compte, abonnements et révision.
 customers-no-match = Aucun client ne correspond à cette recherche et à ces filtres.
+customers-filters = Filtres
 customers-filter-any = Tous
 customers-filter-from = Créé à partir du
 customers-filter-to = Créé jusqu'au

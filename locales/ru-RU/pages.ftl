@@ -51,6 +51,7 @@ customers-direct = Прямая продажа
 customers-empty-title = Клиентов пока нет
 customers-empty-text = Добавьте первого клиента за три шага: сведения об учетной записи, подписки и проверка.
 customers-no-match = Ни один клиент не соответствует этому поиску и фильтрам.
+customers-filters = Фильтры
 customers-filter-any = Любой
 customers-filter-from = Создан с
 customers-filter-to = Создан по

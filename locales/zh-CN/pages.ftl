@@ -46,6 +46,7 @@ customers-direct = 直接销售
 customers-empty-title = 暂无客户
 customers-empty-text = 只需三个步骤即可添加您的第一个客户：帐户信息、订阅和审阅。
 customers-no-match = 没有与此搜索和筛选器匹配的客户。
+customers-filters = 筛选器
 customers-filter-any = 全部
 customers-filter-from = 创建日期自
 customers-filter-to = 创建日期至

@@ -46,6 +46,7 @@ customers-direct = 直接銷售
 customers-empty-title = 尚無客戶
 customers-empty-text = 只要三個步驟即可新增您的第一個客戶：帳戶資訊、訂閱和檢閱。
 customers-no-match = 沒有符合此搜尋與篩選條件的客戶。
+customers-filters = 篩選條件
 customers-filter-any = 全部
 customers-filter-from = 建立日期自
 customers-filter-to = 建立日期至

@@ -208,9 +208,13 @@ impl Listing {
     }
 
     fn filtered(&self) -> bool {
+        !self.view.text.is_empty() || self.filters_set()
+    }
+
+    /// Whether a filter other than the search text is set.
+    fn filters_set(&self) -> bool {
         let v = &self.view;
-        !v.text.is_empty()
-            || v.reseller.is_some()
+        v.reseller.is_some()
             || v.country.is_some()
             || v.created_from.is_some()
             || v.created_before.is_some()
@@ -252,6 +256,8 @@ struct CustomersPage {
     size: u32,
     sizes: [u32; 3],
     errors: Vec<FilterError>,
+    /// The filters are shown open: one is set, or wrong.
+    open_filters: bool,
     countries: Vec<(String, String)>,
     resellers: Vec<(String, String)>,
     columns: Vec<SortLink>,
@@ -359,6 +365,7 @@ pub async fn list(
     Ok(ok(&CustomersPage {
         page: user.page("customers-title", "/customers"),
         filtered: listing.filtered(),
+        open_filters: listing.filters_set() || !listing.errors.is_empty() || listing.size != SIZES[0],
         text: listing.view.text.clone(),
         reseller: value(&r.reseller),
         country: value(&r.country).to_uppercase(),

@@ -92,6 +92,7 @@ async fn find_sort_filter_bookmark_and_export_customers() {
             heading.click().await.unwrap_or_else(|e| panic!("{e}"));
         })
         .await;
+    browser.tick("details.more-filters summary").await;
     browser.select("country", "US").await;
     browser.fill("q", "IK").await;
     browser.click("customer-search-button").await;
@@ -134,6 +135,10 @@ async fn find_sort_filter_bookmark_and_export_customers() {
         "the bookmarked view, in another session"
     );
     assert_eq!(other.value("country").await, "US");
+    assert!(
+        other.has("details.more-filters[open]").await,
+        "a filter set shows the filters"
+    );
     assert_eq!(other.value("q").await, "IK");
     other
         .navigating(|| async {
