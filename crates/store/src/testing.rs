@@ -242,3 +242,19 @@ pub async fn age_idempotency_records(store: &Store, by: time::Duration) -> Resul
         })
         .await
 }
+
+/// Makes every customer look as rows written before searches folded accents: no
+/// `search_key`, and the old `name_key` (lower case, accents kept).
+pub async fn unfill_search_keys(store: &Store) -> Result<u64, StoreError> {
+    store
+        .write(|c| {
+            Box::pin(async move {
+                c.execute(
+                    "UPDATE partner_customers SET search_key = NULL, name_key = lower(company_name)",
+                    &[],
+                )
+                .await
+            })
+        })
+        .await
+}

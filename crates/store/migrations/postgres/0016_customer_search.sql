@@ -12,5 +12,7 @@ ALTER TABLE partner_customers ADD COLUMN search_key TEXT COLLATE "C";
 ALTER TABLE partner_customers ADD COLUMN search_rowid BIGINT;
 
 CREATE INDEX partner_customers_search ON partner_customers USING gin (search_key public.gin_trgm_ops);
+-- Finds the rows still to fill at once (an empty index once they are all filled).
+CREATE INDEX partner_customers_unfilled ON partner_customers (partner_id) WHERE search_key IS NULL;
 CREATE INDEX partner_customers_created ON partner_customers (partner_id, created_at, customer_id);
 CREATE INDEX partner_customers_country ON partner_customers (partner_id, country, name_key, customer_id);

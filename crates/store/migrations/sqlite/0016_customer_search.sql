@@ -37,5 +37,7 @@ BEGIN
     DELETE FROM customer_search WHERE rowid = old.search_rowid;
 END;
 
+-- Finds the rows still to fill at once (an empty index once they are all filled).
+CREATE INDEX partner_customers_unfilled ON partner_customers (partner_id) WHERE search_key IS NULL;
 CREATE INDEX partner_customers_created ON partner_customers (partner_id, created_at, customer_id);
 CREATE INDEX partner_customers_country ON partner_customers (partner_id, country, name_key, customer_id);

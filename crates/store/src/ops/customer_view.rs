@@ -156,7 +156,12 @@ impl Store {
                     after: after.as_ref(),
                     limit,
                 };
-                let total = count(c, viewer, view).await?;
+                // Only SQLite's choice of the FTS table needs the count.
+                let total = if c.is_sqlite() && fts_can(&folded(view)) {
+                    count(c, viewer, view).await?
+                } else {
+                    u32::MAX
+                };
                 let rows = fetch(c, viewer, view, window, total).await?;
                 let full = rows.len() == usize::try_from(limit).unwrap_or(usize::MAX);
                 let last = rows.last().map(|(_, keys)| ViewCursor(keys.clone()));

@@ -240,3 +240,23 @@ async fn pages_and_batches_return_every_customer_once_in_the_views_order() {
         );
     }
 }
+
+#[tokio::test]
+async fn rows_written_before_folded_searches_are_filled_as_the_server_starts() {
+    let f = fixture().await;
+    three(&f).await;
+    let unfilled = ok(partnerdesk_store::testing::unfill_search_keys(&f.store).await);
+    assert_eq!(unfilled, 3);
+    assert_eq!(
+        f.names(search("grove")).await.1,
+        0,
+        "not found before they are filled"
+    );
+    ok(f.store.migrate().await);
+    assert_eq!(f.names(search("grove")).await.0, ["Woodgrove Bank"]);
+    assert_eq!(
+        f.names(CustomerView::default()).await.0,
+        ["École Électricité Dupont", "Fabrikam", "Woodgrove Bank"],
+        "the name keys folded again"
+    );
+}
