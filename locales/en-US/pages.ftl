@@ -522,6 +522,7 @@ relationship-send-to = Customer admin's email (optional)
 relationship-send-to-hint = We email the request there, with a link of its own.
 activity-user-invitation-resent = Invitation sent again
 activity-user-invitation-revoked = Invitation revoked
+activity-customer-password-reset = Customer password reset
 users-invited-until = Invited, link valid until { $date }
 users-invitation-expired = Invited, link expired
 users-invitation-revoked = Invitation revoked

@@ -522,6 +522,7 @@ relationship-send-to = E-mail de l'administrateur du client (facultatif)
 relationship-send-to-hint = Nous lui envoyons la demande par e-mail, avec son propre lien.
 activity-user-invitation-resent = Invitation renvoyée
 activity-user-invitation-revoked = Invitation révoquée
+activity-customer-password-reset = Mot de passe client réinitialisé
 users-invited-until = Invité, lien valable jusqu'au { $date }
 users-invitation-expired = Invité, lien expiré
 users-invitation-revoked = Invitation révoquée

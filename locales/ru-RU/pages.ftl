@@ -528,6 +528,7 @@ relationship-send-to = Email администратора клиента (нео
 relationship-send-to-hint = Мы отправим запрос на этот адрес с собственной ссылкой.
 activity-user-invitation-resent = Приглашение отправлено повторно
 activity-user-invitation-revoked = Приглашение отозвано
+activity-customer-password-reset = Пароль клиента сброшен
 users-invited-until = Приглашен, ссылка действует до { $date }
 users-invitation-expired = Приглашен, срок действия ссылки истек
 users-invitation-revoked = Приглашение отозвано

@@ -513,6 +513,7 @@ relationship-send-to = 客户管理员的电子邮件（可选）
 relationship-send-to-hint = 我们会通过电子邮件将请求发送到此地址，并附上专属链接。
 activity-user-invitation-resent = 已重新发送邀请
 activity-user-invitation-revoked = 已撤销邀请
+activity-customer-password-reset = 已重置客户密码
 users-invited-until = 已邀请，链接有效期至 { $date }
 users-invitation-expired = 已邀请，链接已过期
 users-invitation-revoked = 邀请已撤销

@@ -513,6 +513,7 @@ relationship-send-to = 客戶系統管理員的電子郵件（選填）
 relationship-send-to-hint = 我們會以電子郵件將要求寄到此地址，並附上專屬連結。
 activity-user-invitation-resent = 已重新傳送邀請
 activity-user-invitation-revoked = 已撤銷邀請
+activity-customer-password-reset = 已重設客戶密碼
 users-invited-until = 已邀請，連結有效期限至 { $date }
 users-invitation-expired = 已邀請，連結已過期
 users-invitation-revoked = 邀請已撤銷

@@ -99,6 +99,7 @@ pub enum Action {
     ServiceRequestEscalated,
     UserInvitationResent,
     UserInvitationRevoked,
+    CustomerPasswordReset,
 }
 
 impl Action {
@@ -211,6 +212,7 @@ mod tests {
                 "service-request-escalated",
                 "user-invitation-resent",
                 "user-invitation-revoked",
+                "customer-password-reset",
             ]
         );
     }

@@ -88,6 +88,8 @@ pub enum Permission {
     EditBillingProfile,
     /// Record that a customer accepted the customer agreement.
     AttestAgreement,
+    /// Give a customer's user a new temporary password.
+    ResetCustomerPassword,
     PlaceOrder,
     ManageSubscriptions,
     RequestRelationship,
@@ -136,7 +138,12 @@ pub fn allowed(kind: PartnerKind, role: Role, permission: Permission) -> bool {
         ),
         Role::HelpdeskAgent => matches!(
             permission,
-            ViewCustomers | EditBillingProfile | ManageSubscriptions | ViewSupport | WorkSupport
+            ViewCustomers
+                | EditBillingProfile
+                | ResetCustomerPassword
+                | ManageSubscriptions
+                | ViewSupport
+                | WorkSupport
         ),
         Role::BillingAdmin => matches!(
             permission,

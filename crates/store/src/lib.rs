@@ -28,7 +28,7 @@ pub use ops::activity::ActivityQuery;
 pub use ops::billing_run::BillingRun;
 pub use ops::catalog::CatalogVersion;
 pub use ops::charges::{ChargeLine, MAX_PAGE as MAX_CHARGE_PAGE};
-pub use ops::customer_users::CustomerUser;
+pub use ops::customer_users::{CustomerAccount, CustomerUser};
 pub use ops::customer_view::{
     COUNT_CAP, CustomerListing, CustomerResults, CustomerView, Holding, SearchField, SortColumn, ViewCursor,
 };

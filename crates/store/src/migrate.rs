@@ -41,6 +41,7 @@ const MIGRATIONS: &[Migration] = migrations![
     "0014_request_files",
     "0015_request_subscription",
     "0016_customer_search",
+    "0017_customer_user_sign_ins",
 ];
 
 impl Store {

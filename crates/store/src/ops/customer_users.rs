@@ -4,9 +4,14 @@
 use partnerdesk_domain::{CustomerId, CustomerUserId};
 use time::OffsetDateTime;
 
+use partnerdesk_domain::PartnerId;
+use partnerdesk_domain::audit::{Action, Actor, Change};
+
 use crate::Store;
 use crate::db::{Row, Value, id};
 use crate::error::StoreError;
+use crate::ops::activity;
+use crate::ops::customers::customer_for;
 
 /// The customer's admin account as its sign-in reads it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +24,17 @@ pub struct CustomerUser {
     /// Set by [`Store::record_failed_customer_sign_in`]; sign-ins are now locked by
     /// [`Store::count_sign_in_attempt`].
     pub locked_until: Option<OffsetDateTime>,
+}
+
+/// A customer user as its partner's Users tab shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomerAccount {
+    pub id: CustomerUserId,
+    pub user_name: String,
+    /// Still on a temporary password, which must be changed at the next sign-in.
+    pub must_change_password: bool,
+    pub created_at: OffsetDateTime,
+    pub last_signed_in_at: Option<OffsetDateTime>,
 }
 
 const CUSTOMER_USER_SELECT: &str = "SELECT u.id, u.customer_id, u.user_name, c.company_name, u.must_change_password, \
@@ -129,8 +145,8 @@ impl Store {
                 )
                 .await?;
                 c.execute(
-                    "UPDATE customer_users SET failed_sign_ins = 0, locked_until = NULL WHERE id = $1",
-                    &[id(user)],
+                    "UPDATE customer_users SET failed_sign_ins = 0, locked_until = NULL, last_signed_in_at = $2 WHERE id = $1",
+                    &[id(user), now.into()],
                 )
                 .await?;
                 Ok(())
@@ -165,6 +181,77 @@ impl Store {
                     &[Value::from(hash.as_slice())],
                 )
                 .await?;
+                Ok(())
+            })
+        })
+        .await
+    }
+
+    /// The users of a customer the viewer sees, by user name.
+    pub async fn customer_accounts(
+        &self,
+        viewer: PartnerId,
+        customer: CustomerId,
+    ) -> Result<Vec<CustomerAccount>, StoreError> {
+        self.read(move |c| {
+            Box::pin(async move {
+                customer_for(c, viewer, customer).await?;
+                let rows = c
+                    .fetch_all(
+                        "SELECT id, user_name, must_change_password, created_at, last_signed_in_at \
+                         FROM customer_users WHERE customer_id = $1 ORDER BY user_name",
+                        &[id(customer)],
+                    )
+                    .await?;
+                rows.iter()
+                    .map(|row| {
+                        Ok(CustomerAccount {
+                            id: row.uuid("id")?,
+                            user_name: row.text("user_name")?,
+                            must_change_password: row.bool("must_change_password")?,
+                            created_at: row.time("created_at")?,
+                            last_signed_in_at: row.opt_time("last_signed_in_at")?,
+                        })
+                    })
+                    .collect()
+            })
+        })
+        .await
+    }
+
+    /// Gives a user of a customer the viewer sees a new temporary password, to be changed
+    /// at the next sign-in: unlocks it, ends its sessions and records who did it, in one
+    /// transaction.
+    pub async fn reset_customer_password(
+        &self,
+        viewer: PartnerId,
+        customer: CustomerId,
+        user: CustomerUserId,
+        password_hash: String,
+        actor: Actor,
+    ) -> Result<(), StoreError> {
+        self.write_with((password_hash, actor), move |c, (hash, actor)| {
+            Box::pin(async move {
+                let current = customer_for(c, viewer, customer).await?;
+                let row = c
+                    .fetch_optional(
+                        "SELECT user_name FROM customer_users WHERE id = $1 AND customer_id = $2",
+                        &[id(user), id(customer)],
+                    )
+                    .await?
+                    .ok_or(StoreError::NotFound)?;
+                c.execute(
+                    "UPDATE customer_users SET password_hash = $1, must_change_password = $2, failed_sign_ins = 0, \
+                     locked_until = NULL WHERE id = $3",
+                    &[Value::from(hash), true.into(), id(user)],
+                )
+                .await?;
+                c.execute("DELETE FROM customer_sessions WHERE user_id = $1", &[id(user)])
+                    .await?;
+                let change = Change::new(viewer, Action::CustomerPasswordReset)
+                    .customer(customer, current.associated_partner_id)
+                    .detail("userName", row.text("user_name")?);
+                activity::record(c, actor, &change).await?;
                 Ok(())
             })
         })

@@ -5,6 +5,7 @@ use partnerdesk_domain::address::Address;
 use partnerdesk_domain::audit::{Action, Actor, Change};
 use partnerdesk_domain::country::CountryCode;
 use partnerdesk_domain::customer::{BillingDetails, BillingProfile, Customer, CustomerSummary};
+use partnerdesk_domain::names::CompanyName;
 use partnerdesk_domain::onboarding::Onboarding;
 use partnerdesk_domain::{CustomerId, CustomerUserId, Field, FieldError, PartnerId, Rule};
 
@@ -212,6 +213,9 @@ impl Store {
                 if changed == 0 {
                     return Err(StoreError::VersionMismatch);
                 }
+                if d.company_name.as_str() != current.company_name {
+                    rename(c, customer, &d.company_name, &current.domain).await?;
+                }
                 let updated = customer_for(c, viewer, customer).await?;
                 let change = Change::new(viewer, Action::BillingProfileUpdated)
                     .customer(customer, current.associated_partner_id);
@@ -224,6 +228,29 @@ impl Store {
         })
         .await
     }
+}
+
+/// Gives a customer the name its billing profile now has, everywhere a list or a search
+/// reads it (each partner's row of it, with the keys it is sorted and found by).
+async fn rename(
+    c: &mut Conn<'_>,
+    customer: CustomerId,
+    name: &CompanyName,
+    domain: &str,
+) -> Result<(), StoreError> {
+    c.execute(
+        "UPDATE customers SET company_name = $1 WHERE id = $2",
+        &[name.as_str().into(), id(customer)],
+    )
+    .await?;
+    let name_key = name.search_key();
+    let search_key = customer_view::search_key(&name_key, domain);
+    c.execute(
+        "UPDATE partner_customers SET company_name = $1, name_key = $2, search_key = $3 WHERE customer_id = $4",
+        &[name.as_str().into(), Value::from(&name_key), Value::from(&search_key), id(customer)],
+    )
+    .await?;
+    Ok(())
 }
 
 async fn insert_customer(

@@ -412,3 +412,79 @@ async fn mailed_links_are_minted_at_sending_and_only_while_their_subject_waits()
         .await);
     assert_eq!(answered, None, "an answered invitation gets no new link");
 }
+
+#[tokio::test]
+async fn a_partner_resets_a_customer_users_password_and_its_sessions_end() {
+    let f = fixture().await;
+    let onboarding = f.onboard("Fabrikam", "fabrikam").await;
+    let customer = onboarding.customer.id;
+    let accounts = ok(f.store.customer_accounts(f.provider.id, customer).await);
+    assert_eq!(accounts.len(), 1);
+    let account = &accounts[0];
+    assert_eq!(account.user_name, onboarding.admin_user_name);
+    assert_eq!(account.last_signed_in_at, None);
+
+    let (user, _) = ok(f.store.customer_user_by_name(&account.user_name).await);
+    ok(f.store
+        .set_customer_password(user.id, "chosen".into(), None)
+        .await);
+    let now = truncate_to_micros(OffsetDateTime::now_utc());
+    let session = secrets::sha256(b"before-reset");
+    ok(f.store
+        .create_customer_session(user.id, session.clone(), now, now + HOUR)
+        .await);
+    let signed_in = ok(f.store.customer_accounts(f.provider.id, customer).await);
+    assert_eq!(signed_in[0].last_signed_in_at, Some(now));
+    assert!(!signed_in[0].must_change_password);
+
+    // Only a partner that sees the customer may, and only its own users.
+    let stranger = ok(f.store.create_partner("Stranger", PartnerKind::Direct).await);
+    let refused = f
+        .store
+        .reset_customer_password(stranger.id, customer, user.id, "x".into(), Actor::operator())
+        .await;
+    assert!(matches!(refused, Err(StoreError::NotFound)), "{refused:?}");
+    let other = f.onboard("Contoso", "contoso").await.customer.id;
+    let mismatched = f
+        .store
+        .reset_customer_password(f.provider.id, other, user.id, "x".into(), Actor::operator())
+        .await;
+    assert!(matches!(mismatched, Err(StoreError::NotFound)), "{mismatched:?}");
+    assert_eq!(
+        ok(f.store.customer_user_by_name(&account.user_name).await).1,
+        "chosen"
+    );
+
+    ok(f.store
+        .reset_customer_password(
+            f.provider.id,
+            customer,
+            user.id,
+            "temporary".into(),
+            Actor::operator(),
+        )
+        .await);
+    let (after, hash) = ok(f.store.customer_user_by_name(&account.user_name).await);
+    assert_eq!(hash, "temporary");
+    assert!(after.must_change_password);
+    assert_eq!(
+        ok(f.store.customer_session(session, now).await),
+        None,
+        "signed out"
+    );
+    let query = partnerdesk_store::ActivityQuery {
+        customer: Some(customer),
+        limit: 1,
+        ..Default::default()
+    };
+    let logged = ok(f.store.activity(f.provider.id, query).await);
+    assert_eq!(
+        logged[0].action,
+        partnerdesk_domain::audit::Action::CustomerPasswordReset
+    );
+    assert!(
+        logged[0]
+            .details
+            .contains(&("userName".to_owned(), account.user_name.clone()))
+    );
+}

@@ -894,10 +894,27 @@ async fn a_stale_billing_version_changes_nothing() {
         .update_billing_profile(f.provider.id, id, details("Olympia"), 1, Actor::operator())
         .await;
     assert!(matches!(stale, Err(StoreError::VersionMismatch)), "{stale:?}");
+    let current = ok(f.store.customer(f.provider.id, id).await);
     assert_eq!(
-        ok(f.store.customer(f.provider.id, id).await).billing.address.city,
-        "Tacoma"
+        (
+            current.billing.address.city.as_str(),
+            current.company_name.as_str()
+        ),
+        ("Tacoma", "Fabrikam Billing"),
+        "the new name is the customer's"
     );
+    // Lists and searches read the new name too.
+    let view = partnerdesk_store::CustomerView {
+        text: "billing".into(),
+        ..Default::default()
+    };
+    let found = ok(f.store.find_customers(f.provider.id, view, 0, 5).await);
+    let names: Vec<_> = found
+        .rows
+        .iter()
+        .map(|r| r.customer.company_name.as_str())
+        .collect();
+    assert_eq!(names, ["Fabrikam Billing"]);
 }
 
 #[tokio::test]

@@ -8,6 +8,7 @@ pub mod agreements;
 mod attempts;
 pub mod billing;
 mod caller;
+pub mod customer_users;
 pub mod customers;
 pub mod drafts;
 mod error;

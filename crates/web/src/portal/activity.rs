@@ -39,14 +39,14 @@ pub struct Filters {
     before: String,
 }
 
-struct Row {
-    when: String,
-    actor: String,
-    channel: String,
-    address: String,
-    action: String,
-    customer: Option<String>,
-    details: Vec<(String, String)>,
+pub(crate) struct Row {
+    pub when: String,
+    pub actor: String,
+    pub channel: String,
+    pub address: String,
+    pub action: String,
+    pub customer: Option<String>,
+    pub details: Vec<(String, String)>,
 }
 
 struct ActionChoice {
@@ -190,7 +190,7 @@ fn actions(locale: Locale, filters: &Filters) -> Vec<ActionChoice> {
         .collect()
 }
 
-fn row(locale: Locale, e: &Event) -> Row {
+pub(crate) fn row(locale: Locale, e: &Event) -> Row {
     Row {
         when: when(locale, e.at),
         actor: e.actor_name.clone(),

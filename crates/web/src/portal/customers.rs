@@ -49,6 +49,8 @@ struct CustomerPage {
     agreements: Vec<AgreementRow>,
     subscriptions: SubscriptionTable,
     show_reseller: bool,
+    can_edit: bool,
+    can_attest: bool,
     can_order: bool,
     can_open_request: bool,
 }
@@ -112,6 +114,8 @@ pub async fn detail(
             .unwrap_or_default(),
         reseller: reseller_name(&names, customer.associated_partner_id),
         show_reseller: user.caller.kind() == PartnerKind::IndirectProvider,
+        can_edit: user.can(Permission::EditBillingProfile),
+        can_attest: user.can(Permission::AttestAgreement),
         can_order: user.can(Permission::PlaceOrder),
         can_open_request: user.can(Permission::WorkSupport),
         agreements: overview

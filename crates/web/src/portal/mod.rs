@@ -5,7 +5,10 @@
 
 pub(crate) mod activity;
 mod billing;
+mod customer_account;
 pub(crate) mod customer_list;
+mod customer_tabs;
+mod customer_users;
 pub(crate) mod customers;
 mod order;
 mod relationship_request;
@@ -94,6 +97,24 @@ fn customer_pages() -> Router<AppState> {
             get(relationship_request::page).post(relationship_request::create),
         )
         .route("/customers/{customer}", get(customers::detail))
+        .route(
+            "/customers/{customer}/account",
+            get(customer_account::account).post(customer_account::save_account),
+        )
+        .route(
+            "/customers/{customer}/agreement",
+            get(customer_account::agreement).post(customer_account::record_agreement),
+        )
+        .route(
+            "/customers/{customer}/subscriptions",
+            get(customer_tabs::subscriptions),
+        )
+        .route("/customers/{customer}/users", get(customer_users::page))
+        .route(
+            "/customers/{customer}/users/{user}/reset-password",
+            post(customer_users::reset),
+        )
+        .route("/customers/{customer}/activity", get(customer_tabs::activity))
         .route(
             "/customers/{customer}/order",
             get(order::page).post(order::submit),

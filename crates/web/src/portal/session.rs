@@ -118,6 +118,9 @@ pub mod guard {
     guards!(
         ViewCustomers,
         AddCustomer,
+        EditBillingProfile,
+        AttestAgreement,
+        ResetCustomerPassword,
         PlaceOrder,
         ManageSubscriptions,
         ManageUsers,

@@ -7,7 +7,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
-use partnerdesk_domain::billing::{BillingPlan, RefundableDetail};
+use partnerdesk_domain::billing::RefundableDetail;
 use partnerdesk_domain::catalog::Catalog;
 use partnerdesk_domain::customer::Customer;
 use partnerdesk_domain::order::{LineItemInput, RawQuantity};
@@ -23,10 +23,9 @@ use crate::app::{AppError, customers, orders, subscriptions};
 use crate::i18n;
 use crate::portal::session::{Can, SignedIn, guard};
 use crate::state::AppState;
-use crate::ui::billing::plan_words;
 use crate::ui::confirm::{self, Question};
 use crate::ui::layout::{format_date, format_number};
-use crate::ui::subscriptions::SubscriptionTable;
+use crate::ui::subscriptions::{SubscriptionTable, plan};
 use crate::ui::{Flash, Form, Page, PageError, html};
 
 struct AddOnChoice {
@@ -319,13 +318,6 @@ fn offer_name(catalog: &Catalog, s: &Subscription, locale: Locale) -> String {
     catalog
         .offer(&s.offer_id)
         .map_or_else(|| s.offer_id.to_string(), |o| o.name(locale).to_owned())
-}
-
-/// The term and billing plan in words (`One year, billed monthly`); a term new commerce
-/// doesn't sell (a trial's) as the catalog writes it.
-fn plan(locale: Locale, s: &Subscription) -> String {
-    BillingPlan::parse(&s.term_duration, &s.billing_cycle)
-        .map_or_else(|_| s.term_duration.clone(), |plan| plan_words(locale, plan))
 }
 
 fn range(locale: Locale, min: u32, max: u32) -> String {

@@ -66,6 +66,12 @@ impl<T: DeserializeOwned> FromRequest<AppState> for Form<T> {
 pub struct Fields(Vec<(String, String)>);
 
 impl Fields {
+    /// The fields but those named `name`.
+    pub fn without(mut self, name: &str) -> Self {
+        self.0.retain(|(k, _)| k != name);
+        self
+    }
+
     /// The first value of a field.
     pub fn get(&self, name: &str) -> Option<&str> {
         self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())

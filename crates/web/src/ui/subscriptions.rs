@@ -3,11 +3,20 @@
 //! (`subscriptions_table.html`).
 
 use partnerdesk_domain::Locale;
+use partnerdesk_domain::billing::BillingPlan;
 use partnerdesk_domain::catalog::Catalog;
 use partnerdesk_domain::subscription::Subscription;
 
 use crate::i18n;
+use crate::ui::billing::plan_words;
 use crate::ui::layout::{format_date, format_number};
+
+/// The term and billing plan in words (`One year, billed monthly`); a term new commerce
+/// doesn't sell (a trial's) as the catalog writes it.
+pub fn plan(locale: Locale, s: &Subscription) -> String {
+    BillingPlan::parse(&s.term_duration, &s.billing_cycle)
+        .map_or_else(|_| s.term_duration.clone(), |plan| plan_words(locale, plan))
+}
 
 pub struct SubscriptionRow {
     /// The subscription's page, where the reader has one.

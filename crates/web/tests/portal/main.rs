@@ -4,6 +4,7 @@
 mod attachments;
 mod billing;
 mod browser;
+mod customer_page;
 mod mail;
 mod matrix;
 mod relationships;

@@ -5,7 +5,7 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Json, Response};
 use partnerdesk_domain::country::{self, CountryCode, CountryInfo, language_label};
-use partnerdesk_domain::draft::{AccountForm, Draft, Step};
+use partnerdesk_domain::draft::{AccountForm, Step};
 use partnerdesk_domain::partner::Partner;
 use partnerdesk_domain::{Arg, Field, FieldError, Locale};
 use serde::Deserialize;
@@ -131,7 +131,7 @@ async fn render(
     let locale = wizard.user.locale;
     let form = Builder {
         state,
-        draft: &wizard.draft,
+        account: &wizard.draft.account,
         locale,
     };
     let mut fieldsets = form.fieldsets(&resellers, domain_check);
@@ -166,11 +166,12 @@ pub(crate) fn countries(locale: Locale) -> Vec<(String, String)> {
     all.into_iter().map(|(_, code, name)| (code, name)).collect()
 }
 
-/// The account step's fields, built from the draft in the user's language.
-struct Builder<'a> {
-    state: &'a AppState,
-    draft: &'a Draft,
-    locale: Locale,
+/// The account step's fields, built from the draft's account in the user's language
+/// (also the fields of a customer's account page).
+pub(crate) struct Builder<'a> {
+    pub state: &'a AppState,
+    pub account: &'a AccountForm,
+    pub locale: Locale,
 }
 
 impl Builder<'_> {
@@ -210,13 +211,11 @@ impl Builder<'_> {
     }
 
     fn country(&self) -> Option<&'static CountryInfo> {
-        CountryCode::parse(&self.draft.account.country)
-            .ok()
-            .map(|c| c.info())
+        CountryCode::parse(&self.account.country).ok().map(|c| c.info())
     }
 
-    fn company(&self) -> Vec<FieldView> {
-        let a = &self.draft.account;
+    pub(crate) fn company(&self) -> Vec<FieldView> {
+        let a = &self.account;
         let mut fields = vec![
             self.field(
                 Field::CompanyName,
@@ -256,7 +255,7 @@ impl Builder<'_> {
 
     fn state_field(&self) -> FieldView {
         let field = self
-            .field(Field::State, "label-state", Kind::Text, &self.draft.account.state)
+            .field(Field::State, "label-state", Kind::Text, &self.account.state)
             .autocomplete("address-level1");
         match self.country() {
             Some(info) if info.state_required() => {
@@ -272,7 +271,7 @@ impl Builder<'_> {
     }
 
     fn postal_code(&self) -> FieldView {
-        let a = &self.draft.account;
+        let a = &self.account;
         let field = self
             .field(Field::PostalCode, "label-postal-code", Kind::Text, &a.postal_code)
             .autocomplete("postal-code");
@@ -284,7 +283,7 @@ impl Builder<'_> {
     }
 
     fn phone_and_registration(&self) -> Vec<FieldView> {
-        let a = &self.draft.account;
+        let a = &self.account;
         let registration = self.country().and_then(|c| c.registration.as_ref());
         let phone = self
             .field(Field::PhoneNumber, "label-phone", Kind::Tel, &a.phone_number)
@@ -311,7 +310,7 @@ impl Builder<'_> {
     }
 
     fn culture_and_language(&self) -> Vec<FieldView> {
-        let a = &self.draft.account;
+        let a = &self.account;
         let Some(info) = self.country() else {
             return Vec::new();
         };
@@ -347,8 +346,8 @@ impl Builder<'_> {
         ]
     }
 
-    fn contact(&self) -> Vec<FieldView> {
-        let a = &self.draft.account;
+    pub(crate) fn contact(&self) -> Vec<FieldView> {
+        let a = &self.account;
         vec![
             self.field(Field::FirstName, "label-first-name", Kind::Text, &a.first_name)
                 .autocomplete("given-name"),
@@ -360,7 +359,7 @@ impl Builder<'_> {
     }
 
     fn domain(&self, domain_check: Option<String>) -> FieldView {
-        let a = &self.draft.account;
+        let a = &self.account;
         let mut domain = self
             .field(
                 Field::DomainPrefix,
@@ -373,9 +372,9 @@ impl Builder<'_> {
         domain.after(After::DomainCheck(domain_check))
     }
 
-    fn agreement(&self) -> Option<FieldsetView> {
+    pub(crate) fn agreement(&self) -> Option<FieldsetView> {
         let agreement = self.state.settings.profile.primary_agreement()?;
-        let a = &self.draft.account;
+        let a = &self.account;
         let mut accepted = self.field(
             Field::AgreementAccepted,
             "label-agreement-accepted",
@@ -422,7 +421,7 @@ impl Builder<'_> {
     fn reseller(&self, resellers: &[Partner]) -> FieldView {
         let options = std::iter::once((String::new(), self.t("option-no-reseller")))
             .chain(resellers.iter().map(|r| (r.id.to_string(), r.name.clone())));
-        let chosen = &self.draft.account.associated_partner_id;
+        let chosen = &self.account.associated_partner_id;
         self.field(Field::AssociatedPartnerId, "label-reseller", Kind::Select, chosen)
             .optional()
             .hint(self.t("hint-reseller"))
