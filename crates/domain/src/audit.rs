@@ -161,6 +161,8 @@ pub struct Event {
     pub at: OffsetDateTime,
     pub partner_id: PartnerId,
     pub customer_id: Option<CustomerId>,
+    /// The customer's name now (read with the entry, not stored in it).
+    pub customer_name: Option<String>,
     pub action: Action,
     pub actor_name: String,
     pub channel: Channel,

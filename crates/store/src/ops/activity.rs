@@ -66,8 +66,10 @@ impl Store {
                     .map(|a| format!("{}%", like_literal(&a.trim().to_lowercase())));
                 let limit = i64::from(q.limit.clamp(1, 1000));
                 let mut sql = String::from(
-                    "SELECT id, at, partner_id, customer_id, action, actor_name, channel, address, details \
-                     FROM activity WHERE (partner_id = $1 OR reseller_id = $1)",
+                    "SELECT a.id, a.at, a.partner_id, a.customer_id, a.action, a.actor_name, a.channel, a.address, \
+                     a.details, c.company_name AS customer_name \
+                     FROM activity a LEFT JOIN customers c ON c.id = a.customer_id \
+                     WHERE (a.partner_id = $1 OR a.reseller_id = $1)",
                 );
                 let mut params: Vec<Value<'_>> = vec![id(viewer)];
                 let mut bind = |sql: &mut String, clause: &str, value: Value<'static>| {
@@ -75,32 +77,32 @@ impl Store {
                     sql.push_str(&clause.replace('?', &format!("${}", params.len())));
                 };
                 if let Some(customer) = q.customer {
-                    bind(&mut sql, " AND customer_id = ?", id(customer));
+                    bind(&mut sql, " AND a.customer_id = ?", id(customer));
                 }
                 if let Some(action) = q.action {
-                    bind(&mut sql, " AND action = ?", action.as_str().into());
+                    bind(&mut sql, " AND a.action = ?", action.as_str().into());
                 }
                 if let Some(since) = q.since {
-                    bind(&mut sql, " AND at >= ?", since.into());
+                    bind(&mut sql, " AND a.at >= ?", since.into());
                 }
                 if let Some(until) = q.until {
-                    bind(&mut sql, " AND at < ?", until.into());
+                    bind(&mut sql, " AND a.at < ?", until.into());
                 }
                 if let Some((at, entry)) = q.before {
-                    bind(&mut sql, " AND (at < ?", at.into());
+                    bind(&mut sql, " AND (a.at < ?", at.into());
                     let n = params.len();
                     params.push(Value::Uuid(Some(entry)));
-                    sql.push_str(&format!(" OR (at = ${n} AND id < ${}))", n + 1));
+                    sql.push_str(&format!(" OR (a.at = ${n} AND a.id < ${}))", n + 1));
                 }
                 if let Some(actor) = &actor {
                     params.push(Value::from(actor));
                     sql.push_str(&format!(
-                        " AND LOWER(actor_name) LIKE ${} ESCAPE '\\'",
+                        " AND LOWER(a.actor_name) LIKE ${} ESCAPE '\\'",
                         params.len()
                     ));
                 }
                 params.push(limit.into());
-                sql.push_str(&format!(" ORDER BY at DESC, id DESC LIMIT ${}", params.len()));
+                sql.push_str(&format!(" ORDER BY a.at DESC, a.id DESC LIMIT ${}", params.len()));
                 let rows = c.fetch_all(&sql, &params).await?;
                 rows.iter().map(event_from).collect()
             })
@@ -131,6 +133,7 @@ fn event_from(row: &Row) -> Result<Event, StoreError> {
         at: row.time("at")?,
         partner_id: row.uuid("partner_id")?,
         customer_id: row.opt_uuid("customer_id")?,
+        customer_name: row.opt_text("customer_name")?,
         action: row.text("action")?.parse().map_err(|()| corrupt("action"))?,
         actor_name: row.text("actor_name")?,
         channel: row.text("channel")?.parse().map_err(|()| corrupt("channel"))?,

@@ -1,11 +1,15 @@
 //! The Activity page: the partner's activity log, newest first, filtered by customer,
 //! action, person and dates, a page at a time, and exported as CSV with the same filters.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use partnerdesk_domain::audit::{Action, Event};
+use partnerdesk_domain::catalog::Catalog;
 use partnerdesk_domain::{CustomerId, Locale};
 use partnerdesk_store::ActivityQuery;
 use serde::Deserialize;
@@ -14,7 +18,8 @@ use time::{Date, Duration, OffsetDateTime, UtcOffset};
 use uuid::Uuid;
 
 use crate::app::activity;
-use crate::portal::session::{Can, guard};
+use crate::portal::activity_story::{Names, Part, field_changes, story};
+use crate::portal::session::{Can, SignedIn, guard};
 use crate::state::AppState;
 use crate::ui::layout::format_date;
 use crate::ui::{Page, PageError, html};
@@ -40,13 +45,16 @@ pub struct Filters {
 }
 
 pub(crate) struct Row {
-    pub when: String,
-    pub actor: String,
+    /// The day, on the first entry of each day.
+    pub day: Option<String>,
+    pub time: String,
     pub channel: String,
     pub address: String,
+    /// The action's name, above its story.
     pub action: String,
-    pub customer: Option<String>,
-    pub details: Vec<(String, String)>,
+    pub story: Vec<Part>,
+    /// What a change changed, field by field.
+    pub changes: Vec<(String, String)>,
 }
 
 struct ActionChoice {
@@ -66,6 +74,9 @@ struct ActivityPage {
     rows: Vec<Row>,
     older: Option<String>,
     export: String,
+    /// What the entries shown are filtered on: each filter's name and value, the
+    /// customer's with its page.
+    filtered_on: Vec<(String, String, Option<String>)>,
 }
 
 /// The store query the filters ask for, or the message for each unreadable date.
@@ -129,15 +140,6 @@ pub fn action_label(locale: Locale, action: Action) -> String {
     crate::i18n::text(locale, &format!("activity-{}", action.as_str()))
 }
 
-fn when(locale: Locale, at: OffsetDateTime) -> String {
-    format!(
-        "{} {:02}:{:02} UTC",
-        format_date(locale, at),
-        at.hour(),
-        at.minute()
-    )
-}
-
 pub async fn page(
     State(state): State<AppState>,
     user: Reader,
@@ -152,6 +154,7 @@ pub async fn page(
         Some(q) => activity::list(&state, &user.caller, q).await?,
         None => Vec::new(),
     };
+    let (catalog, users) = names(&state, &user).await?;
     let more = events.len() > PAGE as usize;
     events.truncate(PAGE as usize);
     let encoded = encode(&filters);
@@ -166,16 +169,68 @@ pub async fn page(
         StatusCode::OK
     };
     let template = ActivityPage {
+        filtered_on: filtered_on(&state, &user, &filters).await,
         page: user.page("activity-title", "/activity"),
         export: format!("/activity.csv?{encoded}"),
         actions: actions(locale, &filters),
         filters,
         from_error: errors.0,
         to_error: errors.1,
-        rows: events.iter().map(|e| row(locale, e)).collect(),
+        rows: rows(
+            locale,
+            &events,
+            &Names {
+                catalog: &catalog,
+                users: &users,
+            },
+        ),
         older,
     };
     Ok(html(status, &template))
+}
+
+/// The filters set, in words: "Customer: Contoso", "Action: Order placed"… (a customer
+/// the reader can't see, or a wrong value, is shown as given).
+async fn filtered_on(
+    state: &AppState,
+    user: &Reader,
+    filters: &Filters,
+) -> Vec<(String, String, Option<String>)> {
+    let locale = user.locale;
+    let t = |id: &str| crate::i18n::text(locale, id);
+    let mut on = Vec::new();
+    let customer = filters.customer.trim();
+    if !customer.is_empty() {
+        let found = match customer.parse() {
+            Ok(id) => crate::app::customers::customer(state, &user.caller, id)
+                .await
+                .ok(),
+            Err(_) => None,
+        };
+        let (name, href) = found.map_or_else(
+            || (customer.to_owned(), None),
+            |c| (c.company_name, Some(format!("/customers/{}", c.id))),
+        );
+        on.push((t("activity-filter-customer"), name, href));
+    }
+    if let Ok(action) = filters.action.parse::<Action>() {
+        on.push((t("activity-action"), action_label(locale, action), None));
+    }
+    for (label, value) in [
+        ("activity-actor", &filters.actor),
+        ("activity-from", &filters.from),
+        ("activity-to", &filters.to),
+    ] {
+        let value = value.trim();
+        if !value.is_empty() {
+            let shown = Date::parse(value, format_description!("[year]-[month]-[day]")).map_or_else(
+                |_| value.to_owned(),
+                |d| format_date(locale, d.midnight().assume_utc()),
+            );
+            on.push((t(label), shown, None));
+        }
+    }
+    on
 }
 
 fn actions(locale: Locale, filters: &Filters) -> Vec<ActionChoice> {
@@ -190,16 +245,35 @@ fn actions(locale: Locale, filters: &Filters) -> Vec<ActionChoice> {
         .collect()
 }
 
-pub(crate) fn row(locale: Locale, e: &Event) -> Row {
-    Row {
-        when: when(locale, e.at),
-        actor: e.actor_name.clone(),
-        channel: crate::i18n::text(locale, &format!("activity-channel-{}", e.channel.as_str())),
-        address: e.address.clone().unwrap_or_default(),
-        action: action_label(locale, e.action),
-        customer: e.customer_id.map(|c| c.to_string()),
-        details: e.details.clone(),
-    }
+/// The entries as rows, the day said once for each day's first.
+pub(crate) fn rows(locale: Locale, events: &[Event], names: &Names<'_>) -> Vec<Row> {
+    let mut last_day = None;
+    events
+        .iter()
+        .map(|e| {
+            let day = e.at.date();
+            let first = last_day != Some(day);
+            last_day = Some(day);
+            Row {
+                day: first.then(|| format_date(locale, e.at)),
+                time: format!("{:02}:{:02} UTC", e.at.hour(), e.at.minute()),
+                channel: crate::i18n::text(locale, &format!("activity-channel-{}", e.channel.as_str())),
+                address: e.address.clone().unwrap_or_default(),
+                action: action_label(locale, e.action),
+                story: story(locale, e, names),
+                changes: field_changes(locale, e),
+            }
+        })
+        .collect()
+}
+
+/// What the story of entries needs to name things: offers, the partner's users.
+pub(crate) async fn names(
+    state: &AppState,
+    user: &SignedIn,
+) -> Result<(Arc<Catalog>, HashMap<String, String>), PageError> {
+    let catalog = crate::app::customers::catalog(state).await?;
+    Ok((catalog, activity::user_names(state, &user.caller).await?))
 }
 
 /// The filtered log as CSV, formula-injection safe, at most [`EXPORT_LIMIT`] entries.

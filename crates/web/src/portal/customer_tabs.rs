@@ -9,7 +9,8 @@ use partnerdesk_store::ActivityQuery;
 
 use crate::app::{activity, customers};
 use crate::i18n;
-use crate::portal::activity::{Row, row};
+use crate::portal::activity::{Row, names, rows};
+use crate::portal::activity_story::Names;
 use crate::portal::customer_account::customer_id;
 use crate::portal::session::{Can, SignedIn, guard};
 use crate::state::AppState;
@@ -136,6 +137,7 @@ pub async fn activity(
         ..ActivityQuery::default()
     };
     let mut events = activity::list(&state, &user.caller, query).await?;
+    let (catalog, users) = names(&state, &user).await?;
     let more = events.len() > ACTIVITY_SHOWN as usize;
     events.truncate(ACTIVITY_SHOWN as usize);
     let path = format!("/customers/{id}/activity");
@@ -143,7 +145,14 @@ pub async fn activity(
         page: frame(&user, &customer.company_name, "nav-activity", &path),
         id: id.to_string(),
         company: customer.company_name,
-        rows: events.iter().map(|e| row(user.locale, e)).collect(),
+        rows: rows(
+            user.locale,
+            &events,
+            &Names {
+                catalog: &catalog,
+                users: &users,
+            },
+        ),
         more,
     }))
 }

@@ -4,6 +4,7 @@
 //! into the API.
 
 pub(crate) mod activity;
+mod activity_story;
 mod billing;
 mod customer_account;
 pub(crate) mod customer_list;

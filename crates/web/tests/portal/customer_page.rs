@@ -326,9 +326,14 @@ async fn the_subscriptions_and_activity_tabs_read_this_customer_only() {
 
     let activity = visitor.get(&format!("/customers/{id}/activity")).await;
     assert_eq!(activity.status, StatusCode::OK);
-    assert!(activity.contains("tabbed.onmicrosoft.com"));
+    let added = format!(r#"added <a class="link" href="/customers/{id}">tabbed Inc</a>."#);
     assert!(
-        !activity.contains("elsewhere.onmicrosoft.com"),
+        activity.html.contains(&added),
+        "named and linked: {}",
+        activity.text
+    );
+    assert!(
+        !activity.contains("elsewhere Inc"),
         "only this customer's entries"
     );
 
@@ -348,4 +353,45 @@ async fn the_subscriptions_and_activity_tabs_read_this_customer_only() {
             .status,
         StatusCode::OK
     );
+}
+
+#[tokio::test]
+async fn activity_reads_as_a_story_in_the_readers_language_and_says_what_it_is_filtered_on() {
+    let app = TestApp::spawn().await;
+    let created = app.create_customer(&customer_body("storied")).await;
+    let id = created["id"].as_str().unwrap_or_default().to_owned();
+    let visitor = admin(&app, "reader@provider.example").await;
+
+    let filtered = visitor
+        .get(&format!("/activity?customer={id}&action=order-placed"))
+        .await;
+    assert!(filtered.html.contains(r#"data-testid="filtered-on""#));
+    assert!(filtered.contains(&format!(
+        r#"<a class="link" href="/customers/{id}">storied Inc</a>"#
+    )));
+    assert!(filtered.contains("Order placed"));
+    assert!(
+        filtered.contains("placed an order for")
+            && filtered.contains(": Business Mail Standard × 10, Endpoint Protection × 25."),
+        "offers by name: {}",
+        filtered.text
+    );
+    assert!(!visitor.get("/activity").await.html.contains("filtered-on"));
+
+    let csrf = filtered.csrf();
+    let tab = format!("/customers/{id}/activity");
+    let language = [
+        ("csrf", csrf.as_str()),
+        ("locale", "ru-RU"),
+        ("next", tab.as_str()),
+    ];
+    let russian = visitor.follow(visitor.post("/language", &language).await).await;
+    for text in [
+        "добавил(а) клиента",
+        "оформил(а) заказ для",
+        "Корпоративная почта, стандарт × 10",
+    ] {
+        assert!(russian.contains(text), "{text}: {}", russian.text);
+    }
+    assert!(!russian.contains("adminUserName"), "no raw keys");
 }

@@ -161,7 +161,11 @@ async fn licenses_change_suspension_cascades_and_add_ons_are_bought() {
     ] {
         assert!(activity.contains(entry), "{entry}");
     }
-    assert!(activity.contains("10 → 12"));
+    assert!(
+        activity.contains("from 10 to 12 licenses"),
+        "told as a story: {}",
+        activity.text
+    );
     let csv = visitor
         .get(&format!(
             "/activity.csv?customer={id}&action=subscription-suspended"

@@ -209,7 +209,7 @@ async fn an_invited_user_sets_a_password_once_and_admins_manage_roles() {
     assert!(last.contains("at least one active admin agent"));
 
     let log = admin.get("/activity?action=user-role-changed").await;
-    assert!(log.contains("sales-agent → billing-admin"));
+    assert!(log.contains("from Sales agent to Billing admin"), "{}", log.text);
     assert!(admin.get("/activity").await.contains("User invited"));
 
     let seller = Visitor::new_user(&app, Role::SalesAgent, "sales@provider.example").await;
