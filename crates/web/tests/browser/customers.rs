@@ -82,16 +82,7 @@ async fn find_sort_filter_bookmark_and_export_customers() {
     let browser = Browser::open(&app.base).await;
     browser.sign_in(email, &password).await;
     browser.goto("/customers").await;
-    browser
-        .navigating(|| async {
-            let heading = browser
-                .driver
-                .find(thirtyfour::By::Css("th[aria-sort] a[href*='sort=created']"))
-                .await
-                .unwrap_or_else(|e| panic!("{e}"));
-            heading.click().await.unwrap_or_else(|e| panic!("{e}"));
-        })
-        .await;
+    browser.follow("th[aria-sort] a[href*='sort=created']").await;
     browser.tick("details.more-filters summary").await;
     browser.select("country", "US").await;
     browser.fill("q", "IK").await;
@@ -140,16 +131,7 @@ async fn find_sort_filter_bookmark_and_export_customers() {
         "a filter set shows the filters"
     );
     assert_eq!(other.value("q").await, "IK");
-    other
-        .navigating(|| async {
-            let heading = other
-                .driver
-                .find(thirtyfour::By::Css("th[aria-sort=ascending] a"))
-                .await
-                .unwrap_or_else(|e| panic!("{e}"));
-            heading.click().await.unwrap_or_else(|e| panic!("{e}"));
-        })
-        .await;
+    other.follow("th[aria-sort=ascending] a").await;
     assert_eq!(
         rows(&other).await,
         newest_first,

@@ -197,6 +197,22 @@ impl Browser {
         .await;
     }
 
+    /// Clicks the link or button `css` names and waits for the page it leads to.
+    pub async fn follow(&self, css: &str) {
+        let element = self
+            .driver
+            .find(By::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"));
+        self.navigating(|| async {
+            element
+                .click()
+                .await
+                .unwrap_or_else(|e| panic!("click {css}: {e}"))
+        })
+        .await;
+    }
+
     /// Runs `action`, which leads to another page, and waits until that page has loaded.
     pub async fn navigating<F, Fut>(&self, action: F)
     where

@@ -5,6 +5,7 @@
 
 mod after_onboarding;
 mod billing;
+mod customer_page;
 mod customers;
 mod driver;
 mod journeys;
