@@ -30,3 +30,10 @@ tab-auto-renew-off = No
 tab-add-on = Add-on
 tab-activity-more = Older entries, filters and export on the Activity page
 tab-activity-filter = Filter or export this customer's activity
+# The API tokens page: when each was last used and when it expires.
+tokens-last-used = Last used
+tokens-expires = Expires
+tokens-expires-hint = A token that expires stops working on that day, as if it had been revoked.
+tokens-expires-never = Never
+tokens-expires-after = After { $days } days
+tokens-expired-on = Expired on { $date }

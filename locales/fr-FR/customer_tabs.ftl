@@ -30,3 +30,10 @@ tab-auto-renew-off = Non
 tab-add-on = Module complémentaire
 tab-activity-more = Entrées plus anciennes, filtres et export sur la page Activité
 tab-activity-filter = Filtrer ou exporter l’activité de ce client
+# The API tokens page: when each was last used and when it expires.
+tokens-last-used = Dernière utilisation
+tokens-expires = Expiration
+tokens-expires-hint = Un jeton qui expire cesse de fonctionner ce jour-là, comme s’il avait été révoqué.
+tokens-expires-never = Jamais
+tokens-expires-after = Après { $days } jours
+tokens-expired-on = Expiré le { $date }

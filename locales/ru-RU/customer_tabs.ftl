@@ -30,3 +30,14 @@ tab-auto-renew-off = Нет
 tab-add-on = Надстройка
 tab-activity-more = Более ранние записи, фильтры и экспорт на странице «Журнал действий»
 tab-activity-filter = Отфильтровать или экспортировать действия этого клиента
+# The API tokens page: when each was last used and when it expires.
+tokens-last-used = Последнее использование
+tokens-expires = Срок действия
+tokens-expires-hint = Токен с истекшим сроком перестает работать в этот день, как отозванный.
+tokens-expires-never = Бессрочно
+tokens-expires-after = { $days ->
+        [one] Через { $days } день
+        [few] Через { $days } дня
+       *[other] Через { $days } дней
+    }
+tokens-expired-on = Истек { $date }

@@ -30,3 +30,10 @@ tab-auto-renew-off = 否
 tab-add-on = 附加产品
 tab-activity-more = 在“活动”页面查看较早的条目、筛选和导出
 tab-activity-filter = 筛选或导出此客户的活动
+# The API tokens page: when each was last used and when it expires.
+tokens-last-used = 上次使用
+tokens-expires = 过期
+tokens-expires-hint = 令牌过期当天即停止工作，如同已被吊销。
+tokens-expires-never = 永不
+tokens-expires-after = { $days } 天后
+tokens-expired-on = 已于 { $date } 过期

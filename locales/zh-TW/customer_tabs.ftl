@@ -30,3 +30,10 @@ tab-auto-renew-off = 否
 tab-add-on = 附加元件
 tab-activity-more = 在「活動」頁面查看較早的項目、篩選與匯出
 tab-activity-filter = 篩選或匯出此客戶的活動
+# The API tokens page: when each was last used and when it expires.
+tokens-last-used = 上次使用
+tokens-expires = 到期
+tokens-expires-hint = 權杖到期當天即停止運作，如同已被撤銷。
+tokens-expires-never = 永不
+tokens-expires-after = { $days } 天後
+tokens-expired-on = 已於 { $date } 到期

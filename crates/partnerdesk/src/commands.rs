@@ -106,7 +106,13 @@ pub async fn create_token(store: &Store, email: &str, name: &str) -> anyhow::Res
         .map_err(|e| not_found(e, "user"))?;
     let token = secrets::generate_token();
     store
-        .create_api_token(&user, name, secrets::sha256(token.as_bytes()), Actor::operator())
+        .create_api_token(
+            &user,
+            name,
+            secrets::sha256(token.as_bytes()),
+            None,
+            Actor::operator(),
+        )
         .await?;
     eprintln!(
         "API token for {} (shown once; send it as \"Authorization: Bearer <token>\")",

@@ -58,6 +58,7 @@ pub async fn seed(store: &Store, profile: &CloudProfile) -> anyhow::Result<Optio
             &user,
             "demo",
             secrets::sha256(token.as_bytes()),
+            None,
             Actor::operator(),
         )
         .await?;

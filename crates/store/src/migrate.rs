@@ -42,6 +42,7 @@ const MIGRATIONS: &[Migration] = migrations![
     "0015_request_subscription",
     "0016_customer_search",
     "0017_customer_user_sign_ins",
+    "0018_token_expiry",
 ];
 
 impl Store {

@@ -24,7 +24,15 @@ pub struct TokenInfo {
     pub name: String,
     pub created_at: OffsetDateTime,
     pub revoked_at: Option<OffsetDateTime>,
+    /// After this, the token is refused as a revoked one is.
+    pub expires_at: Option<OffsetDateTime>,
+    /// When it last authenticated a request, to within [`USE_RECORDED_EVERY`].
+    pub last_used_at: Option<OffsetDateTime>,
 }
+
+/// How stale a token's `last_used_at` may get before a use writes it again: one write a
+/// minute at most, however busy the token.
+pub const USE_RECORDED_EVERY: time::Duration = time::Duration::minutes(1);
 
 impl Store {
     /// Records a new API token for a user; only the token's digest is kept.
@@ -33,38 +41,54 @@ impl Store {
         user: &PartnerUser,
         name: &str,
         token_hash: Vec<u8>,
+        expires_at: Option<OffsetDateTime>,
         actor: Actor,
     ) -> Result<TokenId, StoreError> {
         let token = TokenId::new();
-        self.write_with((user.clone(), name.to_owned(), token_hash, actor), move |c, (user, name, hash, actor)| {
-            Box::pin(async move {
-                c.execute(
-                    "INSERT INTO api_tokens (id, user_id, token_hash, name, created_at) VALUES ($1, $2, $3, $4, $5)",
-                    &[id(token), id(user.id), Value::from(hash.as_slice()), Value::from(name), OffsetDateTime::now_utc().into()],
-                )
-                .await?;
-                let change = Change::new(user.partner_id, Action::TokenCreated)
-                    .detail("tokenId", token)
-                    .detail("name", name)
-                    .detail("user", &user.email);
-                activity::record(c, actor, &change).await
-            })
-        })
+        self.write_with(
+            (user.clone(), name.to_owned(), token_hash, actor),
+            move |c, (user, name, hash, actor)| {
+                Box::pin(async move {
+                    c.execute(
+                        "INSERT INTO api_tokens (id, user_id, token_hash, name, created_at, expires_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6)",
+                        &[
+                            id(token),
+                            id(user.id),
+                            Value::from(hash.as_slice()),
+                            Value::from(name),
+                            OffsetDateTime::now_utc().into(),
+                            expires_at.into(),
+                        ],
+                    )
+                    .await?;
+                    let mut change = Change::new(user.partner_id, Action::TokenCreated)
+                        .detail("tokenId", token)
+                        .detail("name", name)
+                        .detail("user", &user.email);
+                    if let Some(expires) = expires_at {
+                        change = change.detail("expiresAt", expires.date());
+                    }
+                    activity::record(c, actor, &change).await
+                })
+            },
+        )
         .await?;
         Ok(token)
     }
 
     /// The active user and partner behind an API token (by its digest), if the token is
-    /// known and not revoked.
+    /// known, not revoked and not expired.
     pub async fn authenticate_token(&self, token_hash: Vec<u8>) -> Result<Option<Principal>, StoreError> {
         self.read_with(token_hash, move |c, hash| {
             Box::pin(async move {
                 let sql = format!(
                     "SELECT {USER_COLUMNS}, {PARTNER_COLUMNS} FROM api_tokens t \
                      JOIN partner_users u ON u.id = t.user_id JOIN partners p ON p.id = u.partner_id \
-                     WHERE t.token_hash = $1 AND t.revoked_at IS NULL"
+                     WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2)"
                 );
-                let Some(row) = c.fetch_optional(&sql, &[Value::from(hash.as_slice())]).await? else {
+                let now = OffsetDateTime::now_utc();
+                let Some(row) = c.fetch_optional(&sql, &[Value::from(hash.as_slice()), now.into()]).await? else {
                     return Ok(None);
                 };
                 let user = user_from(&row)?;
@@ -92,7 +116,8 @@ impl Store {
         self.read(move |c| {
             Box::pin(async move {
                 let mut sql = String::from(
-                    "SELECT t.id, t.user_id, u.email AS user_email, t.name, t.created_at, t.revoked_at FROM api_tokens t \
+                    "SELECT t.id, t.user_id, u.email AS user_email, t.name, t.created_at, t.revoked_at, t.expires_at, \
+                     t.last_used_at FROM api_tokens t \
                      JOIN partner_users u ON u.id = t.user_id WHERE u.partner_id = $1",
                 );
                 let mut params = vec![id(partner)];
@@ -111,9 +136,32 @@ impl Store {
                             name: r.text("name")?,
                             created_at: r.time("created_at")?,
                             revoked_at: r.opt_time("revoked_at")?,
+                            expires_at: r.opt_time("expires_at")?,
+                            last_used_at: r.opt_time("last_used_at")?,
                         })
                     })
                     .collect()
+            })
+        })
+        .await
+    }
+
+    /// Records that a token (by its digest) authenticated a request at `now`, unless that
+    /// was recorded less than [`USE_RECORDED_EVERY`] before.
+    pub async fn token_used(&self, token_hash: Vec<u8>, now: OffsetDateTime) -> Result<(), StoreError> {
+        self.write_with(token_hash, move |c, hash| {
+            Box::pin(async move {
+                c.execute(
+                    "UPDATE api_tokens SET last_used_at = $2 WHERE token_hash = $1 \
+                     AND (last_used_at IS NULL OR last_used_at < $3)",
+                    &[
+                        Value::from(hash.as_slice()),
+                        now.into(),
+                        (now - USE_RECORDED_EVERY).into(),
+                    ],
+                )
+                .await?;
+                Ok(())
             })
         })
         .await

@@ -958,6 +958,7 @@ async fn partner_users_are_unique_and_tokens_authenticate_only_while_valid() {
             &seller,
             "test",
             secrets::sha256(token.as_bytes()),
+            None,
             Actor::operator(),
         )
         .await);

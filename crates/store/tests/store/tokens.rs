@@ -2,6 +2,7 @@
 
 use partnerdesk_domain::TokenId;
 use partnerdesk_domain::audit::Action;
+use partnerdesk_domain::onboarding::truncate_to_micros;
 use partnerdesk_store::ActivityQuery;
 
 use super::*;
@@ -22,11 +23,11 @@ async fn tokens_are_listed_newest_first_and_revoked_only_by_their_partner() {
         .await);
     let first = ok(f
         .store
-        .create_api_token(&admin, "first", secrets::sha256(b"t1"), Actor::operator())
+        .create_api_token(&admin, "first", secrets::sha256(b"t1"), None, Actor::operator())
         .await);
     let second = ok(f
         .store
-        .create_api_token(&sales, "second", secrets::sha256(b"t2"), Actor::operator())
+        .create_api_token(&sales, "second", secrets::sha256(b"t2"), None, Actor::operator())
         .await);
 
     let all = ok(f.store.api_tokens(f.provider.id, None).await);
@@ -111,4 +112,68 @@ async fn tokens_are_listed_newest_first_and_revoked_only_by_their_partner() {
         None,
         "a deactivated user's token"
     );
+}
+
+#[tokio::test]
+async fn an_expired_token_is_refused_and_uses_are_recorded_once_a_minute() {
+    let f = fixture().await;
+    let admin = ok(f
+        .store
+        .create_partner_user(
+            f.provider.id,
+            "expiring@provider.example",
+            Role::AdminAgent,
+            "x".into(),
+            Actor::operator(),
+        )
+        .await);
+    let now = truncate_to_micros(OffsetDateTime::now_utc());
+    let day = time::Duration::days(1);
+    let create = |name: &'static str, expires: OffsetDateTime| {
+        f.store.create_api_token(
+            &admin,
+            name,
+            secrets::sha256(name.as_bytes()),
+            Some(expires),
+            Actor::operator(),
+        )
+    };
+    ok(create("expired", now - day).await);
+    ok(create("current", now + day).await);
+    assert_eq!(
+        ok(f.store.authenticate_token(secrets::sha256(b"expired")).await),
+        None
+    );
+    assert!(ok(f.store.authenticate_token(secrets::sha256(b"current")).await).is_some());
+
+    let store = &f.store;
+    let used = async || {
+        let tokens = ok(store.api_tokens(f.provider.id, Some(admin.id)).await);
+        let token = tokens
+            .into_iter()
+            .find(|t| t.name == "current")
+            .unwrap_or_else(|| panic!("listed"));
+        (token.last_used_at, token.expires_at)
+    };
+    assert_eq!(used().await, (None, Some(now + day)));
+    ok(store.token_used(secrets::sha256(b"current"), now).await);
+    ok(store
+        .token_used(secrets::sha256(b"current"), now + time::Duration::seconds(30))
+        .await);
+    assert_eq!(used().await.0, Some(now), "not again within the minute");
+    let later = now + time::Duration::minutes(2);
+    ok(store.token_used(secrets::sha256(b"current"), later).await);
+    assert_eq!(used().await.0, Some(later));
+    let created = ok(f
+        .store
+        .activity(
+            f.provider.id,
+            ActivityQuery {
+                action: Some(Action::TokenCreated),
+                limit: 1,
+                ..Default::default()
+            },
+        )
+        .await);
+    assert!(created[0].details.iter().any(|(k, _)| k == "expiresAt"));
 }

@@ -241,8 +241,17 @@ pub async fn tokens(state: &AppState, caller: &Caller) -> Result<(Vec<TokenInfo>
     Ok((tokens, scope.is_none()))
 }
 
-/// Creates an API token for the caller; returns it, to be shown this once.
-pub async fn create_token(state: &AppState, caller: &Caller, name: &str) -> Result<String, AppError> {
+/// How long a new API token may be valid, in days, when it isn't valid until revoked.
+pub const TOKEN_LIFETIMES: [i64; 4] = [30, 90, 180, 365];
+
+/// Creates an API token for the caller, valid until revoked or for `days` (the portal
+/// offers [`TOKEN_LIFETIMES`]); returns it, to be shown this once.
+pub async fn create_token(
+    state: &AppState,
+    caller: &Caller,
+    name: &str,
+    days: Option<i64>,
+) -> Result<String, AppError> {
     let name = name.trim();
     let rule = match name.chars().count() {
         0 => Some(Rule::Required),
@@ -259,6 +268,7 @@ pub async fn create_token(state: &AppState, caller: &Caller, name: &str) -> Resu
             &caller.principal.user,
             name,
             secrets::sha256(token.as_bytes()),
+            days.map(|d| OffsetDateTime::now_utc() + Duration::days(d)),
             caller.actor(),
         )
         .await?;

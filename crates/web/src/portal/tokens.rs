@@ -7,7 +7,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use partnerdesk_domain::Arg;
 use partnerdesk_domain::TokenId;
+use partnerdesk_store::TokenInfo;
 use serde::Deserialize;
+use time::OffsetDateTime;
 
 use crate::app::{AppError, users};
 use crate::i18n;
@@ -22,7 +24,10 @@ struct TokenRow {
     name: String,
     user: String,
     created: String,
-    revoked: Option<String>,
+    last_used: String,
+    expires: String,
+    /// Revoked or expired, in words; none while it works.
+    ended: Option<String>,
 }
 
 #[derive(Template)]
@@ -34,6 +39,8 @@ struct TokensPage {
     name: String,
     name_error: Option<String>,
     created: Option<String>,
+    /// The lifetimes offered, in days, with their labels.
+    lifetimes: Vec<(String, String)>,
 }
 
 pub async fn page(State(state): State<AppState>, user: SignedIn) -> Result<Response, PageError> {
@@ -53,22 +60,45 @@ async fn render(
 ) -> Result<TokensPage, PageError> {
     let (tokens, all_users) = users::tokens(state, &user.caller).await?;
     let locale = user.locale;
+    let now = OffsetDateTime::now_utc();
+    let never = || i18n::text(locale, "customer-user-never");
+    let ended = |t: &TokenInfo| match (t.revoked_at, t.expires_at) {
+        (Some(at), _) => Some(i18n::text_with(
+            locale,
+            "tokens-revoked-on",
+            &[("date", Arg::Text(format_date(locale, at)))],
+        )),
+        (None, Some(at)) if at <= now => Some(i18n::text_with(
+            locale,
+            "tokens-expired-on",
+            &[("date", Arg::Text(format_date(locale, at)))],
+        )),
+        _ => None,
+    };
     Ok(TokensPage {
         page: user.page("tokens-title", "/tokens"),
         all_users,
         tokens: tokens
             .into_iter()
             .map(|t| TokenRow {
+                ended: ended(&t),
                 id: t.id.to_string(),
+                created: format_date(locale, t.created_at),
+                last_used: t.last_used_at.map_or_else(never, |at| format_date(locale, at)),
+                expires: t.expires_at.map_or_else(never, |at| format_date(locale, at)),
                 name: t.name,
                 user: t.user_email,
-                created: format_date(locale, t.created_at),
-                revoked: t.revoked_at.map(|at| format_date(locale, at)),
             })
             .collect(),
         name,
         name_error,
         created,
+        lifetimes: std::iter::once((String::new(), i18n::text(locale, "tokens-expires-never")))
+            .chain(users::TOKEN_LIFETIMES.iter().map(|d| {
+                let label = i18n::text_with(locale, "tokens-expires-after", &[("days", Arg::Number(*d))]);
+                (d.to_string(), label)
+            }))
+            .collect(),
     })
 }
 
@@ -76,6 +106,9 @@ async fn render(
 pub struct TokenForm {
     #[serde(default)]
     name: String,
+    /// Days until it expires (one of those offered), or empty: never.
+    #[serde(default)]
+    expires: String,
 }
 
 /// Creates a token for the signed-in user and shows it, this once.
@@ -85,7 +118,16 @@ pub async fn create(
     user: SignedIn,
     Form(form): Form<TokenForm>,
 ) -> Result<Response, PageError> {
-    match users::create_token(&state, &user.caller, &form.name).await {
+    let days = match form.expires.as_str() {
+        "" => None,
+        days => Some(
+            days.parse()
+                .ok()
+                .filter(|d| users::TOKEN_LIFETIMES.contains(d))
+                .ok_or(PageError::BadForm)?,
+        ),
+    };
+    match users::create_token(&state, &user.caller, &form.name, days).await {
         Ok(token) => {
             let jar = user.flash(jar, &Flash::Secret { value: token });
             Ok((jar, Redirect::to("/tokens")).into_response())

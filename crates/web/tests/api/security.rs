@@ -207,6 +207,7 @@ async fn a_token_found_bad_is_refused_for_a_few_seconds_without_a_lookup() {
             &user,
             "late",
             secrets::sha256(token.as_bytes()),
+            None,
             partnerdesk_domain::audit::Actor::operator(),
         )
         .await

@@ -32,7 +32,10 @@ async fn edit_a_customer_record_its_agreement_reset_its_password_and_read_its_hi
         browser.click("edit-account").await;
         browser.fill("postalCode", "ABC").await;
         browser.click("save").await;
-        assert!(browser.has("#postalCode-error").await, "{tag}: the wrong value named");
+        assert!(
+            browser.has("#postalCode-error").await,
+            "{tag}: the wrong value named"
+        );
         browser
             .assert_accessible(&format!("{tag} account form, a wrong value"))
             .await;
@@ -47,7 +50,10 @@ async fn edit_a_customer_record_its_agreement_reset_its_password_and_read_its_hi
         browser.tick("#agreementAccepted").await;
         browser.click("save").await;
         assert_eq!(browser.path().await, account, "{tag}: recorded");
-        assert!(browser.body().await.contains("Ana Lee"), "{tag}: the signer listed");
+        assert!(
+            browser.body().await.contains("Ana Lee"),
+            "{tag}: the signer listed"
+        );
 
         browser.click("tab-users").await;
         browser.click("reset-password").await;
@@ -67,7 +73,8 @@ async fn edit_a_customer_record_its_agreement_reset_its_password_and_read_its_hi
         browser.screenshot(&format!("{tag}-customer-activity")).await;
         if locale == Locale::RuRu {
             let story = browser.body().await;
-            for text in ["изменил(а) платежный профиль", "выдал(а) пользователю"] {
+            for text in ["изменил(а) платежный профиль", "выдал(а) пользователю"]
+            {
                 assert!(story.contains(text), "{text}: {story}");
             }
         }

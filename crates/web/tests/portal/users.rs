@@ -479,3 +479,96 @@ async fn an_invitation_is_sent_again_or_revoked_and_the_form_starts_at_the_least
         .await;
     assert_eq!(mine.status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn a_token_chosen_to_expire_shows_when_and_when_it_was_last_used_and_is_refused_after() {
+    let app = TestApp::spawn().await;
+    let owner = Visitor::new_user(&app, Role::AdminAgent, "owner@provider.example").await;
+    let csrf = owner.get("/tokens").await.csrf();
+    let odd = owner
+        .post("/tokens", &[("csrf", &csrf), ("name", "odd"), ("expires", "7")])
+        .await;
+    assert_eq!(odd.status, StatusCode::BAD_REQUEST, "only the lifetimes offered");
+    let created = owner
+        .post(
+            "/tokens",
+            &[("csrf", &csrf), ("name", "quarterly"), ("expires", "90")],
+        )
+        .await;
+    let created = owner.follow(created).await;
+    let token = captured(&created.html, r#"data-testid="new-token">([^<]+)<"#);
+    let tokens = app
+        .store
+        .api_tokens(app.provider.id, None)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let quarterly = tokens
+        .iter()
+        .find(|t| t.name == "quarterly")
+        .unwrap_or_else(|| panic!("listed"));
+    let expires = quarterly.expires_at.unwrap_or_else(|| panic!("an expiry"));
+    let days = (expires - time::OffsetDateTime::now_utc()).whole_days();
+    assert!((89..=90).contains(&days), "{days}");
+    let listed = owner.get("/tokens").await;
+    let expiry = expires.date();
+    let shown = format!(
+        "{} {}, {}",
+        &format!("{:?}", expiry.month())[..3],
+        expiry.day(),
+        expiry.year()
+    );
+    assert!(
+        listed.contains(&shown),
+        "the expiry date {shown}: {}",
+        listed.text
+    );
+
+    let api = app
+        .request_as(&token, reqwest::Method::GET, "/v1/customers")
+        .send()
+        .await;
+    assert_eq!(api.map(|r| r.status()).ok(), Some(StatusCode::OK));
+    // The use is written aside; it shows within moments.
+    let mut last_used = None;
+    for _ in 0..50 {
+        let tokens = app
+            .store
+            .api_tokens(app.provider.id, None)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        last_used = tokens
+            .iter()
+            .find(|t| t.name == "quarterly")
+            .and_then(|t| t.last_used_at);
+        if last_used.is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert!(last_used.is_some(), "the use recorded");
+
+    // A token past its expiry is refused as a revoked one is.
+    let expired = "pd_expired_token_for_the_test";
+    let (user, _) = app
+        .store
+        .partner_user_by_email("owner@provider.example")
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let yesterday = time::OffsetDateTime::now_utc() - time::Duration::days(1);
+    app.store
+        .create_api_token(
+            &user,
+            "old",
+            partnerdesk_secrets::sha256(expired.as_bytes()),
+            Some(yesterday),
+            partnerdesk_domain::audit::Actor::operator(),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let refused = app
+        .request_as(expired, reqwest::Method::GET, "/v1/customers")
+        .send()
+        .await;
+    assert_eq!(refused.map(|r| r.status()).ok(), Some(StatusCode::UNAUTHORIZED));
+    assert!(owner.get("/tokens").await.contains("Expired on"));
+}

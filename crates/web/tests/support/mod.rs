@@ -141,6 +141,7 @@ impl TestApp {
                 &user,
                 "test",
                 secrets::sha256(token.as_bytes()),
+                None,
                 Actor::operator(),
             )
             .await
