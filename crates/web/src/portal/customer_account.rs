@@ -10,8 +10,6 @@ use axum_extra::extract::CookieJar;
 use partnerdesk_domain::customer::{BillingDetails, Customer};
 use partnerdesk_domain::draft::AccountForm;
 use partnerdesk_domain::{Arg, CustomerId, Field, FieldError, Rule};
-use time::OffsetDateTime;
-use time::macros::format_description;
 
 use crate::app::{AppError, agreements, customers};
 use crate::i18n;
@@ -251,17 +249,13 @@ pub async fn agreement(
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
     let customer = customers::customer(&state, &user.caller, customer_id(&id)?).await?;
-    // The primary contact often signs; signed today unless said otherwise.
+    // The primary contact often signs (and the form says today unless told otherwise).
     let b = &customer.billing;
-    let today = OffsetDateTime::now_utc().date();
     let account = AccountForm {
         signer_first_name: b.first_name.clone(),
         signer_last_name: b.last_name.clone(),
         signer_email: b.email.clone(),
         signer_phone_number: b.phone_number.clone().unwrap_or_default(),
-        date_agreed: today
-            .format(format_description!("[year]-[month]-[day]"))
-            .unwrap_or_default(),
         ..AccountForm::default()
     };
     let form = acceptance_form(&state, &user, &customer, &account, &[])?;

@@ -671,3 +671,23 @@ async fn a_term_and_billing_plan_are_chosen_with_their_prices_and_ordered() {
     );
     assert!(refused.contains("Choose a term of P1M (one month), P1Y (one year) or P3Y (three years)."));
 }
+
+#[tokio::test]
+async fn the_agreement_is_dated_today_and_review_goes_back_or_creates_the_customer() {
+    let app = TestApp::spawn().await;
+    let (visitor, _) = admin(&app).await;
+    let start = visitor.follow(visitor.get("/customers/new").await).await;
+    let today = time::OffsetDateTime::now_utc().date().to_string();
+    assert_eq!(
+        start.value_of("dateAgreed"),
+        Some(today),
+        "signed today unless told otherwise"
+    );
+    let review = to_review(&visitor, "backandforth").await;
+    assert!(
+        review
+            .html
+            .contains(r#"href="/customers/new/subscriptions" data-testid="back">Back<"#)
+    );
+    assert!(review.html.contains(r#"data-testid="submit">Create customer<"#));
+}

@@ -382,6 +382,15 @@ impl Builder<'_> {
             "",
         );
         accepted.checked = a.agreement_accepted;
+        // Most acceptances are recorded the day they are given.
+        let date_agreed = if a.date_agreed.trim().is_empty() {
+            let today = time::OffsetDateTime::now_utc().date();
+            today
+                .format(time::macros::format_description!("[year]-[month]-[day]"))
+                .unwrap_or_default()
+        } else {
+            a.date_agreed.clone()
+        };
         Some(FieldsetView {
             id: "customer-agreement",
             legend: self.t("fieldset-agreement"),
@@ -412,7 +421,7 @@ impl Builder<'_> {
                     Kind::Tel,
                     &a.signer_phone_number,
                 ),
-                self.field(Field::DateAgreed, "label-date-agreed", Kind::Date, &a.date_agreed)
+                self.field(Field::DateAgreed, "label-date-agreed", Kind::Date, &date_agreed)
                     .hint(self.t("hint-date")),
             ],
         })
