@@ -37,3 +37,10 @@ tokens-expires-hint = A token that expires stops working on that day, as if it h
 tokens-expires-never = Never
 tokens-expires-after = After { $days } days
 tokens-expired-on = Expired on { $date }
+# Settings: what a user chooses for themselves.
+settings-title = Settings
+settings-zone = Time zone
+settings-zone-hint = Times are shown in { $zone }.
+settings-zone-browser = Your browser's
+settings-save = Save
+settings-saved = Your settings were saved.

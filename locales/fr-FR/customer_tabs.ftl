@@ -37,3 +37,10 @@ tokens-expires-hint = Un jeton qui expire cesse de fonctionner ce jour-là, comm
 tokens-expires-never = Jamais
 tokens-expires-after = Après { $days } jours
 tokens-expired-on = Expiré le { $date }
+# Settings: what a user chooses for themselves.
+settings-title = Paramètres
+settings-zone = Fuseau horaire
+settings-zone-hint = Les heures sont affichées dans le fuseau { $zone }.
+settings-zone-browser = Celui de votre navigateur
+settings-save = Enregistrer
+settings-saved = Vos paramètres ont été enregistrés.

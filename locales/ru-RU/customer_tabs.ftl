@@ -41,3 +41,10 @@ tokens-expires-after = { $days ->
        *[other] Через { $days } дней
     }
 tokens-expired-on = Истек { $date }
+# Settings: what a user chooses for themselves.
+settings-title = Настройки
+settings-zone = Часовой пояс
+settings-zone-hint = Время показывается в часовом поясе { $zone }.
+settings-zone-browser = Как в браузере
+settings-save = Сохранить
+settings-saved = Настройки сохранены.

@@ -37,3 +37,10 @@ tokens-expires-hint = 令牌过期当天即停止工作，如同已被吊销。
 tokens-expires-never = 永不
 tokens-expires-after = { $days } 天后
 tokens-expired-on = 已于 { $date } 过期
+# Settings: what a user chooses for themselves.
+settings-title = 设置
+settings-zone = 时区
+settings-zone-hint = 时间以 { $zone } 显示。
+settings-zone-browser = 浏览器的时区
+settings-save = 保存
+settings-saved = 已保存你的设置。

@@ -37,3 +37,10 @@ tokens-expires-hint = 權杖到期當天即停止運作，如同已被撤銷。
 tokens-expires-never = 永不
 tokens-expires-after = { $days } 天後
 tokens-expired-on = 已於 { $date } 到期
+# Settings: what a user chooses for themselves.
+settings-title = 設定
+settings-zone = 時區
+settings-zone-hint = 時間以 { $zone } 顯示。
+settings-zone-browser = 瀏覽器的時區
+settings-save = 儲存
+settings-saved = 已儲存您的設定。

@@ -206,6 +206,8 @@ pub struct PartnerUser {
     pub active: bool,
     /// The interface language the user chose, if any.
     pub locale: Option<String>,
+    /// The time zone the user chose to read times in (an IANA name), if any.
+    pub time_zone: Option<String>,
 }
 
 #[cfg(test)]

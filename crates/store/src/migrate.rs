@@ -43,6 +43,7 @@ const MIGRATIONS: &[Migration] = migrations![
     "0016_customer_search",
     "0017_customer_user_sign_ins",
     "0018_token_expiry",
+    "0019_user_time_zone",
 ];
 
 impl Store {

@@ -25,6 +25,7 @@ mod portal;
 mod reconciliation;
 pub mod server;
 pub mod state;
+pub mod time_zone;
 mod ui;
 
 use std::future::Future;

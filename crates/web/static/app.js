@@ -2,6 +2,17 @@
 "use strict";
 document.documentElement.classList.add("js");
 
+// The browser's time zone, for times shown to a user who chose none in Settings.
+(function () {
+  try {
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (zone && /^[A-Za-z0-9/_+-]+$/.test(zone) && document.cookie.indexOf("tz=" + zone) === -1) {
+      var secure = location.protocol === "https:" ? "; secure" : "";
+      document.cookie = "tz=" + zone + "; path=/; max-age=31536000; samesite=lax" + secure;
+    }
+  } catch (e) { /* times stay in UTC */ }
+})();
+
 function onReady(run) {
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
   else run();

@@ -33,7 +33,7 @@ pub(crate) const PARTNER_COLUMNS: &str = "p.id AS partner_id, p.name AS partner_
 /// The columns [`user_from`] reads, from `partner_users u`, aliased so that they can share
 /// a select list with [`PARTNER_COLUMNS`].
 pub(crate) const USER_COLUMNS: &str = "u.id AS user_id, u.partner_id AS user_partner_id, u.email AS user_email, \
-    u.role AS user_role, u.active AS user_active, u.locale AS user_locale";
+    u.role AS user_role, u.active AS user_active, u.locale AS user_locale, u.time_zone AS user_time_zone";
 
 pub(crate) fn partner_from(row: &Row) -> Result<Partner, StoreError> {
     Ok(Partner {
@@ -59,6 +59,7 @@ pub(crate) fn user_from(row: &Row) -> Result<PartnerUser, StoreError> {
             .map_err(|e: String| StoreError::Internal(e))?,
         active: row.bool("user_active")?,
         locale: row.opt_text("user_locale")?,
+        time_zone: row.opt_text("user_time_zone")?,
     })
 }
 
@@ -229,6 +230,7 @@ impl Store {
             role,
             active: true,
             locale: None,
+            time_zone: None,
         };
         self.write_with((user.clone(), password_hash, actor), |c, (u, hash, actor)| {
             Box::pin(async move {

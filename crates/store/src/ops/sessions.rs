@@ -227,4 +227,24 @@ impl Store {
         })
         .await
     }
+
+    /// Remembers the time zone a user chose to read times in (`None` to follow the
+    /// browser).
+    pub async fn set_partner_user_time_zone(
+        &self,
+        user: PartnerUserId,
+        time_zone: Option<String>,
+    ) -> Result<(), StoreError> {
+        self.write_with(time_zone, move |c, zone| {
+            Box::pin(async move {
+                c.execute(
+                    "UPDATE partner_users SET time_zone = $2 WHERE id = $1",
+                    &[id(user), Value::from(zone)],
+                )
+                .await?;
+                Ok(())
+            })
+        })
+        .await
+    }
 }

@@ -56,6 +56,7 @@ impl Store {
             role,
             active: true,
             locale: None,
+            time_zone: None,
         };
         let mail = mail.arg(SUBJECT, user.id);
         self.write_with(
@@ -148,6 +149,7 @@ impl Store {
                     role: Role::AdminAgent,
                     active: true,
                     locale: None,
+                    time_zone: None,
                 };
                 insert_invited(c, &admin, link, now).await?;
                 let mut change = Change::new(provider, Action::ResellerInvited)

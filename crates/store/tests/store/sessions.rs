@@ -108,6 +108,25 @@ async fn a_users_chosen_language_is_remembered_until_cleared() {
 }
 
 #[tokio::test]
+async fn a_users_chosen_time_zone_is_remembered_until_cleared() {
+    let f = fixture().await;
+    let user = f.seller.user_id;
+    let zone = || async {
+        ok(f.store.sign_in_record("admin@provider.example").await)
+            .unwrap_or_else(|| panic!("known"))
+            .user
+            .time_zone
+    };
+    assert_eq!(zone().await, None);
+    ok(f.store
+        .set_partner_user_time_zone(user, Some("Asia/Taipei".into()))
+        .await);
+    assert_eq!(zone().await.as_deref(), Some("Asia/Taipei"));
+    ok(f.store.set_partner_user_time_zone(user, None).await);
+    assert_eq!(zone().await, None);
+}
+
+#[tokio::test]
 async fn a_deleted_draft_is_gone() {
     let f = fixture().await;
     let user = f.seller.user_id;

@@ -16,9 +16,10 @@ use partnerdesk_secrets as secrets;
 use partnerdesk_store::{CustomerUser, Principal, StoreError};
 use time::{Duration, OffsetDateTime};
 
-use crate::app::AppError;
 use crate::app::attempts::{self, Account};
+use crate::app::{AppError, Caller};
 use crate::state::AppState;
+use crate::time_zone::Zone;
 
 /// Sign-in attempts since the last success that lock an account (the last of them is
 /// still checked), and for how long.
@@ -191,5 +192,14 @@ pub async fn remember_language(state: &AppState, secret: &str, tag: &str) -> Res
             .set_partner_user_locale(user, Some(tag.to_owned()))
             .await?;
     }
+    Ok(())
+}
+
+/// Remembers the time zone the caller chose to read times in (`None`: the browser's).
+pub async fn set_time_zone(state: &AppState, caller: &Caller, zone: Option<Zone>) -> Result<(), AppError> {
+    state
+        .store
+        .set_partner_user_time_zone(caller.user_id(), zone.map(|z| z.name))
+        .await?;
     Ok(())
 }

@@ -21,6 +21,7 @@ use crate::app::activity;
 use crate::portal::activity_story::{Names, Part, field_changes, story};
 use crate::portal::session::{Can, SignedIn, guard};
 use crate::state::AppState;
+use crate::time_zone::Zone;
 use crate::ui::layout::format_date;
 use crate::ui::{Page, PageError, html};
 
@@ -77,6 +78,8 @@ struct ActivityPage {
     /// What the entries shown are filtered on: each filter's name and value, the
     /// customer's with its page.
     filtered_on: Vec<(String, String, Option<String>)>,
+    /// The zone the times are in.
+    zone: String,
 }
 
 /// The store query the filters ask for, or the message for each unreadable date.
@@ -183,7 +186,9 @@ pub async fn page(
                 catalog: &catalog,
                 users: &users,
             },
+            &user.zone,
         ),
+        zone: user.zone.name.clone(),
         older,
     };
     Ok(html(status, &template))
@@ -246,17 +251,17 @@ fn actions(locale: Locale, filters: &Filters) -> Vec<ActionChoice> {
 }
 
 /// The entries as rows, the day said once for each day's first.
-pub(crate) fn rows(locale: Locale, events: &[Event], names: &Names<'_>) -> Vec<Row> {
+pub(crate) fn rows(locale: Locale, events: &[Event], names: &Names<'_>, zone: &Zone) -> Vec<Row> {
     let mut last_day = None;
     events
         .iter()
         .map(|e| {
-            let day = e.at.date();
-            let first = last_day != Some(day);
-            last_day = Some(day);
+            let at = zone.local(e.at);
+            let first = last_day != Some(at.date());
+            last_day = Some(at.date());
             Row {
-                day: first.then(|| format_date(locale, e.at)),
-                time: format!("{:02}:{:02} UTC", e.at.hour(), e.at.minute()),
+                day: first.then(|| format_date(locale, at)),
+                time: format!("{:02}:{:02}", at.hour(), at.minute()),
                 channel: crate::i18n::text(locale, &format!("activity-channel-{}", e.channel.as_str())),
                 address: e.address.clone().unwrap_or_default(),
                 action: action_label(locale, e.action),

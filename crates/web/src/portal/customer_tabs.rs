@@ -122,6 +122,7 @@ struct ActivityTab {
     company: String,
     rows: Vec<Row>,
     more: bool,
+    zone: String,
 }
 
 pub async fn activity(
@@ -152,7 +153,9 @@ pub async fn activity(
                 catalog: &catalog,
                 users: &users,
             },
+            &user.zone,
         ),
+        zone: user.zone.name.clone(),
         more,
     }))
 }

@@ -15,6 +15,7 @@ mod order;
 mod relationship_request;
 mod resellers;
 pub mod session;
+mod settings;
 mod sign_in;
 mod subscription;
 mod support;
@@ -53,6 +54,7 @@ pub fn router(state: AppState) -> Router<AppState> {
             get(users::set_password_page).post(users::set_password),
         )
         .route("/tokens", get(tokens::page).post(tokens::create))
+        .route("/settings", get(settings::page).post(settings::save))
         .route("/tokens/{token}/revoke", post(tokens::revoke))
         .route("/activity", get(activity::page))
         .route("/activity.csv", get(activity::csv))

@@ -16,6 +16,7 @@ use partnerdesk_domain::partner::Permission;
 use crate::app::{Caller, sessions};
 use crate::middleware::client_address;
 use crate::state::AppState;
+use crate::time_zone::{self, Zone};
 use crate::ui::cookies::Jar;
 use crate::ui::csrf::{self, FormSecrets};
 use crate::ui::layout::page_locale;
@@ -28,6 +29,8 @@ pub struct SignedIn {
     /// The session cookie's value: what CSRF tokens and sealed secrets derive from.
     pub secret: String,
     pub locale: Locale,
+    /// The zone times are shown in: the user's choice, else the browser's.
+    pub zone: Zone,
     /// What the previous request left to show.
     pub flash: Option<Flash>,
     secure: bool,
@@ -86,12 +89,15 @@ impl FromRequestParts<AppState> for SignedIn {
             Err(e) => return Err(PageError::from(e).into_response()),
         };
         let locale = page_locale(&jar, &parts.headers, secure, principal.user.locale.as_deref());
+        let browser_zone = jar.get(time_zone::COOKIE).map(|c| c.value().to_owned());
+        let zone = Zone::first_of([principal.user.time_zone.as_deref(), browser_zone.as_deref()]);
         parts.extensions.insert(FormSecrets(vec![secret.clone()]));
         Ok(SignedIn {
             caller: Caller::new(principal, Channel::Portal, client_address(parts)),
             flash: Flash::read(&jar, &secret, secure),
             secret,
             locale,
+            zone,
             secure,
         })
     }

@@ -82,8 +82,14 @@ async fn edit_a_customer_record_its_agreement_reset_its_password_and_read_its_hi
         last = account;
     }
 
+    // Times are in the browser's zone until the user chooses another.
     let phone = Browser::open(&app.base).await;
+    phone.in_time_zone("Asia/Tokyo").await;
     phone.sign_in(email, &password).await;
+    phone.goto(&format!("{last}/activity")).await;
+    assert_eq!(phone.text("[data-testid='time-zone']").await, "(Asia/Tokyo)");
+    phone.goto("/settings").await;
+    phone.assert_accessible("settings").await;
     phone.as_phone().await;
     for tab in ["", "/account", "/subscriptions", "/users", "/activity"] {
         phone.goto(&format!("{last}{tab}")).await;

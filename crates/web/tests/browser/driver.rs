@@ -113,6 +113,18 @@ impl Browser {
             .unwrap_or_else(|e| panic!("{e}"));
     }
 
+    /// From now on the browser's clock is in `zone` (an IANA name).
+    pub async fn in_time_zone(&self, zone: &str) {
+        self.driver
+            .cdp()
+            .send_raw(
+                "Emulation.setTimezoneOverride",
+                serde_json::json!({ "timezoneId": zone }),
+            )
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+
     /// How far the page scrolls sideways, in CSS pixels.
     pub async fn sideways(&self) -> i64 {
         self.driver

@@ -395,3 +395,68 @@ async fn activity_reads_as_a_story_in_the_readers_language_and_says_what_it_is_f
     }
     assert!(!russian.contains("adminUserName"), "no raw keys");
 }
+
+#[tokio::test]
+async fn times_are_shown_in_the_zone_the_user_chose() {
+    let app = TestApp::spawn().await;
+    let created = app.create_customer(&plain_customer_body("zoned")).await;
+    let id = created["id"].as_str().unwrap_or_default().to_owned();
+    let visitor = admin(&app, "zoned@provider.example").await;
+    let tab = format!("/customers/{id}/activity");
+    let utc = visitor.get(&tab).await;
+    assert!(
+        utc.html.contains(r#"data-testid="time-zone">(UTC)<"#),
+        "UTC until chosen"
+    );
+
+    let settings = visitor.get("/settings").await;
+    assert_eq!(settings.status, StatusCode::OK);
+    let csrf = settings.csrf();
+    if !settings.html.contains(r#"<option value="Asia/Taipei">"#) {
+        // A machine without the time zone database offers UTC only.
+        assert!(settings.html.contains(r#"<option value="UTC">"#));
+        return;
+    }
+    let wrong = visitor
+        .post("/settings", &[("csrf", &csrf), ("timeZone", "../../etc/passwd")])
+        .await;
+    assert_eq!(wrong.status, StatusCode::BAD_REQUEST);
+    let saved = visitor
+        .post("/settings", &[("csrf", &csrf), ("timeZone", "Asia/Taipei")])
+        .await;
+    assert_eq!(saved.location.as_deref(), Some("/settings"));
+    let again = visitor.follow(saved).await;
+    assert!(again.contains("Your settings were saved."));
+    assert!(again.html.contains(r#"<option value="Asia/Taipei" selected>"#));
+
+    let taipei = visitor.get(&tab).await;
+    assert!(taipei.html.contains(r#"data-testid="time-zone">(Asia/Taipei)<"#));
+    // The entry's time, eight hours ahead of UTC.
+    let events = app
+        .store
+        .activity(
+            app.provider.id,
+            partnerdesk_store::ActivityQuery {
+                customer: created["id"].as_str().and_then(|c| c.parse().ok()),
+                limit: 1,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let local = events[0]
+        .at
+        .to_offset(time::UtcOffset::from_hms(8, 0, 0).unwrap_or(time::UtcOffset::UTC));
+    let shown = format!(
+        r#"<td class="nowrap">{:02}:{:02}</td>"#,
+        local.hour(),
+        local.minute()
+    );
+    assert!(taipei.html.contains(&shown), "{shown}");
+
+    // Back to the browser's zone (none sent here: UTC).
+    visitor
+        .post("/settings", &[("csrf", &csrf), ("timeZone", "")])
+        .await;
+    assert!(visitor.get(&tab).await.html.contains("(UTC)"));
+}

@@ -1,0 +1,125 @@
+//! The time zone a partner user reads times in: the one chosen in Settings, else the
+//! browser's (which `app.js` keeps in a cookie), else UTC. Zones are the IANA ones of the
+//! system's time zone database (`/usr/share/zoneinfo`), read once; a name not in its list is
+//! never opened.
+
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, RwLock};
+
+use time::{OffsetDateTime, UtcOffset};
+use tz::TimeZone;
+
+/// Where the system keeps the time zone database.
+const ZONEINFO: &str = "/usr/share/zoneinfo";
+/// The cookie the script sets to the browser's zone.
+pub const COOKIE: &str = "tz";
+pub const UTC: &str = "UTC";
+
+/// Every zone a user may choose, by name: the database's canonical zones and UTC.
+static NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let table = std::fs::read_to_string(format!("{ZONEINFO}/zone1970.tab")).unwrap_or_default();
+    let mut names: Vec<String> = table
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').nth(2))
+        .map(str::to_owned)
+        .collect();
+    names.push(UTC.to_owned());
+    names.sort();
+    names.dedup();
+    names
+});
+
+/// Zones read so far.
+static LOADED: LazyLock<RwLock<HashMap<String, Arc<TimeZone>>>> = LazyLock::new(Default::default);
+
+pub fn names() -> &'static [String] {
+    &NAMES
+}
+
+/// A zone by its IANA name.
+#[derive(Clone, Debug)]
+pub struct Zone {
+    pub name: String,
+    rules: Option<Arc<TimeZone>>,
+}
+
+impl Default for Zone {
+    fn default() -> Self {
+        Self {
+            name: UTC.to_owned(),
+            rules: None,
+        }
+    }
+}
+
+impl Zone {
+    /// The zone named `name`, if the database has it.
+    pub fn named(name: &str) -> Option<Zone> {
+        let name = name.trim();
+        if name == UTC {
+            return Some(Zone::default());
+        }
+        NAMES.binary_search_by(|n| n.as_str().cmp(name)).ok()?;
+        if let Some(rules) = LOADED.read().ok()?.get(name) {
+            return Some(Zone {
+                name: name.to_owned(),
+                rules: Some(Arc::clone(rules)),
+            });
+        }
+        let rules = Arc::new(TimeZone::from_posix_tz(name).ok()?);
+        if let Ok(mut loaded) = LOADED.write() {
+            loaded.insert(name.to_owned(), Arc::clone(&rules));
+        }
+        Some(Zone {
+            name: name.to_owned(),
+            rules: Some(rules),
+        })
+    }
+
+    /// The first of the names given that is a zone, else UTC.
+    pub fn first_of<'a>(names: impl IntoIterator<Item = Option<&'a str>>) -> Zone {
+        names
+            .into_iter()
+            .flatten()
+            .find_map(Zone::named)
+            .unwrap_or_default()
+    }
+
+    /// `at` as the zone's clocks showed it.
+    pub fn local(&self, at: OffsetDateTime) -> OffsetDateTime {
+        let offset = self
+            .rules
+            .as_ref()
+            .and_then(|r| r.find_local_time_type(at.unix_timestamp()).ok())
+            .and_then(|t| UtcOffset::from_whole_seconds(t.ut_offset()).ok())
+            .unwrap_or(UtcOffset::UTC);
+        at.to_offset(offset)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn zones_follow_daylight_saving_and_unknown_names_are_utc() {
+        let Some(paris) = Zone::named("Europe/Paris") else {
+            // A machine without the time zone database reads every time in UTC.
+            assert_eq!(names(), [UTC]);
+            return;
+        };
+        let winter = datetime!(2026-01-15 12:00 UTC);
+        let summer = datetime!(2026-07-15 12:00 UTC);
+        assert_eq!(paris.local(winter).hour(), 13);
+        assert_eq!(paris.local(summer).hour(), 14);
+        assert_eq!(paris.local(summer).unix_timestamp(), summer.unix_timestamp());
+        for wrong in ["../../etc/passwd", "Europe/Nowhere", "", "utc/../Europe/Paris"] {
+            assert!(Zone::named(wrong).is_none(), "{wrong}");
+        }
+        let chosen = Zone::first_of([Some("Mars/Olympus"), None, Some("Asia/Taipei")]);
+        assert_eq!(chosen.name, "Asia/Taipei");
+        assert_eq!(Zone::first_of([None]).name, UTC);
+    }
+}
