@@ -208,6 +208,7 @@ pub struct PartnerUser {
     pub locale: Option<String>,
     /// The time zone the user chose to read times in (an IANA name), if any.
     pub time_zone: Option<String>,
+    pub last_signed_in_at: Option<time::OffsetDateTime>,
 }
 
 #[cfg(test)]

@@ -33,7 +33,8 @@ pub(crate) const PARTNER_COLUMNS: &str = "p.id AS partner_id, p.name AS partner_
 /// The columns [`user_from`] reads, from `partner_users u`, aliased so that they can share
 /// a select list with [`PARTNER_COLUMNS`].
 pub(crate) const USER_COLUMNS: &str = "u.id AS user_id, u.partner_id AS user_partner_id, u.email AS user_email, \
-    u.role AS user_role, u.active AS user_active, u.locale AS user_locale, u.time_zone AS user_time_zone";
+    u.role AS user_role, u.active AS user_active, u.locale AS user_locale, u.time_zone AS user_time_zone, \
+    u.last_signed_in_at AS user_last_signed_in_at";
 
 pub(crate) fn partner_from(row: &Row) -> Result<Partner, StoreError> {
     Ok(Partner {
@@ -60,6 +61,7 @@ pub(crate) fn user_from(row: &Row) -> Result<PartnerUser, StoreError> {
         active: row.bool("user_active")?,
         locale: row.opt_text("user_locale")?,
         time_zone: row.opt_text("user_time_zone")?,
+        last_signed_in_at: row.opt_time("user_last_signed_in_at")?,
     })
 }
 
@@ -231,6 +233,7 @@ impl Store {
             active: true,
             locale: None,
             time_zone: None,
+            last_signed_in_at: None,
         };
         self.write_with((user.clone(), password_hash, actor), |c, (u, hash, actor)| {
             Box::pin(async move {

@@ -199,8 +199,8 @@ impl Store {
         self.write_with(actor, move |c, actor| {
             Box::pin(async move {
                 c.execute(
-                    "UPDATE partner_users SET failed_sign_ins = 0, locked_until = NULL WHERE id = $1",
-                    &[id(user_id)],
+                    "UPDATE partner_users SET failed_sign_ins = 0, locked_until = NULL, last_signed_in_at = $2 WHERE id = $1",
+                    &[id(user_id), OffsetDateTime::now_utc().into()],
                 )
                 .await?;
                 activity::record(c, actor, &Change::new(partner, Action::SignedIn)).await

@@ -57,6 +57,7 @@ impl Store {
             active: true,
             locale: None,
             time_zone: None,
+            last_signed_in_at: None,
         };
         let mail = mail.arg(SUBJECT, user.id);
         self.write_with(
@@ -150,6 +151,7 @@ impl Store {
                     active: true,
                     locale: None,
                     time_zone: None,
+                    last_signed_in_at: None,
                 };
                 insert_invited(c, &admin, link, now).await?;
                 let mut change = Change::new(provider, Action::ResellerInvited)

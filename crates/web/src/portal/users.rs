@@ -28,6 +28,8 @@ struct UserRow {
     role: Role,
     active: bool,
     is_self: bool,
+    /// When the user last signed in, or "Never".
+    last_sign_in: String,
     /// For a user who hasn't set a password: the invitation's state, in words.
     invitation: Option<String>,
 }
@@ -105,6 +107,10 @@ async fn render(state: &AppState, user: &Admin, outcome: Outcome) -> Result<User
                 id: u.id.to_string(),
                 invitation: invitation(u.id, u.active),
                 is_self: u.id == me,
+                last_sign_in: u.last_signed_in_at.map_or_else(
+                    || i18n::text(locale, "customer-user-never"),
+                    |at| format_date(locale, user.zone.local(at)),
+                ),
                 email: u.email,
                 role: u.role,
                 active: u.active,

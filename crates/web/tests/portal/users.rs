@@ -572,3 +572,41 @@ async fn a_token_chosen_to_expire_shows_when_and_when_it_was_last_used_and_is_re
     assert_eq!(refused.map(|r| r.status()).ok(), Some(StatusCode::UNAUTHORIZED));
     assert!(owner.get("/tokens").await.contains("Expired on"));
 }
+
+#[tokio::test]
+async fn the_users_page_says_when_each_last_signed_in() {
+    let app = TestApp::spawn().await;
+    let admin = Visitor::new_user(&app, Role::AdminAgent, "seen@provider.example").await;
+    let csrf = admin.get("/users").await.csrf();
+    admin
+        .post(
+            "/users",
+            &[
+                ("csrf", &csrf),
+                ("email", "unseen@provider.example"),
+                ("role", "sales-agent"),
+            ],
+        )
+        .await;
+    let page = admin.get("/users").await;
+    let cells = regex::Regex::new(
+        r#"<td>([^<]+?)(?: <span[^>]*>[^<]*</span>)?</td>[\s\S]*?data-testid="last-sign-in">([^<]+)<"#,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let seen: Vec<(String, String)> = cells
+        .captures_iter(&page.html)
+        .map(|c| (c[1].to_owned(), c[2].to_owned()))
+        .collect();
+    let of = |email: &str| seen.iter().find(|(e, _)| e == email).map(|(_, s)| s.clone());
+    let today = time::OffsetDateTime::now_utc().date();
+    assert_eq!(
+        of("unseen@provider.example").as_deref(),
+        Some("Never"),
+        "{seen:?}"
+    );
+    let signed_in = of("seen@provider.example").unwrap_or_default();
+    assert!(
+        signed_in.contains(&today.year().to_string()) && signed_in != "Never",
+        "{seen:?}"
+    );
+}
