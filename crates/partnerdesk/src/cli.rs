@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 use partnerdesk_domain::partner::{PartnerKind, Role};
+use partnerdesk_store::SortColumn;
 
 /// Partnerdesk: an open-source partner center. Add customers, record their agreement
 /// acceptance, order offers for them and manage their subscriptions, through localized
@@ -180,7 +181,7 @@ pub struct CustomerExportArgs {
     #[arg(long, value_name = "CODE")]
     pub country: Option<String>,
     /// company, domain, country or created
-    #[arg(long, default_value = "company", value_parser = ["company", "domain", "country", "created"])]
+    #[arg(long, default_value = "company", value_parser = clap::builder::PossibleValuesParser::new(SortColumn::NAMES))]
     pub sort: String,
     /// Sort from Z to A, newest first
     #[arg(long)]

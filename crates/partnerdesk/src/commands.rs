@@ -13,7 +13,7 @@ use partnerdesk_domain::email::Email;
 use partnerdesk_domain::partner::{PartnerKind, Role};
 use partnerdesk_domain::{PartnerId, TokenId};
 use partnerdesk_secrets as secrets;
-use partnerdesk_store::{Conflict, CustomerView, SortColumn, Store, StoreError};
+use partnerdesk_store::{Conflict, CustomerView, Store, StoreError};
 
 use crate::cli::CustomerExportArgs;
 
@@ -177,12 +177,7 @@ pub async fn export_customers(store: &Store, args: &CustomerExportArgs) -> anyho
     let view = CustomerView {
         text: args.search.clone().unwrap_or_default(),
         country,
-        sort: match args.sort.as_str() {
-            "domain" => SortColumn::Domain,
-            "country" => SortColumn::Country,
-            "created" => SortColumn::Created,
-            _ => SortColumn::Company,
-        },
+        sort: args.sort.parse().unwrap_or_default(),
         descending: args.descending,
         ..CustomerView::default()
     };

@@ -26,6 +26,14 @@ pub const COUNT_CAP: u32 = 10_000;
 /// walks the sort order rather than sorting its matches.
 pub const SEARCH_COUNT_CAP: u32 = 1_000;
 
+impl std::str::FromStr for SortColumn {
+    type Err = ();
+
+    fn from_str(name: &str) -> Result<Self, ()> {
+        Self::ALL.into_iter().find(|c| c.as_str() == name).ok_or(())
+    }
+}
+
 /// The column a view is sorted on.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum SortColumn {
@@ -37,6 +45,18 @@ pub enum SortColumn {
 }
 
 impl SortColumn {
+    /// Every column, by the names URLs and the command line use.
+    pub const NAMES: [&'static str; 4] = ["company", "domain", "country", "created"];
+    const ALL: [SortColumn; 4] = [
+        SortColumn::Company,
+        SortColumn::Domain,
+        SortColumn::Country,
+        SortColumn::Created,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
     /// The keys rows are ordered by; the customer id last breaks ties.
     fn keys(self) -> &'static [&'static str] {
         match self {

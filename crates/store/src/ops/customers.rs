@@ -431,15 +431,14 @@ async fn list(
     viewer: PartnerId,
     query: &CustomerQuery,
 ) -> Result<CustomerPage, StoreError> {
-    if let CustomerFilter::Contains(field, text) = &query.filter {
-        return customer_view::containing(c, viewer, *field, text, query.after.as_ref(), query.limit).await;
-    }
     let (key_column, prefix) = match &query.filter {
+        CustomerFilter::Contains(field, text) => {
+            return customer_view::containing(c, viewer, *field, text, query.after.as_ref(), query.limit)
+                .await;
+        }
         CustomerFilter::Domain(p) => ("pc.domain", Some(p.trim().to_ascii_lowercase())),
         CustomerFilter::CompanyName(p) => ("pc.name_key", Some(partnerdesk_domain::names::search_key(p))),
-        CustomerFilter::All | CustomerFilter::Reseller(_) | CustomerFilter::Contains(..) => {
-            ("pc.name_key", None)
-        }
+        CustomerFilter::All | CustomerFilter::Reseller(_) => ("pc.name_key", None),
     };
     let prefix_end = prefix.as_deref().map(prefix_end);
     let reseller_id = match &query.filter {

@@ -59,25 +59,6 @@ fn present(value: Option<&String>) -> Option<&str> {
     value.map(|v| v.trim()).filter(|v| !v.is_empty())
 }
 
-fn sort_column(name: &str) -> Option<SortColumn> {
-    Some(match name {
-        "company" => SortColumn::Company,
-        "domain" => SortColumn::Domain,
-        "country" => SortColumn::Country,
-        "created" => SortColumn::Created,
-        _ => return None,
-    })
-}
-
-fn sort_name(column: SortColumn) -> &'static str {
-    match column {
-        SortColumn::Company => "company",
-        SortColumn::Domain => "domain",
-        SortColumn::Country => "country",
-        SortColumn::Created => "created",
-    }
-}
-
 impl Listing {
     /// Reads `query`: unknown sorts and sizes fall back to the defaults; a wrong country,
     /// date or reseller is reported and left out of the view.
@@ -141,7 +122,7 @@ impl Listing {
             created_before: to.and_then(|d| d.next_day()).map(|d| d.midnight().assume_utc()),
             holding,
             sort: present(query.sort.as_ref())
-                .and_then(sort_column)
+                .and_then(|s| s.parse().ok())
                 .unwrap_or_default(),
             descending: present(query.dir.as_ref()) == Some("desc"),
         };
@@ -179,11 +160,17 @@ impl Listing {
             ("from", r.from.clone()),
             ("to", r.to.clone()),
             ("holding", r.holding.clone()),
-            ("sort", Some(sort_name(self.view.sort).to_owned())),
+            ("sort", Some(self.view.sort.as_str().to_owned())),
             ("dir", self.view.descending.then(|| "desc".to_owned())),
             ("size", Some(self.size.to_string())),
             ("page", Some(self.page.to_string())),
         ];
+        // A value refused is shown in its field, to be corrected, but links leave it out.
+        for pair in &mut pairs {
+            if self.errors.iter().any(|e| e.field == pair.0) {
+                pair.1 = None;
+            }
+        }
         for (name, value) in changes {
             if let Some(pair) = pairs.iter_mut().find(|(n, _)| n == name) {
                 pair.1.clone_from(value);
@@ -292,7 +279,7 @@ fn column(listing: &Listing, locale: Locale, column: SortColumn, label: &str) ->
         href: listing.href(
             "/customers",
             &[
-                ("sort", Some(sort_name(column).into())),
+                ("sort", Some(column.as_str().into())),
                 ("dir", dir),
                 ("page", None),
             ],
@@ -392,7 +379,7 @@ pub async fn list(
         previous: (current > 1).then(|| page_link(current - 1)),
         next: reachable.then(|| page_link(current + 1)),
         export: listing.href("/customers/export.csv", &[("size", None), ("page", None)]),
-        sort: sort_name(listing.view.sort).to_owned(),
+        sort: listing.view.sort.as_str().to_owned(),
         dir: if listing.view.descending {
             "desc".into()
         } else {
@@ -454,6 +441,20 @@ mod tests {
         assert_eq!(wrong.view, CustomerView::default());
         assert_eq!((wrong.size, wrong.offset()), (25, 0));
         assert!(wrong.errors[1].message.contains("2026-11-30"));
+        let kept = listing("q=bank&country=ZZ&to=2026-01-31");
+        assert_eq!(
+            kept.href("/customers", &[("sort", Some("created".into()))]),
+            "/customers?q=bank&to=2026-01-31&sort=created",
+            "links leave a refused value out"
+        );
+    }
+
+    #[test]
+    fn sort_columns_are_read_and_written_by_their_names() {
+        for name in SortColumn::NAMES {
+            assert_eq!(name.parse::<SortColumn>().map(SortColumn::as_str), Ok(name));
+        }
+        assert!("price".parse::<SortColumn>().is_err());
     }
 
     #[test]
