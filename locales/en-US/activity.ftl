@@ -4,7 +4,6 @@ activity-via = Through
 activity-filter-customer = Customer
 activity-filtered-on = Showing only entries with:
 story-a-customer = a customer
-story-nobody = nobody
 story-customer-created = { $actor } added { $customer }.
 story-billing-profile-updated = { $actor } changed the billing profile of { $customer }: { $fields }.
 story-agreement-attested = { $actor } recorded that { $signer } accepted the customer agreement for { $customer }.
@@ -52,7 +51,10 @@ story-service-request-note-added = { $actor } added { $visibility ->
        *[other] a note
     } to { $request }.
 story-service-request-status-changed = { $actor } changed the status of { $request } from { $from } to { $to }.
-story-service-request-assigned = { $actor } assigned { $request } to { $assignee }.
+story-service-request-assigned = { $assigned ->
+        [no] { $actor } unassigned { $request }.
+       *[other] { $actor } assigned { $request } to { $assignee }.
+    }
 story-service-request-escalated = { $actor } escalated { $request } of { $customer }.
 story-user-invitation-resent = { $actor } sent the invitation to { $email } again.
 story-user-invitation-revoked = { $actor } revoked the invitation of { $email }.

@@ -30,6 +30,7 @@ tab-auto-renew-off = No
 tab-add-on = Add-on
 tab-activity-more = Older entries, filters and export on the Activity page
 tab-activity-filter = Filter or export this customer's activity
+tab-activity-none = No activity for this customer yet.
 # The API tokens page: when each was last used and when it expires.
 tokens-last-used = Last used
 tokens-expires = Expires

@@ -1,10 +1,9 @@
 # The activity log told as sentences: one per action, with the names of what it concerns.
 activity-what = Ce qui s’est passé
-activity-via = Par
+activity-via = Canal
 activity-filter-customer = Client
 activity-filtered-on = Seules les entrées correspondant à ces filtres sont affichées :
 story-a-customer = un client
-story-nobody = personne
 story-customer-created = { $actor } a ajouté { $customer }.
 story-billing-profile-updated = { $actor } a modifié le profil de facturation de { $customer } : { $fields }.
 story-agreement-attested = { $actor } a enregistré que { $signer } a accepté le contrat client pour { $customer }.
@@ -24,7 +23,7 @@ story-subscription-auto-renew-changed = { $actor } a { $on ->
         [true] activé
        *[other] désactivé
     } le renouvellement automatique de { $offer } pour { $customer }.
-story-signed-in = { $actor } s’est connecté.
+story-signed-in = { $actor } s’est connecté(e).
 story-user-created = { $actor } a créé l’utilisateur { $email } avec le rôle { $role }.
 story-password-set = { $actor } a défini le mot de passe de { $email }.
 story-token-created = { $actor } a créé le jeton d’API « { $name } » pour { $user }.
@@ -52,7 +51,10 @@ story-service-request-note-added = { $actor } a ajouté { $visibility ->
        *[other] une note
     } à { $request }.
 story-service-request-status-changed = { $actor } a changé le statut de { $request } de « { $from } » en « { $to } ».
-story-service-request-assigned = { $actor } a attribué { $request } à { $assignee }.
+story-service-request-assigned = { $assigned ->
+        [no] { $actor } a retiré l’attribution de { $request }.
+       *[other] { $actor } a attribué { $request } à { $assignee }.
+    }
 story-service-request-escalated = { $actor } a fait remonter { $request } de { $customer }.
 story-user-invitation-resent = { $actor } a renvoyé l’invitation de { $email }.
 story-user-invitation-revoked = { $actor } a révoqué l’invitation de { $email }.

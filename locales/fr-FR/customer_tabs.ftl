@@ -30,6 +30,7 @@ tab-auto-renew-off = Non
 tab-add-on = Module complémentaire
 tab-activity-more = Entrées plus anciennes, filtres et export sur la page Activité
 tab-activity-filter = Filtrer ou exporter l’activité de ce client
+tab-activity-none = Aucune activité pour ce client pour l’instant.
 # The API tokens page: when each was last used and when it expires.
 tokens-last-used = Dernière utilisation
 tokens-expires = Expiration

@@ -3,8 +3,7 @@ activity-what = Что произошло
 activity-via = Канал
 activity-filter-customer = Клиент
 activity-filtered-on = Показаны только записи с условиями:
-story-a-customer = клиент
-story-nobody = никому
+story-a-customer = клиента
 story-customer-created = { $actor } добавил(а) клиента { $customer }.
 story-billing-profile-updated = { $actor } изменил(а) платежный профиль клиента { $customer }: { $fields }.
 story-agreement-attested = { $actor } записал(а), что { $signer } принял(а) клиентское соглашение от имени { $customer }.
@@ -27,7 +26,7 @@ story-password-set = { $actor } задал(а) пароль пользовате
 story-token-created = { $actor } создал(а) токен API «{ $name }» для { $user }.
 story-token-revoked = { $actor } отозвал(а) токен API «{ $name }» пользователя { $user }.
 story-user-invited = { $actor } пригласил(а) { $email } с ролью «{ $role }».
-story-user-role-changed = { $actor } сменил(а) роль { $email } с «{ $from }» на «{ $to }».
+story-user-role-changed = { $actor } сменил(а) роль пользователя { $email } с «{ $from }» на «{ $to }».
 story-user-deactivated = { $actor } деактивировал(а) { $email }.
 story-user-reactivated = { $actor } снова активировал(а) { $email }.
 story-relationship-requested = { $actor } создал(а) запрос на отношения с реселлером{ $dap ->
@@ -49,7 +48,10 @@ story-service-request-note-added = { $actor } добавил(а) { $visibility -
        *[other] заметку
     } к { $request }.
 story-service-request-status-changed = { $actor } сменил(а) состояние { $request } с «{ $from }» на «{ $to }».
-story-service-request-assigned = { $actor } назначил(а) { $request }: { $assignee }.
+story-service-request-assigned = { $assigned ->
+        [no] { $actor } снял(а) исполнителя с { $request }.
+       *[other] { $actor } назначил(а) { $request } исполнителю { $assignee }.
+    }
 story-service-request-escalated = { $actor } передал(а) выше { $request } клиента { $customer }.
 story-user-invitation-resent = { $actor } повторно отправил(а) приглашение { $email }.
 story-user-invitation-revoked = { $actor } отозвал(а) приглашение { $email }.

@@ -4,7 +4,7 @@ customer-tab-account = Учетная запись
 customer-tab-users = Пользователи
 customer-edit-account = Изменить сведения
 customer-account-title = Изменение сведений учетной записи
-customer-account-country = Страна или регион: { $country }. После создания клиента их нельзя изменить; почтовые индексы, штаты и номера телефонов проверяются по их правилам.
+customer-account-country = Страна или регион: { $country }. После создания клиента ее нельзя изменить; почтовые индексы, штаты и номера телефонов проверяются по ее правилам.
 customer-account-save = Сохранить изменения
 customer-account-saved = Сведения о клиенте сохранены.
 customer-account-changed-meanwhile = Пока вы редактировали, кто-то сохранил изменения этого клиента. Форма показывает сохраненные данные: внесите свои изменения еще раз.
@@ -30,6 +30,7 @@ tab-auto-renew-off = Нет
 tab-add-on = Надстройка
 tab-activity-more = Более ранние записи, фильтры и экспорт на странице «Журнал действий»
 tab-activity-filter = Отфильтровать или экспортировать действия этого клиента
+tab-activity-none = По этому клиенту пока нет действий.
 # The API tokens page: when each was last used and when it expires.
 tokens-last-used = Последнее использование
 tokens-expires = Срок действия

@@ -4,7 +4,6 @@ activity-via = 渠道
 activity-filter-customer = 客户
 activity-filtered-on = 只显示符合以下条件的条目：
 story-a-customer = 某个客户
-story-nobody = 无人
 story-customer-created = { $actor } 添加了 { $customer }。
 story-billing-profile-updated = { $actor } 更改了 { $customer } 的账单配置文件：{ $fields }。
 story-agreement-attested = { $actor } 记录了 { $signer } 代表 { $customer } 接受客户协议。
@@ -49,7 +48,10 @@ story-service-request-note-added = { $actor } 在 { $request } 添加了{ $visib
        *[other] 备注
     }。
 story-service-request-status-changed = { $actor } 将 { $request } 的状态从“{ $from }”更改为“{ $to }”。
-story-service-request-assigned = { $actor } 将 { $request } 分配给 { $assignee }。
+story-service-request-assigned = { $assigned ->
+        [no] { $actor } 取消了 { $request } 的分配。
+       *[other] { $actor } 将 { $request } 分配给 { $assignee }。
+    }
 story-service-request-escalated = { $actor } 将 { $customer } 的 { $request } 上报。
 story-user-invitation-resent = { $actor } 重新发送了给 { $email } 的邀请。
 story-user-invitation-revoked = { $actor } 吊销了给 { $email } 的邀请。

@@ -4,7 +4,6 @@ activity-via = 管道
 activity-filter-customer = 客戶
 activity-filtered-on = 只顯示符合以下條件的項目：
 story-a-customer = 某位客戶
-story-nobody = 無人
 story-customer-created = { $actor } 新增了 { $customer }。
 story-billing-profile-updated = { $actor } 變更了 { $customer } 的帳單設定檔：{ $fields }。
 story-agreement-attested = { $actor } 記錄了 { $signer } 代表 { $customer } 接受客戶合約。
@@ -49,7 +48,10 @@ story-service-request-note-added = { $actor } 在 { $request } 新增了{ $visib
        *[other] 附註
     }。
 story-service-request-status-changed = { $actor } 將 { $request } 的狀態從「{ $from }」變更為「{ $to }」。
-story-service-request-assigned = { $actor } 將 { $request } 指派給 { $assignee }。
+story-service-request-assigned = { $assigned ->
+        [no] { $actor } 取消了 { $request } 的指派。
+       *[other] { $actor } 將 { $request } 指派給 { $assignee }。
+    }
 story-service-request-escalated = { $actor } 將 { $customer } 的 { $request } 向上呈報。
 story-user-invitation-resent = { $actor } 重新傳送了給 { $email } 的邀請。
 story-user-invitation-revoked = { $actor } 撤銷了給 { $email } 的邀請。

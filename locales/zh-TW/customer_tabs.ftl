@@ -16,7 +16,7 @@ customer-agreement-saved = 已記錄客戶接受合約。
 customer-users-intro = 客戶的使用者以這些使用者名稱登入客戶入口網站。
 customer-user-status = 狀態
 customer-user-temporary = 臨時密碼：下次登入時必須變更
-customer-user-active = 使用中
+customer-user-active = 已啟用
 customer-user-never = 從未
 customer-user-last-sign-in = 上次登入
 customer-user-actions = 動作
@@ -30,6 +30,7 @@ tab-auto-renew-off = 否
 tab-add-on = 附加元件
 tab-activity-more = 在「活動」頁面查看較早的項目、篩選與匯出
 tab-activity-filter = 篩選或匯出此客戶的活動
+tab-activity-none = 此客戶尚無活動。
 # The API tokens page: when each was last used and when it expires.
 tokens-last-used = 上次使用
 tokens-expires = 到期

@@ -230,7 +230,8 @@ pub fn list_query(data: &[u8]) {
         let _ = crate::api::activity::activity_query(&params);
     }
     if let Ok(filters) = serde_urlencoded::from_bytes(query) {
-        let _ = crate::portal::activity::query(&filters, locale_for(data), 51);
+        let zone = crate::time_zone::Zone::first_of([Some("Asia/Taipei")]);
+        let _ = crate::portal::activity::query(&filters, locale_for(data), &zone, 51);
     }
     if let Ok(list) = serde_urlencoded::from_bytes(query) {
         let listing = crate::portal::customer_list::Listing::new(list, locale_for(data), &[]);

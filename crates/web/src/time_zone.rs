@@ -15,15 +15,27 @@ const ZONEINFO: &str = "/usr/share/zoneinfo";
 pub const COOKIE: &str = "tz";
 pub const UTC: &str = "UTC";
 
-/// Every zone a user may choose, by name: the database's canonical zones and UTC.
+/// Every zone a user may choose, by name: the database's zones (`zone1970.tab`,
+/// `zone.tab`), the other names browsers report for them (the links of `tzdata.zi`, such as
+/// `Europe/Oslo` or `Asia/Calcutta`), and UTC.
 static NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
-    let table = std::fs::read_to_string(format!("{ZONEINFO}/zone1970.tab")).unwrap_or_default();
-    let mut names: Vec<String> = table
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split('\t').nth(2))
-        .map(str::to_owned)
-        .collect();
+    let read = |file: &str| std::fs::read_to_string(format!("{ZONEINFO}/{file}")).unwrap_or_default();
+    let mut names: Vec<String> = Vec::new();
+    for table in ["zone1970.tab", "zone.tab"] {
+        let text = read(table);
+        let zones = text.lines().filter(|l| !l.starts_with('#'));
+        names.extend(zones.filter_map(|l| l.split('\t').nth(2)).map(str::to_owned));
+    }
+    // "L Europe/Berlin Europe/Oslo": Europe/Oslo is another name of Europe/Berlin.
+    let links = read("tzdata.zi");
+    names.extend(
+        links
+            .lines()
+            .filter_map(|l| l.strip_prefix("L "))
+            .filter_map(|l| l.split(' ').nth(1))
+            .filter(|name| name.contains('/'))
+            .map(str::to_owned),
+    );
     names.push(UTC.to_owned());
     names.sort();
     names.dedup();
@@ -86,6 +98,18 @@ impl Zone {
             .unwrap_or_default()
     }
 
+    /// The local day `date` begins at, as a time (its offset that day's at midnight UTC,
+    /// which is within hours of the truth on the days clocks change).
+    pub fn start_of(&self, date: time::Date) -> OffsetDateTime {
+        let offset = self.local(date.midnight().assume_utc()).offset();
+        date.midnight().assume_offset(offset)
+    }
+
+    /// Today in the zone.
+    pub fn today(&self) -> time::Date {
+        self.local(OffsetDateTime::now_utc()).date()
+    }
+
     /// `at` as the zone's clocks showed it.
     pub fn local(&self, at: OffsetDateTime) -> OffsetDateTime {
         let offset = self
@@ -94,7 +118,8 @@ impl Zone {
             .and_then(|r| r.find_local_time_type(at.unix_timestamp()).ok())
             .and_then(|t| UtcOffset::from_whole_seconds(t.ut_offset()).ok())
             .unwrap_or(UtcOffset::UTC);
-        at.to_offset(offset)
+        // At the ends of the calendar `time` can hold, the moment stays in UTC.
+        at.checked_to_offset(offset).unwrap_or(at)
     }
 }
 
@@ -115,6 +140,10 @@ mod tests {
         assert_eq!(paris.local(winter).hour(), 13);
         assert_eq!(paris.local(summer).hour(), 14);
         assert_eq!(paris.local(summer).unix_timestamp(), summer.unix_timestamp());
+        assert!(
+            Zone::named("Europe/Oslo").is_some() && Zone::named("Asia/Calcutta").is_some(),
+            "other names"
+        );
         for wrong in ["../../etc/passwd", "Europe/Nowhere", "", "utc/../Europe/Paris"] {
             assert!(Zone::named(wrong).is_none(), "{wrong}");
         }

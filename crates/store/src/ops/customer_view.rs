@@ -55,7 +55,12 @@ impl SortColumn {
     ];
 
     pub fn as_str(self) -> &'static str {
-        Self::NAMES[self as usize]
+        match self {
+            SortColumn::Company => "company",
+            SortColumn::Domain => "domain",
+            SortColumn::Country => "country",
+            SortColumn::Created => "created",
+        }
     }
     /// The keys rows are ordered by; the customer id last breaks ties.
     fn keys(self) -> &'static [&'static str] {

@@ -14,7 +14,7 @@ use partnerdesk_domain::{CustomerId, Locale};
 use partnerdesk_store::ActivityQuery;
 use serde::Deserialize;
 use time::macros::format_description;
-use time::{Date, Duration, OffsetDateTime, UtcOffset};
+use time::{Date, Duration, OffsetDateTime};
 use uuid::Uuid;
 
 use crate::app::activity;
@@ -45,9 +45,13 @@ pub struct Filters {
     before: String,
 }
 
+/// A day's entries, under the day's date.
+pub(crate) struct Day {
+    pub date: String,
+    pub rows: Vec<Row>,
+}
+
 pub(crate) struct Row {
-    /// The day, on the first entry of each day.
-    pub day: Option<String>,
     pub time: String,
     pub channel: String,
     pub address: String,
@@ -72,7 +76,7 @@ struct ActivityPage {
     actions: Vec<ActionChoice>,
     from_error: Option<String>,
     to_error: Option<String>,
-    rows: Vec<Row>,
+    days: Vec<Day>,
     older: Option<String>,
     export: String,
     /// What the entries shown are filtered on: each filter's name and value, the
@@ -86,6 +90,7 @@ struct ActivityPage {
 pub(crate) fn query(
     filters: &Filters,
     locale: Locale,
+    zone: &Zone,
     limit: u32,
 ) -> Result<ActivityQuery, (Option<String>, Option<String>)> {
     let date = |text: &str| -> Result<Option<OffsetDateTime>, String> {
@@ -94,7 +99,7 @@ pub(crate) fn query(
             return Ok(None);
         }
         Date::parse(text, format_description!("[year]-[month]-[day]"))
-            .map(|d| Some(d.midnight().assume_offset(UtcOffset::UTC)))
+            .map(|d| Some(zone.start_of(d)))
             .map_err(|_| crate::i18n::text(locale, "activity-date-invalid"))
     };
     let from = date(&filters.from);
@@ -149,7 +154,7 @@ pub async fn page(
     Query(filters): Query<Filters>,
 ) -> Result<Response, PageError> {
     let locale = user.locale;
-    let (query, errors) = match query(&filters, locale, PAGE + 1) {
+    let (query, errors) = match query(&filters, locale, &user.zone, PAGE + 1) {
         Ok(q) => (Some(q), (None, None)),
         Err(errors) => (None, errors),
     };
@@ -179,7 +184,7 @@ pub async fn page(
         filters,
         from_error: errors.0,
         to_error: errors.1,
-        rows: rows(
+        days: rows(
             locale,
             &events,
             &Names {
@@ -250,26 +255,31 @@ fn actions(locale: Locale, filters: &Filters) -> Vec<ActionChoice> {
         .collect()
 }
 
-/// The entries as rows, the day said once for each day's first.
-pub(crate) fn rows(locale: Locale, events: &[Event], names: &Names<'_>, zone: &Zone) -> Vec<Row> {
-    let mut last_day = None;
-    events
-        .iter()
-        .map(|e| {
-            let at = zone.local(e.at);
-            let first = last_day != Some(at.date());
-            last_day = Some(at.date());
-            Row {
-                day: first.then(|| format_date(locale, at)),
-                time: format!("{:02}:{:02}", at.hour(), at.minute()),
-                channel: crate::i18n::text(locale, &format!("activity-channel-{}", e.channel.as_str())),
-                address: e.address.clone().unwrap_or_default(),
-                action: action_label(locale, e.action),
-                story: story(locale, e, names),
-                changes: field_changes(locale, e),
-            }
-        })
-        .collect()
+/// The entries as rows, grouped by the day they happened on in `zone`.
+pub(crate) fn rows(locale: Locale, events: &[Event], names: &Names<'_>, zone: &Zone) -> Vec<Day> {
+    let mut days: Vec<(Date, Day)> = Vec::new();
+    for e in events {
+        let at = zone.local(e.at);
+        let row = Row {
+            time: format!("{:02}:{:02}", at.hour(), at.minute()),
+            channel: crate::i18n::text(locale, &format!("activity-channel-{}", e.channel.as_str())),
+            address: e.address.clone().unwrap_or_default(),
+            action: action_label(locale, e.action),
+            story: story(locale, e, names),
+            changes: field_changes(locale, e),
+        };
+        match days.last_mut() {
+            Some((date, day)) if *date == at.date() => day.rows.push(row),
+            _ => days.push((
+                at.date(),
+                Day {
+                    date: format_date(locale, at),
+                    rows: vec![row],
+                },
+            )),
+        }
+    }
+    days.into_iter().map(|(_, day)| day).collect()
 }
 
 /// What the story of entries needs to name things: offers, the partner's users.
@@ -287,7 +297,7 @@ pub async fn csv(
     user: Reader,
     Query(filters): Query<Filters>,
 ) -> Result<Response, PageError> {
-    let mut query = query(&filters, user.locale, 1000).map_err(|_| PageError::BadForm)?;
+    let mut query = query(&filters, user.locale, &user.zone, 1000).map_err(|_| PageError::BadForm)?;
     let mut out = String::from("time,actor,channel,address,action,customer,details\r\n");
     let mut written = 0;
     loop {
@@ -354,13 +364,30 @@ mod tests {
             from: "2026-13-01".into(),
             ..Filters::default()
         };
-        assert!(query(&filters, Locale::EnUs, 10).is_err());
+        assert!(query(&filters, Locale::EnUs, &Zone::default(), 10).is_err());
         let filters = Filters {
             to: "2026-11-22".into(),
             ..Filters::default()
         };
-        let until = query(&filters, Locale::EnUs, 10).ok().and_then(|q| q.until);
+        let until = query(&filters, Locale::EnUs, &Zone::default(), 10)
+            .ok()
+            .and_then(|q| q.until);
         assert_eq!(until.map(|u| u.day()), Some(23));
+    }
+
+    #[test]
+    fn dates_are_days_in_the_readers_zone() {
+        let filters = Filters {
+            from: "2026-01-15".into(),
+            ..Filters::default()
+        };
+        let Some(taipei) = Zone::named("Asia/Taipei") else {
+            return;
+        };
+        let since = query(&filters, Locale::EnUs, &taipei, 10)
+            .ok()
+            .and_then(|q| q.since);
+        assert_eq!(since, Some(time::macros::datetime!(2026-01-14 16:00 UTC)));
     }
 
     #[test]
@@ -371,7 +398,7 @@ mod tests {
             before: format!("{}_{}", "9".repeat(38), Uuid::nil()),
             ..Filters::default()
         };
-        let query = query(&filters, Locale::EnUs, 10).ok();
+        let query = query(&filters, Locale::EnUs, &Zone::default(), 10).ok();
         assert!(
             query
                 .as_ref()

@@ -42,17 +42,30 @@ struct Sentence {
 
 impl Sentence {
     fn text(&mut self, name: &'static str, value: impl Into<String>) {
-        self.args.push((name, Arg::Text(value.into())));
+        self.args.push((name, Arg::Text(unmarked(value.into()))));
     }
 
     fn link(&mut self, name: &'static str, text: String, href: Option<String>) {
         let marker = format!("{OPEN}{}{CLOSE}", self.links.len());
-        self.links.push(Part { text, href });
+        self.links.push(Part {
+            text: unmarked(text),
+            href,
+        });
         self.args.push((name, Arg::Text(marker)));
     }
 
     fn render(self, locale: Locale, id: &str) -> Vec<Part> {
         split(&i18n::text_with(locale, id, &self.args), &self.links)
+    }
+}
+
+/// `text` without the characters that mark links, so that a name someone typed can't
+/// pose as a link.
+fn unmarked(text: String) -> String {
+    if text.contains([OPEN, CLOSE]) {
+        text.replace([OPEN, CLOSE], "")
+    } else {
+        text
     }
 }
 
@@ -194,7 +207,8 @@ pub fn story(locale: Locale, e: &Event, names: &Names<'_>) -> Vec<Part> {
             .unwrap_or_default(),
     );
     let assignee = detail("assignee").and_then(|a| names.users.get(a));
-    s.text("assignee", assignee.cloned().unwrap_or_else(|| t("story-nobody")));
+    s.text("assigned", if assignee.is_some() { "yes" } else { "no" });
+    s.text("assignee", assignee.cloned().unwrap_or_default());
     s.text("fields", changed_fields(locale, e));
     s.render(locale, &format!("story-{}", e.action.as_str()))
 }
@@ -399,6 +413,29 @@ mod tests {
             told(Locale::RuRu, &raised)
                 .contains("увеличил(а) число лицензий MAIL для Contoso Bikes с 1 до 5")
         );
+    }
+
+    #[test]
+    fn a_name_typed_with_link_markers_stays_text() {
+        let forged = format!("{OPEN}0{CLOSE}");
+        let e = event(
+            Action::TokenCreated,
+            &[("name", &forged), ("user", "bo@provider.example")],
+        );
+        let catalog = Catalog::new(Default::default()).unwrap_or_else(|e| panic!("{e:?}"));
+        let users = HashMap::new();
+        let names = Names {
+            catalog: &catalog,
+            users: &users,
+        };
+        let parts = story(Locale::EnUs, &e, &names);
+        assert!(
+            parts
+                .iter()
+                .all(|p| p.href.is_none() || p.text == "Contoso Bikes"),
+            "{parts:?}"
+        );
+        assert!(!parts.iter().any(|p| p.text.contains(OPEN)));
     }
 
     #[test]

@@ -119,6 +119,7 @@ fn details_form(
         state,
         account,
         locale,
+        today: user.zone.today(),
     };
     let company = fields
         .company()
@@ -228,6 +229,7 @@ fn acceptance_form(
         state,
         account,
         locale,
+        today: user.zone.today(),
     };
     let fieldset = fields
         .agreement()

@@ -9,7 +9,7 @@ use partnerdesk_store::ActivityQuery;
 
 use crate::app::{activity, customers};
 use crate::i18n;
-use crate::portal::activity::{Row, names, rows};
+use crate::portal::activity::{Day, names, rows};
 use crate::portal::activity_story::Names;
 use crate::portal::customer_account::customer_id;
 use crate::portal::session::{Can, SignedIn, guard};
@@ -120,7 +120,7 @@ struct ActivityTab {
     page: Page,
     id: String,
     company: String,
-    rows: Vec<Row>,
+    days: Vec<Day>,
     more: bool,
     zone: String,
 }
@@ -146,7 +146,7 @@ pub async fn activity(
         page: frame(&user, &customer.company_name, "nav-activity", &path),
         id: id.to_string(),
         company: customer.company_name,
-        rows: rows(
+        days: rows(
             user.locale,
             &events,
             &Names {

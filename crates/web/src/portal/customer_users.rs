@@ -59,10 +59,10 @@ pub async fn page(
                     "customer-user-active"
                 },
             ),
-            created: format_date(locale, a.created_at),
+            created: format_date(locale, user.zone.local(a.created_at)),
             last_sign_in: a.last_signed_in_at.map_or_else(
                 || i18n::text(locale, "customer-user-never"),
-                |at| format_date(locale, at),
+                |at| format_date(locale, user.zone.local(at)),
             ),
             name: a.user_name,
         })

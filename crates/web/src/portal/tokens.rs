@@ -61,17 +61,18 @@ async fn render(
     let (tokens, all_users) = users::tokens(state, &user.caller).await?;
     let locale = user.locale;
     let now = OffsetDateTime::now_utc();
+    let zone = &user.zone;
     let never = || i18n::text(locale, "customer-user-never");
     let ended = |t: &TokenInfo| match (t.revoked_at, t.expires_at) {
         (Some(at), _) => Some(i18n::text_with(
             locale,
             "tokens-revoked-on",
-            &[("date", Arg::Text(format_date(locale, at)))],
+            &[("date", Arg::Text(format_date(locale, zone.local(at))))],
         )),
         (None, Some(at)) if at <= now => Some(i18n::text_with(
             locale,
             "tokens-expired-on",
-            &[("date", Arg::Text(format_date(locale, at)))],
+            &[("date", Arg::Text(format_date(locale, zone.local(at))))],
         )),
         _ => None,
     };
@@ -83,9 +84,14 @@ async fn render(
             .map(|t| TokenRow {
                 ended: ended(&t),
                 id: t.id.to_string(),
-                created: format_date(locale, t.created_at),
-                last_used: t.last_used_at.map_or_else(never, |at| format_date(locale, at)),
-                expires: t.expires_at.map_or_else(never, |at| format_date(locale, at)),
+                created: format_date(locale, zone.local(t.created_at)),
+                last_used: t
+                    .last_used_at
+                    .map_or_else(never, |at| format_date(locale, zone.local(at))),
+                expires: t.expires_at.map_or_else(
+                    || i18n::text(locale, "tokens-expires-never"),
+                    |at| format_date(locale, zone.local(at)),
+                ),
                 name: t.name,
                 user: t.user_email,
             })

@@ -448,7 +448,7 @@ async fn times_are_shown_in_the_zone_the_user_chose() {
         .at
         .to_offset(time::UtcOffset::from_hms(8, 0, 0).unwrap_or(time::UtcOffset::UTC));
     let shown = format!(
-        r#"<td class="nowrap">{:02}:{:02}</td>"#,
+        r#"<th scope="row" class="nowrap time">{:02}:{:02}</th>"#,
         local.hour(),
         local.minute()
     );

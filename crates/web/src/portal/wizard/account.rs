@@ -133,6 +133,7 @@ async fn render(
         state,
         account: &wizard.draft.account,
         locale,
+        today: wizard.user.zone.today(),
     };
     let mut fieldsets = form.fieldsets(&resellers, domain_check);
     let errors = attach(&mut fieldsets, errors, locale);
@@ -172,6 +173,8 @@ pub(crate) struct Builder<'a> {
     pub state: &'a AppState,
     pub account: &'a AccountForm,
     pub locale: Locale,
+    /// Today where the user is: what "Date signed" says unless told otherwise.
+    pub today: time::Date,
 }
 
 impl Builder<'_> {
@@ -384,8 +387,7 @@ impl Builder<'_> {
         accepted.checked = a.agreement_accepted;
         // Most acceptances are recorded the day they are given.
         let date_agreed = if a.date_agreed.trim().is_empty() {
-            let today = time::OffsetDateTime::now_utc().date();
-            today
+            self.today
                 .format(time::macros::format_description!("[year]-[month]-[day]"))
                 .unwrap_or_default()
         } else {
