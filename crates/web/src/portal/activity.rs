@@ -1,15 +1,11 @@
 //! The Activity page: the partner's activity log, newest first, filtered by customer,
 //! action, person and dates, a page at a time, and exported as CSV with the same filters.
 
-use std::collections::HashMap;
-use std::sync::Arc;
-
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use partnerdesk_domain::audit::{Action, Event};
-use partnerdesk_domain::catalog::Catalog;
 use partnerdesk_domain::{CustomerId, Locale};
 use partnerdesk_store::ActivityQuery;
 use serde::Deserialize;
@@ -162,7 +158,6 @@ pub async fn page(
         Some(q) => activity::list(&state, &user.caller, q).await?,
         None => Vec::new(),
     };
-    let (catalog, users) = names(&state, &user).await?;
     let more = events.len() > PAGE as usize;
     events.truncate(PAGE as usize);
     let encoded = encode(&filters);
@@ -184,15 +179,7 @@ pub async fn page(
         filters,
         from_error: errors.0,
         to_error: errors.1,
-        days: rows(
-            locale,
-            &events,
-            &Names {
-                catalog: &catalog,
-                users: &users,
-            },
-            &user.zone,
-        ),
+        days: days(&state, &user, &events).await?,
         zone: user.zone.name.clone(),
         older,
     };
@@ -256,7 +243,7 @@ fn actions(locale: Locale, filters: &Filters) -> Vec<ActionChoice> {
 }
 
 /// The entries as rows, grouped by the day they happened on in `zone`.
-pub(crate) fn rows(locale: Locale, events: &[Event], names: &Names<'_>, zone: &Zone) -> Vec<Day> {
+fn rows(locale: Locale, events: &[Event], names: &Names<'_>, zone: &Zone) -> Vec<Day> {
     let mut days: Vec<(Date, Day)> = Vec::new();
     for e in events {
         let at = zone.local(e.at);
@@ -282,13 +269,16 @@ pub(crate) fn rows(locale: Locale, events: &[Event], names: &Names<'_>, zone: &Z
     days.into_iter().map(|(_, day)| day).collect()
 }
 
-/// What the story of entries needs to name things: offers, the partner's users.
-pub(crate) async fn names(
-    state: &AppState,
-    user: &SignedIn,
-) -> Result<(Arc<Catalog>, HashMap<String, String>), PageError> {
+/// The entries as the user reads them: told with the names of the offers and the
+/// partner's users they mention, grouped by day in the user's zone.
+pub(crate) async fn days(state: &AppState, user: &SignedIn, events: &[Event]) -> Result<Vec<Day>, PageError> {
     let catalog = crate::app::customers::catalog(state).await?;
-    Ok((catalog, activity::user_names(state, &user.caller).await?))
+    let users = activity::user_names(state, &user.caller).await?;
+    let names = Names {
+        catalog: &catalog,
+        users: &users,
+    };
+    Ok(rows(user.locale, events, &names, &user.zone))
 }
 
 /// The filtered log as CSV, formula-injection safe, at most [`EXPORT_LIMIT`] entries.

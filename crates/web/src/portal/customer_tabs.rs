@@ -9,8 +9,7 @@ use partnerdesk_store::ActivityQuery;
 
 use crate::app::{activity, customers};
 use crate::i18n;
-use crate::portal::activity::{Day, names, rows};
-use crate::portal::activity_story::Names;
+use crate::portal::activity::{Day, days};
 use crate::portal::customer_account::customer_id;
 use crate::portal::session::{Can, SignedIn, guard};
 use crate::state::AppState;
@@ -138,7 +137,6 @@ pub async fn activity(
         ..ActivityQuery::default()
     };
     let mut events = activity::list(&state, &user.caller, query).await?;
-    let (catalog, users) = names(&state, &user).await?;
     let more = events.len() > ACTIVITY_SHOWN as usize;
     events.truncate(ACTIVITY_SHOWN as usize);
     let path = format!("/customers/{id}/activity");
@@ -146,15 +144,7 @@ pub async fn activity(
         page: frame(&user, &customer.company_name, "nav-activity", &path),
         id: id.to_string(),
         company: customer.company_name,
-        days: rows(
-            user.locale,
-            &events,
-            &Names {
-                catalog: &catalog,
-                users: &users,
-            },
-            &user.zone,
-        ),
+        days: days(&state, &user, &events).await?,
         zone: user.zone.name.clone(),
         more,
     }))
