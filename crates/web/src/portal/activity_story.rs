@@ -100,6 +100,18 @@ fn push_text(parts: &mut Vec<Part>, text: &str) {
     }
 }
 
+/// The details a sentence shows as they were recorded.
+const PLAIN_DETAILS: [&str; 8] = [
+    "email",
+    "name",
+    "user",
+    "userName",
+    "reseller",
+    "adminEmail",
+    "rule",
+    "visibility",
+];
+
 /// The entry as a sentence.
 pub fn story(locale: Locale, e: &Event, names: &Names<'_>) -> Vec<Part> {
     let detail = |name: &str| e.details.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
@@ -108,20 +120,10 @@ pub fn story(locale: Locale, e: &Event, names: &Names<'_>) -> Vec<Part> {
     // Every name a template may use has a value, so that an entry lacking a detail (one
     // written before it was recorded) still reads; the entry's own values come after and
     // win.
-    for name in [
-        "offer",
-        "request",
-        "email",
-        "name",
-        "user",
-        "userName",
-        "reseller",
-        "adminEmail",
-        "rule",
-        "visibility",
-        "role",
-        "direction",
-    ] {
+    for name in PLAIN_DETAILS
+        .iter()
+        .chain(&["offer", "request", "role", "direction"])
+    {
         s.text(name, "?");
     }
     s.args.push(("count", Arg::Number(0)));
@@ -175,16 +177,7 @@ pub fn story(locale: Locale, e: &Event, names: &Names<'_>) -> Vec<Part> {
         (None, None) => "default",
     };
     s.text("scope", scope);
-    for name in [
-        "email",
-        "name",
-        "user",
-        "userName",
-        "reseller",
-        "adminEmail",
-        "rule",
-        "visibility",
-    ] {
+    for name in PLAIN_DETAILS {
         if let Some(value) = detail(name) {
             s.text(name, value.to_owned());
         }
