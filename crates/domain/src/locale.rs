@@ -83,10 +83,14 @@ impl Locale {
             let mut parts = item.split(';');
             let tag = parts.next().unwrap_or("").trim();
             let q = parts
-                .filter_map(|p| p.trim().strip_prefix("q="))
-                .find_map(|q| q.trim().parse::<f32>().ok())
-                .unwrap_or(1.0);
-            if q <= 0.0 || tag.is_empty() || tag == "*" {
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok());
+            // A weight is a number from 0 to 1 (RFC 9110 § 12.4.2); an item with any other
+            // weight ("nan", "2", "x") is malformed and ignored, as is a refused (0) one.
+            let Some(q) = q.filter(|q| *q > 0.0 && *q <= 1.0) else {
+                continue;
+            };
+            if tag.is_empty() || tag == "*" {
                 continue;
             }
             if let Some(locale) = Locale::closest(tag) {
@@ -144,5 +148,18 @@ mod tests {
         );
         assert_eq!(Locale::from_accept_language("de, ja"), None);
         assert_eq!(Locale::from_accept_language("fr;q=0, ru"), Some(Locale::RuRu));
+    }
+
+    #[test]
+    fn malformed_weights_do_not_win() {
+        for weight in ["nan", "NaN", "2", "1.5", "-1", "inf", "x", ""] {
+            let header = format!("fr;q={weight}, ru;q=0.1");
+            assert_eq!(
+                Locale::from_accept_language(&header),
+                Some(Locale::RuRu),
+                "{header}"
+            );
+        }
+        assert_eq!(Locale::from_accept_language("fr;q=1, ru"), Some(Locale::FrFr));
     }
 }
