@@ -13,9 +13,32 @@ static_loader! {
     static LOCALES = {
         locales: "../../locales",
         fallback_language: "en-US",
-        // No Unicode isolation marks: messages end up in JSON and in HTML attributes.
-        customise: |bundle| bundle.set_use_isolating(false),
+        customise: |bundle| {
+            // No Unicode isolation marks: messages end up in JSON and in HTML attributes.
+            bundle.set_use_isolating(false);
+            let locale = bundle.locales.first().and_then(|l| Locale::from_tag(&l.to_string()));
+            bundle.set_formatter(Some(match locale.unwrap_or(Locale::EnUs) {
+                Locale::EnUs => grouped::<0, _>,
+                Locale::ZhTw => grouped::<1, _>,
+                Locale::ZhCn => grouped::<2, _>,
+                Locale::FrFr => grouped::<3, _>,
+                Locale::RuRu => grouped::<4, _>,
+            }));
+        },
     };
+}
+
+/// Whole numbers in messages ("Use at most 5,000 characters") grouped as the locale
+/// writes them; Fluent's own formatting has no grouping. One instance per locale, as a
+/// formatter is a plain function.
+fn grouped<const LOCALE: usize, M>(value: &FluentValue<'_>, _: &M) -> Option<String> {
+    match value {
+        FluentValue::Number(n) if n.value.fract() == 0.0 && n.value.abs() < 1e15 => {
+            #[allow(clippy::cast_possible_truncation)] // whole and within i64, checked above
+            Some(format_number(Locale::ALL[LOCALE], n.value as i64))
+        }
+        _ => None,
+    }
 }
 
 static IDS: LazyLock<[LanguageIdentifier; 5]> =
@@ -50,9 +73,57 @@ pub fn rule(locale: Locale, rule: &Rule) -> String {
     text_with(locale, &rule.message_id(), &rule.args())
 }
 
+/// A whole number with the locale's digit grouping: 1,234,567 or 1 234 567.
+pub fn format_number(locale: Locale, n: i64) -> String {
+    let separator = match locale {
+        Locale::EnUs | Locale::ZhTw | Locale::ZhCn => ",",
+        Locale::FrFr => "\u{202f}",
+        Locale::RuRu => "\u{a0}",
+    };
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * separator.len() + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_grouped_the_locales_way() {
+        assert_eq!(format_number(Locale::EnUs, 10_000_000), "10,000,000");
+        assert_eq!(format_number(Locale::FrFr, 1234), "1\u{202f}234");
+        assert_eq!(format_number(Locale::RuRu, 300), "300");
+        assert_eq!(format_number(Locale::ZhTw, -12345), "-12,345");
+    }
+
+    #[test]
+    fn numbers_in_messages_are_grouped_too() {
+        let max = Rule::QuantityOutOfRange { min: 1, max: 5000 };
+        assert_eq!(
+            rule(Locale::EnUs, &max),
+            "Enter a number of licenses from 1 to 5,000."
+        );
+        assert!(
+            rule(Locale::FrFr, &max).contains("5\u{202f}000"),
+            "{}",
+            rule(Locale::FrFr, &max)
+        );
+        assert!(
+            rule(Locale::RuRu, &max).contains("5\u{a0}000"),
+            "{}",
+            rule(Locale::RuRu, &max)
+        );
+    }
 
     #[test]
     fn messages_take_arguments_and_plural_forms() {

@@ -13,7 +13,8 @@ use time::Date;
 use time::macros::format_description;
 
 use crate::i18n;
-use crate::ui::layout::{format_date, format_number};
+use crate::i18n::format_number;
+use crate::ui::layout::format_date;
 
 /// A piece of a sentence: text, or a link to what it names.
 #[derive(Debug, Clone, PartialEq, Eq)]

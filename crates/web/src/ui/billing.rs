@@ -10,7 +10,8 @@ use partnerdesk_store::ChargeLine;
 use rust_decimal::Decimal;
 
 use crate::i18n;
-use crate::ui::layout::{format_date, format_number};
+use crate::i18n::format_number;
+use crate::ui::layout::format_date;
 
 /// The term and billing plan in words (`One year, billed monthly`).
 pub fn plan_words(locale: Locale, plan: BillingPlan) -> String {

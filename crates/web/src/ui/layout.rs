@@ -146,27 +146,6 @@ pub fn format_date_time(locale: Locale, at: OffsetDateTime) -> String {
     )
 }
 
-/// A whole number with the locale's digit grouping: 1,234,567 or 1 234 567.
-pub fn format_number(locale: Locale, n: i64) -> String {
-    let separator = match locale {
-        Locale::EnUs | Locale::ZhTw | Locale::ZhCn => ",",
-        Locale::FrFr => "\u{202f}",
-        Locale::RuRu => "\u{a0}",
-    };
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * separator.len() + 1);
-    if n < 0 {
-        out.push('-');
-    }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push_str(separator);
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// Renders a page.
 pub fn html(status: StatusCode, template: &impl Template) -> Response {
     match template.render() {
@@ -234,14 +213,6 @@ mod tests {
         );
         headers.insert(header::COOKIE, HeaderValue::from_static("pd_lang=zh-TW"));
         assert_eq!(page_locale(&jar(&headers), &headers, false, None), Locale::ZhTw);
-    }
-
-    #[test]
-    fn numbers_are_grouped_the_locales_way() {
-        assert_eq!(format_number(Locale::EnUs, 10_000_000), "10,000,000");
-        assert_eq!(format_number(Locale::FrFr, 1234), "1\u{202f}234");
-        assert_eq!(format_number(Locale::RuRu, 300), "300");
-        assert_eq!(format_number(Locale::ZhTw, -12345), "-12,345");
     }
 
     #[test]

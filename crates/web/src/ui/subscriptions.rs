@@ -8,8 +8,9 @@ use partnerdesk_domain::catalog::Catalog;
 use partnerdesk_domain::subscription::Subscription;
 
 use crate::i18n;
+use crate::i18n::format_number;
 use crate::ui::billing::plan_words;
-use crate::ui::layout::{format_date, format_number};
+use crate::ui::layout::format_date;
 
 /// The term and billing plan in words (`One year, billed monthly`); a term new commerce
 /// doesn't sell (a trial's) as the catalog writes it.

@@ -45,8 +45,8 @@ async fn customer_price_rules_are_set_checked_and_price_the_next_order() {
     let csrf = page.csrf();
     for (percent, message) in [
         ("abc", "Type a number such as 15 or 12.5."),
-        ("1000.5", "Use a markup from 0 to 1000 percent."),
-        ("-3", "Use a markup from 0 to 1000 percent."),
+        ("1000.5", "Use a markup from 0 to 1,000 percent."),
+        ("-3", "Use a markup from 0 to 1,000 percent."),
     ] {
         let refused = visitor
             .post("/billing/prices", &rule(&csrf, "percent", percent))

@@ -16,6 +16,7 @@ use serde::Deserialize;
 use crate::app::billing::{self, PriceRuleInput};
 use crate::app::{AppError, customers, subscriptions};
 use crate::i18n;
+use crate::i18n::format_number;
 use crate::invoice_pdf;
 use crate::portal::billing::invoices::first_lines;
 use crate::portal::billing::prices::{kind_of, shown};
@@ -24,7 +25,6 @@ use crate::state::AppState;
 use crate::ui::billing::{
     CustomerLines, InvoiceRow, Side, by_customer, format_money, format_percent, invoice_row, plan_words,
 };
-use crate::ui::layout::format_number;
 use crate::ui::{Flash, Form, Page, PageError, html, ok};
 
 struct MarginRow {
