@@ -17,13 +17,13 @@ error-country-unknown = { $suggestion ->
    *[other] Use the ISO 3166 code { $suggestion } for this country.
 }
 error-state-unknown = Choose a state or province of the selected country.
-error-postal-code-format = This postal code doesn't match the format used in the selected country.
+error-postal-code-format = This postal code doesn't match the format used in the selected country, such as { $example }.
 error-phone-invalid = Enter a phone number that is valid in the selected country, or an international number starting with +.
 error-phone-required-in-country = Companies in the selected country must give a phone number.
 error-email-invalid = Enter an email address such as name@example.com.
 error-email-at-partner-domain = Use the customer's own email address, not one at your organization's domain.
 error-registration-number-required = Companies in the selected country must give their organization registration number.
-error-registration-number-invalid = The organization registration number doesn't have the expected format ({ $pattern }).
+error-registration-number-invalid = The organization registration number doesn't have the expected format, such as { $sample }.
 error-registration-number-not-accepted = Leave the organization registration number empty: the selected country doesn't use it.
 error-culture-unsupported = Choose one of the cultures supported in the selected country.
 error-language-unsupported = Choose one of the languages supported in the selected country.

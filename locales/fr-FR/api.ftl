@@ -17,13 +17,13 @@ error-country-unknown = { $suggestion ->
    *[other] Utilisez le code ISO 3166 { $suggestion } pour ce pays.
 }
 error-state-unknown = Choisissez un État ou une province du pays sélectionné.
-error-postal-code-format = Ce code postal ne correspond pas au format utilisé dans le pays sélectionné.
+error-postal-code-format = Ce code postal ne correspond pas au format utilisé dans le pays sélectionné, par exemple { $example }.
 error-phone-invalid = Entrez un numéro de téléphone valide dans le pays sélectionné, ou un numéro international commençant par +.
 error-phone-required-in-country = Les sociétés du pays sélectionné doivent indiquer un numéro de téléphone.
 error-email-invalid = Entrez une adresse e-mail, par exemple name@example.com.
 error-email-at-partner-domain = Utilisez l'adresse e-mail propre au client, et non une adresse du domaine de votre organisation.
 error-registration-number-required = Les sociétés du pays sélectionné doivent indiquer leur numéro d'immatriculation de l'organisation.
-error-registration-number-invalid = Le numéro d'immatriculation de l'organisation n'a pas le format attendu ({ $pattern }).
+error-registration-number-invalid = Le numéro d'immatriculation de l'organisation n'a pas le format attendu, par exemple { $sample }.
 error-registration-number-not-accepted = Laissez le numéro d'immatriculation de l'organisation vide : le pays sélectionné ne l'utilise pas.
 error-culture-unsupported = Choisissez l'une des cultures prises en charge dans le pays sélectionné.
 error-language-unsupported = Choisissez l'une des langues prises en charge dans le pays sélectionné.

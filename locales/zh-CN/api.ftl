@@ -14,13 +14,13 @@ error-country-unknown = { $suggestion ->
    *[other] 对于此国家/地区，请使用 ISO 3166 代码 { $suggestion }。
 }
 error-state-unknown = 请选择所选国家/地区的州或省。
-error-postal-code-format = 此邮政编码与所选国家/地区使用的格式不匹配。
+error-postal-code-format = 此邮政编码与所选国家/地区使用的格式不匹配，格式示例：{ $example }。
 error-phone-invalid = 请输入在所选国家/地区有效的电话号码，或以 + 开头的国际电话号码。
 error-phone-required-in-country = 所选国家/地区的公司必须提供电话号码。
 error-email-invalid = 请输入电子邮件地址，例如 name@example.com。
 error-email-at-partner-domain = 请使用客户自己的电子邮件地址，而不是您组织域中的地址。
 error-registration-number-required = 所选国家/地区的公司必须提供组织注册号。
-error-registration-number-invalid = 组织注册号不符合预期的格式（{ $pattern }）。
+error-registration-number-invalid = 组织注册号不符合预期的格式，格式示例：{ $sample }。
 error-registration-number-not-accepted = 请将组织注册号留空：所选国家/地区不使用此号码。
 error-culture-unsupported = 请选择所选国家/地区支持的一种区域性。
 error-language-unsupported = 请选择所选国家/地区支持的一种语言。

@@ -14,13 +14,13 @@ error-country-unknown = { $suggestion ->
    *[other] 此國家/地區請使用 ISO 3166 代碼 { $suggestion }。
 }
 error-state-unknown = 請選擇所選國家/地區的州或省。
-error-postal-code-format = 此郵遞區號不符合所選國家/地區使用的格式。
+error-postal-code-format = 此郵遞區號不符合所選國家/地區使用的格式，格式範例：{ $example }。
 error-phone-invalid = 請輸入在所選國家/地區有效的電話號碼，或以 + 開頭的國際電話號碼。
 error-phone-required-in-country = 所選國家/地區的公司必須提供電話號碼。
 error-email-invalid = 請輸入電子郵件地址，例如 name@example.com。
 error-email-at-partner-domain = 請使用客戶自己的電子郵件地址，而非您組織網域中的地址。
 error-registration-number-required = 所選國家/地區的公司必須提供其組織註冊號碼。
-error-registration-number-invalid = 組織註冊號碼不符合預期的格式（{ $pattern }）。
+error-registration-number-invalid = 組織註冊號碼不符合預期的格式，格式範例：{ $sample }。
 error-registration-number-not-accepted = 請將組織註冊號碼留白：所選國家/地區不使用此號碼。
 error-culture-unsupported = 請選擇所選國家/地區支援的其中一種文化特性。
 error-language-unsupported = 請選擇所選國家/地區支援的其中一種語言。

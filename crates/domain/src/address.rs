@@ -98,7 +98,9 @@ pub fn parse_postal_code(input: &str, country: CountryCode) -> Result<Option<Str
         None if info.postal_code_required() => Err(Rule::Required),
         None => Ok(None),
         Some(code) if info.postal_code_matches(&code) => Ok(Some(code)),
-        Some(_) => Err(Rule::PostalCodeFormat),
+        Some(_) => Err(Rule::PostalCodeFormat {
+            example: info.postal_code_example().unwrap_or_default().to_owned(),
+        }),
     }
 }
 
@@ -143,7 +145,12 @@ mod tests {
                 (Field::AddressLine1, Rule::Required),
                 (Field::City, Rule::Required),
                 (Field::State, Rule::StateUnknown),
-                (Field::PostalCode, Rule::PostalCodeFormat),
+                (
+                    Field::PostalCode,
+                    Rule::PostalCodeFormat {
+                        example: "12345".into()
+                    }
+                ),
             ]
         );
     }

@@ -218,7 +218,10 @@ pub enum Rule {
         suggestion: Option<&'static str>,
     },
     StateUnknown,
-    PostalCodeFormat,
+    PostalCodeFormat {
+        /// A postal code in the country's format.
+        example: String,
+    },
     PhoneInvalid,
     /// Partner Center 600051: the country requires the organization's phone number.
     PhoneRequiredInCountry,
@@ -226,9 +229,10 @@ pub enum Rule {
     EmailAtPartnerDomain,
     /// Partner Center 600049.
     RegistrationNumberRequired,
-    /// Partner Center 600050; `pattern` is the expected format.
+    /// Partner Center 600050; `pattern` is the expected format, `sample` a number in it.
     RegistrationNumberInvalid {
         pattern: &'static str,
+        sample: &'static str,
     },
     /// Partner Center 600002: the country doesn't take a registration number.
     RegistrationNumberNotAccepted,
@@ -391,7 +395,7 @@ impl Rule {
             Rule::LegalFormOnly => "LegalFormOnly",
             Rule::CountryUnknown { .. } => "CountryUnknown",
             Rule::StateUnknown => "StateUnknown",
-            Rule::PostalCodeFormat => "PostalCodeFormat",
+            Rule::PostalCodeFormat { .. } => "PostalCodeFormat",
             Rule::PhoneInvalid => "PhoneInvalid",
             Rule::PhoneRequiredInCountry => "PhoneRequiredInCountry",
             Rule::EmailInvalid => "EmailInvalid",
@@ -484,9 +488,11 @@ impl Rule {
             Rule::CountryUnknown { suggestion } => {
                 vec![("suggestion", Arg::Text(suggestion.unwrap_or("none").to_owned()))]
             }
-            Rule::RegistrationNumberInvalid { pattern } => {
-                vec![("pattern", Arg::Text((*pattern).to_owned()))]
-            }
+            Rule::RegistrationNumberInvalid { pattern, sample } => vec![
+                ("pattern", Arg::Text((*pattern).to_owned())),
+                ("sample", Arg::Text((*sample).to_owned())),
+            ],
+            Rule::PostalCodeFormat { example } => vec![("example", Arg::Text(example.clone()))],
             Rule::DomainSuffix { suffix } => vec![("suffix", Arg::Text(suffix.clone()))],
             Rule::QuantityOutOfRange { min, max } | Rule::SubscriptionQuantityOutOfRange { min, max } => {
                 vec![
@@ -605,6 +611,12 @@ mod tests {
     fn partner_center_codes_are_kept() {
         assert_eq!(Rule::RegistrationNumberRequired.code(), 600049);
         assert_eq!(Rule::AgreementAlreadyConfirmed.code(), 600061);
-        assert_eq!(Rule::PostalCodeFormat.code(), 3000);
+        assert_eq!(
+            Rule::PostalCodeFormat {
+                example: String::new()
+            }
+            .code(),
+            3000
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! states exist, the postal-code format, supported cultures and languages, and whether the
 //! organization registration number is required. Built once from keshvar's data.
 
+mod postal;
 mod registration;
 mod states;
 
@@ -92,6 +93,8 @@ pub struct CountryInfo {
     postal: Option<Regex>,
     /// The pattern of `postal`, unanchored (Google's address data, via keshvar).
     pub postal_pattern: Option<&'static str>,
+    /// A postal code in that format, shown with errors and hints.
+    postal_example: Option<String>,
     /// Cultures (`ll-CC`) in order of preference; the first is the default.
     pub cultures: Vec<String>,
     /// Two-letter language codes in order of preference; the first is the default.
@@ -120,6 +123,11 @@ impl CountryInfo {
     /// The anchored regex a postal code must match, if the country has one.
     pub fn postal_code_regex(&self) -> Option<String> {
         self.postal_pattern.map(|p| format!("^(?:{p})$"))
+    }
+
+    /// A postal code in the country's format, such as "98052".
+    pub fn postal_code_example(&self) -> Option<&str> {
+        self.postal_example.as_deref()
     }
 
     /// Finds a state by code or English name, in any case.
@@ -189,6 +197,7 @@ fn build(country: &keshvar::Country) -> Option<CountryInfo> {
         names,
         states,
         postal,
+        postal_example: postal_pattern.and_then(postal::example),
         postal_pattern,
         cultures,
         languages,

@@ -30,6 +30,7 @@ impl RegistrationRule {
         } else {
             Err(crate::Rule::RegistrationNumberInvalid {
                 pattern: self.pattern,
+                sample: self.sample,
             })
         }
     }
@@ -112,7 +113,8 @@ mod tests {
         assert_eq!(
             rule.parse("12345"),
             Err(Rule::RegistrationNumberInvalid {
-                pattern: r"^(\d{10}|\d{12})$"
+                pattern: r"^(\d{10}|\d{12})$",
+                sample: "7707083893",
             })
         );
         assert_eq!(rule.parse("  "), Err(Rule::RegistrationNumberRequired));

@@ -273,7 +273,7 @@ async fn registration_countries_need_the_number_and_the_phone() {
         error["description"]
             .as_str()
             .unwrap_or("")
-            .contains(r"^\d{3}-?\d{3}-?\d{2}-?\d{2}$")
+            .contains("such as 123-456-32-18")
     );
     body["companyProfile"]["organizationRegistrationNumber"] = json!("123-456-32-18");
     let created = app.create_customer(&body).await;

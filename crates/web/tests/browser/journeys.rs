@@ -267,7 +267,7 @@ async fn every_fields_wrong_input_shows_its_message() {
         (
             "postalCode",
             "12",
-            "This postal code doesn't match the format used in the selected country.",
+            "This postal code doesn't match the format used in the selected country, such as 123456.",
         ),
         (
             "phoneNumber",
@@ -277,7 +277,7 @@ async fn every_fields_wrong_input_shows_its_message() {
         (
             "organizationRegistrationNumber",
             "77",
-            "The organization registration number doesn't have the expected format (^(\\d{10}|\\d{12})$).",
+            "The organization registration number doesn't have the expected format, such as 7707083893.",
         ),
         ("firstName", "", "This value is required."),
         (

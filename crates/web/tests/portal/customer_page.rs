@@ -56,7 +56,7 @@ async fn the_account_tab_edits_details_by_the_wizards_rules_and_refuses_a_stale_
         .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     for text in [
-        "This postal code doesn't match the format used in the selected country.",
+        "This postal code doesn't match the format used in the selected country, such as 12345.",
         "Enter an email address such as name@example.com.",
         r#"id="error-summary""#,
     ] {

@@ -279,7 +279,14 @@ impl Builder<'_> {
             .field(Field::PostalCode, "label-postal-code", Kind::Text, &a.postal_code)
             .autocomplete("postal-code");
         match self.country() {
-            Some(info) if info.postal_code_required() => field.hint(self.t("hint-postal-required")),
+            Some(info) if info.postal_code_required() => {
+                let example = info.postal_code_example().unwrap_or_default().to_owned();
+                field.hint(i18n::text_with(
+                    self.locale,
+                    "hint-postal-required",
+                    &[("example", Arg::Text(example))],
+                ))
+            }
             Some(_) => field.optional().hint(self.t("hint-postal-optional")),
             None => field.optional(),
         }
