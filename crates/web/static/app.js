@@ -106,6 +106,15 @@ onReady(function () {
     });
   }
 
+  // A license count typed for an offer ticks the offer (the server does the same without
+  // this script).
+  document.querySelectorAll(".offer input[name^='quantity-']").forEach(function (input) {
+    input.addEventListener("input", function () {
+      var box = document.getElementById("offer-" + input.name.slice("quantity-".length));
+      if (box && input.value.trim()) box.checked = true;
+    });
+  });
+
   // Copy buttons.
   document.querySelectorAll("button[data-copy]").forEach(function (button) {
     button.addEventListener("click", function () {

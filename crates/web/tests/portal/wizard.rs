@@ -372,6 +372,57 @@ async fn update_from_review_returns_to_the_step_then_to_the_review_with_nothing_
 }
 
 #[tokio::test]
+async fn a_count_typed_without_ticking_its_offer_orders_it() {
+    let app = TestApp::spawn().await;
+    let (visitor, _) = admin(&app).await;
+    let start = visitor.follow(visitor.get("/customers/new").await).await;
+    let csrf = start.csrf();
+    post(
+        &visitor,
+        "/customers/new/account",
+        &csrf,
+        &account("typedcount"),
+        "next",
+    )
+    .await;
+    let offers = visitor.get("/customers/new/subscriptions").await;
+    assert!(
+        offers.contains(r#"name="shown-quantity-PDC-APP-CRM" value="1""#),
+        "{}",
+        offers.html
+    );
+    let typed = [
+        ("offer", "PDC-MAIL-STD".to_owned()),
+        ("quantity-PDC-MAIL-STD", "10".into()),
+        ("shown-quantity-PDC-MAIL-STD", "1".into()),
+        // Typed, not ticked: ordered.
+        ("quantity-PDC-APP-CRM", "6".into()),
+        ("shown-quantity-PDC-APP-CRM", "1".into()),
+        // Left as shown, not ticked: not ordered.
+        ("quantity-PDC-SEC-ENDPOINT", "5".into()),
+        ("shown-quantity-PDC-SEC-ENDPOINT", "5".into()),
+    ];
+    let next = post(&visitor, "/customers/new/subscriptions", &csrf, &typed, "next").await;
+    assert_eq!(
+        next.location.as_deref(),
+        Some("/customers/new/review"),
+        "{}",
+        next.html
+    );
+    let review = visitor.get("/customers/new/review").await;
+    assert!(review.contains("Business Mail Standard") && review.contains("Sales CRM Standard"));
+    assert!(
+        review.contains(">6<"),
+        "the typed count is ordered: {}",
+        review.html
+    );
+    assert!(
+        !review.contains("Endpoint Protection"),
+        "an untouched offer is not ordered"
+    );
+}
+
+#[tokio::test]
 async fn wrong_values_are_shown_beside_their_fields_in_the_users_language_and_kept() {
     let app = TestApp::spawn().await;
     let (visitor, _) = admin(&app).await;
@@ -398,7 +449,7 @@ async fn wrong_values_are_shown_beside_their_fields_in_the_users_language_and_ke
     for (field, message) in [
         (
             "postalCode",
-            "Ce code postal ne correspond pas au format utilisé dans le pays sélectionné.",
+            "Ce code postal ne correspond pas au format utilisé dans le pays sélectionné, par exemple 12345.",
         ),
         (
             "email",
@@ -479,7 +530,8 @@ async fn subscriptions_need_an_offer_and_counts_in_range() {
     )
     .await;
     assert!(
-        refused.contains("id=\"quantity-PDC-SEC-ENDPOINT-error\">Enter a number of licenses from 5 to 5000."),
+        refused
+            .contains("id=\"quantity-PDC-SEC-ENDPOINT-error\">Enter a number of licenses from 5 to 5,000."),
         "{}",
         refused.html
     );

@@ -15,10 +15,10 @@ use time::OffsetDateTime;
 use super::{Drafting, step_path};
 use crate::app::{billing, customers};
 use crate::i18n;
+use crate::i18n::format_number;
 use crate::state::AppState;
 use crate::ui::billing::{format_money, plan_words};
 use crate::ui::fields::{ErrorLink, summary_item};
-use crate::ui::layout::format_number;
 use crate::ui::{Fields, Form, Page, PageError, ok, refused};
 
 pub(crate) struct OfferView {
@@ -105,7 +105,9 @@ pub async fn submit(
 }
 
 /// Puts the ticked offers (`offer`, repeated), every typed license count
-/// (`quantity-<offer id>`) and chosen plan (`plan-<offer id>`) into the draft.
+/// (`quantity-<offer id>`) and chosen plan (`plan-<offer id>`) into the draft. An offer
+/// whose count was changed from the one shown (`shown-quantity-<offer id>`) counts as
+/// ticked: typing a number for an offer means ordering it.
 pub(crate) fn read(draft: &mut Draft, form: &Fields, catalog: &Catalog) {
     let ticked: Vec<&str> = form.all("offer").collect();
     let value = |name: String| {
@@ -122,7 +124,9 @@ pub(crate) fn read(draft: &mut Draft, form: &Fields, catalog: &Catalog) {
             quantity: quantity(id),
             plan: value(format!("plan-{id}")),
         };
-        if ticked.contains(&id) {
+        let shown = form.get(&format!("shown-quantity-{id}")).map(str::trim);
+        let typed = !chosen.quantity.is_empty() && shown.is_some_and(|shown| shown != chosen.quantity);
+        if ticked.contains(&id) || typed {
             offers.push(chosen);
         } else if !chosen.quantity.is_empty() {
             others.push(chosen);
