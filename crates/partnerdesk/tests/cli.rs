@@ -104,7 +104,8 @@ async fn scriptable_commands_print_only_their_result() {
         .await
         .ok()
         .flatten()
-        .unwrap_or_else(|| panic!("the token works"));
+        .unwrap_or_else(|| panic!("the token works"))
+        .principal;
     assert_eq!(principal.partner.id.to_string(), provider);
     let (_, hash) = store
         .partner_user_by_email("ops@acme.example")

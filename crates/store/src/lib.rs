@@ -44,7 +44,7 @@ pub use ops::support::{
     AssigneeFilter, MAX_PAGE as MAX_REQUEST_PAGE, Note, OpenRequest, REQUEST_NUMBER, RequestFile,
     RequestQuery, ServiceRequest, SupportViewer,
 };
-pub use ops::tokens::TokenInfo;
+pub use ops::tokens::{TokenHolder, TokenInfo};
 pub use ops::users::LinkDigest;
 
 use db::postgres::Postgres;

@@ -30,6 +30,21 @@ pub struct TokenInfo {
     pub last_used_at: Option<OffsetDateTime>,
 }
 
+/// The holder of a token that authenticated, and when the token was last recorded in use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenHolder {
+    pub principal: Principal,
+    pub last_used_at: Option<OffsetDateTime>,
+}
+
+impl TokenHolder {
+    /// Is the recorded use older than [`USE_RECORDED_EVERY`], so that this use is worth a
+    /// write ([`Store::token_used`])?
+    pub fn use_unrecorded(&self, now: OffsetDateTime) -> bool {
+        self.last_used_at.is_none_or(|at| at < now - USE_RECORDED_EVERY)
+    }
+}
+
 /// How stale a token's `last_used_at` may get before a use writes it again: one write a
 /// minute at most, however busy the token.
 pub const USE_RECORDED_EVERY: time::Duration = time::Duration::minutes(1);
@@ -79,11 +94,11 @@ impl Store {
 
     /// The active user and partner behind an API token (by its digest), if the token is
     /// known, not revoked and not expired.
-    pub async fn authenticate_token(&self, token_hash: Vec<u8>) -> Result<Option<Principal>, StoreError> {
+    pub async fn authenticate_token(&self, token_hash: Vec<u8>) -> Result<Option<TokenHolder>, StoreError> {
         self.read_with(token_hash, move |c, hash| {
             Box::pin(async move {
                 let sql = format!(
-                    "SELECT {USER_COLUMNS}, {PARTNER_COLUMNS} FROM api_tokens t \
+                    "SELECT {USER_COLUMNS}, {PARTNER_COLUMNS}, t.last_used_at FROM api_tokens t \
                      JOIN partner_users u ON u.id = t.user_id JOIN partners p ON p.id = u.partner_id \
                      WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2)"
                 );
@@ -97,10 +112,13 @@ impl Store {
                 }
                 let partner = partner_from(&row)?;
                 let partner_domains = partner_domains(c, partner.id).await?;
-                Ok(Some(Principal {
-                    user,
-                    partner,
-                    partner_domains,
+                Ok(Some(TokenHolder {
+                    principal: Principal {
+                        user,
+                        partner,
+                        partner_domains,
+                    },
+                    last_used_at: row.opt_time("last_used_at")?,
                 }))
             })
         })

@@ -966,7 +966,8 @@ async fn partner_users_are_unique_and_tokens_authenticate_only_while_valid() {
         .store
         .authenticate_token(secrets::sha256(token.as_bytes()))
         .await)
-    .unwrap_or_else(|| panic!("known token"));
+    .unwrap_or_else(|| panic!("known token"))
+    .principal;
     assert_eq!(principal.partner.id, f.provider.id);
     assert_eq!(principal.partner_domains, vec!["provider.example".to_owned()]);
     assert_eq!(

@@ -77,8 +77,9 @@ async fn tokens_are_listed_newest_first_and_revoked_only_by_their_partner() {
         .revoke_api_token(f.provider.id, first, None, Actor::operator())
         .await);
     assert_eq!(ok(f.store.authenticate_token(secrets::sha256(b"t1")).await), None);
-    let principal =
-        ok(f.store.authenticate_token(secrets::sha256(b"t2")).await).unwrap_or_else(|| panic!("valid"));
+    let principal = ok(f.store.authenticate_token(secrets::sha256(b"t2")).await)
+        .unwrap_or_else(|| panic!("valid"))
+        .principal;
     assert_eq!(
         (principal.user, principal.partner.id),
         (sales.clone(), f.provider.id)
@@ -164,6 +165,15 @@ async fn an_expired_token_is_refused_and_uses_are_recorded_once_a_minute() {
     let later = now + time::Duration::minutes(2);
     ok(store.token_used(secrets::sha256(b"current"), later).await);
     assert_eq!(used().await.0, Some(later));
+    let holder =
+        ok(store.authenticate_token(secrets::sha256(b"current")).await).unwrap_or_else(|| panic!("valid"));
+    assert_eq!(
+        holder.last_used_at,
+        Some(later),
+        "the holder tells when the use was recorded"
+    );
+    assert!(!holder.use_unrecorded(later + time::Duration::seconds(59)));
+    assert!(holder.use_unrecorded(later + time::Duration::seconds(61)));
     let created = ok(f
         .store
         .activity(

@@ -95,16 +95,19 @@ async fn look_up(state: &AppState, token: &str, address: Option<IpAddr>) -> Resu
     let digest = secrets::sha256(token.as_bytes());
     if !bad.known(&digest) {
         match state.store.authenticate_token(digest.clone()).await {
-            Ok(Some(principal)) => {
+            Ok(Some(holder)) => {
                 // When it was last used is the token page's, not this request's: written
                 // aside, at most once a minute, and a failure to write costs nothing.
-                let store = state.store.clone();
-                tokio::spawn(async move {
-                    if let Err(e) = store.token_used(digest, time::OffsetDateTime::now_utc()).await {
-                        tracing::debug!(error = %e, "could not record a token's use");
-                    }
-                });
-                return Ok(state.principals.insert(token, principal));
+                let now = time::OffsetDateTime::now_utc();
+                if holder.use_unrecorded(now) {
+                    let store = state.store.clone();
+                    tokio::spawn(async move {
+                        if let Err(e) = store.token_used(digest, now).await {
+                            tracing::debug!(error = %e, "could not record a token's use");
+                        }
+                    });
+                }
+                return Ok(state.principals.insert(token, holder.principal));
             }
             Ok(None) => {}
             Err(e) => return Err(ApiError::from(e)),
