@@ -9,8 +9,10 @@ use serde::{Deserialize, Serialize};
 use strum::{Display, EnumString, IntoStaticStr, VariantArray};
 use time::OffsetDateTime;
 
+use crate::Locale;
 use crate::email::Email;
 use crate::error::{Errors, Field, FieldError, Rule};
+use crate::partner::{PartnerKind, PartnerUser, Permission, allowed};
 use crate::phone::PhoneNumber;
 
 /// The longest a request's title may be.
@@ -439,6 +441,36 @@ pub fn is_overdue(
     status != RequestStatus::Closed && ((!answered && now > first_response_due) || now > resolution_due)
 }
 
+/// The language mail to a partner's support address is written in: that of the user whose
+/// address it is, else the one most of its support staff (active users who work requests)
+/// chose, else English.
+pub fn support_staff_locale(kind: PartnerKind, users: &[PartnerUser], address: &str) -> Locale {
+    let chosen = |u: &PartnerUser| u.locale.as_deref().and_then(Locale::from_tag);
+    if let Some(locale) = users
+        .iter()
+        .find(|u| u.email.eq_ignore_ascii_case(address))
+        .and_then(chosen)
+    {
+        return locale;
+    }
+    let mut counts = [0_usize; Locale::ALL.len()];
+    for user in users
+        .iter()
+        .filter(|u| u.active && allowed(kind, u.role, Permission::WorkSupport))
+    {
+        if let Some(locale) = chosen(user) {
+            counts[locale as usize] += 1;
+        }
+    }
+    // The first of the most chosen, in Locale::ALL's order (English first) on a tie.
+    Locale::ALL
+        .into_iter()
+        .rev()
+        .max_by_key(|l| counts[*l as usize])
+        .filter(|l| counts[*l as usize] > 0)
+        .unwrap_or(Locale::EnUs)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -570,5 +602,46 @@ mod tests {
         assert!(is_overdue(RequestStatus::Open, first, false, resolve, later));
         assert!(!is_overdue(RequestStatus::Open, first, true, resolve, later));
         assert!(!is_overdue(RequestStatus::Closed, first, false, resolve, later));
+    }
+
+    #[test]
+    fn mail_to_support_staff_is_in_their_language() {
+        use crate::partner::Role;
+        use crate::{PartnerId, PartnerUserId};
+        let user = |email: &str, role, locale: Option<&str>| PartnerUser {
+            id: PartnerUserId::new(),
+            partner_id: PartnerId::new(),
+            email: email.into(),
+            role,
+            active: true,
+            locale: locale.map(str::to_owned),
+            time_zone: None,
+            last_signed_in_at: None,
+        };
+        let kind = PartnerKind::Direct;
+        let users = vec![
+            user("desk@p.example", Role::HelpdeskAgent, Some("ru-RU")),
+            user("a@p.example", Role::AdminAgent, Some("fr-FR")),
+            user("b@p.example", Role::HelpdeskAgent, Some("fr-FR")),
+            user("sales@p.example", Role::SalesAgent, Some("zh-TW")),
+            user("c@p.example", Role::HelpdeskAgent, None),
+        ];
+        assert_eq!(support_staff_locale(kind, &users, "DESK@p.example"), Locale::RuRu);
+        assert_eq!(
+            support_staff_locale(kind, &users, "support@p.example"),
+            Locale::FrFr
+        );
+        assert_eq!(
+            support_staff_locale(kind, &users[3..], "support@p.example"),
+            Locale::EnUs
+        );
+        let tie = [
+            user("x@p.example", Role::AdminAgent, Some("zh-CN")),
+            user("y@p.example", Role::AdminAgent, Some("en-US")),
+        ];
+        assert_eq!(
+            support_staff_locale(kind, &tie, "support@p.example"),
+            Locale::EnUs
+        );
     }
 }

@@ -8,7 +8,7 @@ use partnerdesk_domain::mail::{Mail, MailKind};
 use partnerdesk_domain::partner::{PartnerKind, Permission};
 use partnerdesk_domain::subscription::Subscription;
 use partnerdesk_domain::support::{
-    NewRequest, NewRequestInput, RequestStatus, SupportProfile, Visibility, parse_note,
+    NewRequest, NewRequestInput, RequestStatus, SupportProfile, Visibility, parse_note, support_staff_locale,
 };
 use partnerdesk_domain::{CustomerId, Field, FieldError, Locale, PartnerId, PartnerUserId, Rule};
 use partnerdesk_store::{
@@ -272,9 +272,11 @@ async fn opening(
     let mut mails = Vec::new();
     let support_email = state.store.support_profile(partner).await?.map(|p| p.email);
     if let Some(to) = support_email.filter(|e| !e.is_empty() && !by_partner) {
-        let severity = crate::i18n::text(Locale::EnUs, &format!("severity-{}", request.severity));
+        let kind = state.store.partner(partner).await?.kind;
+        let locale = support_staff_locale(kind, &state.store.partner_users(partner).await?, &to);
+        let severity = crate::i18n::text(locale, &format!("severity-{}", request.severity));
         mails.push(
-            Mail::new(MailKind::ServiceRequestOpened, &to, Locale::EnUs, partner)
+            Mail::new(MailKind::ServiceRequestOpened, &to, locale, partner)
                 .arg("number", REQUEST_NUMBER)
                 .arg("title", &request.title)
                 .arg("severity", severity)
