@@ -88,9 +88,12 @@ async fn edit_a_customer_record_its_agreement_reset_its_password_and_read_its_hi
     phone.sign_in(email, &password).await;
     phone.goto(&format!("{last}/activity")).await;
     assert_eq!(phone.text("[data-testid='time-zone']").await, "(Asia/Tokyo)");
-    phone.goto("/settings").await;
-    phone.assert_accessible("settings").await;
     phone.as_phone().await;
+    // On a phone the signed-in name that leads to Settings is hidden; a gear in the menu
+    // leads there.
+    phone.click("nav-settings").await;
+    assert_eq!(phone.path().await, "/settings");
+    phone.assert_accessible("settings").await;
     for tab in ["", "/account", "/subscriptions", "/users", "/activity"] {
         phone.goto(&format!("{last}{tab}")).await;
         assert_eq!(phone.sideways().await, 0, "{tab} fits a phone");
