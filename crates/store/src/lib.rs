@@ -37,7 +37,7 @@ pub use ops::idempotency::{Claim, IdempotencyRecord, Render, StoredResponse};
 pub use ops::markups::MarkupScope;
 pub use ops::outbox::OutboxMessage;
 pub use ops::partners::Principal;
-pub use ops::relationships::{CustomerPartner, Invitation, InvitationStatus};
+pub use ops::relationships::{CustomerPartner, Invitation, InvitationStatus, SentRequest};
 pub use ops::sessions::{Session, SignInRecord};
 pub use ops::sign_ins::{SignInAttempt, SignInKind};
 pub use ops::support::{

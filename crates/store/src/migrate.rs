@@ -44,6 +44,7 @@ const MIGRATIONS: &[Migration] = migrations![
     "0017_customer_user_sign_ins",
     "0018_token_expiry",
     "0019_user_time_zone",
+    "0020_relationship_history",
 ];
 
 impl Store {

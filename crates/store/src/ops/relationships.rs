@@ -37,6 +37,29 @@ pub struct Invitation {
     pub status: InvitationStatus,
 }
 
+/// A relationship request as the partner that sent it lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentRequest {
+    pub id: Uuid,
+    pub created_at: OffsetDateTime,
+    pub reseller_name: Option<String>,
+    pub delegated_admin: bool,
+    /// Where its link was mailed, if anywhere.
+    pub sent_to: Option<String>,
+    pub expires_at: OffsetDateTime,
+    pub status: InvitationStatus,
+    pub answered_at: Option<OffsetDateTime>,
+    /// The customer that opened its link, once one has.
+    pub customer: Option<(CustomerId, String)>,
+}
+
+impl SentRequest {
+    /// Pending past its expiry: its link no longer works.
+    pub fn expired(&self, now: OffsetDateTime) -> bool {
+        self.status == InvitationStatus::Pending && self.expires_at <= now
+    }
+}
+
 /// A partner of the customer, as the customer portal lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CustomerPartner {
@@ -57,12 +80,16 @@ fn invitation_from(row: &Row) -> Result<Invitation, StoreError> {
         reseller_name: row.opt_text("reseller_name")?,
         delegated_admin: row.bool("delegated_admin")?,
         expires_at: row.time("expires_at")?,
-        status: match row.text("status")?.as_str() {
-            "pending" => InvitationStatus::Pending,
-            "accepted" => InvitationStatus::Accepted,
-            "declined" => InvitationStatus::Declined,
-            other => return Err(StoreError::Internal(format!("invitation status {other:?}"))),
-        },
+        status: status_from(row)?,
+    })
+}
+
+fn status_from(row: &Row) -> Result<InvitationStatus, StoreError> {
+    Ok(match row.text("status")?.as_str() {
+        "pending" => InvitationStatus::Pending,
+        "accepted" => InvitationStatus::Accepted,
+        "declined" => InvitationStatus::Declined,
+        other => return Err(StoreError::Internal(format!("invitation status {other:?}"))),
     })
 }
 
@@ -98,7 +125,7 @@ impl Store {
                 let invitation = Uuid::now_v7();
                 c.execute(
                     "INSERT INTO relationship_invitations (id, partner_id, reseller_id, token_hash, delegated_admin, \
-                     created_at, expires_at, status) VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending')",
+                     created_at, expires_at, status, sent_to) VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8)",
                     &[
                         Value::Uuid(Some(invitation)),
                         id(partner),
@@ -107,6 +134,7 @@ impl Store {
                         delegated_admin.into(),
                         OffsetDateTime::now_utc().into(),
                         link.expires_at.into(),
+                        Value::from(mail.as_ref().map(|m| m.to.as_str())),
                     ],
                 )
                 .await?;
@@ -119,6 +147,48 @@ impl Store {
                     outbox::enqueue(c, &[mail.clone().arg(SUBJECT, invitation)]).await?;
                 }
                 Ok(())
+            })
+        })
+        .await
+    }
+
+    /// The partner's relationship requests, newest first, at most `limit`.
+    pub async fn sent_requests(
+        &self,
+        partner: PartnerId,
+        limit: u32,
+    ) -> Result<Vec<SentRequest>, StoreError> {
+        self.read(move |c| {
+            Box::pin(async move {
+                let rows = c
+                    .fetch_all(
+                        "SELECT i.id, i.created_at, r.name AS reseller_name, i.delegated_admin, i.sent_to, \
+                         i.expires_at, i.status, i.answered_at, i.customer_id, c.company_name \
+                         FROM relationship_invitations i LEFT JOIN partners r ON r.id = i.reseller_id \
+                         LEFT JOIN customers c ON c.id = i.customer_id \
+                         WHERE i.partner_id = $1 ORDER BY i.created_at DESC, i.id DESC LIMIT $2",
+                        &[id(partner), i64::from(limit).into()],
+                    )
+                    .await?;
+                rows.iter()
+                    .map(|row| {
+                        let customer = match row.opt_uuid("customer_id")? {
+                            Some(customer) => Some((customer, row.text("company_name")?)),
+                            None => None,
+                        };
+                        Ok(SentRequest {
+                            id: row.uuid("id")?,
+                            created_at: row.time("created_at")?,
+                            reseller_name: row.opt_text("reseller_name")?,
+                            delegated_admin: row.bool("delegated_admin")?,
+                            sent_to: row.opt_text("sent_to")?,
+                            expires_at: row.time("expires_at")?,
+                            status: status_from(row)?,
+                            answered_at: row.opt_time("answered_at")?,
+                            customer,
+                        })
+                    })
+                    .collect()
             })
         })
         .await

@@ -1,6 +1,8 @@
 //! The customer portal: the customer admin's sign-in, password and sessions, and the
 //! reseller relationship requests the customer answers there.
 
+use partnerdesk_domain::Locale;
+use partnerdesk_domain::mail::{Mail, MailKind};
 use partnerdesk_domain::onboarding::truncate_to_micros;
 use partnerdesk_store::{CustomerPartner, InvitationStatus};
 
@@ -208,6 +210,56 @@ async fn an_accepted_request_gives_the_partner_and_its_reseller_the_customer() {
         .answer_invitation(invitation.id, customer, false, Actor::operator())
         .await;
     assert!(matches!(again, Err(StoreError::NotFound)), "{again:?}");
+
+    // The partner's list: the answered request names its customer; a mailed one, where to.
+    ok(f.store
+        .request_relationship(
+            r.provider.id,
+            None,
+            false,
+            LinkDigest {
+                digest: secrets::sha256(b"mailed"),
+                expires_at: now + DAY,
+            },
+            Some(Mail::new(
+                MailKind::RelationshipRequest,
+                "it@contoso.example",
+                Locale::FrFr,
+                r.provider.id,
+            )),
+            Actor::operator(),
+        )
+        .await);
+    let sent = ok(f.store.sent_requests(r.provider.id, 10).await);
+    assert_eq!(sent.len(), 2, "{sent:?}");
+    let (mailed, accepted) = (&sent[0], &sent[1]);
+    assert_eq!(
+        (
+            mailed.sent_to.as_deref(),
+            mailed.status,
+            &mailed.customer,
+            mailed.reseller_name.as_deref()
+        ),
+        (Some("it@contoso.example"), InvitationStatus::Pending, &None, None)
+    );
+    assert!(!mailed.expired(now) && mailed.expired(now + 2 * DAY));
+    assert_eq!(
+        (
+            accepted.id,
+            accepted.status,
+            accepted.customer.clone(),
+            accepted.delegated_admin
+        ),
+        (
+            invitation.id,
+            InvitationStatus::Accepted,
+            Some((customer, "Fabrikam".to_owned())),
+            true
+        )
+    );
+    assert!(accepted.answered_at.is_some() && !accepted.expired(now + 2 * DAY));
+    assert_eq!(ok(f.store.sent_requests(r.provider.id, 1).await).len(), 1);
+    assert_eq!(ok(f.store.sent_requests(f.provider.id, 10).await), vec![]);
 
     let seen = ok(f.store.customer(r.provider.id, customer).await);
     assert_eq!(

@@ -8,7 +8,7 @@ use partnerdesk_domain::partner::{PartnerKind, Permission};
 use partnerdesk_domain::subscription::Subscription;
 use partnerdesk_domain::{Field, FieldError, Locale, PartnerId, Rule};
 use partnerdesk_secrets as secrets;
-use partnerdesk_store::{CustomerPartner, Invitation, InvitationStatus, LinkDigest, StoreError};
+use partnerdesk_store::{CustomerPartner, Invitation, InvitationStatus, LinkDigest, SentRequest, StoreError};
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
 
@@ -32,6 +32,15 @@ fn reseller_error(rule: Rule) -> AppError {
 pub struct SendTo<'a> {
     pub email: &'a str,
     pub locale: Locale,
+}
+
+/// How many of its earlier requests a partner sees beside the form.
+pub const SENT_SHOWN: u32 = 50;
+
+/// The caller's relationship requests, newest first, with where each stands.
+pub async fn sent(state: &AppState, caller: &Caller) -> Result<Vec<SentRequest>, AppError> {
+    caller.require(Permission::RequestRelationship)?;
+    Ok(state.store.sent_requests(caller.partner_id(), SENT_SHOWN).await?)
 }
 
 /// Records an invitation of the caller's (through its indirect reseller `reseller`, an id

@@ -8,7 +8,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use partnerdesk_domain::partner::Permission;
 use partnerdesk_domain::{Arg, Field};
+use partnerdesk_store::{InvitationStatus, SentRequest};
 use serde::Deserialize;
+use time::OffsetDateTime;
 
 use crate::app::relationships::SendTo;
 use crate::app::{AppError, relationships, sellers};
@@ -16,11 +18,25 @@ use crate::i18n;
 use crate::links;
 use crate::portal::session::{Can, guard};
 use crate::state::AppState;
+use crate::ui::layout::format_date;
 use crate::ui::{Flash, Form, Page, PageError, ok, refused};
 
 struct ResellerChoice {
     id: String,
     name: String,
+}
+
+/// An earlier request, as its row reads.
+struct SentRow {
+    sent: String,
+    reseller: String,
+    delegated_admin: bool,
+    sent_to: String,
+    /// `sent`, `accepted`, `declined` or `expired`.
+    state: &'static str,
+    status: String,
+    /// The customer that opened the link, and its page once it is the partner's.
+    customer: Option<(String, Option<String>)>,
 }
 
 #[derive(Template)]
@@ -30,6 +46,7 @@ struct RequestPage {
     resellers: Vec<ResellerChoice>,
     link: Option<String>,
     email: Option<String>,
+    sent: Vec<SentRow>,
     /// What was typed in "Send it to", and why it was refused.
     send_to: String,
     send_to_error: Option<String>,
@@ -55,6 +72,7 @@ async fn render(
     }
     debug_assert!(user.can(Permission::RequestRelationship));
     let resellers = sellers::resellers(state, &user.caller).await?;
+    let sent = relationships::sent(state, &user.caller).await?;
     let partner = user.caller.principal.partner.name.clone();
     let email = link.as_ref().map(|link| {
         let args = [("partner", Arg::Text(partner)), ("link", Arg::Text(link.clone()))];
@@ -71,9 +89,42 @@ async fn render(
             .collect(),
         link,
         email,
+        sent: sent.iter().map(|r| sent_row(user, r)).collect(),
         send_to: entered.send_to,
         send_to_error: entered.send_to_error,
     })
+}
+
+fn sent_row(user: &Requester, request: &SentRequest) -> SentRow {
+    let (locale, zone) = (user.locale, &user.zone);
+    let day = |at| format_date(locale, zone.local(at));
+    let now = OffsetDateTime::now_utc();
+    let (state, at) = match request.status {
+        _ if request.expired(now) => ("expired", request.expires_at),
+        InvitationStatus::Pending => ("sent", request.expires_at),
+        InvitationStatus::Accepted => ("accepted", request.answered_at.unwrap_or(request.expires_at)),
+        InvitationStatus::Declined => ("declined", request.answered_at.unwrap_or(request.expires_at)),
+    };
+    let status = i18n::text_with(
+        locale,
+        &format!("relationship-state-{state}"),
+        &[("date", Arg::Text(day(at)))],
+    );
+    SentRow {
+        sent: day(request.created_at),
+        reseller: request
+            .reseller_name
+            .clone()
+            .unwrap_or_else(|| i18n::text(locale, "customers-direct")),
+        delegated_admin: request.delegated_admin,
+        sent_to: request.sent_to.clone().unwrap_or_default(),
+        state,
+        status,
+        customer: request.customer.as_ref().map(|(id, name)| {
+            let page = (request.status == InvitationStatus::Accepted).then(|| format!("/customers/{id}"));
+            (name.clone(), page)
+        }),
+    }
 }
 
 pub async fn page(State(state): State<AppState>, user: Requester) -> Result<Response, PageError> {

@@ -176,6 +176,17 @@ async fn a_second_partner_is_accepted_by_the_customer_admin_and_sees_only_its_ow
     )
     .await;
     assert_eq!(theirs["relationshipToPartner"], "reseller");
+    let password = app
+        .user_with_password(&other, Role::AdminAgent, "boss@northwind.example")
+        .await;
+    let partner = Visitor::sign_in(&app.base, "boss@northwind.example", &password).await;
+    let sent = partner.get("/customers/relationship-request").await;
+    assert!(
+        sent.contains(&format!(r#"<a href="/customers/{customer}">twopartners Inc</a>"#))
+            && sent.contains("Accepted on"),
+        "an accepted request links to its customer: {}",
+        sent.html
+    );
     let none_yet = send(app.request_as(
         &other_token,
         Method::GET,
@@ -307,6 +318,31 @@ async fn declined_or_foreign_invitations_give_nothing_and_usgov_offers_none() {
     let id = first["id"].as_str().unwrap_or_default();
     let response = send(app.request_as(&token, Method::GET, &format!("/v1/customers/{id}"))).await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
+
+    // The partner's page lists its requests and where each stands: declined by the
+    // customer that opened it (named, not linked: it isn't the partner's), and a newer one
+    // still waiting.
+    invitation(&app, &token).await;
+    let password = app
+        .user_with_password(&other, Role::AdminAgent, "boss@contoso-cloud.example")
+        .await;
+    let partner = Visitor::sign_in(&app.base, "boss@contoso-cloud.example", &password).await;
+    let page = partner.get("/customers/relationship-request").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let rows: Vec<&str> = page.html.split("<tr data-state=").skip(1).collect();
+    assert_eq!(rows.len(), 2, "{}", page.html);
+    assert!(
+        rows[0].starts_with(r#""sent""#) && rows[0].contains("Sent, valid until"),
+        "{}",
+        rows[0]
+    );
+    assert!(rows[0].contains("Not opened yet") && rows[0].contains("Link only"));
+    assert!(
+        rows[1].starts_with(r#""declined""#) && rows[1].contains("Declined on"),
+        "{}",
+        rows[1]
+    );
+    assert!(rows[1].contains("decliner Inc") && !rows[1].contains("href="));
 
     let usgov = TestApp::spawn_with(
         CloudProfile::builtin(ProfileName::Usgov).unwrap_or_else(|| unreachable!()),
