@@ -41,6 +41,8 @@ tokens-expired-on = Expired on { $date }
 # Settings: what a user chooses for themselves.
 settings-title = Settings
 settings-zone = Time zone
+settings-name = Your name
+settings-name-hint = Shown beside your email on the Users page.
 settings-zone-hint = Times are shown in { $zone }.
 settings-zone-browser = Your browser's
 settings-save = Save

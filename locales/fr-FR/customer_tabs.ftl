@@ -41,6 +41,8 @@ tokens-expired-on = Expiré le { $date }
 # Settings: what a user chooses for themselves.
 settings-title = Paramètres
 settings-zone = Fuseau horaire
+settings-name = Votre nom
+settings-name-hint = Affiché à côté de votre e-mail sur la page Utilisateurs.
 settings-zone-hint = Les heures sont affichées dans le fuseau { $zone }.
 settings-zone-browser = Celui de votre navigateur
 settings-save = Enregistrer

@@ -45,6 +45,8 @@ tokens-expired-on = Истек { $date }
 # Settings: what a user chooses for themselves.
 settings-title = Настройки
 settings-zone = Часовой пояс
+settings-name = Ваше имя
+settings-name-hint = Показывается рядом с вашим адресом на странице «Пользователи».
 settings-zone-hint = Время показывается в часовом поясе { $zone }.
 settings-zone-browser = Как в браузере
 settings-save = Сохранить

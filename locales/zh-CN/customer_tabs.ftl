@@ -41,6 +41,8 @@ tokens-expired-on = 已于 { $date } 过期
 # Settings: what a user chooses for themselves.
 settings-title = 设置
 settings-zone = 时区
+settings-name = 您的姓名
+settings-name-hint = 在“用户”页面上显示在您的电子邮件旁边。
 settings-zone-hint = 时间以 { $zone } 显示。
 settings-zone-browser = 浏览器的时区
 settings-save = 保存

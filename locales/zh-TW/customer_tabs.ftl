@@ -41,6 +41,8 @@ tokens-expired-on = 已於 { $date } 到期
 # Settings: what a user chooses for themselves.
 settings-title = 設定
 settings-zone = 時區
+settings-name = 您的姓名
+settings-name-hint = 在「使用者」頁面上顯示在您的電子郵件旁。
 settings-zone-hint = 時間以 { $zone } 顯示。
 settings-zone-browser = 瀏覽器的時區
 settings-save = 儲存

@@ -58,6 +58,8 @@ pub enum Field {
     ConfirmPassword,
     /// The name of an API token.
     TokenName,
+    /// A partner user's name.
+    UserName,
     /// The term (`P1M`, `P1Y`, `P3Y`) of the line item at this index.
     TermDuration(usize),
     /// The billing plan (`monthly`, `annual`, `triennial`) of the line item at this index.
@@ -141,6 +143,7 @@ impl Field {
             Field::NewPassword => "newPassword",
             Field::ConfirmPassword => "confirmPassword",
             Field::TokenName => "name",
+            Field::UserName => "displayName",
             Field::TermDuration(_) => "termDuration",
             Field::BillingCycle(_) => "billingCycle",
             Field::AutoRenew => "autoRenewEnabled",
@@ -183,6 +186,7 @@ impl Field {
             Field::Description | Field::Note => Some(crate::support::TEXT_MAX),
             Field::SupportHours | Field::SupportPricing => Some(crate::support::PROFILE_TEXT_MAX),
             Field::Website => Some(crate::support::WEBSITE_MAX),
+            Field::UserName => Some(crate::partner::USER_NAME_MAX),
             _ => None,
         }
     }

@@ -202,6 +202,8 @@ pub struct PartnerUser {
     pub id: PartnerUserId,
     pub partner_id: PartnerId,
     pub email: String,
+    /// The person's name, as they or the admin who invited them gave it.
+    pub name: Option<String>,
     pub role: Role,
     pub active: bool,
     /// The interface language the user chose, if any.
@@ -211,10 +213,35 @@ pub struct PartnerUser {
     pub last_signed_in_at: Option<time::OffsetDateTime>,
 }
 
+/// The longest name a partner user may give.
+pub const USER_NAME_MAX: usize = 100;
+
+/// A partner user's name: optional; white space collapsed, at most [`USER_NAME_MAX`].
+pub fn parse_user_name(input: &str) -> Result<Option<String>, crate::Rule> {
+    crate::names::optional_text(input, USER_NAME_MAX)
+}
+
+impl PartnerUser {
+    /// How pages name the user: their name, else their email.
+    pub fn label(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.email)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use Permission::*;
+
+    #[test]
+    fn user_names_are_optional_and_bounded() {
+        assert_eq!(parse_user_name("  "), Ok(None));
+        assert_eq!(parse_user_name(" Ana\t Lee "), Ok(Some("Ana Lee".to_owned())));
+        assert_eq!(
+            parse_user_name(&"a".repeat(USER_NAME_MAX + 1)),
+            Err(crate::Rule::TooLong { max: USER_NAME_MAX })
+        );
+    }
 
     #[test]
     fn admin_and_sales_agents_sell_helpdesk_and_billing_do_not() {

@@ -612,6 +612,7 @@ mod tests {
             id: PartnerUserId::new(),
             partner_id: PartnerId::new(),
             email: email.into(),
+            name: None,
             role,
             active: true,
             locale: locale.map(str::to_owned),

@@ -45,7 +45,7 @@ pub use ops::support::{
     RequestQuery, ServiceRequest, SupportViewer,
 };
 pub use ops::tokens::{TokenHolder, TokenInfo};
-pub use ops::users::LinkDigest;
+pub use ops::users::{Invitee, LinkDigest};
 
 use db::postgres::Postgres;
 use db::sqlite::Sqlite;

@@ -45,6 +45,7 @@ const MIGRATIONS: &[Migration] = migrations![
     "0018_token_expiry",
     "0019_user_time_zone",
     "0020_relationship_history",
+    "0021_user_names",
 ];
 
 impl Store {

@@ -32,7 +32,7 @@ pub(crate) const PARTNER_COLUMNS: &str = "p.id AS partner_id, p.name AS partner_
     p.mpn_id AS partner_mpn_id, p.created_at AS partner_created_at";
 /// The columns [`user_from`] reads, from `partner_users u`, aliased so that they can share
 /// a select list with [`PARTNER_COLUMNS`].
-pub(crate) const USER_COLUMNS: &str = "u.id AS user_id, u.partner_id AS user_partner_id, u.email AS user_email, \
+pub(crate) const USER_COLUMNS: &str = "u.id AS user_id, u.partner_id AS user_partner_id, u.email AS user_email, u.name AS user_name, \
     u.role AS user_role, u.active AS user_active, u.locale AS user_locale, u.time_zone AS user_time_zone, \
     u.last_signed_in_at AS user_last_signed_in_at";
 
@@ -54,6 +54,7 @@ pub(crate) fn user_from(row: &Row) -> Result<PartnerUser, StoreError> {
         id: row.uuid("user_id")?,
         partner_id: row.uuid("user_partner_id")?,
         email: row.text("user_email")?,
+        name: row.opt_text("user_name")?,
         role: row
             .text("user_role")?
             .parse()
@@ -229,6 +230,7 @@ impl Store {
             id: PartnerUserId::new(),
             partner_id: partner,
             email: email.clone(),
+            name: None,
             role,
             active: true,
             locale: None,
@@ -307,8 +309,8 @@ pub(crate) async fn insert_user(
 ) -> Result<(), StoreError> {
     let domain = u.email.rsplit_once('@').map_or("", |(_, d)| d);
     c.execute(
-        "INSERT INTO partner_users (id, partner_id, email, email_domain, role, password_hash, active, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        "INSERT INTO partner_users (id, partner_id, email, email_domain, role, password_hash, active, created_at, name) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         &[
             id(u.id),
             id(u.partner_id),
@@ -318,6 +320,7 @@ pub(crate) async fn insert_user(
             Value::from(password_hash),
             u.active.into(),
             now.into(),
+            Value::from(u.name.as_deref()),
         ],
     )
     .await?;

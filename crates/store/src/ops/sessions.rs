@@ -228,18 +228,23 @@ impl Store {
         .await
     }
 
-    /// Remembers the time zone a user chose to read times in (`None` to follow the
-    /// browser).
-    pub async fn set_partner_user_time_zone(
+    /// Remembers what a user chose for themselves: their name, and the time zone to read
+    /// times in (`None` to follow the browser).
+    pub async fn set_partner_user_settings(
         &self,
         user: PartnerUserId,
+        name: Option<String>,
         time_zone: Option<String>,
     ) -> Result<(), StoreError> {
-        self.write_with(time_zone, move |c, zone| {
+        self.write_with((name, time_zone), move |c, (name, zone)| {
             Box::pin(async move {
                 c.execute(
-                    "UPDATE partner_users SET time_zone = $2 WHERE id = $1",
-                    &[id(user), Value::from(zone)],
+                    "UPDATE partner_users SET name = $2, time_zone = $3 WHERE id = $1",
+                    &[
+                        id(user),
+                        Value::from(name.as_deref()),
+                        Value::from(zone.as_deref()),
+                    ],
                 )
                 .await?;
                 Ok(())

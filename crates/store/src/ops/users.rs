@@ -23,6 +23,14 @@ pub struct LinkDigest {
     pub expires_at: OffsetDateTime,
 }
 
+/// Who is invited: their email, name (if given) and role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invitee<'a> {
+    pub email: &'a str,
+    pub name: Option<String>,
+    pub role: Role,
+}
+
 impl Store {
     /// The partner's users by email.
     pub async fn partner_users(&self, partner: PartnerId) -> Result<Vec<PartnerUser>, StoreError> {
@@ -43,8 +51,7 @@ impl Store {
     pub async fn invite_partner_user(
         &self,
         partner: PartnerId,
-        email: &str,
-        role: Role,
+        invitee: Invitee<'_>,
         link: LinkDigest,
         mail: Mail,
         actor: Actor,
@@ -52,8 +59,9 @@ impl Store {
         let user = PartnerUser {
             id: PartnerUserId::new(),
             partner_id: partner,
-            email: email.trim().to_lowercase(),
-            role,
+            email: invitee.email.trim().to_lowercase(),
+            name: invitee.name,
+            role: invitee.role,
             active: true,
             locale: None,
             time_zone: None,
@@ -66,9 +74,12 @@ impl Store {
                 Box::pin(async move {
                     let now = OffsetDateTime::now_utc();
                     insert_invited(c, u, link, now).await?;
-                    let change = Change::new(u.partner_id, Action::UserInvited)
+                    let mut change = Change::new(u.partner_id, Action::UserInvited)
                         .detail("email", &u.email)
                         .detail("role", u.role);
+                    if let Some(name) = &u.name {
+                        change = change.detail("name", name);
+                    }
                     activity::record(c, actor, &change).await?;
                     outbox::enqueue(c, std::slice::from_ref(mail)).await
                 })
@@ -147,6 +158,7 @@ impl Store {
                     id: PartnerUserId::new(),
                     partner_id: reseller.id,
                     email: email.clone(),
+                    name: None,
                     role: Role::AdminAgent,
                     active: true,
                     locale: None,

@@ -342,8 +342,11 @@ async fn mailed_links_are_minted_at_sending_and_only_while_their_subject_waits()
         .store
         .invite_partner_user(
             f.provider.id,
-            "mailed@provider.example",
-            Role::SalesAgent,
+            Invitee {
+                email: "mailed@provider.example",
+                name: None,
+                role: Role::SalesAgent,
+            },
             LinkDigest {
                 digest: secrets::sha256(b"shown"),
                 expires_at: now + HOUR,

@@ -33,7 +33,7 @@ use partnerdesk_domain::{Field, FieldError, Locale, OfferId, PartnerId, Rule};
 use partnerdesk_secrets as secrets;
 use partnerdesk_store::testing::{TestDatabase, fail_inserts_into, row_counts};
 use partnerdesk_store::{
-    Conflict, CustomerFilter, CustomerQuery, IdempotencyRecord, LinkDigest, Store, StoreError,
+    Conflict, CustomerFilter, CustomerQuery, IdempotencyRecord, Invitee, LinkDigest, Store, StoreError,
 };
 use time::OffsetDateTime;
 

@@ -63,8 +63,11 @@ async fn an_invited_user_sets_a_password_once_with_an_unexpired_link() {
         .store
         .invite_partner_user(
             f.provider.id,
-            " Sales@Provider.example ",
-            Role::SalesAgent,
+            Invitee {
+                email: " Sales@Provider.example ",
+                name: Some("Sam Sales".into()),
+                role: Role::SalesAgent,
+            },
             LinkDigest {
                 digest: secrets::sha256(link.as_bytes()),
                 expires_at: now + HOUR,
@@ -81,6 +84,11 @@ async fn an_invited_user_sets_a_password_once_with_an_unexpired_link() {
     assert_eq!(
         users.iter().map(|u| u.email.as_str()).collect::<Vec<_>>(),
         ["admin@provider.example", "sales@provider.example"]
+    );
+    assert_eq!(
+        users[1].name.as_deref(),
+        Some("Sam Sales"),
+        "the name given at invitation"
     );
     let (_, unusable) = ok(f.store.partner_user_by_email("sales@provider.example").await);
     assert_eq!(unusable, "!", "no password until the link is used");
@@ -315,8 +323,11 @@ async fn an_invitation_is_sent_again_with_a_new_link_or_revoked_with_all_of_them
         .store
         .invite_partner_user(
             f.provider.id,
-            "again@provider.example",
-            Role::SalesAgent,
+            Invitee {
+                email: "again@provider.example",
+                name: None,
+                role: Role::SalesAgent,
+            },
             LinkDigest {
                 digest: first.clone(),
                 expires_at: now + HOUR,

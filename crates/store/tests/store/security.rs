@@ -147,8 +147,11 @@ async fn a_password_set_by_link_or_by_the_operator_ends_the_users_sessions() {
         .store
         .invite_partner_user(
             f.provider.id,
-            "reset@provider.example",
-            Role::SalesAgent,
+            Invitee {
+                email: "reset@provider.example",
+                name: None,
+                role: Role::SalesAgent,
+            },
             LinkDigest {
                 digest: link.clone(),
                 expires_at: now + HOUR,
@@ -379,8 +382,11 @@ async fn a_set_password_link_used_in_parallel_sets_one_password() {
     ok(f.store
         .invite_partner_user(
             f.provider.id,
-            "raced@provider.example",
-            Role::SalesAgent,
+            Invitee {
+                email: "raced@provider.example",
+                name: None,
+                role: Role::SalesAgent,
+            },
             LinkDigest {
                 digest: link.clone(),
                 expires_at: now + HOUR,

@@ -108,22 +108,25 @@ async fn a_users_chosen_language_is_remembered_until_cleared() {
 }
 
 #[tokio::test]
-async fn a_users_chosen_time_zone_is_remembered_until_cleared() {
+async fn a_users_chosen_name_and_time_zone_are_remembered_until_cleared() {
     let f = fixture().await;
     let user = f.seller.user_id;
-    let zone = || async {
-        ok(f.store.sign_in_record("admin@provider.example").await)
+    let chosen = || async {
+        let user = ok(f.store.sign_in_record("admin@provider.example").await)
             .unwrap_or_else(|| panic!("known"))
-            .user
-            .time_zone
+            .user;
+        (user.name, user.time_zone)
     };
-    assert_eq!(zone().await, None);
+    assert_eq!(chosen().await, (None, None));
     ok(f.store
-        .set_partner_user_time_zone(user, Some("Asia/Taipei".into()))
+        .set_partner_user_settings(user, Some("Ana Lee".into()), Some("Asia/Taipei".into()))
         .await);
-    assert_eq!(zone().await.as_deref(), Some("Asia/Taipei"));
-    ok(f.store.set_partner_user_time_zone(user, None).await);
-    assert_eq!(zone().await, None);
+    assert_eq!(
+        chosen().await,
+        (Some("Ana Lee".into()), Some("Asia/Taipei".into()))
+    );
+    ok(f.store.set_partner_user_settings(user, None, None).await);
+    assert_eq!(chosen().await, (None, None));
 }
 
 #[tokio::test]

@@ -305,6 +305,7 @@ pub fn path(field: Field, paths: Paths) -> String {
         | Field::NewPassword
         | Field::ConfirmPassword
         | Field::TokenName
+        | Field::UserName
         | Field::AutoRenew
         | Field::MarkupPercent
         | Field::Title

@@ -11,7 +11,8 @@ use std::net::IpAddr;
 use std::sync::Arc;
 
 use partnerdesk_domain::audit::{Actor, Channel};
-use partnerdesk_domain::partner::PartnerUser;
+use partnerdesk_domain::partner::{PartnerUser, parse_user_name};
+use partnerdesk_domain::{Field, FieldError};
 use partnerdesk_secrets as secrets;
 use partnerdesk_store::{CustomerUser, Principal, StoreError};
 use time::{Duration, OffsetDateTime};
@@ -195,11 +196,19 @@ pub async fn remember_language(state: &AppState, secret: &str, tag: &str) -> Res
     Ok(())
 }
 
-/// Remembers the time zone the caller chose to read times in (`None`: the browser's).
-pub async fn set_time_zone(state: &AppState, caller: &Caller, zone: Option<Zone>) -> Result<(), AppError> {
+/// Remembers what the caller chose for themselves: their name, and the time zone to read
+/// times in (`None`: the browser's).
+pub async fn save_settings(
+    state: &AppState,
+    caller: &Caller,
+    name: &str,
+    zone: Option<Zone>,
+) -> Result<(), AppError> {
+    let name =
+        parse_user_name(name).map_err(|rule| AppError::field(FieldError::new(Field::UserName, rule)))?;
     state
         .store
-        .set_partner_user_time_zone(caller.user_id(), zone.map(|z| z.name))
+        .set_partner_user_settings(caller.user_id(), name, zone.map(|z| z.name))
         .await?;
     Ok(())
 }

@@ -3,10 +3,10 @@
 
 use partnerdesk_domain::email::Email;
 use partnerdesk_domain::mail::{Mail, MailKind};
-use partnerdesk_domain::partner::{Partner, PartnerKind, PartnerUser, Permission, Role};
+use partnerdesk_domain::partner::{Partner, PartnerKind, PartnerUser, Permission, Role, parse_user_name};
 use partnerdesk_domain::{Field, FieldError, Locale, PartnerUserId, Rule, TokenId};
 use partnerdesk_secrets as secrets;
-use partnerdesk_store::{Conflict, LinkDigest, StoreError, TokenInfo};
+use partnerdesk_store::{Conflict, Invitee, LinkDigest, StoreError, TokenInfo};
 use time::{Duration, OffsetDateTime};
 
 use crate::app::sessions::new_secret;
@@ -56,16 +56,26 @@ pub async fn list(state: &AppState, caller: &Caller) -> Result<Vec<PartnerUser>,
     Ok(state.store.partner_users(caller.partner_id()).await?)
 }
 
-/// Invites a user with `role`; returns the token of their set-password link.
+/// Invites a user with `role` (and `name`, if given); returns the token of their
+/// set-password link.
 pub async fn invite(
     state: &AppState,
     caller: &Caller,
     email: &str,
+    name: &str,
     role: Role,
     locale: Locale,
 ) -> Result<LinkToken, AppError> {
     caller.require(Permission::ManageUsers)?;
-    let email = parse_email(email).map_err(AppError::field)?;
+    let name = parse_user_name(name).map_err(|rule| FieldError::new(Field::UserName, rule));
+    let (email, name) = match (parse_email(email), name) {
+        (Ok(email), Ok(name)) => (email, name),
+        (email, name) => {
+            return Err(AppError::Invalid(
+                email.err().into_iter().chain(name.err()).collect(),
+            ));
+        }
+    };
     let mail = invitation_mail(caller, &email, locale);
     let token = new_secret();
     let expires = OffsetDateTime::now_utc() + LINK_VALID;
@@ -73,8 +83,11 @@ pub async fn invite(
         .store
         .invite_partner_user(
             caller.partner_id(),
-            email.as_str(),
-            role,
+            Invitee {
+                email: email.as_str(),
+                name,
+                role,
+            },
             LinkDigest {
                 digest: secrets::sha256(token.as_bytes()),
                 expires_at: expires,

@@ -1,5 +1,5 @@
-//! **Settings**: what a signed-in user chooses for themselves; for now, the time zone times
-//! are shown in (the browser's unless one is chosen).
+//! **Settings**: what a signed-in user chooses for themselves: the name the Users page
+//! shows, and the time zone times are shown in (the browser's unless one is chosen).
 
 use askama::Template;
 use axum::extract::State;
@@ -7,12 +7,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use serde::Deserialize;
 
-use crate::app::sessions;
+use crate::app::{AppError, sessions};
 use crate::i18n;
 use crate::portal::session::SignedIn;
 use crate::state::AppState;
 use crate::time_zone::{self, Zone};
-use crate::ui::{Flash, Form, Page, PageError, ok};
+use crate::ui::{Flash, Form, Page, PageError, ok, refused};
 
 #[derive(Template)]
 #[template(path = "settings.html")]
@@ -22,9 +22,17 @@ struct SettingsPage {
     zones: Vec<(String, String, bool)>,
     /// The zone times are shown in now.
     current: String,
+    name: String,
+    name_error: Option<String>,
 }
 
 pub async fn page(user: SignedIn) -> Result<Response, PageError> {
+    let name = user.caller.principal.user.name.clone().unwrap_or_default();
+    Ok(ok(&render(&user, name, None)))
+}
+
+/// The page with `name` in its field, and why it was refused.
+fn render(user: &SignedIn, name: String, name_error: Option<String>) -> SettingsPage {
     let chosen = user.caller.principal.user.time_zone.clone().unwrap_or_default();
     let browser = i18n::text(user.locale, "settings-zone-browser");
     let zones = std::iter::once((String::new(), browser, chosen.is_empty()))
@@ -34,20 +42,24 @@ pub async fn page(user: SignedIn) -> Result<Response, PageError> {
                 .map(|z| (z.clone(), z.replace('_', " "), *z == chosen)),
         )
         .collect();
-    Ok(ok(&SettingsPage {
+    SettingsPage {
         page: user.page("settings-title", "/settings"),
         zones,
         current: user.zone.name.clone(),
-    }))
+        name,
+        name_error,
+    }
 }
 
 #[derive(Deserialize)]
 pub struct SettingsForm {
+    #[serde(default, rename = "displayName")]
+    name: String,
     #[serde(default, rename = "timeZone")]
     time_zone: String,
 }
 
-/// Saves the zone chosen; one the database doesn't have is refused.
+/// Saves the name and the zone chosen; a zone the database doesn't have is refused.
 pub async fn save(
     State(state): State<AppState>,
     jar: CookieJar,
@@ -58,7 +70,15 @@ pub async fn save(
         "" => None,
         name => Some(Zone::named(name).ok_or(PageError::BadForm)?),
     };
-    sessions::set_time_zone(&state, &user.caller, zone).await?;
-    let jar = user.flash(jar, &Flash::notice("settings-saved"));
-    Ok((jar, Redirect::to("/settings")).into_response())
+    match sessions::save_settings(&state, &user.caller, &form.name, zone).await {
+        Ok(()) => {
+            let jar = user.flash(jar, &Flash::notice("settings-saved"));
+            Ok((jar, Redirect::to("/settings")).into_response())
+        }
+        Err(AppError::Invalid(errors)) => {
+            let error = errors.first().map(|e| i18n::rule(user.locale, &e.rule));
+            Ok(refused(&render(&user, form.name.trim().to_owned(), error)))
+        }
+        Err(e) => Err(e.into()),
+    }
 }

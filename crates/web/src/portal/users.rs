@@ -24,6 +24,7 @@ use crate::ui::{Flash, Form, Page, PageError, Visitor, html, ok, refused};
 
 struct UserRow {
     id: String,
+    name: Option<String>,
     email: String,
     role: Role,
     active: bool,
@@ -48,8 +49,10 @@ struct UsersPage {
     /// One line on what each role may do.
     role_help: Vec<String>,
     email: String,
+    name: String,
     role: String,
     email_error: Option<String>,
+    name_error: Option<String>,
     error: Option<String>,
     link: Option<String>,
 }
@@ -60,8 +63,10 @@ type Admin = Can<guard::ManageUsers>;
 #[derive(Default)]
 struct Outcome {
     email: String,
+    name: String,
     role: String,
     email_error: Option<String>,
+    name_error: Option<String>,
     error: Option<String>,
     link: Option<String>,
 }
@@ -111,6 +116,7 @@ async fn render(state: &AppState, user: &Admin, outcome: Outcome) -> Result<User
                     || i18n::text(locale, "customer-user-never"),
                     |at| format_date(locale, user.zone.local(at)),
                 ),
+                name: u.name,
                 email: u.email,
                 role: u.role,
                 active: u.active,
@@ -129,6 +135,8 @@ async fn render(state: &AppState, user: &Admin, outcome: Outcome) -> Result<User
             .map(|r| i18n::text(locale, &format!("users-role-help-{r}")))
             .collect(),
         email: outcome.email,
+        name: outcome.name,
+        name_error: outcome.name_error,
         // The least powerful role unless another was chosen.
         role: if outcome.role.is_empty() {
             Role::HelpdeskAgent.as_str().to_owned()
@@ -145,6 +153,8 @@ async fn render(state: &AppState, user: &Admin, outcome: Outcome) -> Result<User
 pub struct InviteForm {
     #[serde(default)]
     email: String,
+    #[serde(default, rename = "displayName")]
+    name: String,
     role: String,
 }
 
@@ -157,17 +167,23 @@ pub async fn invite(
     Form(form): Form<InviteForm>,
 ) -> Result<Response, PageError> {
     let role: Role = form.role.parse().map_err(|_| PageError::BadForm)?;
-    match users::invite(&state, &user.caller, &form.email, role, user.locale).await {
+    match users::invite(&state, &user.caller, &form.email, &form.name, role, user.locale).await {
         Ok(token) => {
             let value = links::set_password(&state, &headers, &token);
             let jar = user.flash(jar, &Flash::Secret { value });
             Ok((jar, Redirect::to("/users")).into_response())
         }
         Err(AppError::Invalid(errors)) => {
+            let message = |field| {
+                let error = errors.iter().find(|e| e.field == field);
+                error.map(|e| i18n::rule(user.locale, &e.rule))
+            };
             let outcome = Outcome {
                 email: form.email.trim().to_owned(),
+                name: form.name.trim().to_owned(),
                 role: form.role,
-                email_error: errors.first().map(|e| i18n::rule(user.locale, &e.rule)),
+                email_error: message(Field::Email),
+                name_error: message(Field::UserName),
                 ..Outcome::default()
             };
             Ok(refused(&render(&state, &user, outcome).await?))

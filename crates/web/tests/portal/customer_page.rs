@@ -421,13 +421,42 @@ async fn times_are_shown_in_the_zone_the_user_chose() {
         .post("/settings", &[("csrf", &csrf), ("timeZone", "../../etc/passwd")])
         .await;
     assert_eq!(wrong.status, StatusCode::BAD_REQUEST);
+    let long_name = "A".repeat(101);
+    let refused = visitor
+        .post(
+            "/settings",
+            &[
+                ("csrf", &csrf),
+                ("displayName", &long_name),
+                ("timeZone", "Asia/Taipei"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.contains(r#"id="displayName-error">Use at most 100 characters."#));
+    assert_eq!(
+        refused.value_of("displayName").as_deref(),
+        Some(long_name.as_str())
+    );
+    assert!(
+        visitor.get(&tab).await.html.contains("(UTC)"),
+        "nothing is saved from a refused form"
+    );
     let saved = visitor
-        .post("/settings", &[("csrf", &csrf), ("timeZone", "Asia/Taipei")])
+        .post(
+            "/settings",
+            &[
+                ("csrf", &csrf),
+                ("displayName", " Ana Lee "),
+                ("timeZone", "Asia/Taipei"),
+            ],
+        )
         .await;
     assert_eq!(saved.location.as_deref(), Some("/settings"));
     let again = visitor.follow(saved).await;
     assert!(again.contains("Your settings were saved."));
     assert!(again.html.contains(r#"<option value="Asia/Taipei" selected>"#));
+    assert_eq!(again.value_of("displayName").as_deref(), Some("Ana Lee"));
 
     let taipei = visitor.get(&tab).await;
     assert!(taipei.html.contains(r#"data-testid="time-zone">(Asia/Taipei)<"#));

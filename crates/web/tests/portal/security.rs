@@ -169,8 +169,11 @@ async fn every_sign_in_costs_one_argon2_computation_whatever_the_account() {
     app.store
         .invite_partner_user(
             app.provider.id,
-            "invited@provider.example",
-            Role::SalesAgent,
+            partnerdesk_store::Invitee {
+                email: "invited@provider.example",
+                name: None,
+                role: Role::SalesAgent,
+            },
             partnerdesk_store::LinkDigest {
                 digest: secrets::sha256(b"an unused link"),
                 expires_at: now + time::Duration::hours(1),

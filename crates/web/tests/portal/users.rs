@@ -21,30 +21,44 @@ async fn an_invited_user_sets_a_password_once_and_admins_manage_roles() {
     let users = admin.get("/users").await;
     assert_eq!(users.status, StatusCode::OK);
     let csrf = users.csrf();
+    let long_name = "N".repeat(101);
     let bad = admin
         .post(
             "/users",
             &[
                 ("csrf", &csrf),
                 ("email", "not-an-email"),
+                ("displayName", &long_name),
                 ("role", "sales-agent"),
             ],
         )
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(bad.value_of("email").as_deref(), Some("not-an-email"));
+    assert_eq!(bad.value_of("displayName").as_deref(), Some(long_name.as_str()));
+    assert!(
+        bad.contains(r#"id="displayName-error">Use at most 100 characters."#),
+        "both fields' errors at once: {}",
+        bad.html
+    );
     let invited = admin
         .post(
             "/users",
             &[
                 ("csrf", &csrf),
                 ("email", "New.Seller@provider.example"),
+                ("displayName", "  Nia   Seller "),
                 ("role", "sales-agent"),
             ],
         )
         .await;
     assert_eq!(invited.status, StatusCode::SEE_OTHER, "post, redirect, get");
     let invited = admin.follow(invited).await;
+    assert!(
+        invited.contains(r#"data-testid="user-name">Nia Seller</td>"#),
+        "the name given is listed: {}",
+        invited.html
+    );
     let link = captured(
         &invited.html,
         r#"data-testid="invite-link">https?://[^/]+(/set-password/[^<]+)<"#,
