@@ -47,6 +47,27 @@ impl PhoneNumber {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The number as people of `country` write it: in its national format when it is a
+    /// number of that country ("(425) 555-0100"), else in the international one
+    /// ("+33 1 42 68 53 00"); as stored when it can't be read.
+    pub fn for_display(&self, country: CountryCode) -> String {
+        display(&self.0, country)
+    }
+}
+
+/// A stored (E.164) number as [`PhoneNumber::for_display`] shows it.
+pub fn display(stored: &str, country: CountryCode) -> String {
+    let Ok(number) = phonenumber::parse(None, stored) else {
+        return stored.to_owned();
+    };
+    let home = country.as_str().parse::<phonenumber::country::Id>().ok();
+    let mode = if home.is_some() && number.country().id() == home {
+        phonenumber::Mode::National
+    } else {
+        phonenumber::Mode::International
+    };
+    number.format().mode(mode).to_string()
 }
 
 impl fmt::Display for PhoneNumber {
@@ -71,6 +92,16 @@ mod tests {
         assert_eq!(parse("01 42 68 53 00", "FR"), Ok("+33142685300".into()));
         assert_eq!(parse("+33 1 42 68 53 00", "US"), Ok("+33142685300".into()));
         assert_eq!(parse("8 (495) 123-45-67", "RU"), Ok("+74951234567".into()));
+    }
+
+    #[test]
+    fn numbers_are_shown_as_their_reader_writes_them() {
+        let country = |c: &str| CountryCode::parse(c).unwrap_or_else(|_| panic!("{c}"));
+        assert_eq!(display("+14255550100", country("US")), "(425) 555-0100");
+        assert_eq!(display("+33142685300", country("FR")), "01 42 68 53 00");
+        assert_eq!(display("+33142685300", country("US")), "+33 1 42 68 53 00");
+        assert_eq!(display("+74951234567", country("RU")), "8 (495) 123-45-67");
+        assert_eq!(display("not stored by us", country("US")), "not stored by us");
     }
 
     #[test]

@@ -7,8 +7,9 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
-use partnerdesk_domain::customer::{BillingDetails, Customer};
+use partnerdesk_domain::customer::{BillingDetails, BillingProfile, Customer};
 use partnerdesk_domain::draft::AccountForm;
+use partnerdesk_domain::phone;
 use partnerdesk_domain::{Arg, CustomerId, Field, FieldError, Rule};
 
 use crate::app::{AppError, agreements, customers};
@@ -56,7 +57,7 @@ fn saved(customer: &Customer) -> AccountForm {
         city: a.city.clone(),
         state: a.state.clone().unwrap_or_default(),
         postal_code: a.postal_code.clone().unwrap_or_default(),
-        phone_number: b.phone_number.clone().unwrap_or_default(),
+        phone_number: shown_phone(b),
         culture: b.culture.clone(),
         language: b.language.clone(),
         first_name: b.first_name.clone(),
@@ -64,6 +65,15 @@ fn saved(customer: &Customer) -> AccountForm {
         email: b.email.clone(),
         ..AccountForm::default()
     }
+}
+
+/// The saved phone number as the customer's country writes it, to edit.
+fn shown_phone(b: &BillingProfile) -> String {
+    let shown = b
+        .phone_number
+        .as_deref()
+        .map(|p| phone::display(p, b.address.country));
+    shown.unwrap_or_default()
 }
 
 /// What a form of the tab shows besides its fields.
@@ -257,7 +267,7 @@ pub async fn agreement(
         signer_first_name: b.first_name.clone(),
         signer_last_name: b.last_name.clone(),
         signer_email: b.email.clone(),
-        signer_phone_number: b.phone_number.clone().unwrap_or_default(),
+        signer_phone_number: shown_phone(b),
         ..AccountForm::default()
     };
     let form = acceptance_form(&state, &user, &customer, &account, &[])?;

@@ -6,6 +6,7 @@ use axum::response::Response;
 use partnerdesk_domain::country::language_label;
 use partnerdesk_domain::customer::Customer;
 use partnerdesk_domain::partner::{PartnerKind, Permission};
+use partnerdesk_domain::phone;
 use partnerdesk_domain::profile::CUSTOMER_AGREEMENT_TYPE;
 use partnerdesk_domain::{CustomerId, Locale, PartnerId};
 
@@ -106,7 +107,11 @@ pub async fn detail(
         address: address_lines(customer, locale),
         contact: format!("{} {}", b.first_name, b.last_name),
         email: b.email.clone(),
-        phone: b.phone_number.clone().unwrap_or_default(),
+        phone: b
+            .phone_number
+            .as_deref()
+            .map(|p| phone::display(p, b.address.country))
+            .unwrap_or_default(),
         culture: format!("{} · {}", language_label(&b.culture), language_label(&b.language)),
         registration: customer
             .organization_registration_number

@@ -229,12 +229,12 @@ impl Lines<'_> {
     }
 }
 
-/// A phone number as it will be stored (E.164), or as typed.
+/// A phone number as it will be read on the customer's page, or as typed.
 fn phone(typed: &str, country: &str) -> String {
-    CountryCode::parse(country)
-        .ok()
-        .and_then(|c| PhoneNumber::parse(typed, c).ok())
-        .map_or_else(|| typed.trim().to_owned(), |p| p.as_str().to_owned())
+    let country = CountryCode::parse(country).ok();
+    country
+        .and_then(|c| Some(PhoneNumber::parse(typed, c).ok()?.for_display(c)))
+        .unwrap_or_else(|| typed.trim().to_owned())
 }
 
 #[derive(Deserialize)]
