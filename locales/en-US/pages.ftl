@@ -545,7 +545,6 @@ relationship-col-customer = Customer
 relationship-dap-asked = Asked
 relationship-dap-not-asked = Not asked
 relationship-not-mailed = Link only
-relationship-not-opened = Not opened yet
 relationship-state-sent = Sent, valid until { $date }
 relationship-state-accepted = Accepted on { $date }
 relationship-state-declined = Declined on { $date }

@@ -545,7 +545,6 @@ relationship-col-customer = Client
 relationship-dap-asked = Demandé
 relationship-dap-not-asked = Non demandé
 relationship-not-mailed = Lien seulement
-relationship-not-opened = Pas encore ouverte
 relationship-state-sent = Envoyée, valable jusqu'au { $date }
 relationship-state-accepted = Acceptée le { $date }
 relationship-state-declined = Refusée le { $date }

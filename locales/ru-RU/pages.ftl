@@ -551,7 +551,6 @@ relationship-col-customer = Клиент
 relationship-dap-asked = Запрошен
 relationship-dap-not-asked = Не запрошен
 relationship-not-mailed = Только ссылка
-relationship-not-opened = Ещё не открыт
 relationship-state-sent = Отправлен, действует до { $date }
 relationship-state-accepted = Принят { $date }
 relationship-state-declined = Отклонён { $date }

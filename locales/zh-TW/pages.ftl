@@ -536,7 +536,6 @@ relationship-col-customer = 客戶
 relationship-dap-asked = 已要求
 relationship-dap-not-asked = 未要求
 relationship-not-mailed = 僅連結
-relationship-not-opened = 尚未開啟
 relationship-state-sent = 已寄送，有效期至 { $date }
 relationship-state-accepted = 已於 { $date } 接受
 relationship-state-declined = 已於 { $date } 拒絕

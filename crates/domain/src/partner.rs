@@ -217,15 +217,14 @@ pub struct PartnerUser {
 pub const USER_NAME_MAX: usize = 100;
 
 /// A partner user's name: optional; white space collapsed, at most [`USER_NAME_MAX`].
+/// Bidirectional overrides and isolates are dropped: a name can't make the text around it
+/// read backwards.
 pub fn parse_user_name(input: &str) -> Result<Option<String>, crate::Rule> {
-    crate::names::optional_text(input, USER_NAME_MAX)
-}
-
-impl PartnerUser {
-    /// How pages name the user: their name, else their email.
-    pub fn label(&self) -> &str {
-        self.name.as_deref().unwrap_or(&self.email)
-    }
+    let plain: String = input
+        .chars()
+        .filter(|c| !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        .collect();
+    crate::names::optional_text(&plain, USER_NAME_MAX)
 }
 
 #[cfg(test)]
@@ -237,6 +236,7 @@ mod tests {
     fn user_names_are_optional_and_bounded() {
         assert_eq!(parse_user_name("  "), Ok(None));
         assert_eq!(parse_user_name(" Ana\t Lee "), Ok(Some("Ana Lee".to_owned())));
+        assert_eq!(parse_user_name("Ana\u{202E}eeL"), Ok(Some("AnaeeL".to_owned())));
         assert_eq!(
             parse_user_name(&"a".repeat(USER_NAME_MAX + 1)),
             Err(crate::Rule::TooLong { max: USER_NAME_MAX })

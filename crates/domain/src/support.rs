@@ -443,7 +443,7 @@ pub fn is_overdue(
 
 /// The language mail to a partner's support address is written in: that of the user whose
 /// address it is, else the one most of its support staff (active users who work requests)
-/// chose, else English.
+/// read, those who chose none counted as English readers; English on a tie.
 pub fn support_staff_locale(kind: PartnerKind, users: &[PartnerUser], address: &str) -> Locale {
     let chosen = |u: &PartnerUser| u.locale.as_deref().and_then(Locale::from_tag);
     if let Some(locale) = users
@@ -458,11 +458,9 @@ pub fn support_staff_locale(kind: PartnerKind, users: &[PartnerUser], address: &
         .iter()
         .filter(|u| u.active && allowed(kind, u.role, Permission::WorkSupport))
     {
-        if let Some(locale) = chosen(user) {
-            counts[locale as usize] += 1;
-        }
+        counts[chosen(user).unwrap_or(Locale::EnUs) as usize] += 1;
     }
-    // The first of the most chosen, in Locale::ALL's order (English first) on a tie.
+    // The first of the most read, in Locale::ALL's order (English first) on a tie.
     Locale::ALL
         .into_iter()
         .rev()
@@ -634,6 +632,15 @@ mod tests {
         );
         assert_eq!(
             support_staff_locale(kind, &users[3..], "support@p.example"),
+            Locale::EnUs
+        );
+        let mostly_unchosen = [
+            user("a@p.example", Role::HelpdeskAgent, Some("fr-FR")),
+            user("b@p.example", Role::HelpdeskAgent, None),
+            user("c@p.example", Role::HelpdeskAgent, None),
+        ];
+        assert_eq!(
+            support_staff_locale(kind, &mostly_unchosen, "support@p.example"),
             Locale::EnUs
         );
         let tie = [

@@ -107,11 +107,18 @@ onReady(function () {
   }
 
   // A license count typed for an offer ticks the offer (the server does the same without
-  // this script).
+  // this script). Unticking it afterwards means "not this one": the count typed becomes
+  // the one shown, so that the server doesn't tick it again.
   document.querySelectorAll(".offer input[name^='quantity-']").forEach(function (input) {
+    var id = input.name.slice("quantity-".length);
+    var box = document.getElementById("offer-" + id);
+    var shown = input.form && input.form.elements["shown-quantity-" + id];
+    if (!box) return;
     input.addEventListener("input", function () {
-      var box = document.getElementById("offer-" + input.name.slice("quantity-".length));
-      if (box && input.value.trim()) box.checked = true;
+      if (input.value.trim()) box.checked = true;
+    });
+    box.addEventListener("change", function () {
+      if (!box.checked && shown) shown.value = input.value;
     });
   });
 

@@ -49,7 +49,7 @@ pub struct SentRequest {
     pub expires_at: OffsetDateTime,
     pub status: InvitationStatus,
     pub answered_at: Option<OffsetDateTime>,
-    /// The customer that opened its link, once one has.
+    /// The customer that accepted it: only then is it the partner's to know.
     pub customer: Option<(CustomerId, String)>,
 }
 
@@ -172,9 +172,12 @@ impl Store {
                     .await?;
                 rows.iter()
                     .map(|row| {
+                        let status = status_from(row)?;
                         let customer = match row.opt_uuid("customer_id")? {
-                            Some(customer) => Some((customer, row.text("company_name")?)),
-                            None => None,
+                            Some(customer) if status == InvitationStatus::Accepted => {
+                                Some((customer, row.text("company_name")?))
+                            }
+                            _ => None,
                         };
                         Ok(SentRequest {
                             id: row.uuid("id")?,
@@ -183,7 +186,7 @@ impl Store {
                             delegated_admin: row.bool("delegated_admin")?,
                             sent_to: row.opt_text("sent_to")?,
                             expires_at: row.time("expires_at")?,
-                            status: status_from(row)?,
+                            status,
                             answered_at: row.opt_time("answered_at")?,
                             customer,
                         })

@@ -258,6 +258,12 @@ async fn an_accepted_request_gives_the_partner_and_its_reseller_the_customer() {
         )
     );
     assert!(accepted.answered_at.is_some() && !accepted.expired(now + 2 * DAY));
+    // A customer that only opened a link, or declined it, isn't named to the partner.
+    ok(f.store
+        .open_invitation(secrets::sha256(b"mailed"), other_customer, now)
+        .await);
+    let opened = ok(f.store.sent_requests(r.provider.id, 1).await);
+    assert_eq!((opened[0].id, &opened[0].customer), (mailed.id, &None));
     assert_eq!(ok(f.store.sent_requests(r.provider.id, 1).await).len(), 1);
     assert_eq!(ok(f.store.sent_requests(f.provider.id, 10).await), vec![]);
 

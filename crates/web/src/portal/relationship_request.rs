@@ -35,8 +35,8 @@ struct SentRow {
     /// `sent`, `accepted`, `declined` or `expired`.
     state: &'static str,
     status: String,
-    /// The customer that opened the link, and its page once it is the partner's.
-    customer: Option<(String, Option<String>)>,
+    /// The customer that accepted, and its page.
+    customer: Option<(String, String)>,
 }
 
 #[derive(Template)]
@@ -120,10 +120,10 @@ fn sent_row(user: &Requester, request: &SentRequest) -> SentRow {
         sent_to: request.sent_to.clone().unwrap_or_default(),
         state,
         status,
-        customer: request.customer.as_ref().map(|(id, name)| {
-            let page = (request.status == InvitationStatus::Accepted).then(|| format!("/customers/{id}"));
-            (name.clone(), page)
-        }),
+        customer: request
+            .customer
+            .as_ref()
+            .map(|(id, name)| (name.clone(), format!("/customers/{id}"))),
     }
 }
 

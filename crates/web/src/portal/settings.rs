@@ -27,13 +27,15 @@ struct SettingsPage {
 }
 
 pub async fn page(user: SignedIn) -> Result<Response, PageError> {
-    let name = user.caller.principal.user.name.clone().unwrap_or_default();
-    Ok(ok(&render(&user, name, None)))
+    let saved = &user.caller.principal.user;
+    let name = saved.name.clone().unwrap_or_default();
+    let zone = saved.time_zone.clone().unwrap_or_default();
+    Ok(ok(&render(&user, name, zone, None)))
 }
 
-/// The page with `name` in its field, and why it was refused.
-fn render(user: &SignedIn, name: String, name_error: Option<String>) -> SettingsPage {
-    let chosen = user.caller.principal.user.time_zone.clone().unwrap_or_default();
+/// The page with `name` and `chosen` (a zone's name, empty for the browser's) in its
+/// fields, and why the name was refused.
+fn render(user: &SignedIn, name: String, chosen: String, name_error: Option<String>) -> SettingsPage {
     let browser = i18n::text(user.locale, "settings-zone-browser");
     let zones = std::iter::once((String::new(), browser, chosen.is_empty()))
         .chain(
@@ -77,7 +79,13 @@ pub async fn save(
         }
         Err(AppError::Invalid(errors)) => {
             let error = errors.first().map(|e| i18n::rule(user.locale, &e.rule));
-            Ok(refused(&render(&user, form.name.trim().to_owned(), error)))
+            let chosen = form.time_zone.trim().to_owned();
+            Ok(refused(&render(
+                &user,
+                form.name.trim().to_owned(),
+                chosen,
+                error,
+            )))
         }
         Err(e) => Err(e.into()),
     }

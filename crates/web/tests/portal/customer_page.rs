@@ -40,6 +40,9 @@ async fn the_account_tab_edits_details_by_the_wizards_rules_and_refuses_a_stale_
     );
     assert_eq!(form.value_of("companyName").as_deref(), Some("editable Inc"));
     assert_eq!(form.value_of("version").as_deref(), Some("1"));
+    // The phone, stored as +14255550101, is shown and edited as the US writes it.
+    assert!(account.contains("(425) 555-0101") && !account.contains("+14255550101"));
+    assert_eq!(form.value_of("phoneNumber").as_deref(), Some("(425) 555-0101"));
     let csrf = form.csrf();
 
     // Wrong values: each is named beside its field, and nothing changes.
@@ -437,6 +440,10 @@ async fn times_are_shown_in_the_zone_the_user_chose() {
     assert_eq!(
         refused.value_of("displayName").as_deref(),
         Some(long_name.as_str())
+    );
+    assert!(
+        refused.html.contains(r#"<option value="Asia/Taipei" selected>"#),
+        "the zone chosen stays chosen"
     );
     assert!(
         visitor.get(&tab).await.html.contains("(UTC)"),

@@ -124,7 +124,7 @@ async fn the_whole_wizard_works_without_javascript() {
         "Northwind Traders",
         "United States",
         "Washington",
-        "+14255550101",
+        "(425) 555-0101",
         "northwind.onmicrosoft.com",
         "Accepted by Ana Lee on Nov 1, 2026",
         "Business Mail Standard",
@@ -411,15 +411,30 @@ async fn a_count_typed_without_ticking_its_offer_orders_it() {
     );
     let review = visitor.get("/customers/new/review").await;
     assert!(review.contains("Business Mail Standard") && review.contains("Sales CRM Standard"));
+    let back = visitor.get("/customers/new/subscriptions").await;
+    assert!(back.contains(r#"value="PDC-APP-CRM" id="offer-PDC-APP-CRM" checked"#));
     assert!(
-        review.contains(">6<"),
-        "the typed count is ordered: {}",
-        review.html
+        back.contains(r#"name="quantity-PDC-APP-CRM" value="6""#),
+        "the typed count: {}",
+        back.html
+    );
+    assert!(
+        !back.contains(r#"name="shown-quantity-PDC-APP-CRM""#),
+        "an offer shown ticked carries no shown count: unticking it always drops it"
     );
     assert!(
         !review.contains("Endpoint Protection"),
         "an untouched offer is not ordered"
     );
+    // Unticked now, its count kept: dropped.
+    let unticked = [
+        ("offer", "PDC-MAIL-STD".to_owned()),
+        ("quantity-PDC-MAIL-STD", "10".into()),
+        ("quantity-PDC-APP-CRM", "6".into()),
+    ];
+    post(&visitor, "/customers/new/subscriptions", &csrf, &unticked, "next").await;
+    let review = visitor.get("/customers/new/review").await;
+    assert!(review.contains("Business Mail Standard") && !review.contains("Sales CRM Standard"));
 }
 
 #[tokio::test]

@@ -106,8 +106,9 @@ pub async fn submit(
 
 /// Puts the ticked offers (`offer`, repeated), every typed license count
 /// (`quantity-<offer id>`) and chosen plan (`plan-<offer id>`) into the draft. An offer
-/// whose count was changed from the one shown (`shown-quantity-<offer id>`) counts as
-/// ticked: typing a number for an offer means ordering it.
+/// shown unticked whose count was changed from the one shown (`shown-quantity-<offer id>`,
+/// sent for unticked offers only) counts as ticked: typing a number for an offer means
+/// ordering it. An offer shown ticked and unticked now is not ordered, whatever its count.
 pub(crate) fn read(draft: &mut Draft, form: &Fields, catalog: &Catalog) {
     let ticked: Vec<&str> = form.all("offer").collect();
     let value = |name: String| {
