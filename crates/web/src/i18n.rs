@@ -18,11 +18,11 @@ static_loader! {
             bundle.set_use_isolating(false);
             let locale = bundle.locales.first().and_then(|l| Locale::from_tag(&l.to_string()));
             bundle.set_formatter(Some(match locale.unwrap_or(Locale::EnUs) {
-                Locale::EnUs => grouped::<0, _>,
-                Locale::ZhTw => grouped::<1, _>,
-                Locale::ZhCn => grouped::<2, _>,
-                Locale::FrFr => grouped::<3, _>,
-                Locale::RuRu => grouped::<4, _>,
+                Locale::EnUs => grouped::<{ Locale::EnUs as usize }, _>,
+                Locale::ZhTw => grouped::<{ Locale::ZhTw as usize }, _>,
+                Locale::ZhCn => grouped::<{ Locale::ZhCn as usize }, _>,
+                Locale::FrFr => grouped::<{ Locale::FrFr as usize }, _>,
+                Locale::RuRu => grouped::<{ Locale::RuRu as usize }, _>,
             }));
         },
     };

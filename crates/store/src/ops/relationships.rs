@@ -58,6 +58,18 @@ impl SentRequest {
     pub fn expired(&self, now: OffsetDateTime) -> bool {
         self.status == InvitationStatus::Pending && self.expires_at <= now
     }
+
+    /// Where it stands — `sent`, `accepted`, `declined` or `expired` — and the date that
+    /// goes with it: until when it works, when it was answered, or when it expired.
+    pub fn stands(&self, now: OffsetDateTime) -> (&'static str, OffsetDateTime) {
+        let answered = self.answered_at.unwrap_or(self.expires_at);
+        match self.status {
+            _ if self.expired(now) => ("expired", self.expires_at),
+            InvitationStatus::Pending => ("sent", self.expires_at),
+            InvitationStatus::Accepted => ("accepted", answered),
+            InvitationStatus::Declined => ("declined", answered),
+        }
+    }
 }
 
 /// A partner of the customer, as the customer portal lists it.

@@ -243,6 +243,8 @@ async fn an_accepted_request_gives_the_partner_and_its_reseller_the_customer() {
         (Some("it@contoso.example"), InvitationStatus::Pending, &None, None)
     );
     assert!(!mailed.expired(now) && mailed.expired(now + 2 * DAY));
+    assert_eq!(mailed.stands(now), ("sent", now + DAY));
+    assert_eq!(mailed.stands(now + 2 * DAY), ("expired", now + DAY));
     assert_eq!(
         (
             accepted.id,

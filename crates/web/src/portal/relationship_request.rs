@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use partnerdesk_domain::partner::Permission;
 use partnerdesk_domain::{Arg, Field};
-use partnerdesk_store::{InvitationStatus, SentRequest};
+use partnerdesk_store::SentRequest;
 use serde::Deserialize;
 use time::OffsetDateTime;
 
@@ -98,13 +98,7 @@ async fn render(
 fn sent_row(user: &Requester, request: &SentRequest) -> SentRow {
     let (locale, zone) = (user.locale, &user.zone);
     let day = |at| format_date(locale, zone.local(at));
-    let now = OffsetDateTime::now_utc();
-    let (state, at) = match request.status {
-        _ if request.expired(now) => ("expired", request.expires_at),
-        InvitationStatus::Pending => ("sent", request.expires_at),
-        InvitationStatus::Accepted => ("accepted", request.answered_at.unwrap_or(request.expires_at)),
-        InvitationStatus::Declined => ("declined", request.answered_at.unwrap_or(request.expires_at)),
-    };
+    let (state, at) = request.stands(OffsetDateTime::now_utc());
     let status = i18n::text_with(
         locale,
         &format!("relationship-state-{state}"),
