@@ -164,6 +164,9 @@ pub struct Event {
     /// The customer's name now (read with the entry, not stored in it).
     pub customer_name: Option<String>,
     pub action: Action,
+    /// The partner user or customer user who made the change; none for an operator.
+    pub actor_id: Option<Uuid>,
+    /// The actor's email when the entry was written, or `operator`.
     pub actor_name: String,
     pub channel: Channel,
     pub address: Option<String>,

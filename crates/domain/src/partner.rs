@@ -213,6 +213,13 @@ pub struct PartnerUser {
     pub last_signed_in_at: Option<time::OffsetDateTime>,
 }
 
+impl PartnerUser {
+    /// How the interface names the user: the name given, else the email.
+    pub fn display_name(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.email)
+    }
+}
+
 /// The longest name a partner user may give.
 pub const USER_NAME_MAX: usize = 100;
 

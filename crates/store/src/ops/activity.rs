@@ -66,7 +66,7 @@ impl Store {
                     .map(|a| format!("{}%", like_literal(&a.trim().to_lowercase())));
                 let limit = i64::from(q.limit.clamp(1, 1000));
                 let mut sql = String::from(
-                    "SELECT a.id, a.at, a.partner_id, a.customer_id, a.action, a.actor_name, a.channel, a.address, \
+                    "SELECT a.id, a.at, a.partner_id, a.customer_id, a.action, a.actor_id, a.actor_name, a.channel, a.address, \
                      a.details, c.company_name AS customer_name \
                      FROM activity a LEFT JOIN customers c ON c.id = a.customer_id \
                      WHERE (a.partner_id = $1 OR a.reseller_id = $1)",
@@ -135,6 +135,7 @@ fn event_from(row: &Row) -> Result<Event, StoreError> {
         customer_id: row.opt_uuid("customer_id")?,
         customer_name: row.opt_text("customer_name")?,
         action: row.text("action")?.parse().map_err(|()| corrupt("action"))?,
+        actor_id: row.opt_uuid("actor_id")?,
         actor_name: row.text("actor_name")?,
         channel: row.text("channel")?.parse().map_err(|()| corrupt("channel"))?,
         address: row.opt_text("address")?,

@@ -15,9 +15,13 @@ pub async fn list(state: &AppState, caller: &Caller, query: ActivityQuery) -> Re
     Ok(state.store.activity(caller.partner_id(), query).await?)
 }
 
-/// The caller's users' emails by id: how entries name the agents they mention.
+/// The caller's users' names by id (their email when they gave none): how entries name
+/// the agents they mention.
 pub async fn user_names(state: &AppState, caller: &Caller) -> Result<HashMap<String, String>, AppError> {
     caller.require(Permission::ViewActivity)?;
     let users = state.store.partner_users(caller.partner_id()).await?;
-    Ok(users.into_iter().map(|u| (u.id.to_string(), u.email)).collect())
+    Ok(users
+        .into_iter()
+        .map(|u| (u.id.to_string(), u.display_name().to_owned()))
+        .collect())
 }

@@ -26,7 +26,8 @@ pub struct Part {
 /// What the sentences name besides the entry itself.
 pub struct Names<'a> {
     pub catalog: &'a Catalog,
-    /// The partner's users' emails by id (the assignee of a service request).
+    /// The partner's users' names by id (their email when they gave none): the agent of
+    /// an entry, the assignee of a service request.
     pub users: &'a HashMap<String, String>,
 }
 
@@ -128,7 +129,8 @@ pub fn story(locale: Locale, e: &Event, names: &Names<'_>) -> Vec<Part> {
         s.text(name, "?");
     }
     s.args.push(("count", Arg::Number(0)));
-    s.text("actor", e.actor_name.clone());
+    let actor = e.actor_id.and_then(|a| names.users.get(&a.to_string()));
+    s.text("actor", actor.unwrap_or(&e.actor_name).clone());
     let customer = e.customer_name.clone().unwrap_or_else(|| t("story-a-customer"));
     s.link(
         "customer",
@@ -334,6 +336,7 @@ mod tests {
             customer_id: Some(partnerdesk_domain::CustomerId::default()),
             customer_name: Some("Contoso Bikes".into()),
             action,
+            actor_id: None,
             actor_name: "ana@provider.example".into(),
             channel: partnerdesk_domain::audit::Channel::Portal,
             address: None,

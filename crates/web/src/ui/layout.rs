@@ -17,7 +17,8 @@ use crate::ui::{Flash, PageError};
 
 /// The header's view of the signed-in user.
 pub struct Shell {
-    pub email: String,
+    /// The user's name, or email when they gave none.
+    pub name: String,
     pub partner_name: String,
 }
 
@@ -50,7 +51,7 @@ impl Page {
             locale,
             title: i18n::text(locale, title),
             user: Some(Shell {
-                email: principal.user.email.clone(),
+                name: principal.user.display_name().to_owned(),
                 partner_name: principal.partner.name.clone(),
             }),
             csrf,

@@ -624,3 +624,36 @@ async fn the_users_page_says_when_each_last_signed_in() {
         "{seen:?}"
     );
 }
+
+#[tokio::test]
+async fn a_user_with_a_name_is_called_by_it_in_the_header_and_in_activity() {
+    let app = TestApp::spawn().await;
+    let admin = Visitor::new_user(&app, Role::AdminAgent, "ana@provider.example").await;
+    let users = admin.get("/users").await;
+    assert!(
+        users.contains("Signed in as ana@provider.example"),
+        "no name yet: the email"
+    );
+    let csrf = users.csrf();
+    let invite = [
+        ("csrf", csrf.as_str()),
+        ("email", "before@provider.example"),
+        ("role", "sales-agent"),
+    ];
+    assert_eq!(admin.post("/users", &invite).await.status, StatusCode::SEE_OTHER);
+    let saved = admin
+        .post(
+            "/settings",
+            &[("csrf", &csrf), ("displayName", "Ana Lee"), ("timeZone", "")],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    let activity = admin.get("/activity").await;
+    assert!(activity.contains("Signed in as Ana Lee"), "{}", activity.text);
+    assert!(
+        activity.contains("Ana Lee invited before@provider.example as"),
+        "an entry written before the name was given reads with it: {}",
+        activity.text
+    );
+    assert!(!activity.contains("ana@provider.example invited"));
+}
