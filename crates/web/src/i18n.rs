@@ -73,6 +73,33 @@ pub fn rule(locale: Locale, rule: &Rule) -> String {
     text_with(locale, &rule.message_id(), &rule.args())
 }
 
+/// `items` in the order of `locale`'s collation of their `name` (CLDR's, through ICU4X:
+/// "Égypte" before "Espagne" in French, stroke order in Traditional Chinese, pinyin in
+/// Simplified Chinese).
+pub fn sort_by_name<T>(locale: Locale, items: &mut [T], name: impl Fn(&T) -> &str) {
+    match collator(locale) {
+        Some(collator) => items.sort_by(|a, b| collator.compare(name(a), name(b))),
+        None => items.sort_by_cached_key(|item| partnerdesk_domain::names::fold(name(item))),
+    }
+}
+
+/// The collator of `locale`, made once; none if ICU4X's compiled data lacks it (it has
+/// all five).
+fn collator(locale: Locale) -> Option<&'static icu_collator::CollatorBorrowed<'static>> {
+    static COLLATORS: std::sync::LazyLock<Vec<Option<icu_collator::CollatorBorrowed<'static>>>> =
+        std::sync::LazyLock::new(|| {
+            Locale::ALL
+                .iter()
+                .map(|l| {
+                    let tag = l.tag().parse::<icu_locale_core::Locale>().ok()?;
+                    icu_collator::CollatorBorrowed::try_new((&tag).into(), Default::default()).ok()
+                })
+                .collect()
+        });
+    let index = Locale::ALL.iter().position(|l| *l == locale)?;
+    COLLATORS.get(index)?.as_ref()
+}
+
 /// A whole number with the locale's digit grouping: 1,234,567 or 1 234 567.
 pub fn format_number(locale: Locale, n: i64) -> String {
     let separator = match locale {
@@ -97,6 +124,31 @@ pub fn format_number(locale: Locale, n: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn sorted(locale: Locale, names: &[&'static str]) -> Vec<&'static str> {
+        let mut names = names.to_vec();
+        sort_by_name(locale, &mut names, |n| n);
+        names
+    }
+
+    #[test]
+    fn names_sort_in_each_locales_collation() {
+        assert_eq!(
+            sorted(
+                Locale::FrFr,
+                &["Woodgrove", "Espagne", "Électricité Dupont", "école"]
+            ),
+            ["école", "Électricité Dupont", "Espagne", "Woodgrove"]
+        );
+        assert_eq!(
+            sorted(Locale::RuRu, &["Ёлка", "Яблоко", "Ель", "Абрикос", "Zeta"]),
+            ["Абрикос", "Ёлка", "Ель", "Яблоко", "Zeta"],
+            "Cyrillic first, in its alphabet's order; Ё sorts as Е"
+        );
+        // Pinyin: bā (八) before yī (一); by strokes 一 (one) before 八 (two).
+        assert_eq!(sorted(Locale::ZhCn, &["一", "八"]), ["八", "一"]);
+        assert_eq!(sorted(Locale::ZhTw, &["八", "一"]), ["一", "八"]);
+    }
 
     #[test]
     fn numbers_are_grouped_the_locales_way() {

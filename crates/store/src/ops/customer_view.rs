@@ -42,16 +42,20 @@ pub enum SortColumn {
     Domain,
     Country,
     Created,
+    /// The indirect reseller's name (an indirect provider's view); customers without one
+    /// first.
+    Reseller,
 }
 
 impl SortColumn {
     /// Every column, by the names URLs and the command line use.
-    pub const NAMES: [&'static str; 4] = ["company", "domain", "country", "created"];
-    const ALL: [SortColumn; 4] = [
+    pub const NAMES: [&'static str; 5] = ["company", "domain", "country", "created", "reseller"];
+    const ALL: [SortColumn; 5] = [
         SortColumn::Company,
         SortColumn::Domain,
         SortColumn::Country,
         SortColumn::Created,
+        SortColumn::Reseller,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -60,6 +64,7 @@ impl SortColumn {
             SortColumn::Domain => "domain",
             SortColumn::Country => "country",
             SortColumn::Created => "created",
+            SortColumn::Reseller => "reseller",
         }
     }
     /// The keys rows are ordered by; the customer id last breaks ties.
@@ -69,9 +74,14 @@ impl SortColumn {
             Self::Domain => &["pc.domain", "pc.customer_id"],
             Self::Country => &["pc.country", "pc.name_key", "pc.customer_id"],
             Self::Created => &["pc.created_at", "pc.customer_id"],
+            Self::Reseller => &[RESELLER_NAME, "pc.name_key", "pc.customer_id"],
         }
     }
 }
+
+/// The name of a row's indirect reseller, empty for none: a sort key.
+const RESELLER_NAME: &str =
+    "COALESCE((SELECT LOWER(r.name) FROM partners r WHERE r.id = pc.associated_partner_id), '')";
 
 /// Which customers by their subscriptions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

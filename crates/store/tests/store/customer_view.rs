@@ -113,6 +113,21 @@ async fn a_view_sorts_on_any_column_with_accents_among_their_letters() {
         ["Fabrikam", "École Électricité Dupont", "Woodgrove Bank"],
         "newest first"
     );
+    let resold = f.onboarding("Aardvark Resold", "aardvark", true);
+    ok(f.store
+        .onboard_customer(resold, "sha256$00".into(), None, Actor::operator())
+        .await);
+    assert_eq!(
+        sorted(SortColumn::Reseller, false).await.0,
+        [
+            "École Électricité Dupont",
+            "Fabrikam",
+            "Woodgrove Bank",
+            "Aardvark Resold"
+        ],
+        "those sold directly first, by name; then by their reseller's name"
+    );
+    assert_eq!(sorted(SortColumn::Reseller, true).await.0[0], "Aardvark Resold");
 }
 
 #[tokio::test]
@@ -209,6 +224,7 @@ async fn pages_and_batches_return_every_customer_once_in_the_views_order() {
         (SortColumn::Country, true),
         (SortColumn::Created, false),
         (SortColumn::Domain, true),
+        (SortColumn::Reseller, false),
     ] {
         let view = CustomerView {
             sort,

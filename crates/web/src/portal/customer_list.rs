@@ -246,8 +246,9 @@ struct CustomersPage {
     errors: Vec<FilterError>,
     /// The filters are shown open: one is set, or wrong.
     open_filters: bool,
-    countries: Vec<(String, String)>,
+    countries: &'static [(String, String)],
     resellers: Vec<(String, String)>,
+    /// The sortable headings, the reseller's for an indirect provider.
     columns: Vec<SortLink>,
     range: String,
     previous: Option<String>,
@@ -374,6 +375,7 @@ pub async fn list(
             (SortColumn::Created, "customers-column-created"),
         ]
         .into_iter()
+        .chain(show_reseller.then_some((SortColumn::Reseller, "customers-column-reseller")))
         .map(|(c, label)| column(&listing, locale, c, label))
         .collect(),
         range,

@@ -47,6 +47,20 @@ async fn the_list_pages_sorts_filters_and_searches_anywhere() {
     assert!(first.contains("Company 24") && !first.contains("Company 25"));
     assert!(first.html.contains(r#"href="/customers?page=2" rel="next""#));
     assert!(!first.html.contains(r#"rel="prev""#));
+    assert!(
+        first
+            .html
+            .contains(r#"<a href="/customers?sort=reseller">Indirect reseller</a>"#)
+    );
+    let by_reseller = visitor.get("/customers?sort=reseller&dir=desc").await;
+    assert!(
+        by_reseller
+            .html
+            .contains(r#"aria-sort="descending"><a href="/customers?sort=reseller">Indirect reseller ▼"#),
+        "{}",
+        by_reseller.html
+    );
+    assert!(by_reseller.contains("1–25 of 32"));
     let second = visitor.get("/customers?page=2").await;
     assert!(second.contains("26–32 of 32") && second.contains("Company 29"));
     assert!(

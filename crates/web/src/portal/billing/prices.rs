@@ -49,7 +49,7 @@ struct RuleForm {
 struct PricesPage {
     page: Page,
     market: String,
-    markets: Vec<(String, String)>,
+    markets: &'static [(String, String)],
     rows: Vec<PriceRow>,
     default_rule: RuleForm,
     offers: Vec<RuleForm>,

@@ -151,20 +151,19 @@ async fn render(
     })
 }
 
-/// Countries by their name in `locale` (Chinese by English name: a code-point order of
-/// Chinese names means nothing to readers).
-pub(crate) fn countries(locale: Locale) -> Vec<(String, String)> {
-    let mut all: Vec<_> = country::all()
-        .map(|c| {
-            let key = match locale {
-                Locale::ZhTw | Locale::ZhCn => c.name(Locale::EnUs).to_lowercase(),
-                _ => partnerdesk_domain::names::fold(c.name(locale)),
-            };
-            (key, c.code.to_string(), c.name(locale).to_owned())
+/// Every country as (code, name in `locale`), in the order of `locale`'s collation.
+pub(crate) fn countries(locale: Locale) -> &'static [(String, String)] {
+    static SORTED: std::sync::LazyLock<[Vec<(String, String)>; 5]> = std::sync::LazyLock::new(|| {
+        Locale::ALL.map(|locale| {
+            let mut all: Vec<_> = country::all()
+                .map(|c| (c.code.to_string(), c.name(locale).to_owned()))
+                .collect();
+            crate::i18n::sort_by_name(locale, &mut all, |(_, name)| name);
+            all
         })
-        .collect();
-    all.sort();
-    all.into_iter().map(|(_, code, name)| (code, name)).collect()
+    });
+    let index = Locale::ALL.iter().position(|l| *l == locale).unwrap_or_default();
+    &SORTED[index]
 }
 
 /// The account step's fields, built from the draft's account in the user's language
@@ -229,7 +228,7 @@ impl Builder<'_> {
             .autocomplete("organization"),
             self.field(Field::Country, "label-country", Kind::Select, &a.country)
                 .hint(self.t("hint-country"))
-                .options(std::iter::once(self.choose()).chain(countries(self.locale)))
+                .options(std::iter::once(self.choose()).chain(countries(self.locale).iter().cloned()))
                 .after(After::ApplyCountry),
             self.field(
                 Field::AddressLine1,
@@ -453,7 +452,7 @@ mod tests {
 
     #[test]
     fn countries_sort_by_their_localized_name_ignoring_accents() {
-        let french: Vec<String> = countries(Locale::FrFr).into_iter().map(|(_, n)| n).collect();
+        let french: Vec<String> = countries(Locale::FrFr).iter().map(|(_, n)| n.clone()).collect();
         let egypt = french.iter().position(|n| n == "Égypte");
         let ecuador = french.iter().position(|n| n == "Équateur");
         let spain = french.iter().position(|n| n == "Espagne");
