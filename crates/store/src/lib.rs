@@ -30,7 +30,8 @@ pub use ops::catalog::CatalogVersion;
 pub use ops::charges::{ChargeLine, MAX_PAGE as MAX_CHARGE_PAGE};
 pub use ops::customer_users::{CustomerAccount, CustomerUser};
 pub use ops::customer_view::{
-    COUNT_CAP, CustomerListing, CustomerResults, CustomerView, Holding, SearchField, SortColumn, ViewCursor,
+    COUNT_CAP, CustomerListing, CustomerResults, CustomerView, Holding, SHORT_SEARCH_COUNT_CAP, SearchField,
+    SortColumn, ViewCursor,
 };
 pub use ops::customers::{Cursor, CustomerFilter, CustomerPage, CustomerQuery};
 pub use ops::idempotency::{Claim, IdempotencyRecord, Render, StoredResponse};

@@ -46,6 +46,7 @@ const MIGRATIONS: &[Migration] = migrations![
     "0019_user_time_zone",
     "0020_relationship_history",
     "0021_user_names",
+    "0022_search_indexes",
 ];
 
 impl Store {

@@ -1,13 +1,15 @@
 //! The Customers workspace's view of a partner's customers: a search anywhere in name or
 //! domain, filters, a sort on any column, a total (counted up to [`COUNT_CAP`], or
-//! [`SEARCH_COUNT_CAP`] for a search, whose matches cost more to count), and the
+//! fewer for a search, whose matches cost more to count), and the
 //! rows either as a numbered page or in batches after a row (exports).
 //!
-//! A search matches the folded text (`names::search_key`) anywhere in `search_key`. On
-//! PostgreSQL a trigram index answers it, and the planner picks between that index and
-//! the sort order's. On SQLite an FTS5 trigram table answers texts of three characters or
-//! more when they are rare; frequent ones (more matches than [`SEARCH_COUNT_CAP`]) and shorter
-//! ones are found walking the sort order's index, where matches are near.
+//! A search matches the folded text (`names::search_key`) anywhere in `search_key`. Its
+//! matches' sort keys are found in one walk of an index — a trigram index on PostgreSQL,
+//! an FTS5 trigram table on SQLite (texts of three characters or more; shorter ones walk
+//! the partner's customers and are counted only to [`SHORT_SEARCH_COUNT_CAP`]) — that
+//! stops one past the count's cap; up to the cap they are the total, sorted here, and only
+//! the rows shown are read. A search with more matches is paged walking the sort order's
+//! index, which holds `search_key`, so that no row is read but those shown.
 
 use partnerdesk_domain::PartnerId;
 use partnerdesk_domain::country::CountryCode;
@@ -25,6 +27,9 @@ pub const COUNT_CAP: u32 = 10_000;
 /// The totals of searches are counted up to here. On SQLite, a search with more matches
 /// walks the sort order rather than sorting its matches.
 pub const SEARCH_COUNT_CAP: u32 = 1_000;
+/// The totals of searches for one or two characters, which no trigram index answers: their
+/// matches are counted walking the partner's customers.
+pub const SHORT_SEARCH_COUNT_CAP: u32 = 100;
 
 impl std::str::FromStr for SortColumn {
     type Err = ();
@@ -135,7 +140,7 @@ pub struct CustomerListing {
 pub struct CustomerResults {
     pub rows: Vec<CustomerListing>,
     /// The number of customers in the view, at most [`COUNT_CAP`] ([`SEARCH_COUNT_CAP`]
-    /// for a search).
+    /// for a search, [`SHORT_SEARCH_COUNT_CAP`] for one of one or two characters).
     pub total: u32,
     /// The view has more customers than `total`.
     pub more_than_total: bool,
@@ -145,7 +150,9 @@ pub struct CustomerResults {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ViewCursor(Vec<Key>);
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A sort key's value. Ordered as the databases order them: text byte by byte (both keep
+/// the keys in a binary collation), times, then ids as their bytes.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum Key {
     Text(String),
     Time(OffsetDateTime),
@@ -163,8 +170,8 @@ impl Store {
     ) -> Result<CustomerResults, StoreError> {
         self.read_with(view, move |c, view| {
             Box::pin(async move {
-                let total = count(c, viewer, view).await?;
-                let rows = fetch(c, viewer, view, Window::Page { offset, limit }, total).await?;
+                let window = Window::Page { offset, limit };
+                let (total, rows) = total_and_rows(c, viewer, view, window, true).await?;
                 let cap = count_cap(view);
                 Ok(CustomerResults {
                     rows: rows.into_iter().map(|(row, _)| row).collect(),
@@ -191,13 +198,7 @@ impl Store {
                     after: after.as_ref(),
                     limit,
                 };
-                // Only SQLite's choice of the FTS table needs the count.
-                let total = if c.is_sqlite() && fts_can(&folded(view)) {
-                    count(c, viewer, view).await?
-                } else {
-                    u32::MAX
-                };
-                let rows = fetch(c, viewer, view, window, total).await?;
+                let (_, rows) = total_and_rows(c, viewer, view, window, false).await?;
                 let full = rows.len() == usize::try_from(limit).unwrap_or(usize::MAX);
                 let last = rows.last().map(|(_, keys)| ViewCursor(keys.clone()));
                 Ok((
@@ -280,13 +281,12 @@ pub(crate) async fn containing(
         ..CustomerView::default()
     };
     let after = after.map(|a| ViewCursor(vec![Key::Text(a.key.clone()), Key::Id(a.id.as_uuid())]));
-    let total = count(c, viewer, &view).await?;
     let limit = limit.clamp(1, 1000);
     let window = Window::After {
         after: after.as_ref(),
         limit: limit + 1,
     };
-    let mut rows = fetch(c, viewer, &view, window, total).await?;
+    let (_, mut rows) = total_and_rows(c, viewer, &view, window, false).await?;
     let more = rows.len() > usize::try_from(limit).unwrap_or(usize::MAX);
     rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
     let next = rows
@@ -399,9 +399,8 @@ fn source<'a>(q: &mut Query<'a>, viewer: PartnerId, view: &'a CustomerView, sear
         }) => {
             let phrase = q.bind(Value::from(phrase));
             q.sql.push_str(&format!(
-                " FROM customer_search f CROSS JOIN partner_customers pc \
-                 ON pc.partner_id = f.partner_id AND pc.customer_id = f.customer_id \
-                 WHERE f.search_key MATCH {phrase} AND f.partner_id = {partner}"
+                " FROM customer_search f CROSS JOIN partner_customers pc ON pc.search_rowid = f.rowid \
+                 WHERE f.search_key MATCH {phrase} AND pc.partner_id = {partner}"
             ));
         }
         Some(Search { pattern, .. }) => {
@@ -433,54 +432,185 @@ fn search(text: &str, by_fts: bool) -> Option<Search> {
 
 /// Where the count of `view` stops.
 fn count_cap(view: &CustomerView) -> u32 {
-    if folded(view).is_empty() {
+    let text = folded(view);
+    if text.is_empty() {
         COUNT_CAP
-    } else {
+    } else if fts_can(&text) {
         SEARCH_COUNT_CAP
+    } else {
+        SHORT_SEARCH_COUNT_CAP
     }
 }
 
-/// How many customers `view` has, counted up to one more than its [`count_cap`].
+/// How many customers a view without a search has, counted up to one more than
+/// [`COUNT_CAP`].
 async fn count(c: &mut Conn<'_>, viewer: PartnerId, view: &CustomerView) -> Result<u32, StoreError> {
-    let text = folded(view);
-    let by_fts = c.is_sqlite() && fts_can(&text);
-    let search = search(&text, by_fts);
     let mut q = Query {
         sql: "SELECT COUNT(*) AS n FROM (SELECT 1 AS one".into(),
         params: Vec::new(),
     };
-    source(&mut q, viewer, view, search.as_ref());
-    let cap = q.bind(i64::from(count_cap(view) + 1).into());
+    source(&mut q, viewer, view, None);
+    let cap = q.bind(i64::from(COUNT_CAP + 1).into());
     q.sql.push_str(&format!(" LIMIT {cap}) counted"));
     let row = c.fetch_one(&q.sql, &q.params).await?;
     Ok(u32::try_from(row.int("n")?).unwrap_or(u32::MAX))
 }
 
-/// The rows of `window`, each with its sort keys. `total` (from [`count`]) decides on
-/// SQLite whether the FTS table leads.
+/// The view's total (counted up to one more than its cap; only when `counted`, or for a
+/// search) and the rows of `window`, each with its sort keys.
+///
+/// A search finds its matches' keys in one walk of its index, up to one more than its
+/// [`count_cap`]: those are its total, sorted here, and only the rows shown are
+/// read. A search with more matches, like a view without one, walks the sort order's
+/// index, where matches are near.
+async fn total_and_rows(
+    c: &mut Conn<'_>,
+    viewer: PartnerId,
+    view: &CustomerView,
+    window: Window<'_>,
+    counted: bool,
+) -> Result<(u32, Vec<(CustomerListing, Vec<Key>)>), StoreError> {
+    if !folded(view).is_empty() {
+        let found = matches(c, viewer, view).await?;
+        let total = u32::try_from(found.len()).unwrap_or(u32::MAX);
+        if total > count_cap(view) {
+            return Ok((total, fetch(c, viewer, view, window).await?));
+        }
+        let shown = windowed(found, view.descending, window);
+        return Ok((total, rows_of(c, viewer, view, shown).await?));
+    }
+    let total = if counted {
+        count(c, viewer, view).await?
+    } else {
+        u32::MAX
+    };
+    Ok((total, fetch(c, viewer, view, window).await?))
+}
+
+/// The sort keys of a search's matches, up to one more than its [`count_cap`], in no
+/// order: one walk of the FTS table (SQLite) or of the trigram index (PostgreSQL) for
+/// three characters or more, which stops at the cap.
+async fn matches(
+    c: &mut Conn<'_>,
+    viewer: PartnerId,
+    view: &CustomerView,
+) -> Result<Vec<Vec<Key>>, StoreError> {
+    let text = folded(view);
+    let search = search(&text, c.is_sqlite() && fts_can(&text));
+    let keys = view.sort.keys();
+    let mut q = Query {
+        sql: format!("SELECT {}", key_columns(keys)),
+        params: Vec::new(),
+    };
+    source(&mut q, viewer, view, search.as_ref());
+    let cap = q.bind(i64::from(count_cap(view) + 1).into());
+    q.sql.push_str(&format!(" LIMIT {cap}"));
+    let rows = c.fetch_all(&q.sql, &q.params).await?;
+    rows.iter().map(|row| keys_of(row, keys)).collect()
+}
+
+/// The keys of `window` among `found`, in the view's order.
+fn windowed(mut found: Vec<Vec<Key>>, descending: bool, window: Window<'_>) -> Vec<Vec<Key>> {
+    found.sort_unstable_by(|a, b| if descending { b.cmp(a) } else { a.cmp(b) });
+    let (skip, limit, after) = match window {
+        Window::Page { offset, limit } => (offset, limit, None),
+        Window::After { after, limit } => (0, limit, after),
+    };
+    let beyond = |keys: &Vec<Key>| match after {
+        None => true,
+        Some(ViewCursor(after)) if descending => keys < after,
+        Some(ViewCursor(after)) => keys > after,
+    };
+    found
+        .into_iter()
+        .filter(beyond)
+        .skip(usize::try_from(skip).unwrap_or(usize::MAX))
+        .take(usize::try_from(limit.clamp(1, 1001)).unwrap_or(usize::MAX))
+        .collect()
+}
+
+/// The rows whose keys are `shown` (the customer's id last), in the view's order.
+async fn rows_of(
+    c: &mut Conn<'_>,
+    viewer: PartnerId,
+    view: &CustomerView,
+    shown: Vec<Vec<Key>>,
+) -> Result<Vec<(CustomerListing, Vec<Key>)>, StoreError> {
+    if shown.is_empty() {
+        return Ok(Vec::new());
+    }
+    let keys = view.sort.keys();
+    let mut q = Query {
+        sql: listing_select(keys),
+        params: Vec::new(),
+    };
+    let partner = q.bind(id(viewer));
+    let ids: Vec<String> = shown
+        .iter()
+        .filter_map(|keys| keys.last())
+        .map(|last| q.bind(last.value()))
+        .collect();
+    q.sql.push_str(&format!(
+        " FROM partner_customers pc WHERE pc.partner_id = {partner} AND pc.customer_id IN ({})",
+        ids.join(", ")
+    ));
+    let mut rows = c
+        .fetch_all(&q.sql, &q.params)
+        .await?
+        .iter()
+        .map(|row| listing_of(row, keys))
+        .collect::<Result<Vec<_>, _>>()?;
+    rows.sort_unstable_by(|(_, a), (_, b)| if view.descending { b.cmp(a) } else { a.cmp(b) });
+    Ok(rows)
+}
+
+/// `keys` as the columns `key0`, `key1`…
+fn key_columns(keys: &[&str]) -> String {
+    keys.iter()
+        .enumerate()
+        .map(|(i, k)| format!("{k} AS key{i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The columns of a row of the view: the customer, its sort keys, what it holds.
+fn listing_select(keys: &[&str]) -> String {
+    format!(
+        "SELECT {SUMMARY_COLUMNS}, {}, \
+         (SELECT CAST(COALESCE(SUM(s.quantity), 0) AS BIGINT) FROM subscriptions s {HELD} AND s.status = 'active') AS licences, \
+         (SELECT MIN(s.commitment_end) FROM subscriptions s {HELD} AND s.status = 'active') AS next_end",
+        key_columns(keys)
+    )
+}
+
+fn keys_of(row: &Row, keys: &[&str]) -> Result<Vec<Key>, StoreError> {
+    keys.iter()
+        .enumerate()
+        .map(|(i, k)| Key::read(row, &format!("key{i}"), k))
+        .collect()
+}
+
+fn listing_of(row: &Row, keys: &[&str]) -> Result<(CustomerListing, Vec<Key>), StoreError> {
+    let listing = CustomerListing {
+        customer: summary_from(row)?,
+        active_licences: row.int("licences")?,
+        next_commitment_end: row.opt_time("next_end")?,
+    };
+    Ok((listing, keys_of(row, keys)?))
+}
+
+/// The rows of `window` in the sort order's walk, each with its sort keys; a search is a
+/// condition on each row.
 async fn fetch(
     c: &mut Conn<'_>,
     viewer: PartnerId,
     view: &CustomerView,
     window: Window<'_>,
-    total: u32,
 ) -> Result<Vec<(CustomerListing, Vec<Key>)>, StoreError> {
-    let text = folded(view);
-    let by_fts = c.is_sqlite() && fts_can(&text) && total <= SEARCH_COUNT_CAP;
-    let search = search(&text, by_fts);
+    let search = search(&folded(view), false);
     let keys = view.sort.keys();
-    let key_columns: Vec<String> = keys
-        .iter()
-        .enumerate()
-        .map(|(i, k)| format!("{k} AS key{i}"))
-        .collect();
     let mut q = Query {
-        sql: format!(
-            "SELECT {SUMMARY_COLUMNS}, {}, \
-             (SELECT CAST(COALESCE(SUM(s.quantity), 0) AS BIGINT) FROM subscriptions s {HELD} AND s.status = 'active') AS licences, \
-             (SELECT MIN(s.commitment_end) FROM subscriptions s {HELD} AND s.status = 'active') AS next_end",
-            key_columns.join(", ")
-        ),
+        sql: listing_select(keys),
         params: Vec::new(),
     };
     source(&mut q, viewer, view, search.as_ref());
@@ -511,21 +641,7 @@ async fn fetch(
         order.join(", ")
     ));
     let rows = c.fetch_all(&q.sql, &q.params).await?;
-    rows.iter()
-        .map(|row| {
-            let listing = CustomerListing {
-                customer: summary_from(row)?,
-                active_licences: row.int("licences")?,
-                next_commitment_end: row.opt_time("next_end")?,
-            };
-            let keys = keys
-                .iter()
-                .enumerate()
-                .map(|(i, k)| Key::read(row, &format!("key{i}"), k))
-                .collect::<Result<_, _>>()?;
-            Ok((listing, keys))
-        })
-        .collect()
+    rows.iter().map(|row| listing_of(row, keys)).collect()
 }
 
 /// The subscriptions of a row's customer that its partner sells or resells.

@@ -219,14 +219,21 @@ async fn pages_and_batches_return_every_customer_once_in_the_views_order() {
         )
         .await;
     }
-    for (sort, descending) in [
+    let mut unsearched = Vec::new();
+    for (sort, descending, text) in [
         (SortColumn::Company, false),
         (SortColumn::Country, true),
         (SortColumn::Created, false),
         (SortColumn::Domain, true),
         (SortColumn::Reseller, false),
-    ] {
+    ]
+    .into_iter()
+    .flat_map(|(sort, descending)| [(sort, descending, ""), (sort, descending, "OMPAN")])
+    {
+        // A search's matches are sorted by the store, the others by the database: the
+        // same order either way.
         let view = CustomerView {
+            text: text.into(),
             sort,
             descending,
             ..CustomerView::default()
@@ -234,6 +241,14 @@ async fn pages_and_batches_return_every_customer_once_in_the_views_order() {
         let all = ok(f.store.find_customers(f.provider.id, view.clone(), 0, 50).await);
         assert_eq!((all.total, all.more_than_total), (11, false));
         let ids: Vec<_> = all.rows.iter().map(|r| r.customer.id).collect();
+        if text.is_empty() {
+            unsearched.clone_from(&ids);
+        } else {
+            assert_eq!(
+                ids, unsearched,
+                "{sort:?}: a search that matches all, in one order"
+            );
+        }
         let second = ok(f.store.find_customers(f.provider.id, view.clone(), 4, 4).await);
         let page: Vec<_> = second.rows.iter().map(|r| r.customer.id).collect();
         assert_eq!(page, ids[4..8], "{sort:?}: the second page of four");
@@ -252,7 +267,7 @@ async fn pages_and_batches_return_every_customer_once_in_the_views_order() {
         }
         assert_eq!(
             batched, ids,
-            "{sort:?} descending={descending}: batches in order, each once"
+            "{sort:?} descending={descending} {text:?}: batches in order, each once"
         );
     }
 }
@@ -274,5 +289,35 @@ async fn rows_written_before_folded_searches_are_filled_as_the_server_starts() {
         f.names(CustomerView::default()).await.0,
         ["École Électricité Dupont", "Fabrikam", "Woodgrove Bank"],
         "the name keys folded again"
+    );
+}
+
+#[tokio::test]
+async fn one_or_two_characters_are_counted_to_a_hundred_and_pages_go_on() {
+    let f = fixture().await;
+    for i in 0..102 {
+        f.onboard_in(&format!("Qx {i:03}"), &format!("qx{i:03}"), "US", false)
+            .await;
+    }
+    let short = ok(f.store.find_customers(f.provider.id, search("qx"), 0, 25).await);
+    assert_eq!(
+        (short.total, short.more_than_total),
+        (partnerdesk_store::SHORT_SEARCH_COUNT_CAP, true)
+    );
+    let names = |found: &partnerdesk_store::CustomerResults| {
+        found
+            .rows
+            .iter()
+            .map(|r| r.customer.company_name.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(&short)[..2], ["Qx 000", "Qx 001"]);
+    let last = ok(f.store.find_customers(f.provider.id, search("qx"), 100, 25).await);
+    assert_eq!(names(&last), ["Qx 100", "Qx 101"], "pages go past the count");
+    let longer = ok(f.store.find_customers(f.provider.id, search("qx 1"), 0, 25).await);
+    assert_eq!(
+        (longer.total, longer.more_than_total),
+        (2, false),
+        "Qx 100 and Qx 101"
     );
 }
