@@ -88,7 +88,12 @@ async fn edit_a_customer_record_its_agreement_reset_its_password_and_read_its_hi
     phone.sign_in(email, &password).await;
     phone.goto(&format!("{last}/activity")).await;
     assert_eq!(phone.text("[data-testid='time-zone']").await, "(Asia/Tokyo)");
+    assert!(
+        phone.shown("settings").await && !phone.shown("nav-settings").await,
+        "a wide screen leads to Settings by the signed-in name, without the gear"
+    );
     phone.as_phone().await;
+    assert!(!phone.shown("settings").await && phone.shown("nav-settings").await);
     // On a phone the signed-in name that leads to Settings is hidden; a gear in the menu
     // leads there.
     phone.click("nav-settings").await;

@@ -197,6 +197,15 @@ impl Browser {
             .unwrap_or_else(|e| panic!("[data-testid={id}]: {e}"))
     }
 
+    /// Whether the element with this `data-testid` is on screen (not hidden by CSS).
+    pub async fn shown(&self, id: &str) -> bool {
+        self.by_testid(id)
+            .await
+            .is_displayed()
+            .await
+            .unwrap_or_else(|e| panic!("[data-testid={id}]: {e}"))
+    }
+
     /// Clicks a button or link by its `data-testid` and waits for the page it leads to.
     pub async fn click(&self, id: &str) {
         let element = self.by_testid(id).await;
