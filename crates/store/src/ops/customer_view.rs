@@ -24,8 +24,8 @@ use crate::ops::customers::{Cursor, CustomerPage, SUMMARY_COLUMNS, summary_from}
 
 /// Totals are counted up to here; beyond, a view says "more than". Pages go as far.
 pub const COUNT_CAP: u32 = 10_000;
-/// The totals of searches are counted up to here. On SQLite, a search with more matches
-/// walks the sort order rather than sorting its matches.
+/// The totals of searches are counted up to here. A search with more matches walks the
+/// sort order rather than sorting its matches.
 pub const SEARCH_COUNT_CAP: u32 = 1_000;
 /// The totals of searches for one or two characters, which no trigram index answers: their
 /// matches are counted walking the partner's customers.
@@ -73,20 +73,24 @@ impl SortColumn {
         }
     }
     /// The keys rows are ordered by; the customer id last breaks ties.
-    fn keys(self) -> &'static [&'static str] {
+    fn keys(self, sqlite: bool) -> &'static [&'static str] {
         match self {
             Self::Company => &["pc.name_key", "pc.customer_id"],
             Self::Domain => &["pc.domain", "pc.customer_id"],
             Self::Country => &["pc.country", "pc.name_key", "pc.customer_id"],
             Self::Created => &["pc.created_at", "pc.customer_id"],
-            Self::Reseller => &[RESELLER_NAME, "pc.name_key", "pc.customer_id"],
+            Self::Reseller if sqlite => &[RESELLER_NAME, "pc.name_key", "pc.customer_id"],
+            Self::Reseller => &[RESELLER_NAME_C, "pc.name_key", "pc.customer_id"],
         }
     }
 }
 
-/// The name of a row's indirect reseller, empty for none: a sort key.
+/// The name of a row's indirect reseller, empty for none: a sort key. Compared byte by
+/// byte like the other keys (SQLite's default; PostgreSQL's `"C"` collation), as a
+/// search's matches are sorted in the process.
 const RESELLER_NAME: &str =
     "COALESCE((SELECT LOWER(r.name) FROM partners r WHERE r.id = pc.associated_partner_id), '')";
+const RESELLER_NAME_C: &str = "COALESCE((SELECT LOWER(r.name) FROM partners r WHERE r.id = pc.associated_partner_id), '') COLLATE \"C\"";
 
 /// Which customers by their subscriptions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -497,7 +501,7 @@ async fn matches(
 ) -> Result<Vec<Vec<Key>>, StoreError> {
     let text = folded(view);
     let search = search(&text, c.is_sqlite() && fts_can(&text));
-    let keys = view.sort.keys();
+    let keys = view.sort.keys(c.is_sqlite());
     let mut q = Query {
         sql: format!("SELECT {}", key_columns(keys)),
         params: Vec::new(),
@@ -539,7 +543,7 @@ async fn rows_of(
     if shown.is_empty() {
         return Ok(Vec::new());
     }
-    let keys = view.sort.keys();
+    let keys = view.sort.keys(c.is_sqlite());
     let mut q = Query {
         sql: listing_select(keys),
         params: Vec::new(),
@@ -608,7 +612,7 @@ async fn fetch(
     window: Window<'_>,
 ) -> Result<Vec<(CustomerListing, Vec<Key>)>, StoreError> {
     let search = search(&folded(view), false);
-    let keys = view.sort.keys();
+    let keys = view.sort.keys(c.is_sqlite());
     let mut q = Query {
         sql: listing_select(keys),
         params: Vec::new(),
