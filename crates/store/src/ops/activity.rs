@@ -45,7 +45,8 @@ pub(crate) async fn record(c: &mut Conn<'_>, actor: &Actor, change: &Change) -> 
 pub struct ActivityQuery {
     pub customer: Option<CustomerId>,
     pub action: Option<Action>,
-    /// Entries by actors whose name starts with this (case-insensitive).
+    /// Entries by actors whose email, or partner user's name, starts with this
+    /// (case-insensitive).
     pub actor: Option<String>,
     pub since: Option<OffsetDateTime>,
     pub until: Option<OffsetDateTime>,
@@ -96,9 +97,12 @@ impl Store {
                 }
                 if let Some(actor) = &actor {
                     params.push(Value::from(actor));
+                    // The entry keeps the actor's email; a partner user is also found by
+                    // the name the stories show now.
+                    let n = params.len();
                     sql.push_str(&format!(
-                        " AND LOWER(a.actor_name) LIKE ${} ESCAPE '\\'",
-                        params.len()
+                        " AND (LOWER(a.actor_name) LIKE ${n} ESCAPE '\\' OR a.actor_id IN \
+                         (SELECT u.id FROM partner_users u WHERE LOWER(u.name) LIKE ${n} ESCAPE '\\'))"
                     ));
                 }
                 params.push(limit.into());

@@ -2,6 +2,7 @@
 //! the reseller a customer is associated with.
 
 use partnerdesk_domain::audit::{Action, Channel};
+use partnerdesk_domain::partner::PartnerUser;
 use partnerdesk_store::ActivityQuery;
 
 use super::*;
@@ -123,4 +124,56 @@ async fn a_reseller_reads_what_concerns_its_customers_only() {
         seen.iter()
             .all(|e| e.customer_id == Some(via.customer.id) && e.partner_id == f.provider.id)
     );
+}
+
+async fn invite(f: &Fixture, email: &str, name: Option<&str>, actor: Actor) -> PartnerUser {
+    ok(f.store
+        .invite_partner_user(
+            f.provider.id,
+            Invitee {
+                email,
+                name: name.map(str::to_owned),
+                role: Role::AdminAgent,
+            },
+            LinkDigest {
+                digest: secrets::sha256(email.as_bytes()),
+                expires_at: OffsetDateTime::now_utc() + time::Duration::HOUR,
+            },
+            invitation_mail(f.provider.id),
+            actor,
+        )
+        .await)
+}
+
+#[tokio::test]
+async fn a_person_is_found_by_email_or_by_the_name_their_entries_show() {
+    let f = fixture().await;
+    let ana = invite(
+        &f,
+        "ana@provider.example",
+        Some("Beatriz Lima"),
+        Actor::operator(),
+    )
+    .await;
+    let as_ana = Actor {
+        user_id: Some(ana.id.as_uuid()),
+        name: ana.email.clone(),
+        ..Actor::operator()
+    };
+    invite(&f, "new@provider.example", None, as_ana).await;
+    let by = |actor: &str| ActivityQuery {
+        actor: Some(actor.into()),
+        ..query(100)
+    };
+    for typed in ["beatriz", "BEA", "ana@"] {
+        let found = ok(f.store.activity(f.provider.id, by(typed)).await);
+        assert_eq!(
+            found.iter().map(|e| e.actor_id).collect::<Vec<_>>(),
+            [Some(ana.id.as_uuid())],
+            "{typed}"
+        );
+    }
+    // Neither a name's later word nor the email of the user invited matches.
+    assert!(ok(f.store.activity(f.provider.id, by("lima")).await).is_empty());
+    assert!(ok(f.store.activity(f.provider.id, by("new@")).await).is_empty());
 }
