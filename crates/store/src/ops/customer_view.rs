@@ -9,7 +9,8 @@
 //! the partner's customers and are counted only to [`SHORT_SEARCH_COUNT_CAP`]) — that
 //! stops one past the count's cap; up to the cap they are the total, sorted here, and only
 //! the rows shown are read. A search with more matches is paged walking the sort order's
-//! index, which holds `search_key`, so that no row is read but those shown.
+//! index, testing each row it passes (on SQLite, the name order's index holds `search_key`,
+//! so that walk tests it before reading the row).
 
 use partnerdesk_domain::PartnerId;
 use partnerdesk_domain::country::CountryCode;
