@@ -3,7 +3,9 @@
 
 use std::time::Duration;
 
-use anyhow::Context;
+use anyhow::{Context, anyhow};
+use partnerdesk_domain::billing::TaxRate;
+use partnerdesk_domain::country::CountryCode;
 use partnerdesk_store::{BillingRun, Store};
 use time::{Date, OffsetDateTime};
 use tokio::task::JoinHandle;
@@ -21,6 +23,43 @@ pub async fn run(store: &Store, until: Option<&str>) -> anyhow::Result<()> {
     };
     let run = store.run_billing(until).await.context("running billing")?;
     println!("{}", summary(until, run));
+    Ok(())
+}
+
+/// `partnerdesk billing set-tax-rate` and `remove-tax-rate` (`percent` `None`).
+pub async fn set_tax_rate(store: &Store, country: &str, percent: Option<&str>) -> anyhow::Result<()> {
+    let code = CountryCode::parse(&country.trim().to_ascii_uppercase())
+        .map_err(|_| anyhow!("--country {country:?} is not a country code such as DE"))?;
+    let rate = percent
+        .map(|p| {
+            TaxRate::parse(p.trim())
+                .map_err(|_| anyhow!("--percent {p:?} is not a percent from 0 to 100, such as 19 or 8.25"))
+        })
+        .transpose()?;
+    store
+        .set_tax_rate(code, rate)
+        .await
+        .context("setting the tax rate")?;
+    match rate {
+        Some(rate) => println!(
+            "{}: {}% on invoices closed from now on",
+            code.as_str(),
+            rate.percent()
+        ),
+        None => println!("{}: no tax on invoices closed from now on", code.as_str()),
+    }
+    Ok(())
+}
+
+/// `partnerdesk billing tax-rates`: one line per country, `DE 19`.
+pub async fn tax_rates(store: &Store) -> anyhow::Result<()> {
+    let rates = store.tax_rates().await.context("reading the tax rates")?;
+    if rates.is_empty() {
+        println!("no tax rates: every customer is taxed at none");
+    }
+    for (country, rate) in rates {
+        println!("{} {}", country.as_str(), rate.percent());
+    }
     Ok(())
 }
 

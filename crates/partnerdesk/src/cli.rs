@@ -53,7 +53,7 @@ pub enum Command {
     /// A partner's customers
     #[command(subcommand)]
     Customers(CustomersCommand),
-    /// Billing: charge the cycles and renewals that fell due
+    /// Billing: charge the cycles and renewals that fell due; tax rates
     #[command(subcommand)]
     Billing(BillingCommand),
     /// The outbox: mail written by changes, waiting to be sent or sent
@@ -210,4 +210,22 @@ pub enum BillingCommand {
         #[arg(long, value_name = "DATE")]
         until: Option<String>,
     },
+    /// Set the tax rate of a customer country, in percent: the lines of its customers are
+    /// taxed at it on invoices closed from now on (prices are tax-exclusive)
+    SetTaxRate {
+        /// The customer country, such as DE
+        #[arg(long)]
+        country: String,
+        /// A percent from 0 to 100, such as 19 or 8.25
+        #[arg(long)]
+        percent: String,
+    },
+    /// Remove the tax rate of a customer country: its customers are taxed at none
+    RemoveTaxRate {
+        /// The customer country, such as DE
+        #[arg(long)]
+        country: String,
+    },
+    /// List the tax rates by country
+    TaxRates,
 }

@@ -73,6 +73,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Customers(CustomersCommand::Export(args)) => commands::export_customers(&store, &args).await,
         Command::Billing(BillingCommand::Run { until }) => billing::run(&store, until.as_deref()).await,
+        Command::Billing(BillingCommand::SetTaxRate { country, percent }) => {
+            billing::set_tax_rate(&store, &country, Some(&percent)).await
+        }
+        Command::Billing(BillingCommand::RemoveTaxRate { country }) => {
+            billing::set_tax_rate(&store, &country, None).await
+        }
+        Command::Billing(BillingCommand::TaxRates) => billing::tax_rates(&store).await,
         Command::Outbox(OutboxCommand::List { unsent, limit }) => {
             commands::list_outbox(&store, unsent, limit).await
         }

@@ -276,6 +276,62 @@ async fn a_billing_run_says_what_it_billed_and_refuses_a_date_it_cant_read() {
     assert!(String::from_utf8_lossy(&refused.stderr).contains("--until \"2026-13-01\" is not a date"));
 }
 
+#[tokio::test]
+async fn tax_rates_are_set_listed_and_removed_per_country_and_bad_ones_are_refused() {
+    let db = TestDatabase::new().await;
+    assert!(partnerdesk(&db, &["migrate"]).status.success());
+    assert_eq!(
+        only_line(&partnerdesk(
+            &db,
+            &["billing", "set-tax-rate", "--country", "de", "--percent", "19.0"]
+        )),
+        "DE: 19% on invoices closed from now on"
+    );
+    let set = partnerdesk(
+        &db,
+        &["billing", "set-tax-rate", "--country", "FR", "--percent", "20"],
+    );
+    assert!(set.status.success());
+    for (args, error) in [
+        (
+            &["--country", "XX", "--percent", "5"][..],
+            r#"--country "XX" is not a country code"#,
+        ),
+        (
+            &["--country", "FR", "--percent", "101"],
+            r#"--percent "101" is not a percent from 0 to 100"#,
+        ),
+        (
+            &["--country", "FR", "--percent=-1"],
+            r#"--percent "-1" is not a percent"#,
+        ),
+        (
+            &["--country", "FR", "--percent", "5,5"],
+            r#"--percent "5,5" is not a percent"#,
+        ),
+    ] {
+        let refused = partnerdesk(&db, &[&["billing", "set-tax-rate"][..], args].concat());
+        assert!(!refused.status.success(), "{args:?}");
+        let stderr = String::from_utf8_lossy(&refused.stderr);
+        assert!(stderr.contains(error), "{stderr}");
+    }
+    let listed = partnerdesk(&db, &["billing", "tax-rates"]);
+    assert_eq!(
+        String::from_utf8_lossy(&listed.stdout),
+        "DE 19\nFR 20\n",
+        "bad input changed nothing"
+    );
+    assert_eq!(
+        only_line(&partnerdesk(
+            &db,
+            &["billing", "remove-tax-rate", "--country", "DE"]
+        )),
+        "DE: no tax on invoices closed from now on"
+    );
+    let listed = partnerdesk(&db, &["billing", "tax-rates"]);
+    assert_eq!(String::from_utf8_lossy(&listed.stdout), "FR 20\n");
+}
+
 #[test]
 fn print_config_shows_the_effective_configuration_without_secrets() {
     let output = Command::new(env!("CARGO_BIN_EXE_partnerdesk"))

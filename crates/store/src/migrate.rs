@@ -47,6 +47,7 @@ const MIGRATIONS: &[Migration] = migrations![
     "0020_relationship_history",
     "0021_user_names",
     "0022_search_indexes",
+    "0023_tax_rates",
 ];
 
 impl Store {

@@ -56,10 +56,10 @@ const PAGE_HEIGHT: f32 = 842.0;
 const MARGIN: f32 = 40.0;
 const SIZE: f32 = 9.0;
 const LINE: f32 = 13.0;
-/// Where each column of a line starts: product, charge, dates, quantity, amount.
-const COLUMNS: [f32; 5] = [MARGIN, 180.0, 305.0, 455.0, 495.0];
+/// Where each column of a line starts: product, charge, dates, quantity, amount, tax.
+const COLUMNS: [f32; 6] = [MARGIN, 150.0, 242.0, 387.0, 445.0, 505.0];
 /// The most characters of a cell before it is shortened, per column.
-const WIDTHS: [usize; 5] = [26, 24, 30, 8, 16];
+const WIDTHS: [usize; 6] = [22, 20, 31, 12, 13, 11];
 
 /// `invoice` as a downloaded PDF, `<number>.pdf`, written off the request threads; 503
 /// when the server has no font for it.
@@ -124,6 +124,7 @@ pub fn render(font: &Font, locale: Locale, statement: &Statement) -> Result<Vec<
         t("billing-dates"),
         t("billing-quantity"),
         t("billing-amount"),
+        t("billing-tax"),
     ];
     for group in by_customer(locale, lines, side) {
         writer.skip(1.0);
@@ -136,6 +137,7 @@ pub fn render(font: &Font, locale: Locale, statement: &Statement) -> Result<Vec<
                 line.dates.clone(),
                 line.quantity.clone(),
                 line.amount.clone(),
+                line.tax.clone(),
             ]);
         }
     }
@@ -187,7 +189,7 @@ impl Writer {
     }
 
     /// A line of the table, each cell shortened to its column.
-    fn cells(&mut self, cells: &[String; 5]) {
+    fn cells(&mut self, cells: &[String; 6]) {
         for (i, ((x, width), cell)) in COLUMNS.iter().zip(WIDTHS).zip(cells).enumerate() {
             let text = shorten(cell, width);
             if i == 0 {

@@ -7,7 +7,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use futures_util::StreamExt;
 use partnerdesk_domain::billing::{
-    BillingCycle, BillingError, InvoiceLineItem, InvoiceRecord, Money, Rounding, Side, TaxRate, TermDuration,
+    BillingCycle, BillingError, InvoiceLineItem, InvoiceRecord, Money, Rounding, Side, TermDuration,
     round_decimal,
 };
 use partnerdesk_store::{ChargeLine, MAX_CHARGE_PAGE};
@@ -111,7 +111,7 @@ impl ReconciliationLine {
     /// The line of `line` on `side`, on the invoice numbered `invoice` (empty while
     /// unbilled).
     pub fn new(line: &ChargeLine, side: Side, invoice: &str) -> Result<Self, BillingError> {
-        let item = InvoiceLineItem::new(line.context.clone(), &line.record.charge, side, TaxRate::NONE)?;
+        let item = InvoiceLineItem::new(line.context.clone(), &line.record.charge, side, line.tax)?;
         let c = &item.context;
         let money = |m: Money| m.amount().to_string();
         Ok(Self {

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use partnerdesk_domain::billing::{
     BillingPlan, Charge, ChargeAmounts, ChargeRecord, Currency, LineContext, Money, SeatBatch,
-    SubscriptionTerm, TermPrices,
+    SubscriptionTerm, TaxRate, TermPrices,
 };
 use partnerdesk_domain::catalog::Catalog;
 use partnerdesk_domain::country::CountryCode;
@@ -18,6 +18,7 @@ use uuid::Uuid;
 use crate::Store;
 use crate::db::{Conn, Row, Value, id, opt_id};
 use crate::error::StoreError;
+use crate::ops::tax_rates;
 
 const DATE: &[time::format_description::FormatItem<'_>] =
     time::macros::format_description!("[year]-[month]-[day]");
@@ -261,6 +262,8 @@ pub struct ChargeLine {
     pub mpn_id: String,
     /// The indirect reseller's partner id (`resellerMpnId`), when sold through one.
     pub reseller_mpn_id: Option<String>,
+    /// The rate its customer's country is taxed at: the invoice's, or today's while unbilled.
+    pub tax: TaxRate,
 }
 
 impl Store {
@@ -304,15 +307,18 @@ impl Store {
             Param::Time(from),
             Param::Time(until),
         ];
-        self.charge_lines(condition.to_owned(), params, after, limit)
+        // Unbilled lines are taxed at today's rates.
+        let tax = "LEFT JOIN tax_rates tx ON tx.country = cu.country";
+        self.charge_lines((condition.to_owned(), tax), params, after, limit)
             .await
     }
 
     /// The charge lines that meet `condition` (over `ch`, the charges, with `params` as
     /// `$1`...), in the order they were written, after the line `after`; at most `limit`.
+    /// `tax` joins the rate of each line's country as `tx.percent` (over `cu`, its customer).
     pub(crate) async fn charge_lines(
         &self,
-        condition: String,
+        (condition, tax): (String, &str),
         params: Vec<Param>,
         after: Option<Uuid>,
         limit: usize,
@@ -322,11 +328,11 @@ impl Store {
         let (after_at, limit_at) = (params.len() + 1, params.len() + 2);
         let sql = format!(
             "SELECT {CHARGE_COLUMNS}, cu.company_name, cu.domain, cu.country, o.created_at AS ordered_at, \
-             s.friendly_name, t.term_start, p.mpn_id, r.mpn_id AS reseller_mpn_id \
+             s.friendly_name, t.term_start, p.mpn_id, r.mpn_id AS reseller_mpn_id, tx.percent \
              FROM charges ch JOIN customers cu ON cu.id = ch.customer_id JOIN orders o ON o.id = ch.order_id \
              JOIN subscriptions s ON s.id = ch.subscription_id \
              JOIN subscription_terms t ON t.subscription_id = ch.subscription_id \
-             JOIN partners p ON p.id = ch.partner_id LEFT JOIN partners r ON r.id = ch.reseller_id \
+             JOIN partners p ON p.id = ch.partner_id LEFT JOIN partners r ON r.id = ch.reseller_id {tax} \
              WHERE {condition} AND (${after_at} IS NULL OR ch.id > ${after_at}) ORDER BY ch.id LIMIT ${limit_at}"
         );
         self.read(move |c| {
@@ -397,6 +403,7 @@ fn line_from(row: &Row, catalog: &Catalog) -> Result<ChargeLine, StoreError> {
         context,
         mpn_id: row.text("mpn_id")?,
         reseller_mpn_id: row.opt_text("reseller_mpn_id")?,
+        tax: tax_rates::percent(row)?,
     })
 }
 

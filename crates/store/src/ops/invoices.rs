@@ -1,11 +1,16 @@
 //! Invoices: a month's close turns each party's uninvoiced charges up to the month's end
 //! into one invoice per currency, numbered without gaps per issuer. Each invoice is
 //! written in one transaction with the marks on its charges (all of it or none), and a
-//! close that stops midway resumes with the invoices not yet written.
+//! close that stops midway resumes with the invoices not yet written. Each line is taxed
+//! at its customer's country's rate as the close begins, and the invoice keeps the rates
+//! it used (`invoice_tax_rates`).
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use partnerdesk_domain::billing::{
-    BillingPeriod, Currency, DEFAULT_DIGITS, InvoiceNumber, InvoicePrefix, InvoiceRecord, InvoiceTotals,
-    Money, Side, calendar,
+    BillingError, BillingPeriod, Currency, DEFAULT_DIGITS, InvoiceNumber, InvoicePrefix, InvoiceRecord,
+    InvoiceTotals, Money, Side, TaxRate, calendar,
 };
 use partnerdesk_domain::mail::{Mail, MailKind};
 use partnerdesk_domain::{CustomerId, Locale, PartnerId};
@@ -98,6 +103,14 @@ impl Store {
                 Box::pin(async move { c.fetch_all(&sql, &[end.into()]).await })
             })
             .await?;
+        // The rates in force as the close begins, kept with each invoice it writes.
+        let rates: Arc<Rates> = Arc::new(
+            self.tax_rates()
+                .await?
+                .into_iter()
+                .map(|(country, rate)| (country.as_str().to_owned(), rate))
+                .collect(),
+        );
         let mut written = 0;
         for group in &groups {
             let partner: PartnerId = group.uuid("partner_id")?;
@@ -106,7 +119,7 @@ impl Store {
                 Side::Customer => Some(group.uuid("customer_id")?),
             };
             let currency = Currency::parse(&group.text("currency")?).map_err(|_| corrupt("currency"))?;
-            let key = (side.side, partner, customer, currency, month, end);
+            let key = (side.side, partner, customer, currency, month, end, rates.clone());
             if self
                 .write_with(key, |c, key| Box::pin(async move { write_invoice(c, key).await }))
                 .await?
@@ -225,7 +238,9 @@ impl Store {
             Side::Customer => CUSTOMER.mark,
         };
         let condition = format!("ch.{mark} = $1");
-        self.charge_lines(condition, vec![Param::Uuid(invoice.id)], after, limit)
+        // The rates the invoice was closed with.
+        let tax = "LEFT JOIN invoice_tax_rates tx ON tx.invoice_id = $1 AND tx.country = cu.country";
+        self.charge_lines((condition, tax), vec![Param::Uuid(invoice.id)], after, limit)
             .await
     }
 }
@@ -235,15 +250,18 @@ impl Store {
 /// when another close wrote it first (nothing left to mark).
 async fn write_invoice(
     c: &mut Conn<'_>,
-    &(side, partner, customer, currency, month, end): &(
+    (side, partner, customer, currency, month, end, rates): &(
         Side,
         PartnerId,
         Option<CustomerId>,
         Currency,
         BillingPeriod,
         OffsetDateTime,
+        Arc<Rates>,
     ),
 ) -> Result<bool, StoreError> {
+    let (side, partner, customer, currency, month, end) =
+        (*side, *partner, *customer, *currency, *month, *end);
     let columns = match side {
         Side::Cost => COST,
         Side::Customer => CUSTOMER,
@@ -270,15 +288,21 @@ async fn write_invoice(
         mark = columns.mark,
         subtotal = columns.subtotal,
     );
-    let rows = c.fetch_all(&sql, &params).await?;
+    let mut rows = c.fetch_all(&sql, &params).await?;
     if rows.is_empty() {
         return Ok(false);
     }
-    let amounts = rows
-        .iter()
-        .map(|r| money(r, "amount", currency))
-        .collect::<Result<Vec<_>, _>>()?;
-    let subtotal = Money::sum(currency, amounts).map_err(|e| StoreError::Internal(e.to_string()))?;
+    if !rates.is_empty() {
+        // Each line's country, for its rate (where no rate is set, none is needed).
+        let sql = format!(
+            "SELECT ch.{subtotal} AS amount, cu.country FROM charges ch \
+             JOIN customers cu ON cu.id = ch.customer_id WHERE ch.{mark} = $1",
+            subtotal = columns.subtotal,
+            mark = columns.mark,
+        );
+        rows = c.fetch_all(&sql, &[Value::Uuid(Some(invoice))]).await?;
+    }
+    let sums = Sums::of(&rows, currency, rates)?;
     let issuer = match side {
         Side::Cost => OPERATOR.to_owned(),
         Side::Customer => partner.to_string(),
@@ -307,13 +331,13 @@ async fn write_invoice(
     let invoice_date = month
         .closes_on()
         .map_err(|e| StoreError::Internal(e.to_string()))?;
-    // Prices are tax-exclusive and no tax rate is configured yet: tax is zero.
-    let zero = Money::zero(currency).amount().to_string();
     let texts = [
         month.start.to_string(),
         month.end.to_string(),
         invoice_date.to_string(),
-        subtotal.amount().to_string(),
+        sums.subtotal.amount().to_string(),
+        sums.tax.amount().to_string(),
+        sums.total.amount().to_string(),
     ];
     let side_text = match side {
         Side::Cost => "cost",
@@ -335,24 +359,79 @@ async fn write_invoice(
             Value::from(&texts[1]),
             Value::from(&texts[2]),
             Value::from(&texts[3]),
-            Value::from(&zero),
-            Value::from(&texts[3]),
-            i64::try_from(rows.len()).unwrap_or(i64::MAX).into(),
+            Value::from(&texts[4]),
+            Value::from(&texts[5]),
+            i64::try_from(sums.lines).unwrap_or(i64::MAX).into(),
             OffsetDateTime::now_utc().into(),
         ],
     )
     .await?;
+    for (country, rate) in &sums.rates {
+        let percent = rate.percent().to_string();
+        c.execute(
+            "INSERT INTO invoice_tax_rates (invoice_id, country, percent) VALUES ($1, $2, $3)",
+            &[
+                Value::Uuid(Some(invoice)),
+                Value::from(country),
+                Value::from(&percent),
+            ],
+        )
+        .await?;
+    }
     if let Some(customer) = customer {
         let mail = invoice_mail(c, partner, customer, invoice).await?;
         let mail = mail
             .arg("number", number.as_str())
             .arg("start", &texts[0])
             .arg("end", &texts[1])
-            .arg("total", &texts[3])
+            .arg("total", &texts[5])
             .arg("currency", currency.code());
         outbox::enqueue(c, &[mail]).await?;
     }
     Ok(true)
+}
+
+/// The tax rates by country code.
+type Rates = BTreeMap<String, TaxRate>;
+
+/// What an invoice adds up to: its lines' subtotals and their taxes, each line taxed at
+/// its customer's country's rate (see [`TaxRate::tax_on`]), and the rates it used.
+struct Sums {
+    subtotal: Money,
+    tax: Money,
+    total: Money,
+    lines: usize,
+    rates: Rates,
+}
+
+impl Sums {
+    /// The sums of `rows` (`amount`, and `country` where any rate is set) at `rates`.
+    fn of(rows: &[Row], currency: Currency, rates: &Rates) -> Result<Self, StoreError> {
+        let internal = |e: BillingError| StoreError::Internal(e.to_string());
+        let (mut subtotal, mut tax) = (Money::zero(currency), Money::zero(currency));
+        let mut used = Rates::new();
+        for row in rows {
+            let amount = money(row, "amount", currency)?;
+            subtotal = subtotal.checked_add(amount).map_err(internal)?;
+            if rates.is_empty() {
+                continue;
+            }
+            let country = row.text("country")?;
+            if let Some(rate) = rates.get(&country) {
+                tax = tax
+                    .checked_add(rate.tax_on(amount).map_err(internal)?)
+                    .map_err(internal)?;
+                used.insert(country, *rate);
+            }
+        }
+        Ok(Self {
+            subtotal,
+            tax,
+            total: subtotal.checked_add(tax).map_err(internal)?,
+            lines: rows.len(),
+            rates: used,
+        })
+    }
 }
 
 /// "Your invoice is ready", to the customer's contact in its language.

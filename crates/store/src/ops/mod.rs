@@ -20,5 +20,6 @@ pub(crate) mod server_secret;
 pub(crate) mod sessions;
 pub(crate) mod sign_ins;
 pub(crate) mod support;
+pub(crate) mod tax_rates;
 pub(crate) mod tokens;
 pub(crate) mod users;

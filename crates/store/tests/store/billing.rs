@@ -1,12 +1,14 @@
 //! Charges written with the changes that cause them: a purchase's first cycle, seats added
 //! and removed inside their windows, removals and cancellations refused outside them with
-//! nothing changed, and the unbilled lines a partner reads.
+//! nothing changed, the unbilled lines a partner reads, and invoices taxed per country.
 
 use partnerdesk_domain::audit::{Action, Actor};
 use partnerdesk_domain::billing::calendar::add_months;
 use partnerdesk_domain::billing::{
-    BillingError, ChargeRecord, ChargeType, Currency, CustomerPriceRule, MarkupRule, Money, RuleSource,
+    BillingError, ChargeRecord, ChargeType, Currency, CustomerPriceRule, InvoiceRecord, MarkupRule, Money,
+    RuleSource, TaxRate,
 };
+use partnerdesk_domain::country::CountryCode;
 use partnerdesk_domain::order::RawQuantity;
 use partnerdesk_domain::subscription::{SubscriptionStatus, SubscriptionUpdateInput};
 use partnerdesk_domain::{CustomerId, Field, FieldError, OfferId, Rule};
@@ -513,4 +515,77 @@ async fn customer_price_rules_are_kept_per_partner_and_price_the_renewal() {
         )
         .await);
     assert_eq!(logged.len(), 4);
+}
+
+fn rate(percent: &str) -> TaxRate {
+    TaxRate::parse(percent).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[tokio::test]
+async fn invoices_tax_each_line_at_its_country_rate_and_keep_the_rate_they_were_closed_with() {
+    let f = fixture().await;
+    let us = CountryCode::parse("US").unwrap_or_else(|_| unreachable!());
+    ok(f.store.set_tax_rate(us, Some(rate("8.25"))).await);
+    assert_eq!(ok(f.store.tax_rates().await), [(us, rate("8.25"))]);
+    let taxed = f.onboard("Taxed", "taxed").await;
+    let next_month = add_months(OffsetDateTime::now_utc().date(), 1).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(ok(f.store.close_months(next_month).await), 2);
+
+    // MAIL's first month: a cost of 100.00 and a customer price of 125.00, taxed at 8.25%
+    // (10.3125 rounds half up to 10.31).
+    let totals =
+        |i: &InvoiceRecord| [i.totals.subtotal, i.totals.tax, i.totals.total].map(|m| m.amount().to_string());
+    let partner = ok(f.store.partner_invoices(f.provider.id).await);
+    let customer = ok(f.store.customer_invoices(f.provider.id, taxed.customer.id).await);
+    assert_eq!(
+        partner.iter().map(totals).collect::<Vec<_>>(),
+        [["100.00", "8.25", "108.25"]]
+    );
+    assert_eq!(
+        customer.iter().map(totals).collect::<Vec<_>>(),
+        [["125.00", "10.31", "135.31"]]
+    );
+
+    // A later rate, or none, changes no closed invoice: its lines keep 8.25%.
+    ok(f.store.set_tax_rate(us, Some(rate("20"))).await);
+    for invoice in [&partner[0], &customer[0]] {
+        let lines = ok(f.store.invoice_lines(invoice, None, 100).await);
+        assert!(!lines.is_empty());
+        assert!(lines.iter().all(|l| l.tax == rate("8.25")), "{}", invoice.number);
+    }
+    assert_eq!(
+        totals(&ok(f
+            .store
+            .partner_invoice(f.provider.id, partner[0].number.clone())
+            .await)),
+        ["100.00", "8.25", "108.25"]
+    );
+    // Unbilled lines are shown at today's rate.
+    f.onboard("Later", "later").await;
+    let now = OffsetDateTime::now_utc();
+    let unbilled = ok(f
+        .store
+        .unbilled_charges(
+            f.provider.id,
+            usd(),
+            (now - Duration::days(1), now + Duration::days(1)),
+            None,
+            100,
+        )
+        .await);
+    assert!(!unbilled.is_empty());
+    assert!(unbilled.iter().all(|l| l.tax == rate("20")));
+    ok(f.store.set_tax_rate(us, None).await);
+    assert_eq!(ok(f.store.tax_rates().await), []);
+    let unbilled = ok(f
+        .store
+        .unbilled_charges(
+            f.provider.id,
+            usd(),
+            (now - Duration::days(1), now + Duration::days(1)),
+            None,
+            100,
+        )
+        .await);
+    assert!(unbilled.iter().all(|l| l.tax == TaxRate::NONE));
 }

@@ -113,6 +113,8 @@ pub struct LineRow {
     pub dates: String,
     pub quantity: String,
     pub amount: String,
+    /// The line's tax at its customer's country's rate.
+    pub tax: String,
 }
 
 pub struct CustomerLines {
@@ -174,6 +176,11 @@ fn line_row(locale: Locale, line: &ChargeLine, side: Side) -> LineRow {
         dates: format!("{} – {}", day(charge.charge_start), day(charge.charge_end)),
         quantity: format_number(locale, i64::from(charge.quantity)),
         amount: format_money(locale, amounts.subtotal),
+        // A tax too large to compute (beyond any real price) leaves the cell empty.
+        tax: line
+            .tax
+            .tax_on(amounts.subtotal)
+            .map_or_else(|_| String::new(), |tax| format_money(locale, tax)),
     }
 }
 

@@ -199,6 +199,13 @@ async fn a_closed_month_is_read_as_the_partners_invoice_and_its_customers() {
     let app = TestApp::spawn().await;
     let created = app.create_customer(&customer_body("invoiced")).await;
     let customer = created["id"].as_str().unwrap_or_default().to_owned();
+    // The customer is in the US, taxed at 10% (each line's tax rounded half up).
+    let us = partnerdesk_domain::country::CountryCode::parse("US").unwrap_or_else(|_| unreachable!());
+    let rate = partnerdesk_domain::billing::TaxRate::parse("10").unwrap_or_else(|e| panic!("{e}"));
+    app.store
+        .set_tax_rate(us, Some(rate))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     let today = time::OffsetDateTime::now_utc().date();
     let next_month =
         partnerdesk_domain::billing::calendar::add_months(today, 1).unwrap_or_else(|e| panic!("{e}"));
@@ -215,8 +222,8 @@ async fn a_closed_month_is_read_as_the_partners_invoice_and_its_customers() {
     assert!(number.starts_with('G'), "{number}");
     assert_eq!(invoice["invoiceType"], "OneTime");
     assert_eq!(invoice["currencyCode"], "USD");
-    // 10 mailboxes at 4.00 and 25 endpoint licenses at 5.00 for the first month.
-    assert_eq!(invoice["totalCharges"], "165.00");
+    // 10 mailboxes at 4.00 and 25 endpoint licenses at 5.00 for the first month, and 10%.
+    assert_eq!(invoice["totalCharges"], "181.50");
     let one = expect(app.get(&format!("/v1/invoices/{number}")).await, StatusCode::OK).await;
     assert_eq!(&one, invoice);
     let lines_uri = one["invoiceDetails"][0]["links"]["self"]["uri"]
@@ -268,8 +275,10 @@ async fn a_closed_month_is_read_as_the_partners_invoice_and_its_customers() {
             .position(|c| *c == name)
             .unwrap_or_else(|| panic!("{name}"))
     };
-    let subtotals: Vec<&str> = rows[1..].iter().map(|r| r[at("Subtotal")]).collect();
-    assert_eq!(subtotals, ["40.00", "125.00"]);
+    let column = |name: &str| rows[1..].iter().map(|r| r[at(name)]).collect::<Vec<_>>();
+    assert_eq!(column("Subtotal"), ["40.00", "125.00"]);
+    assert_eq!(column("TaxTotal"), ["4.00", "12.50"]);
+    assert_eq!(column("Total"), ["44.00", "137.50"]);
     assert!(
         rows[1..]
             .iter()
@@ -283,7 +292,8 @@ async fn a_closed_month_is_read_as_the_partners_invoice_and_its_customers() {
     )
     .await;
     let theirs = &theirs["items"][0];
-    assert_eq!(theirs["totalCharges"], "206.25");
+    // 50.00 and 156.25, with 5.00 and 15.63 (15.625 rounded half up) of tax.
+    assert_eq!(theirs["totalCharges"], "226.88");
     let theirs_number = theirs["id"].as_str().unwrap_or_default();
     let their_lines = app
         .get(&format!(
@@ -292,6 +302,8 @@ async fn a_closed_month_is_read_as_the_partners_invoice_and_its_customers() {
         .await;
     let their_lines = expect(their_lines, StatusCode::OK).await;
     assert_eq!(their_lines["items"][0]["subtotal"], "50.00");
+    assert_eq!(their_lines["items"][1]["taxTotal"], "15.63");
+    assert_eq!(their_lines["items"][1]["totalForCustomer"], "171.88");
 
     // Each invoice as PDF (Partner Center's statement), and the customer's at its prices.
     for path in [

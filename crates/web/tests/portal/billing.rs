@@ -306,10 +306,17 @@ async fn the_customer_reads_its_invoices_at_its_prices_and_never_the_cost() {
         home.text
     );
 
+    // Taxed at 10% in the customer's country: 206.25 and 20.63 of tax (line by line).
+    let us = partnerdesk_domain::country::CountryCode::parse("US").unwrap_or_else(|_| unreachable!());
+    let rate = partnerdesk_domain::billing::TaxRate::parse("10").unwrap_or_else(|e| panic!("{e}"));
+    app.store
+        .set_tax_rate(us, Some(rate))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     close_this_month(&app).await;
     let home = visitor.get("/customer").await;
     assert!(
-        home.html.contains(r#"data-testid="invoice-total">$206.25<"#),
+        home.html.contains(r#"data-testid="invoice-total">$226.88<"#),
         "{}",
         home.text
     );
@@ -323,6 +330,7 @@ async fn the_customer_reads_its_invoices_at_its_prices_and_never_the_cost() {
     let invoice = visitor.get(&format!("/customer/invoices/{id}")).await;
     assert_eq!(invoice.status, StatusCode::OK, "{}", invoice.text);
     assert!(invoice.html.contains(r#"data-testid="line-amount">$50.00<"#));
+    assert!(invoice.html.contains(r#"data-testid="line-tax">$5.00<"#));
     assert!(invoice.contains(&app.provider.name));
     // The partner's cost ($40.00 for the mailboxes, $165.00 in all) is nowhere.
     assert!(
