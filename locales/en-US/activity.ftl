@@ -19,6 +19,7 @@ story-subscription-suspended = { $actor } suspended { $offer } for { $customer }
 story-subscription-reactivated = { $actor } reactivated { $offer } for { $customer }.
 story-subscription-cancelled = { $actor } cancelled { $offer } for { $customer }.
 story-subscription-renewed = { $offer } of { $customer } renewed for a new term from { $start }.
+story-subscription-expired = { $offer } of { $customer } expired on { $end }: its term ended without a renewal.
 story-subscription-auto-renew-changed = { $actor } turned { $on ->
         [true] on
        *[other] off

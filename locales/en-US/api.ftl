@@ -55,6 +55,7 @@ error-quantity-while-suspending = The number of licenses can't change in the sam
 error-subscription-suspended = The subscription is suspended: reactivate it before changing the number of licenses.
 error-status-unsupported = The status can be only "active", "suspended" or "deleted" (to cancel).
 error-subscription-deleted = This subscription was deleted and can't change.
+error-subscription-expired = This subscription's term ended without a renewal, so it expired and can't change. Order the offer again to buy it anew.
 error-parent-not-in-order = The subscription this add-on is for belongs to another order.
 error-only-add-ons = Only add-ons can be added to an existing order; place a new order for this offer.
 error-last-admin = Your organization needs at least one active admin agent: make another user an admin agent first.

@@ -19,6 +19,7 @@ story-subscription-suspended = { $actor } a suspendu { $offer } pour { $customer
 story-subscription-reactivated = { $actor } a réactivé { $offer } pour { $customer }.
 story-subscription-cancelled = { $actor } a annulé { $offer } pour { $customer }.
 story-subscription-renewed = { $offer } de { $customer } a été renouvelé pour une nouvelle période à partir du { $start }.
+story-subscription-expired = { $offer } de { $customer } a expiré le { $end } : sa période s’est terminée sans renouvellement.
 story-subscription-auto-renew-changed = { $actor } a { $on ->
         [true] activé
        *[other] désactivé

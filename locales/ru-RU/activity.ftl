@@ -16,6 +16,7 @@ story-subscription-suspended = { $actor } приостановил(а) { $offer 
 story-subscription-reactivated = { $actor } возобновил(а) { $offer } для { $customer }.
 story-subscription-cancelled = { $actor } отменил(а) { $offer } для { $customer }.
 story-subscription-renewed = Подписка { $offer } клиента { $customer } продлена на новый срок с { $start }.
+story-subscription-expired = Подписка { $offer } клиента { $customer } истекла { $end }: ее срок закончился без продления.
 story-subscription-auto-renew-changed = { $actor } { $on ->
         [true] включил(а)
        *[other] отключил(а)

@@ -16,6 +16,7 @@ story-subscription-suspended = { $actor } 暫停了 { $customer } 的 { $offer }
 story-subscription-reactivated = { $actor } 重新啟用了 { $customer } 的 { $offer }。
 story-subscription-cancelled = { $actor } 取消了 { $customer } 的 { $offer }。
 story-subscription-renewed = { $customer } 的 { $offer } 已續訂新的期限，自 { $start } 起。
+story-subscription-expired = { $customer } 的 { $offer } 已於 { $end } 到期：其期限結束且未續訂。
 story-subscription-auto-renew-changed = { $actor } { $on ->
         [true] 開啟
        *[other] 關閉

@@ -304,6 +304,8 @@ pub enum Rule {
     /// A status other than `active` or `suspended` was asked for.
     StatusUnsupported,
     SubscriptionDeleted,
+    /// A subscription whose term ended unrenewed can't change: a new order buys it again.
+    SubscriptionExpired,
     /// An add-on added to an order must be for a subscription of that order.
     ParentNotInOrder,
     /// Only add-ons can be added to an existing order.
@@ -444,6 +446,7 @@ impl Rule {
             Rule::AutoRenewNotOffered => "AutoRenewNotOffered",
             Rule::StatusUnsupported => "StatusUnsupported",
             Rule::SubscriptionDeleted => "SubscriptionDeleted",
+            Rule::SubscriptionExpired => "SubscriptionExpired",
             Rule::ParentNotInOrder => "ParentNotInOrder",
             Rule::OnlyAddOns => "OnlyAddOns",
             Rule::LastAdmin => "LastAdmin",

@@ -18,6 +18,9 @@ pub enum SubscriptionStatus {
     Active,
     Suspended,
     Deleted,
+    /// Its term ended without a renewal (auto-renewal off, suspended, or no price in
+    /// force): final, as `deleted` is, but never asked for.
+    Expired,
 }
 
 impl SubscriptionStatus {
@@ -107,8 +110,8 @@ pub fn check_update(
         Some(text) => errors.field(
             Field::SubscriptionStatus,
             match text.parse() {
+                Ok(SubscriptionStatus::Expired) | Err(()) => Err(Rule::StatusUnsupported),
                 Ok(s) => Ok(s),
-                Err(()) => Err(Rule::StatusUnsupported),
             },
         ),
     };
@@ -127,8 +130,10 @@ pub fn check_update(
                 }),
         ),
     };
-    if current.status == SubscriptionStatus::Deleted {
-        errors.push(Field::SubscriptionStatus, Rule::SubscriptionDeleted);
+    match current.status {
+        SubscriptionStatus::Deleted => errors.push(Field::SubscriptionStatus, Rule::SubscriptionDeleted),
+        SubscriptionStatus::Expired => errors.push(Field::SubscriptionStatus, Rule::SubscriptionExpired),
+        SubscriptionStatus::Active | SubscriptionStatus::Suspended => {}
     }
     if let (Some(quantity), Some(status)) = (quantity, status)
         && quantity != current.quantity
@@ -300,11 +305,30 @@ mod tests {
     #[test]
     fn statuses_keep_their_stored_names() {
         let names: Vec<_> = SubscriptionStatus::VARIANTS.iter().map(|s| s.as_str()).collect();
-        assert_eq!(names, ["active", "suspended", "deleted"]);
+        assert_eq!(names, ["active", "suspended", "deleted", "expired"]);
         for &status in SubscriptionStatus::VARIANTS {
             assert_eq!(status.to_string(), status.as_str());
             assert_eq!(status.as_str().parse(), Ok(status));
         }
+    }
+
+    #[test]
+    fn an_expired_subscription_changes_no_more_and_expiry_is_never_asked_for() {
+        let (expired, offer) = mailbox(10, SubscriptionStatus::Expired);
+        for status in [None, Some("active"), Some("deleted")] {
+            let refused = check_update(&expired, &offer, &update(RawQuantity::Missing, status));
+            assert_eq!(
+                refused.err().map(|e| e[0].rule.clone()),
+                Some(Rule::SubscriptionExpired),
+                "{status:?}"
+            );
+        }
+        let (active, offer) = mailbox(10, SubscriptionStatus::Active);
+        let asked = check_update(&active, &offer, &update(RawQuantity::Missing, Some("expired")));
+        assert_eq!(
+            asked.err().map(|e| e[0].rule.clone()),
+            Some(Rule::StatusUnsupported)
+        );
     }
 
     #[test]

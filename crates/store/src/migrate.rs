@@ -48,6 +48,7 @@ const MIGRATIONS: &[Migration] = migrations![
     "0021_user_names",
     "0022_search_indexes",
     "0023_tax_rates",
+    "0024_subscription_expiry",
 ];
 
 impl Store {

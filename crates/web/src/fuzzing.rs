@@ -178,6 +178,7 @@ pub fn subscription_update(data: &[u8], catalog: &Catalog) {
         SubscriptionStatus::Active,
         SubscriptionStatus::Suspended,
         SubscriptionStatus::Deleted,
+        SubscriptionStatus::Expired,
     ];
     let current = Subscription {
         id: SubscriptionId::default(),

@@ -114,7 +114,7 @@ async fn bill_batch(c: &mut Conn<'_>, catalog: &Arc<Catalog>, until: Date) -> Re
                 }
             }
             Due::Renewal { on } => {
-                if renew(c, catalog, &sub, &term, charged, market).await? {
+                if renew(c, catalog, &sub, &term, (charged, on), market).await? {
                     run.renewals += 1;
                 } else {
                     tracing::info!(subscription = %subscription, ended_on = %on, "the term ends unrenewed");
@@ -124,6 +124,22 @@ async fn bill_batch(c: &mut Conn<'_>, catalog: &Arc<Catalog>, until: Date) -> Re
         }
     }
     Ok(run)
+}
+
+/// Marks `sub` expired on `on`, with its activity entry.
+async fn expire(c: &mut Conn<'_>, sub: &Subscription, on: Date) -> Result<(), StoreError> {
+    let on = on.to_string();
+    c.execute(
+        "UPDATE subscriptions SET expired_on = $1, version = version + 1 WHERE id = $2",
+        &[Value::from(&on), id(sub.id)],
+    )
+    .await?;
+    let change = Change::new(sub.partner_id, Action::SubscriptionExpired)
+        .customer(sub.customer_id, sub.reseller_id)
+        .detail("subscriptionId", sub.id)
+        .detail("offerId", &sub.offer_id)
+        .detail("expiredOn", &on);
+    activity::record(c, &Actor::operator(), &change).await
 }
 
 /// Moves a term from `charged` cycles to one more, due next on `next_due`; false when
@@ -144,29 +160,42 @@ async fn advance(
     Ok(changed == 1)
 }
 
-/// Renews `sub` into its next term at the price then in force, or ends its billing when it
-/// doesn't renew (auto-renew off, suspended, no price in force). True when renewed.
+/// Renews `sub` into its next term at the price then in force, or, when it doesn't renew
+/// (auto-renew off, suspended, an add-on whose parent isn't active, no price in force), ends its billing and expires it on
+/// `on`, the day the next term would have begun. True when renewed.
 async fn renew(
     c: &mut Conn<'_>,
     catalog: &Catalog,
     sub: &Subscription,
     term: &TermPrices,
-    charged: u32,
+    (charged, on): (u32, Date),
     market: CountryCode,
 ) -> Result<bool, StoreError> {
-    let renewal = match (sub.auto_renew, sub.status, catalog.prices(&sub.offer_id)) {
-        (true, SubscriptionStatus::Active, Some(list)) => {
+    // An add-on renews only with an active parent.
+    let parent = match sub.parent_subscription_id {
+        Some(parent) => {
+            let sql = format!("SELECT {SUBSCRIPTION_COLUMNS} FROM subscriptions s WHERE s.id = $1");
+            subscription_from(&c.fetch_one(&sql, &[id(parent)]).await?)?.status
+        }
+        None => SubscriptionStatus::Active,
+    };
+    let renewal = match (sub.auto_renew, sub.status, parent, catalog.prices(&sub.offer_id)) {
+        (true, SubscriptionStatus::Active, SubscriptionStatus::Active, Some(list)) => {
             let rule = markups::rule_for(c, sub.partner_id, sub.customer_id, &sub.offer_id).await?;
             term.renew(list, market, sub.quantity, rule).ok()
         }
         _ => None,
     };
     let Some(renewal) = renewal else {
-        c.execute(
-            "UPDATE subscription_terms SET next_due = NULL WHERE subscription_id = $1 AND charged_cycles = $2",
-            &[id(sub.id), charged.into()],
-        )
-        .await?;
+        let ended = c
+            .execute(
+                "UPDATE subscription_terms SET next_due = NULL WHERE subscription_id = $1 AND charged_cycles = $2",
+                &[id(sub.id), charged.into()],
+            )
+            .await?;
+        if ended == 1 {
+            expire(c, sub, on).await?;
+        }
         return Ok(false);
     };
     let next = renewal.prices;

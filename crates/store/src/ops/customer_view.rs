@@ -384,8 +384,8 @@ fn filters<'a>(q: &mut Query<'a>, view: &'a CustomerView, pattern: Option<&'a St
     }
     if let Some(holding) = view.holding {
         let status = match holding {
-            Holding::Subscriptions => "s.status <> 'deleted'",
-            Holding::Suspended => "s.status = 'suspended'",
+            Holding::Subscriptions => "s.status <> 'deleted' AND s.expired_on IS NULL",
+            Holding::Suspended => "s.status = 'suspended' AND s.expired_on IS NULL",
         };
         q.sql.push_str(&format!(
             " AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.customer_id = pc.customer_id \
@@ -582,8 +582,8 @@ fn key_columns(keys: &[&str]) -> String {
 fn listing_select(keys: &[&str]) -> String {
     format!(
         "SELECT {SUMMARY_COLUMNS}, {}, \
-         (SELECT CAST(COALESCE(SUM(s.quantity), 0) AS BIGINT) FROM subscriptions s {HELD} AND s.status = 'active') AS licences, \
-         (SELECT MIN(s.commitment_end) FROM subscriptions s {HELD} AND s.status = 'active') AS next_end",
+         (SELECT CAST(COALESCE(SUM(s.quantity), 0) AS BIGINT) FROM subscriptions s {HELD} AND s.status = 'active' AND s.expired_on IS NULL) AS licences, \
+         (SELECT MIN(s.commitment_end) FROM subscriptions s {HELD} AND s.status = 'active' AND s.expired_on IS NULL) AS next_end",
         key_columns(keys)
     )
 }

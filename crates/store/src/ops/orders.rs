@@ -24,7 +24,17 @@ use crate::ops::{activity, agreements, charges};
 
 pub(crate) const SUBSCRIPTION_COLUMNS: &str = "s.id, s.customer_id, s.partner_id, s.reseller_id, s.order_id, s.offer_id, \
     s.friendly_name, s.quantity, s.status, s.parent_subscription_id, s.partner_id_on_record, s.billing_cycle, \
-    s.term_duration, s.auto_renew, s.created_at, s.commitment_end, s.version";
+    s.term_duration, s.auto_renew, s.created_at, s.commitment_end, s.version, s.expired_on";
+
+/// A row's status: `expired` once its term ended unrenewed (`expired_on`), else `status`.
+fn status_from(row: &Row) -> Result<SubscriptionStatus, StoreError> {
+    if row.opt_text("expired_on")?.is_some() {
+        return Ok(SubscriptionStatus::Expired);
+    }
+    row.text("status")?
+        .parse()
+        .map_err(|()| StoreError::Internal("stored subscription status".into()))
+}
 
 pub(crate) fn subscription_from(row: &Row) -> Result<Subscription, StoreError> {
     let offer = row.text("offer_id")?;
@@ -38,10 +48,7 @@ pub(crate) fn subscription_from(row: &Row) -> Result<Subscription, StoreError> {
             .ok_or_else(|| StoreError::Internal(format!("stored offer id {offer:?}")))?,
         friendly_name: row.text("friendly_name")?,
         quantity: row.u32("quantity")?,
-        status: row
-            .text("status")?
-            .parse()
-            .map_err(|()| StoreError::Internal("stored subscription status".into()))?,
+        status: status_from(row)?,
         parent_subscription_id: row.opt_uuid("parent_subscription_id")?,
         partner_id_on_record: row.opt_text("partner_id_on_record")?,
         billing_cycle: row.text("billing_cycle")?,
@@ -304,7 +311,7 @@ impl Store {
                     let add_ons = c
                         .execute(
                             "UPDATE subscriptions SET status = 'suspended', version = version + 1 \
-                             WHERE parent_subscription_id = $1 AND status = 'active'",
+                             WHERE parent_subscription_id = $1 AND status = 'active' AND expired_on IS NULL",
                             &[id(subscription)],
                         )
                         .await?;
@@ -391,7 +398,8 @@ async fn cancel_with_add_ons(
     now: OffsetDateTime,
 ) -> Result<(), StoreError> {
     let sql = format!(
-        "SELECT {SUBSCRIPTION_COLUMNS} FROM subscriptions s WHERE s.parent_subscription_id = $1 AND s.status <> 'deleted'"
+        "SELECT {SUBSCRIPTION_COLUMNS} FROM subscriptions s WHERE s.parent_subscription_id = $1 AND s.status <> 'deleted' \
+         AND s.expired_on IS NULL"
     );
     let add_ons = c.fetch_all(&sql, &[id(current.id)]).await?;
     let add_ons = add_ons
@@ -477,7 +485,7 @@ async fn check_parents(
             continue;
         };
         let sql = format!(
-            "SELECT offer_id, status FROM subscriptions WHERE id = $1 AND customer_id = $2 AND partner_id = $3{}",
+            "SELECT offer_id, status, expired_on FROM subscriptions WHERE id = $1 AND customer_id = $2 AND partner_id = $3{}",
             c.for_update()
         );
         let row = c
@@ -490,10 +498,7 @@ async fn check_parents(
         };
         let parent_offer = OfferId::parse(&row.text("offer_id")?)
             .ok_or_else(|| StoreError::Internal("stored offer id".into()))?;
-        let status: SubscriptionStatus = row
-            .text("status")?
-            .parse()
-            .map_err(|()| StoreError::Internal("stored subscription status".into()))?;
+        let status = status_from(&row)?;
         let Some(add_on) = catalog.offer(&sub.offer_id) else {
             errors.push(FieldError::new(Field::Offer(i), Rule::OfferUnknown));
             continue;

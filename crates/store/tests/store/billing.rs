@@ -13,7 +13,7 @@ use partnerdesk_domain::order::RawQuantity;
 use partnerdesk_domain::subscription::{SubscriptionStatus, SubscriptionUpdateInput};
 use partnerdesk_domain::{CustomerId, Field, FieldError, OfferId, Rule};
 use partnerdesk_store::testing::{fail_inserts_into, heal_inserts_into, invoiced_counts, row_counts};
-use partnerdesk_store::{ActivityQuery, BillingRun, MarkupScope, StoreError};
+use partnerdesk_store::{ActivityQuery, BillingRun, CustomerView, Holding, MarkupScope, StoreError};
 use time::{Duration, OffsetDateTime};
 
 use super::subscriptions::{offer, order_of};
@@ -286,6 +286,49 @@ async fn a_billing_run_charges_each_cycle_and_renewal_once_and_stops_suspended_t
         }
     );
     assert_eq!(ok(f.store.run_billing(months(14)).await), BillingRun::default());
+
+    // The suspended one expired with its term: final, in the log, and neither held nor
+    // suspended in the customer list (its licences count no more).
+    let held = ok(f
+        .store
+        .subscriptions(f.provider.id, suspended.customer.id, None)
+        .await);
+    let expired = offer(&held, "MAIL");
+    assert_eq!(expired.status, SubscriptionStatus::Expired);
+    assert_eq!(expired.version, paused.version + 2, "suspended, then expired");
+    let still: Vec<_> = held
+        .iter()
+        .filter(|s| s.status == SubscriptionStatus::Active)
+        .collect();
+    let logged = ok(f
+        .store
+        .activity(
+            f.provider.id,
+            ActivityQuery {
+                action: Some(Action::SubscriptionExpired),
+                limit: 10,
+                ..ActivityQuery::default()
+            },
+        )
+        .await);
+    assert_eq!(logged.len(), 1);
+    assert_eq!(logged[0].customer_id, Some(suspended.customer.id));
+    let paused_view = |holding| CustomerView {
+        text: "paused".into(),
+        holding,
+        ..CustomerView::default()
+    };
+    let find = |holding| f.store.find_customers(f.provider.id, paused_view(holding), 0, 5);
+    let listed = ok(find(None).await);
+    assert_eq!(
+        listed.rows[0].active_licences,
+        still.iter().map(|s| i64::from(s.quantity)).sum::<i64>()
+    );
+    assert_eq!(ok(find(Some(Holding::Suspended)).await).total, 0);
+    assert_eq!(
+        ok(find(Some(Holding::Subscriptions)).await).total,
+        u32::from(!still.is_empty())
+    );
 
     let mail = offer(
         &ok(f

@@ -197,6 +197,10 @@ pub fn story(locale: Locale, e: &Event, names: &Names<'_>) -> Vec<Part> {
         detail("termStart").map(|d| date(locale, d)).unwrap_or_default(),
     );
     s.text(
+        "end",
+        detail("expiredOn").map(|d| date(locale, d)).unwrap_or_default(),
+    );
+    s.text(
         "items",
         detail("lineItems")
             .map(|i| items(locale, names.catalog, i))

@@ -47,7 +47,8 @@ struct SubscriptionPage {
     range: String,
     status: String,
     active: bool,
-    deleted: bool,
+    /// Cancelled or expired.
+    ended: bool,
     auto_renew: bool,
     /// Whether auto-renewal can be turned on (the offer renews).
     renewable: bool,
@@ -356,6 +357,11 @@ async fn render(
     };
     let sold_by_viewer = sub.partner_id == caller.partner_id();
     let active = sub.status == SubscriptionStatus::Active;
+    // Cancelled or expired: nothing changes any more.
+    let ended = matches!(
+        sub.status,
+        SubscriptionStatus::Deleted | SubscriptionStatus::Expired
+    );
     let link = |a: &Subscription| Some(path(customer, a.id));
     let choices = add_on_choices(&catalog, &sub, &current, locale);
     let mut page = user.page("subscription-title", &path(customer, subscription));
@@ -374,7 +380,7 @@ async fn render(
         }),
         status: i18n::text(locale, &format!("status-{}", sub.status)),
         active,
-        deleted: sub.status == SubscriptionStatus::Deleted,
+        ended,
         auto_renew: sub.auto_renew,
         renewable: catalog.offer(&sub.offer_id).is_some_and(|o| o.is_auto_renewable),
         version: sub.version,
@@ -389,11 +395,12 @@ async fn render(
             };
             t.refundable(now).details.iter().map(each).collect()
         }),
-        cancel_until: term.as_ref().map(|t| match cancel_open {
+        // Windows of a subscription that ended are of no more use.
+        cancel_until: term.as_ref().filter(|_| !ended).map(|t| match cancel_open {
             true => format_date(locale, t.cancellation_allowed_until()),
             false => i18n::text(locale, "subscription-cancel-closed"),
         }),
-        can_cancel: cancel_open && sub.status != SubscriptionStatus::Deleted,
+        can_cancel: cancel_open && !ended,
         is_add_on: sub.parent_subscription_id.is_some(),
         parent: sub
             .parent_subscription_id

@@ -442,4 +442,69 @@ async fn a_subscription_without_auto_renewal_ends_with_its_term() {
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!((run.renewals, run.ended), (1, 1), "{run:?}");
+
+    // It expired: its status says so, it changes no more, and the log tells it.
+    let ended = expect(app.get(&path).await, StatusCode::OK).await;
+    assert_eq!(ended["status"], "expired");
+    assert_eq!(ended["commitmentEndDate"], off["commitmentEndDate"]);
+    let mut again = ended.clone();
+    again["autoRenewEnabled"] = json!(true);
+    again["status"] = json!("active");
+    let etag = ended["attributes"]["etag"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let refused = send(
+        app.request(Method::PATCH, &path)
+            .header("If-Match", &etag)
+            .json(&again),
+    )
+    .await;
+    let refused = expect(refused, StatusCode::BAD_REQUEST).await;
+    assert_eq!(
+        fields(&refused),
+        [("status".to_owned(), "SubscriptionExpired".to_owned())]
+    );
+    assert_eq!(
+        expect(app.get(&path).await, StatusCode::OK).await,
+        ended,
+        "nothing changed"
+    );
+    let expired = expect(
+        app.get("/v1/auditrecords?operationType=subscription-expired")
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(expired["totalCount"], 1, "{expired}");
+    // No one asks for expiry: the renewed subscription can't be set to it.
+    let renewed = created["order"]["lineItems"][1]["subscriptionId"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let renewed_path = format!("/v1/customers/{customer}/subscriptions/{renewed}");
+    let renewed = expect(app.get(&renewed_path).await, StatusCode::OK).await;
+    assert_eq!(renewed["status"], "active");
+    let etag = renewed["attributes"]["etag"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let asked = send(
+        app.request(Method::PATCH, &renewed_path)
+            .header("If-Match", &etag)
+            .json(&json!({"status": "expired"})),
+    )
+    .await;
+    let asked = expect(asked, StatusCode::BAD_REQUEST).await;
+    assert_eq!(
+        fields(&asked),
+        [("status".to_owned(), "StatusUnsupported".to_owned())]
+    );
+    // A second run ends nothing twice.
+    let run = app
+        .store
+        .run_billing(later)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((run.renewals, run.ended), (0, 0), "{run:?}");
 }

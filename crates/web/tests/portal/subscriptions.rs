@@ -428,3 +428,74 @@ async fn a_priced_subscription_shows_its_plan_and_windows_and_is_cancelled_after
     let page = visitor.follow(visitor.post("/language", &language).await).await;
     assert!(page.contains("Un mois, facturé mensuellement"), "{}", page.text);
 }
+
+#[tokio::test]
+async fn a_term_that_ends_unrenewed_leaves_an_expired_subscription_that_changes_no_more() {
+    let app = TestApp::spawn().await;
+    let (id, mail) = customer_with_mail(&app, "portalexpiry").await;
+    let visitor = Visitor::new_user(&app, Role::AdminAgent, "agent@provider.example").await;
+    let path = format!("/customers/{id}/subscriptions/{mail}");
+    let page = visitor.get(&path).await;
+    let off = [
+        ("csrf", page.csrf()),
+        ("version", page.value_of("version").unwrap_or_default()),
+        ("action", "auto-renew-off".to_owned()),
+    ];
+    let off: Vec<(&str, &str)> = off.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    visitor.follow(visitor.post(&path, &off).await).await;
+    let later = partnerdesk_domain::billing::calendar::add_months(time::OffsetDateTime::now_utc().date(), 2)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let run = app
+        .store
+        .run_billing(later)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(run.ended, 1, "{run:?}");
+
+    let page = visitor.get(&path).await;
+    assert!(
+        page.html.contains(r#"data-testid="status">Expired<"#),
+        "{}",
+        page.text
+    );
+    for control in [
+        "change-quantity",
+        "suspend",
+        "auto-renew-on",
+        "cancel",
+        "refundable",
+    ] {
+        assert!(
+            !page.html.contains(&format!(r#"data-testid="{control}""#)),
+            "{control} on an expired subscription"
+        );
+    }
+    // A form posted anyway (at the version it has now: turned off, then expired) is
+    // refused with the reason, and changes nothing.
+    let version = (off[1].1.parse::<i64>().unwrap_or_default() + 2).to_string();
+    let posted = [
+        ("csrf", off[0].1),
+        ("version", version.as_str()),
+        ("action", "auto-renew-on"),
+    ];
+    let refused = visitor.post(&path, &posted).await;
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.text
+    );
+    assert!(
+        refused.contains("term ended without a renewal, so it expired and can't change"),
+        "{}",
+        refused.text
+    );
+    let page = visitor.get(&path).await;
+    assert!(page.html.contains(r#"data-testid="status">Expired<"#));
+    let activity = visitor.get("/activity?action=subscription-expired").await;
+    assert!(
+        activity.contains("expired on") && activity.contains("its term ended without a renewal"),
+        "{}",
+        activity.text
+    );
+}

@@ -188,7 +188,8 @@ pub struct SubscriptionResource {
     #[serde(with = "time::serde::rfc3339")]
     #[schema(value_type = String, format = DateTime)]
     pub commitment_end_date: OffsetDateTime,
-    /// `active`, `suspended` or `deleted`.
+    /// `active`, `suspended`, `deleted` (cancelled) or `expired` (its term ended without a
+    /// renewal: auto-renewal off, suspended, or no price in force).
     pub status: String,
     pub auto_renew_enabled: bool,
     pub billing_type: &'static str,

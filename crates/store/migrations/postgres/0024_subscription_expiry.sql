@@ -1,0 +1,7 @@
+-- A subscription whose term ended without a renewal (auto-renewal off, suspended, or no
+-- price in force) expires: Partner Center's status `expired`. `expired_on` is the day its
+-- term ended; from then on the subscription reads as expired whatever `status` holds (the
+-- status it had then), since SQLite can't widen `status`'s CHECK without rebuilding a table
+-- that others reference. Kept in step with ../sqlite/0024_subscription_expiry.sql.
+
+ALTER TABLE subscriptions ADD COLUMN expired_on TEXT;
