@@ -20,6 +20,10 @@ story-subscription-reactivated = { $actor } reactivated { $offer } for { $custom
 story-subscription-cancelled = { $actor } cancelled { $offer } for { $customer }.
 story-subscription-renewed = { $offer } of { $customer } renewed for a new term from { $start }.
 story-subscription-expired = { $offer } of { $customer } expired on { $end }: its term ended without a renewal.
+story-subscription-next-term-changed = { $scheduled ->
+    [yes] { $actor } scheduled { $offer } of { $customer } to renew with { $next }.
+   *[no] { $actor } removed the change scheduled for the renewal of { $offer } of { $customer }.
+}
 story-subscription-auto-renew-changed = { $actor } turned { $on ->
         [true] on
        *[other] off

@@ -56,6 +56,7 @@ error-subscription-suspended = The subscription is suspended: reactivate it befo
 error-status-unsupported = The status can be only "active", "suspended" or "deleted" (to cancel).
 error-subscription-deleted = This subscription was deleted and can't change.
 error-subscription-expired = This subscription's term ended without a renewal, so it expired and can't change. Order the offer again to buy it anew.
+error-next-term-needs-auto-renew = A change at the next term can be scheduled only for a subscription that renews: turn auto-renewal on first.
 error-parent-not-in-order = The subscription this add-on is for belongs to another order.
 error-only-add-ons = Only add-ons can be added to an existing order; place a new order for this offer.
 error-last-admin = Your organization needs at least one active admin agent: make another user an admin agent first.

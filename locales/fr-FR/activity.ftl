@@ -20,6 +20,10 @@ story-subscription-reactivated = { $actor } a réactivé { $offer } pour { $cust
 story-subscription-cancelled = { $actor } a annulé { $offer } pour { $customer }.
 story-subscription-renewed = { $offer } de { $customer } a été renouvelé pour une nouvelle période à partir du { $start }.
 story-subscription-expired = { $offer } de { $customer } a expiré le { $end } : sa période s’est terminée sans renouvellement.
+story-subscription-next-term-changed = { $scheduled ->
+    [yes] { $actor } a planifié le renouvellement de { $offer } de { $customer } avec { $next }.
+   *[no] { $actor } a supprimé le changement planifié pour le renouvellement de { $offer } de { $customer }.
+}
 story-subscription-auto-renew-changed = { $actor } a { $on ->
         [true] activé
        *[other] désactivé

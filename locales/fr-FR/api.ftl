@@ -59,6 +59,7 @@ error-subscription-suspended = L'abonnement est suspendu : réactivez-le avant d
 error-status-unsupported = Le statut peut être uniquement « active », « suspended » ou « deleted » (pour résilier).
 error-subscription-deleted = Cet abonnement a été supprimé et ne peut plus être modifié.
 error-subscription-expired = La période de cet abonnement s’est terminée sans renouvellement : il a expiré et ne peut plus être modifié. Commandez de nouveau l’offre pour l’acheter à nouveau.
+error-next-term-needs-auto-renew = Un changement pour la prochaine période ne peut être planifié que pour un abonnement qui se renouvelle : activez d’abord le renouvellement automatique.
 error-parent-not-in-order = L'abonnement auquel ce module complémentaire est destiné appartient à une autre commande.
 error-only-add-ons = Seuls des modules complémentaires peuvent être ajoutés à une commande existante ; passez une nouvelle commande pour cette offre.
 error-last-admin = Votre organisation doit garder au moins un agent administrateur actif : faites d'abord d'un autre utilisateur un agent administrateur.

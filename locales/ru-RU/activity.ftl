@@ -17,6 +17,10 @@ story-subscription-reactivated = { $actor } возобновил(а) { $offer } 
 story-subscription-cancelled = { $actor } отменил(а) { $offer } для { $customer }.
 story-subscription-renewed = Подписка { $offer } клиента { $customer } продлена на новый срок с { $start }.
 story-subscription-expired = Подписка { $offer } клиента { $customer } истекла { $end }: ее срок закончился без продления.
+story-subscription-next-term-changed = { $scheduled ->
+    [yes] { $actor } запланировал(а) продление подписки { $offer } клиента { $customer }: { $next }.
+   *[no] { $actor } удалил(а) изменение, запланированное для продления подписки { $offer } клиента { $customer }.
+}
 story-subscription-auto-renew-changed = { $actor } { $on ->
         [true] включил(а)
        *[other] отключил(а)

@@ -17,6 +17,10 @@ story-subscription-reactivated = { $actor } 重新激活了 { $customer } 的 { 
 story-subscription-cancelled = { $actor } 取消了 { $customer } 的 { $offer }。
 story-subscription-renewed = { $customer } 的 { $offer } 已续订新的期限，自 { $start } 起。
 story-subscription-expired = { $customer } 的 { $offer } 已于 { $end } 到期：其期限结束且未续订。
+story-subscription-next-term-changed = { $scheduled ->
+    [yes] { $actor } 已安排 { $customer } 的 { $offer } 续订为：{ $next }。
+   *[no] { $actor } 已删除为 { $customer } 的 { $offer } 续订安排的更改。
+}
 story-subscription-auto-renew-changed = { $actor } { $on ->
         [true] 开启
        *[other] 关闭

@@ -53,6 +53,7 @@ error-subscription-suspended = 订阅已暂停：请先重新激活，再更改�
 error-status-unsupported = 状态只能是“active”、“suspended”或“deleted”（取消）。
 error-subscription-deleted = 此订阅已删除，无法更改。
 error-subscription-expired = 此订阅的期限已结束且未续订，因此已到期，无法更改。请重新订购该产品以再次购买。
+error-next-term-needs-auto-renew = 只能为会续订的订阅安排下一期限的更改：请先开启自动续订。
 error-parent-not-in-order = 此加载项所属的订阅属于另一个订单。
 error-only-add-ons = 只能向现有订单添加加载项；请为此产品下新订单。
 error-last-admin = 您的组织至少需要一个活动的管理员代理：请先将其他用户设为管理员代理。

@@ -17,6 +17,10 @@ story-subscription-reactivated = { $actor } 重新啟用了 { $customer } 的 { 
 story-subscription-cancelled = { $actor } 取消了 { $customer } 的 { $offer }。
 story-subscription-renewed = { $customer } 的 { $offer } 已續訂新的期限，自 { $start } 起。
 story-subscription-expired = { $customer } 的 { $offer } 已於 { $end } 到期：其期限結束且未續訂。
+story-subscription-next-term-changed = { $scheduled ->
+    [yes] { $actor } 已排定 { $customer } 的 { $offer } 續訂為：{ $next }。
+   *[no] { $actor } 已移除為 { $customer } 的 { $offer } 續訂排定的變更。
+}
 story-subscription-auto-renew-changed = { $actor } { $on ->
         [true] 開啟
        *[other] 關閉

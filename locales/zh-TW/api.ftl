@@ -53,6 +53,7 @@ error-subscription-suspended = 訂閱已暫停：請先重新啟用，再變更�
 error-status-unsupported = 狀態只能是「active」、「suspended」或「deleted」（取消）。
 error-subscription-deleted = 此訂閱已刪除，無法變更。
 error-subscription-expired = 此訂閱的期限已結束且未續訂，因此已到期，無法變更。請重新訂購該產品以再次購買。
+error-next-term-needs-auto-renew = 只能為會續訂的訂閱排定下一期限的變更：請先開啟自動續訂。
 error-parent-not-in-order = 此附加元件所屬的訂閱屬於另一筆訂單。
 error-only-add-ons = 現有訂單只能加入附加元件；請為此供應項目下新訂單。
 error-last-admin = 貴組織至少需要一位使用中的管理員代理人：請先將其他使用者設為管理員代理人。

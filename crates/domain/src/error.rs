@@ -100,6 +100,10 @@ pub enum Field {
     Attachments,
     /// The subscription a service request is about.
     Subscription,
+    /// The license count a subscription's next term is scheduled to have.
+    NextTermQuantity,
+    /// The billing plan a subscription's next term is scheduled to have.
+    NextTermPlan,
 }
 
 impl Field {
@@ -158,6 +162,8 @@ impl Field {
             Field::Partner => "partner",
             Field::Escalate => "escalate",
             Field::Customer => "customerId",
+            Field::NextTermQuantity => "nextQuantity",
+            Field::NextTermPlan => "nextPlan",
             Field::Telephone => "telephone",
             Field::Website => "website",
             Field::SupportHours => "hours",
@@ -306,6 +312,8 @@ pub enum Rule {
     SubscriptionDeleted,
     /// A subscription whose term ended unrenewed can't change: a new order buys it again.
     SubscriptionExpired,
+    /// A change at the next term is scheduled only for a subscription that renews.
+    NextTermNeedsAutoRenew,
     /// An add-on added to an order must be for a subscription of that order.
     ParentNotInOrder,
     /// Only add-ons can be added to an existing order.
@@ -447,6 +455,7 @@ impl Rule {
             Rule::StatusUnsupported => "StatusUnsupported",
             Rule::SubscriptionDeleted => "SubscriptionDeleted",
             Rule::SubscriptionExpired => "SubscriptionExpired",
+            Rule::NextTermNeedsAutoRenew => "NextTermNeedsAutoRenew",
             Rule::ParentNotInOrder => "ParentNotInOrder",
             Rule::OnlyAddOns => "OnlyAddOns",
             Rule::LastAdmin => "LastAdmin",

@@ -220,6 +220,7 @@ pub fn place_order(
             auto_renew: offer.is_none_or(|o| o.is_auto_renewable),
             created_at: now,
             version: 1,
+            next_term: None,
         });
     }
     if !errors.is_empty() {

@@ -5,6 +5,7 @@ use std::str::FromStr;
 use strum::{Display, IntoStaticStr, VariantArray};
 use time::OffsetDateTime;
 
+use crate::billing::{BillingCycle, BillingError, BillingPlan, TermDuration};
 use crate::catalog::Offer;
 use crate::error::Errors;
 use crate::order::RawQuantity;
@@ -64,23 +65,56 @@ pub struct Subscription {
     pub commitment_end: OffsetDateTime,
     /// Incremented by every change; the API's etag.
     pub version: i64,
+    /// What its next term changes to, when it renews (Partner Center's
+    /// `scheduledNextTermInstructions`).
+    pub next_term: Option<NextTerm>,
+}
+
+/// A change scheduled for a subscription's next term: its license count and billing plan
+/// from the renewal on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NextTerm {
+    pub quantity: u32,
+    pub plan: BillingPlan,
+}
+
+/// What a change asks of the next term, as given.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum NextTermInput {
+    /// Left as it is (except that cancelling, turning auto-renewal off or changing the
+    /// license count drops a schedule, as in Partner Center).
+    #[default]
+    Unchanged,
+    /// No change at the next term.
+    Clear,
+    /// The next term's license count and plan; what is missing stays as it is now. The
+    /// term and billing plan are taken exactly as the API spells them (`P1Y`, `annual`).
+    Set {
+        quantity: RawQuantity,
+        term: Option<String>,
+        cycle: Option<String>,
+    },
 }
 
 /// What a change to a subscription asks for, as given: a license count, a status, whether
-/// it renews at its term's end, any of them or none (left as they are).
+/// it renews at its term's end, a change at its next term, any of them or none (left as
+/// they are).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SubscriptionUpdateInput {
     pub quantity: RawQuantity,
     pub status: Option<String>,
     pub auto_renew: Option<bool>,
+    pub next_term: NextTermInput,
 }
 
-/// A checked change: the subscription's license count, status and auto-renewal afterwards.
+/// A checked change: the subscription's license count, status, auto-renewal and next-term
+/// change afterwards.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SubscriptionUpdate {
     pub quantity: u32,
     pub status: SubscriptionStatus,
     pub auto_renew: bool,
+    pub next_term: Option<NextTerm>,
 }
 
 impl SubscriptionUpdate {
@@ -89,6 +123,7 @@ impl SubscriptionUpdate {
         self.quantity != current.quantity
             || self.status != current.status
             || self.auto_renew != current.auto_renew
+            || self.next_term != current.next_term
     }
 }
 
@@ -157,14 +192,80 @@ pub fn check_update(
         None if suspending => false,
         asked => asked.unwrap_or(current.auto_renew),
     };
+    let next_term = next_term(current, offer, &input.next_term, &mut errors);
+    if matches!(input.next_term, NextTermInput::Set { .. }) && !auto_renew {
+        errors.push(Field::NextTermPlan, Rule::NextTermNeedsAutoRenew);
+    }
     match (quantity, status) {
-        (Some(quantity), Some(status)) if errors.is_empty() => Ok(SubscriptionUpdate {
-            quantity,
-            status,
-            auto_renew,
-        }),
+        (Some(quantity), Some(status)) if errors.is_empty() => {
+            // Cancelling, turning auto-renewal off or changing the count now drops a
+            // schedule set before (facts file: "The schedule is deleted by...").
+            let kept = matches!(input.next_term, NextTermInput::Set { .. })
+                || status != SubscriptionStatus::Deleted && auto_renew && quantity == current.quantity;
+            Ok(SubscriptionUpdate {
+                quantity,
+                status,
+                auto_renew,
+                next_term: next_term.filter(|_| kept),
+            })
+        }
         _ => Err(errors.into_vec()),
     }
+}
+
+/// The next-term change `input` asks for: its license count within the offer's range and
+/// a billing plan that exists for its term (whether it is priced is for the store, which
+/// knows the market). What is missing is as it is now.
+fn next_term(
+    current: &Subscription,
+    offer: &Offer,
+    input: &NextTermInput,
+    errors: &mut Errors,
+) -> Option<NextTerm> {
+    let NextTermInput::Set {
+        quantity,
+        term,
+        cycle,
+    } = input
+    else {
+        return match input {
+            NextTermInput::Clear => None,
+            _ => current.next_term,
+        };
+    };
+    let quantity = match *quantity {
+        RawQuantity::Missing => Some(current.quantity),
+        RawQuantity::NotANumber => {
+            errors.field::<u32>(Field::NextTermQuantity, Err(Rule::QuantityNotANumber))
+        }
+        RawQuantity::Integer(q) => errors.field(
+            Field::NextTermQuantity,
+            offer
+                .check_quantity(q)
+                .map_err(|_| Rule::SubscriptionQuantityOutOfRange {
+                    min: offer.minimum_quantity,
+                    max: offer.maximum_quantity,
+                }),
+        ),
+    };
+    let term = term.as_deref().unwrap_or(&current.term_duration);
+    let cycle = match cycle.as_deref() {
+        None => BillingCycle::parse(&current.billing_cycle),
+        Some(given) => BillingCycle::ALL
+            .into_iter()
+            .find(|c| c.as_str() == given)
+            .ok_or(BillingError::BillingPlanUnknown),
+    };
+    let plan = errors.field(
+        Field::NextTermPlan,
+        TermDuration::parse(term)
+            .and_then(|term| BillingPlan::new(term, cycle?))
+            .map_err(Rule::from),
+    );
+    Some(NextTerm {
+        quantity: quantity?,
+        plan: plan?,
+    })
 }
 
 #[cfg(test)]
@@ -198,6 +299,7 @@ mod tests {
             created_at: now,
             commitment_end: now,
             version: 1,
+            next_term: None,
         };
         (sub, offer)
     }
@@ -207,6 +309,7 @@ mod tests {
             quantity,
             status: status.map(str::to_owned),
             auto_renew: None,
+            next_term: NextTermInput::Unchanged,
         }
     }
 
@@ -229,6 +332,7 @@ mod tests {
                 quantity: 25,
                 status: SubscriptionStatus::Active,
                 auto_renew: true,
+                next_term: None,
             })
         );
         let range = Rule::SubscriptionQuantityOutOfRange { min: 1, max: 300 };
@@ -269,6 +373,7 @@ mod tests {
                 quantity: 5,
                 status: SubscriptionStatus::Active,
                 auto_renew: true,
+                next_term: None,
             })
         );
     }
@@ -329,6 +434,102 @@ mod tests {
             asked.err().map(|e| e[0].rule.clone()),
             Some(Rule::StatusUnsupported)
         );
+    }
+
+    fn schedule(quantity: RawQuantity, term: &str, cycle: &str) -> SubscriptionUpdateInput {
+        let given = |text: &str| (!text.is_empty()).then(|| text.to_owned());
+        SubscriptionUpdateInput {
+            next_term: NextTermInput::Set {
+                quantity,
+                term: given(term),
+                cycle: given(cycle),
+            },
+            ..update(RawQuantity::Missing, None)
+        }
+    }
+
+    #[test]
+    fn a_next_term_change_is_checked_kept_and_dropped_as_partner_center_does() {
+        let (mut sub, offer) = mailbox(10, SubscriptionStatus::Active);
+        let plan = |term, cycle| BillingPlan::parse(term, cycle).unwrap_or_else(|e| panic!("{e}"));
+        // What is missing stays as it is now: P1M monthly.
+        let set = check_update(&sub, &offer, &schedule(RawQuantity::Integer(15), "", ""));
+        let next = NextTerm {
+            quantity: 15,
+            plan: plan("P1M", "monthly"),
+        };
+        assert_eq!(set.map(|u| u.next_term), Ok(Some(next)));
+        let yearly = check_update(&sub, &offer, &schedule(RawQuantity::Missing, "P1Y", "annual"));
+        assert_eq!(
+            yearly.map(|u| u.next_term.map(|n| (n.quantity, n.plan))),
+            Ok(Some((10, plan("P1Y", "annual"))))
+        );
+        for (input, field, rule) in [
+            (
+                schedule(RawQuantity::Integer(301), "", ""),
+                Field::NextTermQuantity,
+                Rule::SubscriptionQuantityOutOfRange { min: 1, max: 300 },
+            ),
+            (
+                schedule(RawQuantity::NotANumber, "", ""),
+                Field::NextTermQuantity,
+                Rule::QuantityNotANumber,
+            ),
+            (
+                schedule(RawQuantity::Missing, "P2Y", ""),
+                Field::NextTermPlan,
+                Rule::from(BillingError::TermUnknown),
+            ),
+            (
+                schedule(RawQuantity::Missing, "", "Annual"),
+                Field::NextTermPlan,
+                Rule::from(BillingError::BillingPlanUnknown),
+            ),
+            (
+                SubscriptionUpdateInput {
+                    auto_renew: Some(false),
+                    ..schedule(RawQuantity::Missing, "", "")
+                },
+                Field::NextTermPlan,
+                Rule::NextTermNeedsAutoRenew,
+            ),
+        ] {
+            let refused = check_update(&sub, &offer, &input).err().unwrap_or_default();
+            assert_eq!(
+                refused
+                    .iter()
+                    .map(|e| (e.field, e.rule.clone()))
+                    .collect::<Vec<_>>(),
+                [(field, rule)],
+                "{input:?}"
+            );
+        }
+        // Dropped by clearing it, a count change, auto-renewal off (suspending turns it
+        // off) or a cancellation; kept otherwise.
+        sub.next_term = Some(next);
+        let suspended = check_update(&sub, &offer, &update(RawQuantity::Missing, Some("suspended")));
+        assert_eq!(suspended.map(|u| u.next_term), Ok(None));
+        let cleared = SubscriptionUpdateInput {
+            next_term: NextTermInput::Clear,
+            ..update(RawQuantity::Missing, None)
+        };
+        assert_eq!(
+            check_update(&sub, &offer, &cleared).map(|u| u.next_term),
+            Ok(None)
+        );
+        for dropping in [
+            update(RawQuantity::Integer(11), None),
+            update(RawQuantity::Missing, Some("deleted")),
+            SubscriptionUpdateInput {
+                auto_renew: Some(false),
+                ..update(RawQuantity::Missing, None)
+            },
+        ] {
+            let after = check_update(&sub, &offer, &dropping);
+            assert_eq!(after.map(|u| u.next_term), Ok(None), "{dropping:?}");
+        }
+        let unchanged = check_update(&sub, &offer, &update(RawQuantity::Missing, None));
+        assert_eq!(unchanged.map(|u| u.next_term), Ok(Some(next)));
     }
 
     #[test]

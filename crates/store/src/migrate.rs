@@ -49,6 +49,7 @@ const MIGRATIONS: &[Migration] = migrations![
     "0022_search_indexes",
     "0023_tax_rates",
     "0024_subscription_expiry",
+    "0025_next_term",
 ];
 
 impl Store {

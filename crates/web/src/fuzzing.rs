@@ -16,9 +16,7 @@ use partnerdesk_domain::onboarding::commitment_end;
 use partnerdesk_domain::order::parse_line_items;
 use partnerdesk_domain::partner::PartnerKind;
 use partnerdesk_domain::profile::{CloudProfile, ProfileName};
-use partnerdesk_domain::subscription::{
-    Subscription, SubscriptionStatus, SubscriptionUpdateInput, check_update,
-};
+use partnerdesk_domain::subscription::{Subscription, SubscriptionStatus, check_update};
 use partnerdesk_domain::tenant_domain::{DomainPrefix, TenantDomain};
 use partnerdesk_domain::{
     CustomerId, FieldError, Locale, OrderId, PartnerId, SubscriptionId, address, phone,
@@ -165,11 +163,7 @@ pub fn subscription_update(data: &[u8], catalog: &Catalog) {
         &HeaderMap::new(),
         request.attributes.as_ref().and_then(|a| a.etag.as_deref()),
     );
-    let input = SubscriptionUpdateInput {
-        quantity: requests::quantity(request.quantity.as_ref()),
-        status: request.status.clone(),
-        auto_renew: request.auto_renew_enabled,
-    };
+    let input = request.input();
     let offers = &catalog.document().offers;
     let Some(offer) = offers.get(data.len() % offers.len().max(1)) else {
         return;
@@ -198,6 +192,7 @@ pub fn subscription_update(data: &[u8], catalog: &Catalog) {
         created_at: NOW,
         commitment_end: NOW,
         version: 1,
+        next_term: None,
     };
     let result = check_update(&current, offer, &input);
     render_result(&result, requests::CREATE_CUSTOMER, locale_for(data));

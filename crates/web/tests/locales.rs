@@ -16,7 +16,8 @@ const SAME_EVERYWHERE: &[&str] = &[
 ];
 
 /// Messages that a language writes exactly as English does: Russian punctuates
-/// "label: message" the same way; French says "Action" and "Invitations" too.
+/// "label: message" and "licenses, plan" the same way, French too; French says "Action"
+/// and "Invitations" too.
 const SAME_AS_ENGLISH: &[(&str, &str)] = &[
     ("ru-RU", "error-summary-item"),
     ("fr-FR", "activity-action"),
@@ -26,6 +27,8 @@ const SAME_AS_ENGLISH: &[(&str, &str)] = &[
     ("fr-FR", "billing-dates"),
     ("zh-TW", "support-attachment-size"),
     ("zh-CN", "support-attachment-size"),
+    ("fr-FR", "subscription-next-term-words"),
+    ("ru-RU", "subscription-next-term-words"),
 ];
 
 fn locales_dir() -> PathBuf {

@@ -130,28 +130,34 @@ impl TermPrices {
         cycle_charge(self.plan, self.term_start, n, quantity, self.cycle_prices()?)
     }
 
-    /// The renewal of `quantity` units into the next term, on the same plan, at the price
-    /// `list` has in force in `market` on its first day; the next term starts at midnight
-    /// UTC of that day, which opens its 7-day windows.
+    /// The first day of the next term.
+    pub fn renews_on(&self) -> Result<Date, BillingError> {
+        self.term_end()?.next_day().ok_or(BillingError::DateOutOfRange)
+    }
+
+    /// The renewal of `quantity` units into the next term on `plan` (the same one, or the
+    /// one scheduled for it), at the price `list` has in force in `market` on its first
+    /// day; the next term starts at midnight UTC of that day, which opens its 7-day
+    /// windows.
     pub fn renew(
         &self,
         list: &PriceList,
         market: CountryCode,
-        quantity: u32,
+        (quantity, plan): (u32, BillingPlan),
         rule: Option<CustomerPriceRule>,
     ) -> Result<Purchase, BillingError> {
-        let on = self.term_end()?.next_day().ok_or(BillingError::DateOutOfRange)?;
-        let locked = list.lock(market, self.cost.currency(), self.plan, on)?;
+        let on = self.renews_on()?;
+        let locked = list.lock(market, self.cost.currency(), plan, on)?;
         let customer = customer_price(rule, locked.unit_price, locked.erp)?;
         let prices = TermPrices {
-            plan: self.plan,
+            plan,
             started_at: on.midnight().assume_utc(),
             term_start: on,
             cost: locked.unit_price,
             erp: locked.erp,
             customer,
         };
-        let charge = renewal(self.plan, on, quantity, prices.cycle_prices()?)?;
+        let charge = renewal(plan, on, quantity, prices.cycle_prices()?)?;
         Ok(Purchase { prices, charge })
     }
 
@@ -374,13 +380,19 @@ mod tests {
             (ChargeType::CycleCharge, eur("30.00"))
         );
         // The price of June 18, 2025 is still 120: the July rise waits for the next renewal.
-        let renewed = p.prices.renew(&list, fr(), 3, None).unwrap();
+        let renewed = p.prices.renew(&list, fr(), (3, plan), None).unwrap();
         assert_eq!(renewed.prices.term_start, date!(2025 - 06 - 18));
         assert_eq!(renewed.prices.cost, eur("120.00"));
         assert_eq!(renewed.charge.charge_type, ChargeType::Renew);
-        let again = renewed.prices.renew(&list, fr(), 3, None).unwrap();
+        let again = renewed.prices.renew(&list, fr(), (3, plan), None).unwrap();
         assert_eq!(again.prices.cost, eur("144.00"));
         assert_eq!(again.charge.cost.subtotal, eur("36.00"));
+        // A plan scheduled for the next term renews on it only where it is priced.
+        let monthly_term = BillingPlan::parse("P1M", "monthly").unwrap();
+        assert_eq!(
+            renewed.prices.renew(&list, fr(), (3, monthly_term), None).err(),
+            Some(BillingError::NoPriceInEffect)
+        );
     }
 
     #[test]

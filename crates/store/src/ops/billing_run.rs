@@ -179,10 +179,14 @@ async fn renew(
         }
         None => SubscriptionStatus::Active,
     };
+    // The change scheduled for the next term, if any, else the same count and plan.
+    let (quantity, plan) = sub
+        .next_term
+        .map_or((sub.quantity, term.plan), |n| (n.quantity, n.plan));
     let renewal = match (sub.auto_renew, sub.status, parent, catalog.prices(&sub.offer_id)) {
         (true, SubscriptionStatus::Active, SubscriptionStatus::Active, Some(list)) => {
             let rule = markups::rule_for(c, sub.partner_id, sub.customer_id, &sub.offer_id).await?;
-            term.renew(list, market, sub.quantity, rule).ok()
+            term.renew(list, market, (quantity, plan), rule).ok()
         }
         _ => None,
     };
@@ -209,7 +213,8 @@ async fn renew(
     let changed = c
         .execute(
             "UPDATE subscription_terms SET started_at = $1, term_start = $2, cost_price = $3, erp_price = $4, \
-             customer_price = $5, charged_cycles = 1, next_due = $6 WHERE subscription_id = $7 AND charged_cycles = $8",
+             customer_price = $5, charged_cycles = 1, next_due = $6, term_duration = $9, billing_cycle = $10 \
+             WHERE subscription_id = $7 AND charged_cycles = $8",
             &[
                 next.started_at.into(),
                 Value::from(&term_start),
@@ -219,17 +224,25 @@ async fn renew(
                 Value::from(&due),
                 id(sub.id),
                 charged.into(),
+                plan.term().as_str().into(),
+                plan.cycle().as_str().into(),
             ],
         )
         .await?;
     if changed == 0 {
         return Ok(true);
     }
-    charges::replace_batches(c, sub.id, &renewed_batches(sub.quantity, next.started_at)).await?;
+    charges::replace_batches(c, sub.id, &renewed_batches(quantity, next.started_at)).await?;
+    // The next term as scheduled (its count and plan), and the schedule done with.
     c.execute(
-        "UPDATE subscriptions SET commitment_end = $1, version = version + 1 WHERE id = $2",
+        "UPDATE subscriptions SET commitment_end = $1, quantity = $2, term_duration = $3, billing_cycle = $4, \
+         next_quantity = NULL, next_term_duration = NULL, next_billing_cycle = NULL, version = version + 1 \
+         WHERE id = $5",
         &[
-            commitment_end(sub.commitment_end, &sub.term_duration).into(),
+            commitment_end(sub.commitment_end, plan.term().as_str()).into(),
+            quantity.into(),
+            plan.term().as_str().into(),
+            plan.cycle().as_str().into(),
             id(sub.id),
         ],
     )

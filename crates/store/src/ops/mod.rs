@@ -12,6 +12,7 @@ pub(crate) mod drafts;
 pub(crate) mod idempotency;
 pub(crate) mod invoices;
 pub(crate) mod markups;
+pub(crate) mod next_term;
 pub(crate) mod orders;
 pub(crate) mod outbox;
 pub(crate) mod partners;

@@ -20,11 +20,12 @@ use crate::db::{Conn, Row, Value, id, opt_id};
 use crate::error::StoreError;
 use crate::ops::customers::ensure_visible;
 use crate::ops::idempotency::{self, Claim, IdempotencyRecord};
-use crate::ops::{activity, agreements, charges};
+use crate::ops::{activity, agreements, charges, next_term};
 
 pub(crate) const SUBSCRIPTION_COLUMNS: &str = "s.id, s.customer_id, s.partner_id, s.reseller_id, s.order_id, s.offer_id, \
     s.friendly_name, s.quantity, s.status, s.parent_subscription_id, s.partner_id_on_record, s.billing_cycle, \
-    s.term_duration, s.auto_renew, s.created_at, s.commitment_end, s.version, s.expired_on";
+    s.term_duration, s.auto_renew, s.created_at, s.commitment_end, s.version, s.expired_on, \
+    s.next_quantity, s.next_term_duration, s.next_billing_cycle";
 
 /// A row's status: `expired` once its term ended unrenewed (`expired_on`), else `status`.
 fn status_from(row: &Row) -> Result<SubscriptionStatus, StoreError> {
@@ -57,6 +58,7 @@ pub(crate) fn subscription_from(row: &Row) -> Result<Subscription, StoreError> {
         created_at: row.time("created_at")?,
         commitment_end: row.time("commitment_end")?,
         version: row.int("version")?,
+        next_term: next_term::from_row(row)?,
     })
 }
 
@@ -263,6 +265,9 @@ impl Store {
                 if !next.changes(&current) {
                     return Ok(current);
                 }
+                if let Some(scheduled) = next.next_term.filter(|n| Some(*n) != current.next_term) {
+                    next_term::check_priced(c, catalog, &current, scheduled).await?;
+                }
                 let reactivating = current.status != next.status && next.status == SubscriptionStatus::Active;
                 if let (true, Some(parent)) = (reactivating, current.parent_subscription_id) {
                     let parent = sold_by(c, viewer, customer, parent).await?;
@@ -281,15 +286,20 @@ impl Store {
                 }
                 let changed = c
                     .execute(
-                        "UPDATE subscriptions SET quantity = $1, status = $2, auto_renew = $3, version = version + 1 \
+                        "UPDATE subscriptions SET quantity = $1, status = $2, auto_renew = $3, version = version + 1, \
+                         next_quantity = $6, next_term_duration = $7, next_billing_cycle = $8 \
                          WHERE id = $4 AND version = $5",
                         &[
-                            next.quantity.into(),
-                            next.status.as_str().into(),
-                            next.auto_renew.into(),
-                            id(subscription),
-                            current.version.into(),
-                        ],
+                            &[
+                                next.quantity.into(),
+                                next.status.as_str().into(),
+                                next.auto_renew.into(),
+                                id(subscription),
+                                current.version.into(),
+                            ][..],
+                            &next_term::values(next.next_term),
+                        ]
+                        .concat(),
                     )
                     .await?;
                 if changed == 0 {
@@ -325,6 +335,16 @@ impl Store {
                 if next.auto_renew != current.auto_renew {
                     let value = if next.auto_renew { "on" } else { "off" };
                     let change = change(Action::SubscriptionAutoRenewChanged).detail("autoRenew", value);
+                    activity::record(c, actor, &change).await?;
+                }
+                if next.next_term != current.next_term {
+                    let change = match next.next_term {
+                        Some(n) => change(Action::SubscriptionNextTermChanged)
+                            .detail("nextQuantity", n.quantity)
+                            .detail("nextTermDuration", n.plan.term().as_str())
+                            .detail("nextBillingCycle", n.plan.cycle().as_str()),
+                        None => change(Action::SubscriptionNextTermChanged),
+                    };
                     activity::record(c, actor, &change).await?;
                 }
                 sold_by(c, viewer, customer, subscription).await

@@ -10,7 +10,7 @@ use partnerdesk_domain::billing::{
 };
 use partnerdesk_domain::country::CountryCode;
 use partnerdesk_domain::order::RawQuantity;
-use partnerdesk_domain::subscription::{SubscriptionStatus, SubscriptionUpdateInput};
+use partnerdesk_domain::subscription::{NextTermInput, SubscriptionStatus, SubscriptionUpdateInput};
 use partnerdesk_domain::{CustomerId, Field, FieldError, OfferId, Rule};
 use partnerdesk_store::testing::{fail_inserts_into, heal_inserts_into, invoiced_counts, row_counts};
 use partnerdesk_store::{ActivityQuery, BillingRun, CustomerView, Holding, MarkupScope, StoreError};
@@ -42,6 +42,7 @@ fn change(quantity: Option<i64>, status: Option<&str>) -> SubscriptionUpdateInpu
         quantity: quantity.map_or(RawQuantity::Missing, RawQuantity::Integer),
         status: status.map(str::to_owned),
         auto_renew: None,
+        next_term: NextTermInput::Unchanged,
     }
 }
 
@@ -631,4 +632,105 @@ async fn invoices_tax_each_line_at_its_country_rate_and_keep_the_rate_they_were_
         )
         .await);
     assert!(unbilled.iter().all(|l| l.tax == TaxRate::NONE));
+}
+
+#[tokio::test]
+async fn a_change_scheduled_for_the_next_term_is_checked_against_the_prices_and_applied_at_renewal() {
+    let f = fixture().await;
+    let onboarding = f.onboard("Scheduled", "scheduled").await;
+    let customer = onboarding.customer.id;
+    let mail = offer(
+        &ok(f.store.subscriptions(f.provider.id, customer, None).await),
+        "MAIL",
+    );
+    let update = |input: SubscriptionUpdateInput| {
+        f.store.update_subscription(
+            f.provider.id,
+            customer,
+            mail.id,
+            input,
+            None,
+            Actor::operator(),
+            OffsetDateTime::now_utc(),
+        )
+    };
+    let schedule = |quantity: i64, cycle: &str| SubscriptionUpdateInput {
+        next_term: NextTermInput::Set {
+            quantity: RawQuantity::Integer(quantity),
+            term: Some("P1Y".into()),
+            cycle: Some(cycle.into()),
+        },
+        ..change(None, None)
+    };
+    // MAIL has no triennial price: refused, nothing changed.
+    let refused = update(SubscriptionUpdateInput {
+        next_term: NextTermInput::Set {
+            quantity: RawQuantity::Missing,
+            term: Some("P3Y".into()),
+            cycle: Some("triennial".into()),
+        },
+        ..change(None, None)
+    })
+    .await;
+    assert!(
+        matches!(&refused, Err(StoreError::Invalid(e)) if e[0].field == Field::NextTermPlan
+            && e[0].rule == Rule::from(BillingError::NoPriceInEffect)),
+        "{refused:?}"
+    );
+    // Changing the count now drops a schedule.
+    let scheduled = ok(update(schedule(14, "annual")).await);
+    assert_eq!(scheduled.next_term.map(|n| n.quantity), Some(14));
+    assert_eq!(ok(update(change(Some(11), None)).await).next_term, None);
+    let scheduled = ok(update(schedule(12, "annual")).await);
+    let next = scheduled.next_term.unwrap_or_else(|| unreachable!());
+    assert_eq!((next.quantity, next.plan.cycle().as_str()), (12, "annual"));
+
+    // At the term's end it renews with 12 licenses billed annually: the whole year at once.
+    let today = OffsetDateTime::now_utc().date();
+    let run = ok(f
+        .store
+        .run_billing(add_months(today, 13).unwrap_or_else(|e| panic!("{e}")))
+        .await);
+    assert_eq!(run.renewals, 1, "{run:?}");
+    let renewed = offer(
+        &ok(f.store.subscriptions(f.provider.id, customer, None).await),
+        "MAIL",
+    );
+    assert_eq!(
+        (
+            renewed.quantity,
+            renewed.term_duration.as_str(),
+            renewed.billing_cycle.as_str()
+        ),
+        (12, "P1Y", "annual")
+    );
+    assert_eq!(renewed.next_term, None, "done with");
+    let charges = ok(f.store.subscription_charges(f.provider.id, mail.id).await);
+    let renewal = charges
+        .iter()
+        .find(|c| c.charge.charge_type == ChargeType::Renew)
+        .unwrap_or_else(|| unreachable!());
+    assert_eq!(
+        (
+            renewal.charge.quantity,
+            renewal.charge.cost.subtotal.amount().to_string()
+        ),
+        (12, "1440.00".to_owned())
+    );
+    let logged = ok(f
+        .store
+        .activity(
+            f.provider.id,
+            ActivityQuery {
+                action: Some(Action::SubscriptionNextTermChanged),
+                limit: 10,
+                ..ActivityQuery::default()
+            },
+        )
+        .await);
+    assert_eq!(
+        logged.len(),
+        3,
+        "scheduled, dropped by the count change, scheduled"
+    );
 }

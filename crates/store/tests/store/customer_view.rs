@@ -4,7 +4,7 @@
 use partnerdesk_domain::audit::Actor;
 use partnerdesk_domain::country::CountryCode;
 use partnerdesk_domain::order::RawQuantity;
-use partnerdesk_domain::subscription::SubscriptionUpdateInput;
+use partnerdesk_domain::subscription::{NextTermInput, SubscriptionUpdateInput};
 use partnerdesk_store::{CustomerView, Holding, SortColumn};
 use time::{Duration, OffsetDateTime};
 
@@ -186,6 +186,7 @@ async fn filters_narrow_the_view_and_its_total() {
                 quantity: RawQuantity::Missing,
                 status: Some("suspended".into()),
                 auto_renew: None,
+                next_term: NextTermInput::Unchanged,
             },
             None,
             Actor::operator(),

@@ -6,7 +6,7 @@
 use partnerdesk_domain::audit::Action;
 use partnerdesk_domain::billing::Markups;
 use partnerdesk_domain::onboarding::{ResellerRef, truncate_to_micros};
-use partnerdesk_domain::subscription::{SubscriptionStatus, SubscriptionUpdateInput};
+use partnerdesk_domain::subscription::{NextTermInput, SubscriptionStatus, SubscriptionUpdateInput};
 use partnerdesk_store::{ActivityQuery, Claim, InvitationStatus, SignInAttempt, SignInKind, StoreOptions};
 
 use super::subscriptions::{offer, order_of};
@@ -442,6 +442,7 @@ async fn an_add_on_bought_while_its_parent_is_suspended_is_suspended_or_refused(
                         quantity: RawQuantity::Missing,
                         status: Some("suspended".into()),
                         auto_renew: None,
+                        next_term: NextTermInput::Unchanged,
                     };
                     f.store
                         .update_subscription(

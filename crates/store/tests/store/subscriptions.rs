@@ -4,7 +4,7 @@
 use partnerdesk_domain::SubscriptionId;
 use partnerdesk_domain::billing::Markups;
 use partnerdesk_domain::onboarding::PlacedOrder;
-use partnerdesk_domain::subscription::{Subscription, SubscriptionUpdateInput};
+use partnerdesk_domain::subscription::{NextTermInput, Subscription, SubscriptionUpdateInput};
 
 use super::*;
 
@@ -167,6 +167,7 @@ async fn suspending_a_subscription_suspends_its_add_ons_and_stale_versions_chang
         quantity,
         status: status.map(str::to_owned),
         auto_renew: None,
+        next_term: NextTermInput::Unchanged,
     };
     let change = |id, input, version| {
         f.store.update_subscription(
@@ -248,6 +249,7 @@ async fn only_the_seller_changes_a_subscription_sold_through_a_reseller() {
         quantity: RawQuantity::Integer(2),
         status: None,
         auto_renew: None,
+        next_term: NextTermInput::Unchanged,
     };
     let by_reseller = f
         .store

@@ -591,8 +591,9 @@ fn bodies(doc: &mut Value) {
                 *value = counts;
             }
         }
-        if name == "LineItemRequest" {
-            // Absent or null takes the default, as the descriptions say.
+        if name == "LineItemRequest" || name == "NextTermProductRequest" {
+            // Absent or null takes the default (the next term: as now), as the descriptions
+            // say.
             let terms: Vec<Value> = TermDuration::ALL
                 .iter()
                 .map(|t| json!(t.as_str()))

@@ -6,6 +6,7 @@ use partnerdesk_domain::address::AddressInput;
 use partnerdesk_domain::agreement::AgreementInput;
 use partnerdesk_domain::customer::{BillingInput, CustomerInput};
 use partnerdesk_domain::order::{LineItemInput, RawQuantity};
+use partnerdesk_domain::subscription::{NextTermInput, SubscriptionUpdateInput};
 use serde::Deserialize;
 use serde_json::Value;
 use utoipa::ToSchema;
@@ -178,8 +179,72 @@ pub struct UpdateSubscriptionRequest {
     pub status: Option<String>,
     /// Whether it renews at its term's end; suspending turns it off.
     pub auto_renew_enabled: Option<bool>,
+    /// A change at the next term, or `null` to remove the one scheduled. Only for a
+    /// subscription that renews; cancelling, turning auto-renewal off or changing the
+    /// license count removes it.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<ScheduledNextTermRequest>)]
+    pub scheduled_next_term_instructions: Option<Option<ScheduledNextTermRequest>>,
     /// `etag` may stand in for the `If-Match` header.
     pub attributes: Option<EtagRequest>,
+}
+
+impl UpdateSubscriptionRequest {
+    /// The change asked for, as domain input.
+    pub fn input(&self) -> SubscriptionUpdateInput {
+        let next_term = match &self.scheduled_next_term_instructions {
+            None => NextTermInput::Unchanged,
+            Some(None) => NextTermInput::Clear,
+            Some(Some(next)) => {
+                let product = next.product.as_ref();
+                NextTermInput::Set {
+                    quantity: quantity(next.quantity.as_ref()),
+                    term: product.and_then(|p| p.term_duration.clone()),
+                    cycle: product.and_then(|p| p.billing_cycle.clone()),
+                }
+            }
+        };
+        SubscriptionUpdateInput {
+            quantity: quantity(self.quantity.as_ref()),
+            status: self.status.clone(),
+            auto_renew: self.auto_renew_enabled,
+            next_term,
+        }
+    }
+}
+
+/// Partner Center's `scheduledNextTermInstructions`: what the subscription has from its
+/// renewal on. What is missing stays as it is now.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ScheduledNextTermRequest {
+    /// The next term's plan; its price list must price it in the customer's market on the
+    /// renewal day. The product stays the subscription's (`productId`, `skuId` and
+    /// `availabilityId` are ignored).
+    pub product: Option<NextTermProductRequest>,
+    /// The next term's license count, within the offer's minimum and maximum.
+    #[schema(value_type = Option<u32>)]
+    pub quantity: Option<Value>,
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NextTermProductRequest {
+    /// `P1M`, `P1Y` or `P3Y`; the current term's when absent.
+    pub term_duration: Option<String>,
+    /// `monthly`, `annual` (with `P1Y` or `P3Y`), or `triennial` (`P3Y` paid upfront);
+    /// the current plan's when absent.
+    pub billing_cycle: Option<String>,
+}
+
+/// Tells a property given as `null` (`Some(None)`) from one left out (`None`, by
+/// `#[serde(default)]`).
+fn present<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Some)
 }
 
 /// Line items in their `lineItemNumber` order, as domain input.
@@ -324,6 +389,8 @@ pub fn path(field: Field, paths: Paths) -> String {
         | Field::Attachments
         | Field::Subscription => field.name().into(),
         Field::Note => "newNote.text".into(),
+        Field::NextTermQuantity => "scheduledNextTermInstructions.quantity".into(),
+        Field::NextTermPlan => "scheduledNextTermInstructions.product".into(),
         Field::SignerFirstName => format!("{agreement}primaryContact.firstName"),
         Field::SignerLastName => format!("{agreement}primaryContact.lastName"),
         Field::SignerEmail => format!("{agreement}primaryContact.email"),

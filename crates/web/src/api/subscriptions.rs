@@ -7,7 +7,7 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use partnerdesk_domain::Locale;
 use partnerdesk_domain::partner::Permission;
-use partnerdesk_domain::subscription::{Subscription, SubscriptionUpdateInput};
+use partnerdesk_domain::subscription::Subscription;
 use serde::Deserialize;
 use time::OffsetDateTime;
 
@@ -122,12 +122,10 @@ pub(crate) async fn update(
         &headers,
         request.attributes.as_ref().and_then(|a| a.etag.as_deref()),
     )?;
-    let input = SubscriptionUpdateInput {
-        quantity: requests::quantity(request.quantity.as_ref()),
-        status: request.status.clone(),
-        auto_renew: request.auto_renew_enabled,
-    };
-    let updated = subscriptions::change(&state, &caller, id, subscription, input, Some(version)).await?;
+    let input = request.input();
+    let updated = subscriptions::change(&state, &caller, id, subscription, input, Some(version))
+        .await
+        .map_err(|e| ApiError::placed(e, |f| requests::path(f, requests::FLAT)))?;
     let version = updated.version;
     Ok(with_etag(one(&state, updated, locale).await?, version))
 }

@@ -7,7 +7,9 @@
 use std::collections::HashMap;
 
 use partnerdesk_domain::audit::{Action, Event};
+use partnerdesk_domain::billing::BillingPlan;
 use partnerdesk_domain::catalog::Catalog;
+use partnerdesk_domain::subscription::NextTerm;
 use partnerdesk_domain::{Arg, Locale, OfferId};
 use time::Date;
 use time::macros::format_description;
@@ -15,6 +17,7 @@ use time::macros::format_description;
 use crate::i18n;
 use crate::i18n::format_number;
 use crate::ui::layout::format_date;
+use crate::ui::subscriptions::next_term_words;
 
 /// A piece of a sentence: text, or a link to what it names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -199,6 +202,19 @@ pub fn story(locale: Locale, e: &Event, names: &Names<'_>) -> Vec<Part> {
     s.text(
         "end",
         detail("expiredOn").map(|d| date(locale, d)).unwrap_or_default(),
+    );
+    let next = detail("nextQuantity")
+        .and_then(|q| q.parse().ok())
+        .zip(
+            detail("nextTermDuration")
+                .zip(detail("nextBillingCycle"))
+                .and_then(|(term, cycle)| BillingPlan::parse(term, cycle).ok()),
+        )
+        .map(|(quantity, plan)| NextTerm { quantity, plan });
+    s.text("scheduled", if next.is_some() { "yes" } else { "no" });
+    s.text(
+        "next",
+        next.map(|n| next_term_words(locale, n)).unwrap_or_default(),
     );
     s.text(
         "items",

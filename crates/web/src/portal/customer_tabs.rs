@@ -178,6 +178,7 @@ mod tests {
             created_at: OffsetDateTime::UNIX_EPOCH,
             commitment_end: OffsetDateTime::UNIX_EPOCH,
             version: 1,
+            next_term: None,
         };
         let (mail, chat) = (base(None), base(None));
         let archive = base(Some(mail.id));

@@ -12,7 +12,9 @@ use partnerdesk_domain::catalog::Catalog;
 use partnerdesk_domain::customer::Customer;
 use partnerdesk_domain::order::{LineItemInput, RawQuantity};
 use partnerdesk_domain::partner::Permission;
-use partnerdesk_domain::subscription::{Subscription, SubscriptionStatus, SubscriptionUpdateInput};
+use partnerdesk_domain::subscription::{
+    NextTermInput, Subscription, SubscriptionStatus, SubscriptionUpdateInput,
+};
 use partnerdesk_domain::{Arg, CustomerId, Field, FieldError, Locale, SubscriptionId};
 use serde::Deserialize;
 use time::OffsetDateTime;
@@ -26,7 +28,7 @@ use crate::portal::session::{Can, SignedIn, guard};
 use crate::state::AppState;
 use crate::ui::confirm::{self, Question};
 use crate::ui::layout::format_date;
-use crate::ui::subscriptions::{SubscriptionTable, plan};
+use crate::ui::subscriptions::{NextTermView, SubscriptionTable, plan};
 use crate::ui::{Flash, Form, Page, PageError, html};
 
 struct AddOnChoice {
@@ -77,12 +79,15 @@ struct SubscriptionPage {
     add_on_quantity_error: Option<String>,
     /// Makes a resubmitted purchase form buy once.
     request_key: String,
+    next: NextTermView,
 }
 
 /// What a failed form left: the values entered and the messages to show beside them.
 #[derive(Default)]
 struct Entered {
     quantity: Option<String>,
+    /// The next term's count and plan, as entered.
+    next: Option<(String, String)>,
     add_on: String,
     add_on_quantity: String,
     errors: Vec<FieldError>,
@@ -125,6 +130,11 @@ pub struct ChangeForm {
     version: String,
     #[serde(default)]
     confirmed: String,
+    #[serde(rename = "nextQuantity", default)]
+    next_quantity: String,
+    /// `P1Y/annual`.
+    #[serde(rename = "nextPlan", default)]
+    next_plan: String,
 }
 
 /// What to ask before suspending or lowering the license count; `None` for the rest.
@@ -194,6 +204,7 @@ pub async fn change(
         ));
     }
     let (mut quantity, mut status, mut auto_renew) = (RawQuantity::Missing, None, None);
+    let mut next_term = NextTermInput::Unchanged;
     match form.action.as_str() {
         "quantity" => quantity = RawQuantity::from_text(&form.quantity),
         "suspend" => status = Some("suspended".into()),
@@ -201,12 +212,23 @@ pub async fn change(
         "cancel" => status = Some("deleted".into()),
         "auto-renew-off" => auto_renew = Some(false),
         "auto-renew-on" => auto_renew = Some(true),
+        "next-term" => {
+            // A plan the form didn't offer reads as an unknown term.
+            let (term, cycle) = form.next_plan.split_once('/').unwrap_or(("?", "?"));
+            next_term = NextTermInput::Set {
+                quantity: RawQuantity::from_text(&form.next_quantity),
+                term: Some(term.to_owned()),
+                cycle: Some(cycle.to_owned()),
+            };
+        }
+        "next-term-clear" => next_term = NextTermInput::Clear,
         _ => return Err(PageError::BadForm),
     }
     let input = SubscriptionUpdateInput {
         quantity,
         status,
         auto_renew,
+        next_term,
     };
     let version = form.version.parse().ok();
     let changed = subscriptions::change(&state, &user.caller, customer, subscription, input, version).await;
@@ -222,6 +244,7 @@ pub async fn change(
     };
     let entered = Entered {
         quantity: (form.action == "quantity").then_some(form.quantity),
+        next: (form.action == "next-term").then_some((form.next_quantity, form.next_plan)),
         notice: (status == StatusCode::CONFLICT).then_some("subscription-changed-meanwhile"),
         errors,
         ..Entered::default()
@@ -423,6 +446,13 @@ async fn render(
         add_on_error: message(Field::Offer(0)).or_else(|| message(Field::ParentSubscription(0))),
         add_on_quantity_error: message(Field::Quantity(0)),
         request_key: new_secret(),
+        next: NextTermView::new(
+            locale,
+            (&sub, current.billing.address.country),
+            &catalog,
+            entered.next.clone(),
+            (message(Field::NextTermQuantity), message(Field::NextTermPlan)),
+        ),
     };
     Ok(html(status, &template))
 }

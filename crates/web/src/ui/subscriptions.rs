@@ -2,10 +2,11 @@
 //! customer portal's home all show: one builder, one template macro
 //! (`subscriptions_table.html`).
 
-use partnerdesk_domain::Locale;
 use partnerdesk_domain::billing::BillingPlan;
 use partnerdesk_domain::catalog::Catalog;
-use partnerdesk_domain::subscription::Subscription;
+use partnerdesk_domain::country::CountryCode;
+use partnerdesk_domain::subscription::{NextTerm, Subscription};
+use partnerdesk_domain::{Arg, Locale};
 
 use crate::i18n;
 use crate::i18n::format_number;
@@ -84,4 +85,84 @@ impl SubscriptionTable {
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()
     }
+}
+
+/// "15 licenses, One year, billed annually": a change scheduled for the next term.
+pub fn next_term_words(locale: Locale, next: NextTerm) -> String {
+    let licenses = i18n::text_with(
+        locale,
+        "review-licenses",
+        &[("count", Arg::Number(i64::from(next.quantity)))],
+    );
+    i18n::text_with(
+        locale,
+        "subscription-next-term-words",
+        &[
+            ("licenses", Arg::Text(licenses)),
+            ("plan", Arg::Text(plan_words(locale, next.plan))),
+        ],
+    )
+}
+
+/// A subscription page's next-term panel: what is scheduled, and the form to change it,
+/// offering the plans the offer's price list has in the customer's market.
+pub struct NextTermView {
+    /// What is scheduled, in words.
+    pub scheduled: Option<String>,
+    pub quantity: String,
+    /// Each plan offered: its form value (`P1Y/annual`), its words, whether selected.
+    pub plans: Vec<(String, String, bool)>,
+    pub quantity_error: Option<String>,
+    pub plan_error: Option<String>,
+}
+
+impl NextTermView {
+    /// The panel of `sub`, sold in `market`; `entered` what a refused form held (count,
+    /// plan) and `errors` the messages beside each field.
+    pub fn new(
+        locale: Locale,
+        (sub, market): (&Subscription, CountryCode),
+        catalog: &Catalog,
+        entered: Option<(String, String)>,
+        (quantity_error, plan_error): (Option<String>, Option<String>),
+    ) -> Self {
+        let current = BillingPlan::parse(&sub.term_duration, &sub.billing_cycle).ok();
+        let scheduled = sub.next_term.or(current.map(|plan| NextTerm {
+            quantity: sub.quantity,
+            plan,
+        }));
+        let (quantity, chosen) = entered.unwrap_or_else(|| {
+            (
+                scheduled.map_or_else(String::new, |n| n.quantity.to_string()),
+                scheduled.map_or_else(String::new, |n| plan_value(n.plan)),
+            )
+        });
+        let mut offered: Vec<BillingPlan> = catalog
+            .prices(&sub.offer_id)
+            .map(|list| {
+                list.points()
+                    .iter()
+                    .filter(|p| p.market.is_none_or(|m| m == market))
+                    .map(|p| p.plan)
+                    .collect()
+            })
+            .unwrap_or_default();
+        offered.sort_by_key(|p| (p.term().months(), p.cycle().months()));
+        offered.dedup();
+        Self {
+            scheduled: sub.next_term.map(|n| next_term_words(locale, n)),
+            quantity,
+            plans: offered
+                .into_iter()
+                .map(|p| (plan_value(p), plan_words(locale, p), plan_value(p) == chosen))
+                .collect(),
+            quantity_error,
+            plan_error,
+        }
+    }
+}
+
+/// A plan as a form value, `P1Y/annual`.
+pub fn plan_value(plan: BillingPlan) -> String {
+    format!("{}/{}", plan.term().as_str(), plan.cycle().as_str())
 }

@@ -270,3 +270,121 @@ async fn add_ons_join_only_the_order_of_their_parent() {
     .await;
     assert_eq!(unchanged["totalCount"], 3, "refused add-ons create nothing");
 }
+
+#[tokio::test]
+async fn a_change_scheduled_for_the_next_term_is_shown_checked_removed_and_applied_at_renewal() {
+    let app = TestApp::spawn().await;
+    let (id, mail) = customer_with_mail(&app, "nextterm").await;
+    let path = format!(
+        "/v1/customers/{id}/subscriptions/{}",
+        mail["id"].as_str().unwrap_or_default()
+    );
+    let read = || async { expect(app.get(&path).await, StatusCode::OK).await };
+    let etag = |s: &Value| s["attributes"]["etag"].clone();
+    let before = read().await;
+    assert!(before.get("scheduledNextTermInstructions").is_none());
+
+    for (body, expected) in [
+        (
+            json!({"scheduledNextTermInstructions": {"quantity": 0, "product": {"termDuration": "P2Y"}}}),
+            vec![
+                (
+                    "scheduledNextTermInstructions.quantity".to_owned(),
+                    "SubscriptionQuantityOutOfRange".to_owned(),
+                ),
+                (
+                    "scheduledNextTermInstructions.product".to_owned(),
+                    "TermUnknown".to_owned(),
+                ),
+            ],
+        ),
+        (
+            json!({"scheduledNextTermInstructions": {"product": {"termDuration": "P1M", "billingCycle": "annual"}}}),
+            vec![(
+                "scheduledNextTermInstructions.product".to_owned(),
+                "BillingPlanNotForTerm".to_owned(),
+            )],
+        ),
+        (
+            json!({"autoRenewEnabled": false, "scheduledNextTermInstructions": {"quantity": 5}}),
+            vec![(
+                "scheduledNextTermInstructions.product".to_owned(),
+                "NextTermNeedsAutoRenew".to_owned(),
+            )],
+        ),
+    ] {
+        let refused = expect(
+            patch(&app, &path, Some(&etag(&before)), body.clone()).await,
+            StatusCode::BAD_REQUEST,
+        )
+        .await;
+        assert_eq!(fields(&refused), expected, "{body}");
+    }
+    assert_eq!(read().await, before, "nothing changed");
+
+    let body = json!({"scheduledNextTermInstructions": {
+        "product": {"productId": "PDC-MAIL-STD", "termDuration": "P1Y", "billingCycle": "annual"},
+        "quantity": 20}});
+    let scheduled = expect(
+        patch(&app, &path, Some(&etag(&before)), body).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(
+        scheduled["scheduledNextTermInstructions"],
+        json!({"product": {"productId": "PDC-MAIL-STD", "termDuration": "P1Y", "billingCycle": "annual"},
+               "quantity": 20})
+    );
+    assert_eq!(
+        (scheduled["quantity"].clone(), scheduled["termDuration"].clone()),
+        (json!(10), json!("P1M"))
+    );
+    let removed = expect(
+        patch(
+            &app,
+            &path,
+            Some(&etag(&scheduled)),
+            json!({"scheduledNextTermInstructions": null}),
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert!(
+        removed.get("scheduledNextTermInstructions").is_none(),
+        "{removed}"
+    );
+
+    // Scheduled again, it is what the subscription has after its one-month term renews.
+    let body = json!({"scheduledNextTermInstructions": {"product": {"termDuration": "P1Y"}, "quantity": 20}});
+    expect(
+        patch(&app, &path, Some(&etag(&removed)), body).await,
+        StatusCode::OK,
+    )
+    .await;
+    let later = partnerdesk_domain::billing::calendar::add_months(time::OffsetDateTime::now_utc().date(), 1)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let run = app
+        .store
+        .run_billing(later)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(run.renewals >= 1, "{run:?}");
+    let renewed = read().await;
+    assert_eq!(
+        (
+            &renewed["quantity"],
+            &renewed["termDuration"],
+            &renewed["billingCycle"]
+        ),
+        (&json!(20), &json!("P1Y"), &json!("monthly"))
+    );
+    assert!(renewed.get("scheduledNextTermInstructions").is_none());
+    let activity = expect(
+        app.get("/v1/auditrecords?operationType=subscription-next-term-changed")
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(activity["totalCount"], 3, "{activity}");
+}

@@ -499,3 +499,87 @@ async fn a_term_that_ends_unrenewed_leaves_an_expired_subscription_that_changes_
         activity.text
     );
 }
+
+#[tokio::test]
+async fn a_change_for_the_next_term_is_scheduled_refused_with_reasons_and_removed_from_the_page() {
+    let app = TestApp::spawn().await;
+    let (id, mail) = customer_with_mail(&app, "portalnext").await;
+    let visitor = Visitor::new_user(&app, Role::AdminAgent, "agent@provider.example").await;
+    let path = format!("/customers/{id}/subscriptions/{mail}");
+    let page = visitor.get(&path).await;
+    assert!(
+        page.html
+            .contains(r#"<option value="P1Y/annual">One year, billed yearly</option>"#)
+    );
+    assert!(!page.html.contains(r#"data-testid="next-term""#));
+    let csrf = page.csrf();
+    let version = page.value_of("version").unwrap_or_default();
+    let form = |quantity: &'static str, plan: &'static str| {
+        [
+            ("csrf", csrf.clone()),
+            ("version", version.clone()),
+            ("action", "next-term".to_owned()),
+            ("nextQuantity", quantity.to_owned()),
+            ("nextPlan", plan.to_owned()),
+        ]
+    };
+    let post = |fields: [(&'static str, String); 5]| {
+        let visitor = &visitor;
+        let path = path.clone();
+        async move {
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            visitor.post(&path, &fields).await
+        }
+    };
+    let refused = post(form("0", "P1Y/annual")).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.contains("This subscription can have from 1 to 300 licenses."),
+        "{}",
+        refused.text
+    );
+    assert_eq!(
+        refused.value_of("nextQuantity").as_deref(),
+        Some("0"),
+        "what was entered stays"
+    );
+    let refused = post(form("12", "P1M/annual")).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.html.contains(r#"id="nextPlan-error""#),
+        "{}",
+        refused.text
+    );
+
+    let scheduled = visitor.follow(post(form("12", "P1Y/annual")).await).await;
+    assert!(
+        scheduled.contains("The change is scheduled for the next term."),
+        "{}",
+        scheduled.text
+    );
+    assert!(
+        scheduled
+            .html
+            .contains(r#"data-testid="next-term">12 licenses, One year, billed yearly<"#),
+        "{}",
+        scheduled.text
+    );
+    let version = scheduled.value_of("version").unwrap_or_default();
+    let clear = [
+        ("csrf", csrf.as_str()),
+        ("version", version.as_str()),
+        ("action", "next-term-clear"),
+    ];
+    let cleared = visitor.follow(visitor.post(&path, &clear).await).await;
+    assert!(cleared.contains("The change scheduled for the next term was removed."));
+    assert!(!cleared.html.contains(r#"data-testid="next-term""#));
+    let activity = visitor
+        .get("/activity?action=subscription-next-term-changed")
+        .await;
+    assert!(
+        activity.contains("to renew with 12 licenses, One year, billed yearly")
+            && activity.contains("removed the change scheduled for the renewal"),
+        "{}",
+        activity.text
+    );
+}

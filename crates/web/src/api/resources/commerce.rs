@@ -213,8 +213,29 @@ pub struct SubscriptionResource {
     )]
     #[schema(value_type = Option<String>, format = DateTime)]
     pub cancellation_allowed_until_date: Option<OffsetDateTime>,
+    /// The change scheduled for the next term, when one is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scheduled_next_term_instructions: Option<ScheduledNextTermResource>,
     pub links: SubscriptionLinks,
     pub attributes: Attributes,
+}
+
+/// Partner Center's `scheduledNextTermInstructions`: the license count and plan the
+/// subscription has from its renewal on.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ScheduledNextTermResource {
+    pub product: NextTermProductResource,
+    pub quantity: u32,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NextTermProductResource {
+    /// The subscription's offer.
+    pub product_id: String,
+    pub term_duration: &'static str,
+    pub billing_cycle: &'static str,
 }
 
 /// Partner Center's `refundableQuantity`.
@@ -279,6 +300,14 @@ impl SubscriptionResource {
                     .collect(),
             }),
             cancellation_allowed_until_date: term.map(SubscriptionTerm::cancellation_allowed_until),
+            scheduled_next_term_instructions: s.next_term.map(|n| ScheduledNextTermResource {
+                product: NextTermProductResource {
+                    product_id: s.offer_id.to_string(),
+                    term_duration: n.plan.term().as_str(),
+                    billing_cycle: n.plan.cycle().as_str(),
+                },
+                quantity: n.quantity,
+            }),
             links: SubscriptionLinks {
                 offer: Link::get(format!("/offers/{}", s.offer_id)),
                 self_link: Link::get(format!("/customers/{customer}/subscriptions/{}", s.id)),
