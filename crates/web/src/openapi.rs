@@ -50,6 +50,8 @@ use crate::state::AppState;
         api::relationships::list,
         api::relationships::of_customer,
         api::pricesheets::get,
+        api::price_rules::list,
+        api::price_rules::put,
         api::invoices::list,
         api::support::get_profile,
         api::support::put_profile,

@@ -57,6 +57,8 @@ const OPERATIONS: &[(&str, &str, &str)] = &[
         "getCustomerInvoiceReconciliation",
     ),
     ("get", "/v1/pricesheets/{market}", "getPriceSheet"),
+    ("get", "/v1/pricerules", "getCustomerPriceRules"),
+    ("put", "/v1/pricerules", "setCustomerPriceRule"),
     ("get", "/v1/profiles/support", "getSupportProfile"),
     ("put", "/v1/profiles/support", "updateSupportProfile"),
     ("get", "/v1/servicerequests", "getServiceRequests"),
@@ -509,6 +511,7 @@ const REQUIRED: &[(&str, &[&str])] = &[
         "NewServiceRequest",
         &["customerId", "title", "description", "severity", "supportTopicId"],
     ),
+    ("PriceRuleRequest", &["kind"]),
 ];
 
 /// The domain's fields of free text, by the property names the bodies give them.

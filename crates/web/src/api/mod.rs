@@ -13,6 +13,7 @@ pub(crate) mod invoices;
 pub mod json;
 pub(crate) mod offers;
 pub(crate) mod orders;
+pub(crate) mod price_rules;
 pub(crate) mod pricesheets;
 mod query;
 pub(crate) mod relationship_requests;
@@ -100,6 +101,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/relationships", get(relationships::list))
         .route("/auditrecords", get(activity::list))
         .route("/pricesheets/{market}", get(pricesheets::get))
+        .route("/pricerules", get(price_rules::list).put(price_rules::put))
         .route("/invoices", get(invoices::list))
         .route("/invoices/unbilled/lineitems", get(invoices::unbilled))
         .route("/invoices/{invoice}", get(invoices::get))

@@ -508,3 +508,132 @@ async fn a_subscription_without_auto_renewal_ends_with_its_term() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!((run.renewals, run.ended), (0, 0), "{run:?}");
 }
+
+#[tokio::test]
+async fn customer_price_rules_are_read_set_and_removed_by_those_who_manage_prices() {
+    let app = TestApp::spawn().await;
+    let created = app.create_customer(&customer_body("priced")).await;
+    let customer = created["id"].as_str().unwrap_or_default().to_owned();
+    let put = |body: Value| send(app.request(Method::PUT, "/v1/pricerules").json(&body));
+
+    let rule = expect(
+        put(json!({"kind": "percent", "markupPercent": "20"})).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(
+        (
+            &rule["kind"],
+            &rule["markupPercent"],
+            rule.get("customerId"),
+            rule.get("offerId")
+        ),
+        (&json!("percent"), &json!("20"), None, None)
+    );
+    let offer = json!({"offerId": "PDC-MAIL-STD", "kind": "erp"});
+    expect(put(offer).await, StatusCode::OK).await;
+    let theirs =
+        json!({"customerId": customer, "offerId": "PDC-MAIL-STD", "kind": "percent", "markupPercent": "5.5"});
+    let theirs = expect(put(theirs).await, StatusCode::OK).await;
+    assert_eq!(theirs["customerId"], customer.as_str());
+
+    // Every customer's rules, and with a customer its own too.
+    let kinds = |list: &Value| {
+        list["items"]
+            .as_array()
+            .map(|items| {
+                items
+                    .iter()
+                    .map(|r| {
+                        let of = |key: &str| r[key].as_str().unwrap_or("").to_owned();
+                        (
+                            of("customerId").is_empty(),
+                            of("offerId"),
+                            of("kind"),
+                            of("markupPercent"),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    let general = expect(app.get("/v1/pricerules").await, StatusCode::OK).await;
+    assert_eq!(
+        kinds(&general),
+        [
+            (true, String::new(), "percent".into(), "20".into()),
+            (true, "PDC-MAIL-STD".into(), "erp".into(), String::new()),
+        ]
+    );
+    let all = expect(
+        app.get(&format!("/v1/pricerules?customerId={customer}")).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(all["totalCount"], 3, "{all}");
+
+    // Bad input changes nothing.
+    for (body, status, field) in [
+        (
+            json!({"kind": "percent", "markupPercent": "1001"}),
+            StatusCode::BAD_REQUEST,
+            "markupPercent",
+        ),
+        (
+            json!({"kind": "percent"}),
+            StatusCode::BAD_REQUEST,
+            "markupPercent",
+        ),
+        (
+            json!({"kind": "erp", "offerId": "PDC-SUITE-BUS-TRIAL"}),
+            StatusCode::NOT_FOUND,
+            "",
+        ),
+        (
+            json!({"kind": "erp", "offerId": "NO-SUCH-OFFER"}),
+            StatusCode::NOT_FOUND,
+            "",
+        ),
+        (
+            json!({"kind": "erp", "customerId": "018f0000-0000-7000-8000-000000000000"}),
+            StatusCode::NOT_FOUND,
+            "",
+        ),
+        (json!({"kind": "cheap"}), StatusCode::BAD_REQUEST, ""),
+    ] {
+        let refused = expect(put(body.clone()).await, status).await;
+        if !field.is_empty() {
+            assert_eq!(refused["data"][0]["field"], field, "{body}");
+        }
+    }
+    assert_eq!(
+        expect(app.get("/v1/pricerules").await, StatusCode::OK).await["items"],
+        general["items"]
+    );
+
+    // Removing answers 204; the rule is gone.
+    let removed = put(json!({"offerId": "PDC-MAIL-STD", "kind": "none"})).await;
+    assert_eq!(removed.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        expect(app.get("/v1/pricerules").await, StatusCode::OK).await["totalCount"],
+        1
+    );
+
+    // Sales agents read prices but don't set them; helpdesk agents see none.
+    let sales = app
+        .token_for(&app.provider, Role::SalesAgent, "sales@provider.example")
+        .await;
+    let helpdesk = app
+        .token_for(&app.provider, Role::HelpdeskAgent, "help@provider.example")
+        .await;
+    let read = send(app.request_as(&sales, Method::GET, "/v1/pricerules")).await;
+    assert_eq!(read.status(), StatusCode::OK);
+    let set = send(
+        app.request_as(&sales, Method::PUT, "/v1/pricerules")
+            .json(&json!({"kind": "erp"})),
+    )
+    .await;
+    assert_eq!(set.status(), StatusCode::FORBIDDEN);
+    let hidden = send(app.request_as(&helpdesk, Method::GET, "/v1/pricerules")).await;
+    assert_eq!(hidden.status(), StatusCode::FORBIDDEN);
+}
