@@ -98,11 +98,21 @@ impl Zone {
             .unwrap_or_default()
     }
 
-    /// The local day `date` begins at, as a time (its offset that day's at midnight UTC,
-    /// which is within hours of the truth on the days clocks change).
+    /// The first moment of the local day `date`: its midnight at the offset in force then.
+    /// On a day the clocks change, midnight is tried at the offset of midnight UTC and at
+    /// the offset in force at that first guess; the earliest that falls on `date` wins
+    /// (where the clocks jump over midnight, the day begins when they land).
     pub fn start_of(&self, date: time::Date) -> OffsetDateTime {
-        let offset = self.local(date.midnight().assume_utc()).offset();
-        date.midnight().assume_offset(offset)
+        let midnight = date.midnight();
+        let first = self.local(midnight.assume_utc()).offset();
+        let guess = midnight.assume_offset(first);
+        let second = self.local(guess).offset();
+        [first, second]
+            .into_iter()
+            .map(|offset| midnight.assume_offset(offset))
+            .filter(|at| self.local(*at).date() == date)
+            .min()
+            .unwrap_or(guess)
     }
 
     /// Today in the zone.
@@ -147,6 +157,36 @@ mod tests {
         for wrong in ["../../etc/passwd", "Europe/Nowhere", "", "utc/../Europe/Paris"] {
             assert!(Zone::named(wrong).is_none(), "{wrong}");
         }
+        // Days begin at local midnight on the days clocks change too: Sydney moves from
+        // +10 to +11 at 02:00 on 2026-10-04 and back at 03:00 on 2026-04-05, both hours
+        // before midnight UTC; Santiago's clocks jump from 24:00 to 01:00 on 2026-09-06.
+        let day = |zone: &str, date: time::Date| {
+            Zone::named(zone)
+                .map(|z| z.start_of(date).to_offset(UtcOffset::UTC))
+                .unwrap_or_else(|| panic!("{zone}"))
+        };
+        use time::macros::date;
+        assert_eq!(
+            day("Australia/Sydney", date!(2026 - 10 - 04)),
+            datetime!(2026-10-03 14:00 UTC)
+        );
+        assert_eq!(
+            day("Australia/Sydney", date!(2026 - 04 - 05)),
+            datetime!(2026-04-04 13:00 UTC)
+        );
+        assert_eq!(
+            day("Australia/Sydney", date!(2026 - 07 - 01)),
+            datetime!(2026-06-30 14:00 UTC)
+        );
+        assert_eq!(
+            day("America/Santiago", date!(2026 - 09 - 06)),
+            datetime!(2026-09-06 04:00 UTC)
+        );
+        assert_eq!(
+            day("Europe/Paris", date!(2026 - 03 - 29)),
+            datetime!(2026-03-28 23:00 UTC)
+        );
+        assert_eq!(day(UTC, date!(2026 - 03 - 29)), datetime!(2026-03-29 00:00 UTC));
         let chosen = Zone::first_of([Some("Mars/Olympus"), None, Some("Asia/Taipei")]);
         assert_eq!(chosen.name, "Asia/Taipei");
         assert_eq!(Zone::first_of([None]).name, UTC);
