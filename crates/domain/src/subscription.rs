@@ -192,7 +192,8 @@ pub fn check_update(
         None if suspending => false,
         asked => asked.unwrap_or(current.auto_renew),
     };
-    let next_term = next_term(current, offer, &input.next_term, &mut errors);
+    let count = quantity.unwrap_or(current.quantity);
+    let next_term = next_term((current, count), offer, &input.next_term, &mut errors);
     if matches!(input.next_term, NextTermInput::Set { .. }) && !auto_renew {
         errors.push(Field::NextTermPlan, Rule::NextTermNeedsAutoRenew);
     }
@@ -200,8 +201,9 @@ pub fn check_update(
         (Some(quantity), Some(status)) if errors.is_empty() => {
             // Cancelling, turning auto-renewal off or changing the count now drops a
             // schedule set before (facts file: "The schedule is deleted by...").
-            let kept = matches!(input.next_term, NextTermInput::Set { .. })
-                || status != SubscriptionStatus::Deleted && auto_renew && quantity == current.quantity;
+            let kept = status != SubscriptionStatus::Deleted
+                && auto_renew
+                && (matches!(input.next_term, NextTermInput::Set { .. }) || quantity == current.quantity);
             Ok(SubscriptionUpdate {
                 quantity,
                 status,
@@ -215,9 +217,10 @@ pub fn check_update(
 
 /// The next-term change `input` asks for: its license count within the offer's range and
 /// a billing plan that exists for its term (whether it is priced is for the store, which
-/// knows the market). What is missing is as it is now.
+/// knows the market). What is missing is as it is now: the plan `current`'s, the count
+/// `count` (the one the same change sets, if it sets one).
 fn next_term(
-    current: &Subscription,
+    (current, count): (&Subscription, u32),
     offer: &Offer,
     input: &NextTermInput,
     errors: &mut Errors,
@@ -234,7 +237,7 @@ fn next_term(
         };
     };
     let quantity = match *quantity {
-        RawQuantity::Missing => Some(current.quantity),
+        RawQuantity::Missing => Some(count),
         RawQuantity::NotANumber => {
             errors.field::<u32>(Field::NextTermQuantity, Err(Rule::QuantityNotANumber))
         }
@@ -530,6 +533,24 @@ mod tests {
         }
         let unchanged = check_update(&sub, &offer, &update(RawQuantity::Missing, None));
         assert_eq!(unchanged.map(|u| u.next_term), Ok(Some(next)));
+        // A count set with a schedule is the schedule's when it gives none; a schedule
+        // with a cancellation is none.
+        let both = SubscriptionUpdateInput {
+            quantity: RawQuantity::Integer(20),
+            ..schedule(RawQuantity::Missing, "P1Y", "monthly")
+        };
+        assert_eq!(
+            check_update(&sub, &offer, &both).map(|u| u.next_term.map(|n| n.quantity)),
+            Ok(Some(20))
+        );
+        let cancelling = SubscriptionUpdateInput {
+            status: Some("deleted".into()),
+            ..schedule(RawQuantity::Missing, "", "")
+        };
+        assert_eq!(
+            check_update(&sub, &offer, &cancelling).map(|u| u.next_term),
+            Ok(None)
+        );
     }
 
     #[test]

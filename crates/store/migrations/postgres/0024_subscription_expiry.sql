@@ -5,3 +5,10 @@
 -- that others reference. Kept in step with ../sqlite/0024_subscription_expiry.sql.
 
 ALTER TABLE subscriptions ADD COLUMN expired_on TEXT;
+
+-- Terms that ended unrenewed before this migration (their billing stopped: no next due
+-- day) expired the day their commitment ended.
+UPDATE subscriptions SET expired_on = to_char(commitment_end AT TIME ZONE 'UTC', 'YYYY-MM-DD'),
+    version = version + 1
+WHERE status <> 'deleted'
+  AND id IN (SELECT subscription_id FROM subscription_terms WHERE next_due IS NULL);

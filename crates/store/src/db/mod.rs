@@ -280,6 +280,14 @@ impl Conn<'_> {
         }
     }
 
+    /// Locks the rows read of the table `alias` only, where a query joins others.
+    pub(crate) fn for_update_of(&self, alias: &str) -> String {
+        match self {
+            Conn::Sqlite(_) => String::new(),
+            Conn::Postgres(..) => format!(" FOR UPDATE OF {alias}"),
+        }
+    }
+
     /// Runs a statement; returns the number of rows it changed.
     pub(crate) async fn execute(&mut self, sql: &str, params: &[Value<'_>]) -> Result<u64, StoreError> {
         match self {

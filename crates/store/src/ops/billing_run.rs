@@ -89,8 +89,12 @@ async fn bill_batch(c: &mut Conn<'_>, catalog: &Arc<Catalog>, until: Date) -> Re
         let Some((term, _)) = charges::term(c, subscription).await? else {
             continue;
         };
+        // Locked (after its term, as a change of it locks them), so that a change made
+        // meanwhile (auto-renewal off, a schedule removed) is either seen or waits.
         let sql = format!(
-            "SELECT {SUBSCRIPTION_COLUMNS}, cu.country FROM subscriptions s JOIN customers cu ON cu.id = s.customer_id WHERE s.id = $1"
+            "SELECT {SUBSCRIPTION_COLUMNS}, cu.country FROM subscriptions s JOIN customers cu ON cu.id = s.customer_id \
+             WHERE s.id = $1{}",
+            c.for_update_of("s")
         );
         let sub_row = c.fetch_one(&sql, &[id(subscription)]).await?;
         let sub = subscription_from(&sub_row)?;
@@ -129,8 +133,10 @@ async fn bill_batch(c: &mut Conn<'_>, catalog: &Arc<Catalog>, until: Date) -> Re
 /// Marks `sub` expired on `on`, with its activity entry.
 async fn expire(c: &mut Conn<'_>, sub: &Subscription, on: Date) -> Result<(), StoreError> {
     let on = on.to_string();
+    // A change scheduled for a next term that won't come goes with it.
     c.execute(
-        "UPDATE subscriptions SET expired_on = $1, version = version + 1 WHERE id = $2",
+        "UPDATE subscriptions SET expired_on = $1, version = version + 1, next_quantity = NULL, \
+         next_term_duration = NULL, next_billing_cycle = NULL WHERE id = $2",
         &[Value::from(&on), id(sub.id)],
     )
     .await?;

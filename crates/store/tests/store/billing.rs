@@ -734,3 +734,79 @@ async fn a_change_scheduled_for_the_next_term_is_checked_against_the_prices_and_
         "scheduled, dropped by the count change, scheduled"
     );
 }
+
+#[tokio::test]
+async fn an_active_subscription_whose_auto_renewal_is_off_expires_and_leaves_the_customers_holdings() {
+    let f = fixture().await;
+    let onboarding = f.onboard("Lapsing", "lapsing").await;
+    let customer = onboarding.customer.id;
+    let subs = ok(f.store.subscriptions(f.provider.id, customer, None).await);
+    let (mail, chat) = (offer(&subs, "MAIL"), offer(&subs, "CHAT"));
+    let update = |subscription, input: SubscriptionUpdateInput| {
+        f.store.update_subscription(
+            f.provider.id,
+            customer,
+            subscription,
+            input,
+            None,
+            Actor::operator(),
+            OffsetDateTime::now_utc(),
+        )
+    };
+    // The free chat cancelled, the mail is all the customer holds.
+    ok(update(chat.id, change(None, Some("deleted"))).await);
+    let scheduled = SubscriptionUpdateInput {
+        next_term: NextTermInput::Set {
+            quantity: RawQuantity::Integer(3),
+            term: None,
+            cycle: None,
+        },
+        ..change(None, None)
+    };
+    assert!(ok(update(mail.id, scheduled).await).next_term.is_some());
+    let off = SubscriptionUpdateInput {
+        auto_renew: Some(false),
+        ..change(None, None)
+    };
+    assert_eq!(
+        ok(update(mail.id, off).await).next_term,
+        None,
+        "auto-renewal off drops it"
+    );
+
+    let view = |holding| CustomerView {
+        text: "lapsing".into(),
+        holding,
+        ..CustomerView::default()
+    };
+    let find = |holding| f.store.find_customers(f.provider.id, view(holding), 0, 5);
+    assert_eq!(
+        ok(find(None).await).rows[0].active_licences,
+        i64::from(mail.quantity)
+    );
+    assert_eq!(ok(find(Some(Holding::Subscriptions)).await).total, 1);
+
+    let today = OffsetDateTime::now_utc().date();
+    let run = ok(f
+        .store
+        .run_billing(add_months(today, 13).unwrap_or_else(|e| panic!("{e}")))
+        .await);
+    assert_eq!((run.renewals, run.ended), (0, 1), "{run:?}");
+    let expired = offer(
+        &ok(f.store.subscriptions(f.provider.id, customer, None).await),
+        "MAIL",
+    );
+    assert_eq!(expired.status, SubscriptionStatus::Expired);
+    let listed = ok(find(None).await);
+    assert_eq!(
+        (listed.rows[0].active_licences, listed.rows[0].next_commitment_end),
+        (0, None)
+    );
+    assert_eq!(ok(find(Some(Holding::Subscriptions)).await).total, 0);
+    // It changes no more.
+    let refused = update(mail.id, change(Some(4), None)).await;
+    assert!(
+        matches!(&refused, Err(StoreError::Invalid(e)) if e.iter().any(|e| e.rule == Rule::SubscriptionExpired)),
+        "{refused:?}"
+    );
+}

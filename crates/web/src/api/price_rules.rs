@@ -7,7 +7,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use partnerdesk_domain::billing::{CustomerPriceRule, MarkupRule};
-use partnerdesk_domain::{CustomerId, OfferId};
+use partnerdesk_domain::{CustomerId, Field, FieldError, OfferId};
 use partnerdesk_store::MarkupScope;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -18,6 +18,7 @@ use crate::api::json::ApiJson;
 use crate::api::query::ApiQuery;
 use crate::api::requests;
 use crate::api::resources::{Attributes, Collection};
+use crate::app::AppError;
 use crate::app::billing::{self, PriceRuleInput};
 use crate::state::AppState;
 
@@ -80,7 +81,8 @@ pub struct PriceRuleRequest {
     /// `erp` (the offer's list has a suggested retail price), `percent` (with
     /// `markupPercent`), or `none` to remove the rule.
     pub kind: PriceRuleKind,
-    /// For `percent`: 0 to 1000, a decimal string such as `15` or `12.5`.
+    /// For `percent`: 0 to 1000, a decimal string such as `15` or `12.5`. Checked with
+    /// any kind, used only with `percent`.
     #[schema(pattern = r"^[0-9]+(\.[0-9]+)?$")]
     pub markup_percent: Option<String>,
 }
@@ -162,13 +164,24 @@ pub(crate) async fn put(
         PriceRuleKind::Percent => "percent",
         PriceRuleKind::None => "none",
     };
+    let place = |e: AppError| ApiError::placed(e, |f| requests::path(f, requests::FLAT));
+    // A percent given with another kind is checked too, though unused: what the contract
+    // refuses is refused whatever the kind.
+    if let (Some(percent), false) = (&request.markup_percent, request.kind == PriceRuleKind::Percent) {
+        CustomerPriceRule::percent_over_cost(percent).map_err(|e| {
+            place(AppError::Invalid(vec![FieldError::new(
+                Field::MarkupPercent,
+                e.into(),
+            )]))
+        })?;
+    }
     let input = PriceRuleInput {
         kind,
         percent: request.markup_percent.as_deref().unwrap_or(""),
     };
     billing::set_customer_price(&state, &caller, scope.clone(), input)
         .await
-        .map_err(|e| ApiError::placed(e, |f| requests::path(f, requests::FLAT)))?;
+        .map_err(place)?;
     let rules = billing::customer_prices(&state, &caller, scope.customer).await?;
     match rules
         .0

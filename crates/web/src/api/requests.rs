@@ -167,7 +167,8 @@ pub fn quantity(value: Option<&Value>) -> RawQuantity {
 }
 
 /// `PATCH /v1/customers/{id}/subscriptions/{id}`: Partner Center sends the whole
-/// subscription; only `quantity` and `status` change, the rest is ignored.
+/// subscription; `quantity`, `status`, `autoRenewEnabled` and
+/// `scheduledNextTermInstructions` change, the rest is ignored.
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateSubscriptionRequest {

@@ -82,13 +82,16 @@ pub(crate) async fn get(
 
 /// Change a subscription
 ///
-/// Partner Center sends the whole subscription; `quantity` and `status` (`active`,
-/// `suspended`, or `deleted` to cancel) are what change. A priced subscription's seats can
-/// be removed only within 168 hours of when they were added (900214), and it can be
-/// cancelled only within 168 hours of its purchase or renewal (900213). `If-Match` (or `attributes.etag`) must name the version
-/// read: a stale one is answered 412 and changes nothing. Suspending a subscription
-/// suspends its add-ons; an add-on is reactivated only while its parent is active. A
-/// cancelled or expired subscription (its term ended without a renewal) changes no more.
+/// Partner Center sends the whole subscription; `quantity`, `status` (`active`,
+/// `suspended`, or `deleted` to cancel), `autoRenewEnabled` and
+/// `scheduledNextTermInstructions` (the count and plan from the renewal on; `null`
+/// removes it) are what change. A priced subscription's seats can be removed only within
+/// 168 hours of when they were added (900214), and it can be cancelled only within 168
+/// hours of its purchase or renewal (900213). `If-Match` (or `attributes.etag`) must name
+/// the version read: a stale one is answered 412 and changes nothing. Suspending a
+/// subscription suspends its add-ons; an add-on is reactivated only while its parent is
+/// active. A cancelled or expired subscription (its term ended without a renewal) changes
+/// no more.
 #[utoipa::path(
     patch,
     path = "/v1/customers/{customer}/subscriptions/{subscription}",
@@ -101,7 +104,7 @@ pub(crate) async fn get(
     ),
     responses(
         (status = 200, description = "The subscription afterwards", body = SubscriptionResource),
-        (status = 400, description = "License count out of range (2002), changed while suspending (2001) or while suspended (800091), seats removed (900214) or cancelled (900213) past their window, unknown status, a cancelled or expired subscription", body = crate::api::error::ErrorBody),
+        (status = 400, description = "License count out of range (2002), changed while suspending (2001) or while suspended (800091), seats removed (900214) or cancelled (900213) past their window, unknown status, a cancelled or expired subscription; for scheduledNextTermInstructions: a count out of range, an unknown term or plan, a plan not priced on the renewal day (NoPriceInEffect), or auto-renewal off (NextTermNeedsAutoRenew)", body = crate::api::error::ErrorBody),
         (status = 409, description = "Reactivating an add-on whose parent isn't active (27009)", body = crate::api::error::ErrorBody),
         (status = 412, description = "The etag is stale", body = crate::api::error::ErrorBody),
         (status = 428, description = "No etag given", body = crate::api::error::ErrorBody),

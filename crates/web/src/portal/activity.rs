@@ -10,7 +10,7 @@ use partnerdesk_domain::{CustomerId, Locale};
 use partnerdesk_store::ActivityQuery;
 use serde::Deserialize;
 use time::macros::format_description;
-use time::{Date, Duration, OffsetDateTime};
+use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
 use crate::app::activity;
@@ -89,18 +89,19 @@ pub(crate) fn query(
     zone: &Zone,
     limit: u32,
 ) -> Result<ActivityQuery, (Option<String>, Option<String>)> {
-    let date = |text: &str| -> Result<Option<OffsetDateTime>, String> {
+    let day = |text: &str| -> Result<Option<Date>, String> {
         let text = text.trim();
         if text.is_empty() {
             return Ok(None);
         }
         Date::parse(text, format_description!("[year]-[month]-[day]"))
-            .map(|d| Some(zone.start_of(d)))
+            .map(Some)
             .map_err(|_| crate::i18n::text(locale, "activity-date-invalid"))
     };
-    let from = date(&filters.from);
-    // Up to the end of the day; nothing is after the last day `time` holds, 9999-12-31.
-    let to = date(&filters.to).map(|d| d.and_then(|d| d.checked_add(Duration::days(1))));
+    let from = day(&filters.from).map(|d| d.map(|d| zone.start_of(d)));
+    // Up to the start of the next day (a day is 23 or 25 hours long when the clocks
+    // change); nothing is after the last day `time` holds, 9999-12-31.
+    let to = day(&filters.to).map(|d| d.and_then(Date::next_day).map(|d| zone.start_of(d)));
     let (Ok(since), Ok(until)) = (&from, &to) else {
         return Err((from.err(), to.err()));
     };
@@ -378,6 +379,25 @@ mod tests {
             .ok()
             .and_then(|q| q.since);
         assert_eq!(since, Some(time::macros::datetime!(2026-01-14 16:00 UTC)));
+        // Sydney's 2026-10-04 is 23 hours long: it ends at the next local midnight.
+        let Some(sydney) = Zone::named("Australia/Sydney") else {
+            return;
+        };
+        let day = Filters {
+            from: "2026-10-04".into(),
+            to: "2026-10-04".into(),
+            ..Filters::default()
+        };
+        let range = query(&day, Locale::EnUs, &sydney, 10)
+            .ok()
+            .map(|q| (q.since, q.until));
+        assert_eq!(
+            range,
+            Some((
+                Some(time::macros::datetime!(2026-10-03 14:00 UTC)),
+                Some(time::macros::datetime!(2026-10-04 13:00 UTC))
+            ))
+        );
     }
 
     #[test]

@@ -600,6 +600,11 @@ async fn customer_price_rules_are_read_set_and_removed_by_those_who_manage_price
             "",
         ),
         (json!({"kind": "cheap"}), StatusCode::BAD_REQUEST, ""),
+        (
+            json!({"kind": "erp", "markupPercent": "x"}),
+            StatusCode::BAD_REQUEST,
+            "markupPercent",
+        ),
     ] {
         let refused = expect(put(body.clone()).await, status).await;
         if !field.is_empty() {

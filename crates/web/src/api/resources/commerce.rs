@@ -189,7 +189,8 @@ pub struct SubscriptionResource {
     #[schema(value_type = String, format = DateTime)]
     pub commitment_end_date: OffsetDateTime,
     /// `active`, `suspended`, `deleted` (cancelled) or `expired` (its term ended without a
-    /// renewal: auto-renewal off, suspended, or no price in force).
+    /// renewal: auto-renewal off, suspended, an add-on's parent not active, or no price in
+    /// force).
     pub status: String,
     pub auto_renew_enabled: bool,
     pub billing_type: &'static str,
