@@ -10,14 +10,16 @@ use partnerdesk_domain::billing::{
 };
 use partnerdesk_domain::country::CountryCode;
 use partnerdesk_domain::order::RawQuantity;
-use partnerdesk_domain::subscription::{NextTermInput, SubscriptionStatus, SubscriptionUpdateInput};
-use partnerdesk_domain::{CustomerId, Field, FieldError, OfferId, Rule};
+use partnerdesk_domain::subscription::{
+    NextTermInput, Subscription, SubscriptionStatus, SubscriptionUpdateInput,
+};
+use partnerdesk_domain::{CustomerId, Field, FieldError, OfferId, Rule, SubscriptionId};
 use partnerdesk_store::testing::{fail_inserts_into, heal_inserts_into, invoiced_counts, row_counts};
 use partnerdesk_store::{ActivityQuery, BillingRun, CustomerView, Holding, MarkupScope, StoreError};
 use time::{Duration, OffsetDateTime};
 
 use super::subscriptions::{offer, order_of};
-use super::{fixture, ok};
+use super::{Fixture, fixture, ok};
 
 fn usd() -> Currency {
     Currency::parse("USD").unwrap_or_else(|_| unreachable!())
@@ -35,6 +37,26 @@ fn lines(charges: &[ChargeRecord]) -> Vec<(ChargeType, u32, String, String)> {
             )
         })
         .collect()
+}
+
+/// Changes `subscription` of `customer` as the provider's operator, now.
+async fn change_now(
+    f: &Fixture,
+    customer: CustomerId,
+    subscription: SubscriptionId,
+    input: SubscriptionUpdateInput,
+) -> Result<Subscription, StoreError> {
+    f.store
+        .update_subscription(
+            f.provider.id,
+            customer,
+            subscription,
+            input,
+            None,
+            Actor::operator(),
+            OffsetDateTime::now_utc(),
+        )
+        .await
 }
 
 fn change(quantity: Option<i64>, status: Option<&str>) -> SubscriptionUpdateInput {
@@ -607,30 +629,21 @@ async fn invoices_tax_each_line_at_its_country_rate_and_keep_the_rate_they_were_
     // Unbilled lines are shown at today's rate.
     f.onboard("Later", "later").await;
     let now = OffsetDateTime::now_utc();
-    let unbilled = ok(f
-        .store
-        .unbilled_charges(
+    let unbilled_today = || {
+        f.store.unbilled_charges(
             f.provider.id,
             usd(),
             (now - Duration::days(1), now + Duration::days(1)),
             None,
             100,
         )
-        .await);
+    };
+    let unbilled = ok(unbilled_today().await);
     assert!(!unbilled.is_empty());
     assert!(unbilled.iter().all(|l| l.tax == rate("20")));
     ok(f.store.set_tax_rate(us, None).await);
     assert_eq!(ok(f.store.tax_rates().await), []);
-    let unbilled = ok(f
-        .store
-        .unbilled_charges(
-            f.provider.id,
-            usd(),
-            (now - Duration::days(1), now + Duration::days(1)),
-            None,
-            100,
-        )
-        .await);
+    let unbilled = ok(unbilled_today().await);
     assert!(unbilled.iter().all(|l| l.tax == TaxRate::NONE));
 }
 
@@ -643,17 +656,7 @@ async fn a_change_scheduled_for_the_next_term_is_checked_against_the_prices_and_
         &ok(f.store.subscriptions(f.provider.id, customer, None).await),
         "MAIL",
     );
-    let update = |input: SubscriptionUpdateInput| {
-        f.store.update_subscription(
-            f.provider.id,
-            customer,
-            mail.id,
-            input,
-            None,
-            Actor::operator(),
-            OffsetDateTime::now_utc(),
-        )
-    };
+    let update = |input| change_now(&f, customer, mail.id, input);
     let schedule = |quantity: i64, cycle: &str| SubscriptionUpdateInput {
         next_term: NextTermInput::Set {
             quantity: RawQuantity::Integer(quantity),
@@ -742,17 +745,7 @@ async fn an_active_subscription_whose_auto_renewal_is_off_expires_and_leaves_the
     let customer = onboarding.customer.id;
     let subs = ok(f.store.subscriptions(f.provider.id, customer, None).await);
     let (mail, chat) = (offer(&subs, "MAIL"), offer(&subs, "CHAT"));
-    let update = |subscription, input: SubscriptionUpdateInput| {
-        f.store.update_subscription(
-            f.provider.id,
-            customer,
-            subscription,
-            input,
-            None,
-            Actor::operator(),
-            OffsetDateTime::now_utc(),
-        )
-    };
+    let update = |subscription, input| change_now(&f, customer, subscription, input);
     // The free chat cancelled, the mail is all the customer holds.
     ok(update(chat.id, change(None, Some("deleted"))).await);
     let scheduled = SubscriptionUpdateInput {

@@ -200,20 +200,8 @@ async fn a_closed_month_is_read_as_the_partners_invoice_and_its_customers() {
     let created = app.create_customer(&customer_body("invoiced")).await;
     let customer = created["id"].as_str().unwrap_or_default().to_owned();
     // The customer is in the US, taxed at 10% (each line's tax rounded half up).
-    let us = partnerdesk_domain::country::CountryCode::parse("US").unwrap_or_else(|_| unreachable!());
-    let rate = partnerdesk_domain::billing::TaxRate::parse("10").unwrap_or_else(|e| panic!("{e}"));
-    app.store
-        .set_tax_rate(us, Some(rate))
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    let today = time::OffsetDateTime::now_utc().date();
-    let next_month =
-        partnerdesk_domain::billing::calendar::add_months(today, 1).unwrap_or_else(|e| panic!("{e}"));
-    let run = app
-        .store
-        .run_billing(next_month)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    app.tax("US", "10").await;
+    let run = app.bill_months_ahead(1).await;
     assert!(run.invoices >= 2, "{run:?}");
 
     let invoices = expect(app.get("/v1/invoices").await, StatusCode::OK).await;
@@ -434,13 +422,7 @@ async fn a_subscription_without_auto_renewal_ends_with_its_term() {
     );
 
     // A month-long term: at its end the other subscription (still renewing) renews, this one ends.
-    let today = time::OffsetDateTime::now_utc().date();
-    let later = partnerdesk_domain::billing::calendar::add_months(today, 1).unwrap_or_else(|e| panic!("{e}"));
-    let run = app
-        .store
-        .run_billing(later)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let run = app.bill_months_ahead(1).await;
     assert_eq!((run.renewals, run.ended), (1, 1), "{run:?}");
 
     // It expired: its status says so, it changes no more, and the log tells it.
@@ -501,11 +483,7 @@ async fn a_subscription_without_auto_renewal_ends_with_its_term() {
         [("status".to_owned(), "StatusUnsupported".to_owned())]
     );
     // A second run ends nothing twice.
-    let run = app
-        .store
-        .run_billing(later)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let run = app.bill_months_ahead(1).await;
     assert_eq!((run.renewals, run.ended), (0, 0), "{run:?}");
 }
 

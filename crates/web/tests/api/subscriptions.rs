@@ -362,13 +362,7 @@ async fn a_change_scheduled_for_the_next_term_is_shown_checked_removed_and_appli
         StatusCode::OK,
     )
     .await;
-    let later = partnerdesk_domain::billing::calendar::add_months(time::OffsetDateTime::now_utc().date(), 1)
-        .unwrap_or_else(|e| panic!("{e}"));
-    let run = app
-        .store
-        .run_billing(later)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let run = app.bill_months_ahead(1).await;
     assert!(run.renewals >= 1, "{run:?}");
     let renewed = read().await;
     assert_eq!(

@@ -9,13 +9,7 @@ use crate::support::{TestApp, customer_body, expect};
 
 /// Runs billing up to a month from today: this month is closed and invoiced.
 async fn close_this_month(app: &TestApp) {
-    let next_month =
-        partnerdesk_domain::billing::calendar::add_months(time::OffsetDateTime::now_utc().date(), 1)
-            .unwrap_or_else(|e| panic!("{e}"));
-    app.store
-        .run_billing(next_month)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    app.bill_months_ahead(1).await;
 }
 
 /// The price list's form for the partner's default rule.
@@ -307,12 +301,7 @@ async fn the_customer_reads_its_invoices_at_its_prices_and_never_the_cost() {
     );
 
     // Taxed at 10% in the customer's country: 206.25 and 20.63 of tax (line by line).
-    let us = partnerdesk_domain::country::CountryCode::parse("US").unwrap_or_else(|_| unreachable!());
-    let rate = partnerdesk_domain::billing::TaxRate::parse("10").unwrap_or_else(|e| panic!("{e}"));
-    app.store
-        .set_tax_rate(us, Some(rate))
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    app.tax("US", "10").await;
     close_this_month(&app).await;
     let home = visitor.get("/customer").await;
     assert!(

@@ -443,13 +443,7 @@ async fn a_term_that_ends_unrenewed_leaves_an_expired_subscription_that_changes_
     ];
     let off: Vec<(&str, &str)> = off.iter().map(|(k, v)| (*k, v.as_str())).collect();
     visitor.follow(visitor.post(&path, &off).await).await;
-    let later = partnerdesk_domain::billing::calendar::add_months(time::OffsetDateTime::now_utc().date(), 2)
-        .unwrap_or_else(|e| panic!("{e}"));
-    let run = app
-        .store
-        .run_billing(later)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let run = app.bill_months_ahead(2).await;
     assert_eq!(run.ended, 1, "{run:?}");
 
     let page = visitor.get(&path).await;

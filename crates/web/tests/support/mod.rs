@@ -6,12 +6,15 @@
 pub mod smtp;
 
 use partnerdesk_domain::audit::Actor;
+use partnerdesk_domain::billing::TaxRate;
+use partnerdesk_domain::billing::calendar::add_months;
 use partnerdesk_domain::catalog::{Catalog, CatalogDocument};
+use partnerdesk_domain::country::CountryCode;
 use partnerdesk_domain::partner::{Partner, PartnerKind, Role};
 use partnerdesk_domain::profile::{CloudProfile, ProfileName};
 use partnerdesk_secrets as secrets;
-use partnerdesk_store::Store;
 use partnerdesk_store::testing::{TestDatabase, row_counts};
+use partnerdesk_store::{BillingRun, Store};
 use partnerdesk_web::{AppState, Settings};
 use reqwest::{Method, RequestBuilder, Response, StatusCode};
 use serde_json::{Value, json};
@@ -172,6 +175,27 @@ impl TestApp {
     pub async fn create_customer(&self, body: &Value) -> Value {
         let response = self.post("/v1/customers", body).await;
         expect(response, StatusCode::CREATED).await
+    }
+
+    /// Runs billing up to `months` months from today: cycles, renewals, expiries and the
+    /// close of every month ended by then.
+    pub async fn bill_months_ahead(&self, months: u32) -> BillingRun {
+        let until =
+            add_months(time::OffsetDateTime::now_utc().date(), months).unwrap_or_else(|e| panic!("{e}"));
+        self.store
+            .run_billing(until)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// Taxes the lines of customers in `country` at `percent` from the next month close.
+    pub async fn tax(&self, country: &str, percent: &str) {
+        let country = CountryCode::parse(country).unwrap_or_else(|_| panic!("{country}"));
+        let rate = TaxRate::parse(percent).unwrap_or_else(|e| panic!("{e}"));
+        self.store
+            .set_tax_rate(country, Some(rate))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
     }
 
     pub async fn rows(&self) -> BTreeMap<&'static str, i64> {
