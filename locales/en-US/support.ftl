@@ -11,7 +11,7 @@ error-website-invalid = Enter a web address starting with https:// or http://, s
 error-support-contact-required = Give an email address or a telephone number, so that customers can reach your support.
 error-assignee-unknown = Choose one of your active admin or helpdesk agents.
 error-partner-unknown = Choose one of your partners.
-error-escalation-unavailable = This request can't be escalated: it was escalated already, or no indirect provider serves this customer with you.
+error-escalation-unavailable = This request can't be escalated: it was escalated already, or there is nobody above you to escalate it to.
 
 ## API
 api-service-request-not-found = You have no service request with this number.
@@ -94,6 +94,8 @@ support-opened-by = Opened by
 support-opened = Opened
 support-addressed-to = Addressed to
 support-escalated-to = Escalated to
+support-operator = the operator
+support-note-by-operator = { $name } (operator)
 support-topic = Topic
 support-first-response-due = First answer due
 support-first-response = First answer
@@ -116,6 +118,8 @@ support-assignee-label = Agent
 support-assigned = The assignment was saved.
 support-escalate-title = Escalate to { $provider }
 support-escalate-hint = Hand the request to the indirect provider you sell this customer through. The customer doesn't see the reason.
+support-escalate-operator-title = Escalate to the operator
+support-escalate-operator-hint = Hand the request to the operator of this Partnerdesk (your distributor or vendor) when you can't resolve it. The operator reads the thread except your internal notes; the customer doesn't see the reason.
 support-escalate-reason = Reason
 support-escalate = Escalate
 support-escalated = The request was escalated.

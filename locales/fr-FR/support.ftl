@@ -11,7 +11,7 @@ error-website-invalid = Saisissez une adresse web commençant par https:// ou ht
 error-support-contact-required = Indiquez une adresse e-mail ou un numéro de téléphone, pour que les clients puissent joindre votre support.
 error-assignee-unknown = Choisissez l'un de vos agents administrateurs ou agents du support actifs.
 error-partner-unknown = Choisissez l'un de vos partenaires.
-error-escalation-unavailable = Cette demande ne peut pas être transmise : elle l'a déjà été, ou aucun fournisseur indirect ne sert ce client avec vous.
+error-escalation-unavailable = Cette demande ne peut pas être transmise : elle l'a déjà été, ou personne au-dessus de vous ne peut la recevoir.
 
 ## API
 api-service-request-not-found = Vous n'avez aucune demande de service portant ce numéro.
@@ -94,6 +94,8 @@ support-opened-by = Ouverte par
 support-opened = Ouverte le
 support-addressed-to = Adressée à
 support-escalated-to = Transmise à
+support-operator = l'opérateur
+support-note-by-operator = { $name } (opérateur)
 support-topic = Sujet
 support-first-response-due = Première réponse attendue
 support-first-response = Première réponse
@@ -116,6 +118,8 @@ support-assignee-label = Agent attribué
 support-assigned = L'attribution a été enregistrée.
 support-escalate-title = Transmettre à { $provider }
 support-escalate-hint = Confiez la demande au fournisseur indirect par lequel vous vendez à ce client. Le client ne voit pas le motif.
+support-escalate-operator-title = Transmettre à l'opérateur
+support-escalate-operator-hint = Confiez la demande à l'opérateur de ce Partnerdesk (votre distributeur ou éditeur) si vous ne pouvez pas la résoudre. L'opérateur lit le fil sauf vos notes internes ; le client ne voit pas le motif.
 support-escalate-reason = Motif
 support-escalate = Transmettre
 support-escalated = La demande a été transmise.

@@ -11,7 +11,7 @@ error-website-invalid = Введите веб-адрес, начинающийс
 error-support-contact-required = Укажите адрес электронной почты или номер телефона, чтобы клиенты могли связаться с вашей поддержкой.
 error-assignee-unknown = Выберите одного из ваших активных администраторов или агентов службы поддержки.
 error-partner-unknown = Выберите одного из ваших партнёров.
-error-escalation-unavailable = Этот запрос нельзя передать: он уже передан, или у этого клиента нет непрямого поставщика, работающего с вами.
+error-escalation-unavailable = Этот запрос нельзя передать: он уже передан, или выше вас передать его некому.
 
 ## API
 api-service-request-not-found = У вас нет запроса на обслуживание с этим номером.
@@ -94,6 +94,8 @@ support-opened-by = Открыл
 support-opened = Открыт
 support-addressed-to = Адресован
 support-escalated-to = Передан
+support-operator = оператор
+support-note-by-operator = { $name } (оператор)
 support-topic = Тема
 support-first-response-due = Срок первого ответа
 support-first-response = Первый ответ
@@ -116,6 +118,8 @@ support-assignee-label = Агент
 support-assigned = Назначение сохранено.
 support-escalate-title = Передать { $provider }
 support-escalate-hint = Передайте запрос непрямому поставщику, через которого вы продаёте этому клиенту. Клиент не видит причину.
+support-escalate-operator-title = Передать оператору
+support-escalate-operator-hint = Передайте запрос оператору этого Partnerdesk (вашему дистрибьютору или производителю), если не можете решить его сами. Оператор читает переписку, кроме ваших внутренних заметок; клиент не видит причину.
 support-escalate-reason = Причина
 support-escalate = Передать
 support-escalated = Запрос передан.

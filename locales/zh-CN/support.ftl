@@ -11,7 +11,7 @@ error-website-invalid = 请输入以 https:// 或 http:// 开头的网址，例�
 error-support-contact-required = 请提供电子邮件地址或电话号码，让客户能联系您的支持。
 error-assignee-unknown = 请选择您其中一位有效的管理员或技术支持专员。
 error-partner-unknown = 请选择您其中一个合作伙伴。
-error-escalation-unavailable = 此请求无法上报：已经上报过，或没有与您一同服务此客户的间接提供商。
+error-escalation-unavailable = 此请求无法上报：已经上报过，或没有可以上报的对象。
 
 ## API
 api-service-request-not-found = 您没有此编号的服务请求。
@@ -94,6 +94,8 @@ support-opened-by = 打开者
 support-opened = 打开时间
 support-addressed-to = 提交给
 support-escalated-to = 上报给
+support-operator = 运营方
+support-note-by-operator = { $name }（运营方）
 support-topic = 主题
 support-first-response-due = 首次响应期限
 support-first-response = 首次响应
@@ -116,6 +118,8 @@ support-assignee-label = 专员
 support-assigned = 已保存分配。
 support-escalate-title = 上报给 { $provider }
 support-escalate-hint = 将请求交给您销售此客户所通过的间接提供商。客户看不到原因。
+support-escalate-operator-title = 上报给运营方
+support-escalate-operator-hint = 当您无法解决时，将请求交给此 Partnerdesk 的运营方（您的分销商或厂商）。运营方可以阅读对话，但看不到您的内部备注；客户看不到原因。
 support-escalate-reason = 原因
 support-escalate = 上报
 support-escalated = 已上报此请求。

@@ -11,7 +11,7 @@ error-website-invalid = 請輸入以 https:// 或 http:// 開頭的網址，例�
 error-support-contact-required = 請提供電子郵件地址或電話號碼，讓客戶能聯絡您的支援。
 error-assignee-unknown = 請選擇您其中一位有效的系統管理員或技術支援專員。
 error-partner-unknown = 請選擇您其中一個合作夥伴。
-error-escalation-unavailable = 此要求無法呈報：已經呈報過，或沒有與您一同服務此客戶的間接提供者。
+error-escalation-unavailable = 此要求無法呈報：已經呈報過，或沒有可向上呈報的對象。
 
 ## API
 api-service-request-not-found = 您沒有此編號的服務要求。
@@ -94,6 +94,8 @@ support-opened-by = 開啟者
 support-opened = 開啟時間
 support-addressed-to = 提交給
 support-escalated-to = 呈報給
+support-operator = 營運者
+support-note-by-operator = { $name }（營運者）
 support-topic = 主題
 support-first-response-due = 首次回應期限
 support-first-response = 首次回應
@@ -116,6 +118,8 @@ support-assignee-label = 專員
 support-assigned = 已儲存指派。
 support-escalate-title = 呈報給 { $provider }
 support-escalate-hint = 將要求交給您銷售此客戶所透過的間接提供者。客戶看不到原因。
+support-escalate-operator-title = 呈報給營運者
+support-escalate-operator-hint = 當您無法解決時，將要求交給此 Partnerdesk 的營運者（您的經銷商或廠商）。營運者可閱讀對話，但看不到您的內部備註；客戶看不到原因。
 support-escalate-reason = 原因
 support-escalate = 呈報
 support-escalated = 已呈報此要求。

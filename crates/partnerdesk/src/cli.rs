@@ -59,6 +59,9 @@ pub enum Command {
     /// The outbox: mail written by changes, waiting to be sent or sent
     #[command(subcommand)]
     Outbox(OutboxCommand),
+    /// Service requests that partners escalated to the operator
+    #[command(subcommand)]
+    Support(SupportCommand),
     /// Print the effective configuration, with secrets redacted
     PrintConfig,
 }
@@ -74,6 +77,52 @@ pub enum OutboxCommand {
         /// How many
         #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..=1000))]
         limit: u32,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SupportCommand {
+    /// List the requests escalated to the operator, newest first: number, status,
+    /// severity, overdue, customer, partner, title
+    List {
+        /// Only requests in this status: open, attention_needed or closed
+        #[arg(long)]
+        status: Option<String>,
+        /// How many
+        #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..=200))]
+        limit: u32,
+    },
+    /// Print a request escalated to the operator with its thread (every note but the
+    /// partners' internal ones)
+    Show {
+        /// The request's number
+        number: i64,
+    },
+    /// Add a note to a request escalated to the operator; a public one is mailed to the
+    /// customer
+    Note {
+        /// The request's number
+        number: i64,
+        /// The note
+        #[arg(long)]
+        text: String,
+        /// public (the customer reads it), partners or internal (the operator only)
+        #[arg(long, default_value = "public")]
+        visibility: String,
+        /// The name the thread shows for the note's author
+        #[arg(long, default_value = "operator")]
+        name: String,
+    },
+    /// Move a request escalated to the operator to open, attention_needed (waiting for
+    /// the customer) or closed
+    Status {
+        /// The request's number
+        number: i64,
+        /// open, attention_needed or closed
+        status: String,
+        /// The name the activity log shows for who did it
+        #[arg(long, default_value = "operator")]
+        name: String,
     },
 }
 

@@ -6,6 +6,7 @@ mod commands;
 mod config;
 mod demo;
 mod serve;
+mod support;
 
 use std::process::ExitCode;
 
@@ -83,6 +84,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Outbox(OutboxCommand::List { unsent, limit }) => {
             commands::list_outbox(&store, unsent, limit).await
         }
+        Command::Support(command) => support::run(&store, &config.settings()?.public_url, command).await,
         Command::Serve(_) | Command::PrintConfig => Ok(()),
     };
     store.close().await;

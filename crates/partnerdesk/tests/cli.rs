@@ -481,3 +481,143 @@ async fn serve_with_no_demo_seeds_nothing() {
     );
     store.close().await;
 }
+
+#[tokio::test]
+async fn the_operator_works_the_requests_escalated_to_it_from_the_command_line() {
+    let db = TestDatabase::new().await;
+    let (mut child, base, printed) = serve(&db, &[]).await;
+    let token = printed
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("API token"))
+        .map(|t| t.trim().to_owned())
+        .unwrap_or_default();
+    let client = reqwest::Client::new();
+    let call = |method: reqwest::Method, path: &str, body: serde_json::Value| {
+        let request = client
+            .request(method, format!("{base}{path}"))
+            .bearer_auth(&token)
+            .json(&body);
+        let path = path.to_owned();
+        async move {
+            let response = request.send().await.unwrap_or_else(|e| panic!("{e}"));
+            let status = response.status();
+            let body: serde_json::Value = response.json().await.unwrap_or_default();
+            assert!(status.is_success(), "{path}: {status} {body}");
+            body
+        }
+    };
+    let customer = call(
+        reqwest::Method::POST,
+        "/v1/customers",
+        serde_json::json!({"companyProfile": {"domain": "escalated"}, "billingProfile": {
+            "companyName": "Escalated Ltd", "email": "ana@example.com", "defaultAddress": {
+                "country": "US", "addressLine1": "1 Main St", "city": "Redmond", "state": "WA",
+                "postalCode": "98052", "firstName": "Ana", "lastName": "Lee",
+                "phoneNumber": "425 555 0101"}}}),
+    )
+    .await;
+    let request = call(
+        reqwest::Method::POST,
+        "/v1/servicerequests/en-US",
+        serde_json::json!({"customerId": customer["id"], "title": "Tenant locked",
+            "description": "Nobody signs in.", "severity": "critical", "supportTopicId": 32444601}),
+    )
+    .await;
+    let number = request["id"].as_str().unwrap_or_default().to_owned();
+    let path = format!("/v1/servicerequests/{number}");
+    call(
+        reqwest::Method::PATCH,
+        &path,
+        serde_json::json!({"newNote": {"text": "ours only", "visibility": "internal"}}),
+    )
+    .await;
+    let listed = partnerdesk(&db, &["support", "list"]);
+    assert!(
+        listed.status.success() && listed.stdout.is_empty(),
+        "nothing escalated yet"
+    );
+    call(
+        reqwest::Method::PATCH,
+        &path,
+        serde_json::json!({"escalate": true, "newNote": {"text": "needs the vendor"}}),
+    )
+    .await;
+
+    let line = only_line(&partnerdesk(&db, &["support", "list", "--status", "open"]));
+    assert!(
+        line.starts_with(&format!("{number}\topen\tcritical\t")) && line.ends_with("\tTenant locked"),
+        "{line}"
+    );
+    let shown = partnerdesk(&db, &["support", "show", &number]);
+    let shown = String::from_utf8_lossy(&shown.stdout);
+    assert!(
+        shown.contains("needs the vendor") && shown.contains("Escalated Ltd"),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains("ours only"),
+        "the partner's internal note: {shown}"
+    );
+
+    let noted = partnerdesk(
+        &db,
+        &[
+            "support",
+            "note",
+            &number,
+            "--text",
+            "Unlocked it",
+            "--name",
+            "Vendor desk",
+        ],
+    );
+    assert!(
+        noted.status.success(),
+        "{}",
+        String::from_utf8_lossy(&noted.stderr)
+    );
+    let closed = partnerdesk(&db, &["support", "status", &number, "closed"]);
+    assert!(
+        closed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&closed.stderr)
+    );
+    let seen = call(reqwest::Method::GET, &path, serde_json::Value::Null).await;
+    assert_eq!(seen["status"], "closed");
+    let last = &seen["notes"][seen["notes"].as_array().map_or(0, Vec::len) - 1];
+    assert_eq!(
+        (last["text"].as_str(), last["createdByName"].as_str()),
+        (Some("Unlocked it"), Some("Vendor desk"))
+    );
+
+    for (args, error) in [
+        (&["support", "status", &number, "closed"][..], "already"),
+        (&["support", "note", &number, "--text", " "], "required"),
+        (
+            &[
+                "support",
+                "note",
+                &number,
+                "--text",
+                "x",
+                "--visibility",
+                "secret",
+            ],
+            "--visibility",
+        ),
+        (
+            &["support", "show", "999999"],
+            "no service request with this number",
+        ),
+        (&["support", "list", "--status", "done"], "--status"),
+    ] {
+        let refused = partnerdesk(&db, args);
+        let stderr = String::from_utf8_lossy(&refused.stderr);
+        assert!(
+            !refused.status.success() && stderr.contains(error),
+            "{args:?}: {stderr}"
+        );
+    }
+    terminate(&child);
+    let _ = child.wait().await;
+}

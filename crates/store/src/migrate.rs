@@ -50,6 +50,7 @@ const MIGRATIONS: &[Migration] = migrations![
     "0023_tax_rates",
     "0024_subscription_expiry",
     "0025_next_term",
+    "0026_operator_escalation",
 ];
 
 impl Store {

@@ -28,6 +28,8 @@ pub enum SupportViewer {
     Partner(PartnerId),
     /// The customer that the request is about.
     Customer(CustomerId),
+    /// The deployment's operator: the requests escalated to it.
+    Operator,
 }
 
 impl SupportViewer {
@@ -36,11 +38,13 @@ impl SupportViewer {
         match self {
             SupportViewer::Partner(p) => p.to_string(),
             SupportViewer::Customer(_) => CUSTOMER_PARTY.to_owned(),
+            SupportViewer::Operator => OPERATOR_PARTY.to_owned(),
         }
     }
 }
 
 const CUSTOMER_PARTY: &str = "customer";
+const OPERATOR_PARTY: &str = "operator";
 
 /// A service request as its viewer sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +57,8 @@ pub struct ServiceRequest {
     pub partner_name: String,
     /// The provider it was escalated to.
     pub escalated_to: Option<(PartnerId, String)>,
+    /// When it was escalated to the operator.
+    pub escalated_to_operator: Option<OffsetDateTime>,
     pub title: String,
     pub description: String,
     pub severity: Severity,
@@ -93,6 +99,8 @@ pub struct Note {
     pub author_name: String,
     /// Whether the customer wrote it.
     pub by_customer: bool,
+    /// Whether the operator wrote it.
+    pub by_operator: bool,
     pub visibility: Visibility,
     pub text: String,
     pub created_at: OffsetDateTime,
@@ -158,11 +166,12 @@ const COLUMNS: &str = "r.id, r.customer_id, (SELECT company_name FROM customers 
      WHERE e.request_id = r.id AND e.escalated = $2) AS escalated_name, \
     r.title, r.description, r.severity, r.topic_id, r.status, r.opened_by, r.contact_email, r.contact_locale, \
     r.created_at, r.updated_at, r.first_response_at, r.closed_at, r.first_response_due, r.resolution_due, \
-    r.subscription_id, r.product_id";
+    r.subscription_id, r.product_id, r.operator_escalated_at";
 
 /// What a viewer reads: a partner the requests it is on (`me`, an index range over its
 /// rows of service_request_parties, newest first) with its assignee; a customer its own
-/// requests (an index range over service_requests_customer). `$1` is the viewer.
+/// requests (an index range over service_requests_customer); the operator those escalated
+/// to it (service_requests_operator). `$1` is the viewer (`true` for the operator).
 fn from(viewer: SupportViewer) -> String {
     match viewer {
         SupportViewer::Partner(_) => format!(
@@ -172,6 +181,10 @@ fn from(viewer: SupportViewer) -> String {
         SupportViewer::Customer(_) => format!(
             "SELECT {COLUMNS}, NULL AS assignee_id, NULL AS assignee_email FROM service_requests r WHERE r.customer_id = $1"
         ),
+        SupportViewer::Operator => format!(
+            "SELECT {COLUMNS}, NULL AS assignee_id, NULL AS assignee_email FROM service_requests r \
+             WHERE r.operator_escalated_at IS NOT NULL AND $1"
+        ),
     }
 }
 
@@ -180,6 +193,7 @@ fn viewer_params(viewer: SupportViewer) -> [Value<'static>; 2] {
     match viewer {
         SupportViewer::Partner(p) => [id(p), true.into()],
         SupportViewer::Customer(c) => [id(c), true.into()],
+        SupportViewer::Operator => [true.into(), true.into()],
     }
 }
 
@@ -435,7 +449,7 @@ impl Store {
                         )
                         .await?;
                     }
-                    SupportViewer::Partner(_) => {
+                    SupportViewer::Partner(_) | SupportViewer::Operator => {
                         let answered = visibility == Visibility::Public;
                         c.execute(
                             "UPDATE service_requests SET updated_at = $2, first_response_at = \
@@ -470,7 +484,7 @@ impl Store {
                 let current = detail(c, viewer, request).await?;
                 let side = match viewer {
                     SupportViewer::Customer(_) => Side::Customer,
-                    SupportViewer::Partner(_) => Side::Partner,
+                    SupportViewer::Partner(_) | SupportViewer::Operator => Side::Partner,
                 };
                 if let Err(rule) = current.status.can_become(status, side) {
                     return Err(StoreError::Invalid(vec![FieldError::new(
@@ -532,9 +546,11 @@ impl Store {
         .await
     }
 
-    /// Escalates a request addressed to `partner`, an indirect reseller, to the indirect
-    /// provider it sells this customer through; `reason` goes to the thread for the
-    /// partners only. `None` when there is nobody to escalate to, or it was escalated.
+    /// Escalates a request `partner` is on one level up: an indirect reseller's (addressed
+    /// to it) to the indirect provider it sells this customer through; a direct partner's or
+    /// an indirect provider's (addressed or escalated to it) to the operator. `reason` goes
+    /// to the thread for the partners and the operator only. `None` when there is nobody
+    /// to escalate to, or the request went up from `partner` already.
     pub async fn escalate_service_request(
         &self,
         partner: PartnerId,
@@ -547,43 +563,99 @@ impl Store {
                 let viewer = SupportViewer::Partner(partner);
                 lock(c, request).await?;
                 let current = detail(c, viewer, request).await?;
-                if current.partner_id != partner || current.escalated_to.is_some() {
-                    return Ok(None);
-                }
-                let provider = c
-                    .fetch_optional(
-                        "SELECT pc.associated_partner_id FROM partner_customers pc JOIN partners p ON p.id = pc.partner_id \
-                         WHERE pc.partner_id = $1 AND pc.customer_id = $2 AND p.kind = 'indirect-reseller' \
-                         AND pc.associated_partner_id IS NOT NULL",
-                        &[id(partner), id(current.customer_id)],
-                    )
-                    .await?;
-                let Some(provider) = provider else {
+                let kind = c
+                    .fetch_one("SELECT kind FROM partners WHERE id = $1", &[id(partner)])
+                    .await?
+                    .text("kind")?;
+                let escalated = if kind == "indirect-reseller" {
+                    to_provider(c, partner, &current).await?
+                } else {
+                    to_operator(c, partner, &current).await?
+                };
+                let Some(change) = escalated else {
                     return Ok(None);
                 };
-                let provider: PartnerId = provider.uuid("associated_partner_id")?;
-                c.execute(
-                    "INSERT INTO service_request_parties (partner_id, request_id, escalated) VALUES ($1, $2, $3)",
-                    &[id(provider), request.into(), true.into()],
+                let now = OffsetDateTime::now_utc();
+                insert_note(
+                    c,
+                    request,
+                    &viewer.party(),
+                    actor,
+                    Visibility::Partners,
+                    reason,
+                    now,
                 )
                 .await?;
-                let now = OffsetDateTime::now_utc();
-                insert_note(c, request, &viewer.party(), actor, Visibility::Partners, reason, now).await?;
                 c.execute(
                     "UPDATE service_requests SET updated_at = $2 WHERE id = $1",
                     &[request.into(), now.into()],
                 )
                 .await?;
-                let change = Change::new(partner, Action::ServiceRequestEscalated)
-                    .customer(current.customer_id, Some(provider))
-                    .detail("requestId", request)
-                    .detail("title", &current.title);
                 activity::record(c, actor, &change).await?;
                 detail(c, viewer, request).await.map(Some)
             })
         })
         .await
     }
+}
+
+/// Adds the indirect provider that `reseller` sells the request's customer through to the
+/// request, if the request is addressed to `reseller` and wasn't escalated; the activity
+/// entry to record.
+async fn to_provider(
+    c: &mut Conn<'_>,
+    reseller: PartnerId,
+    current: &ServiceRequest,
+) -> Result<Option<Change>, StoreError> {
+    if current.partner_id != reseller || current.escalated_to.is_some() {
+        return Ok(None);
+    }
+    let provider = c
+        .fetch_optional(
+            "SELECT associated_partner_id FROM partner_customers \
+             WHERE partner_id = $1 AND customer_id = $2 AND associated_partner_id IS NOT NULL",
+            &[id(reseller), id(current.customer_id)],
+        )
+        .await?;
+    let Some(provider) = provider else {
+        return Ok(None);
+    };
+    let provider: PartnerId = provider.uuid("associated_partner_id")?;
+    c.execute(
+        "INSERT INTO service_request_parties (partner_id, request_id, escalated) VALUES ($1, $2, $3)",
+        &[id(provider), current.id.into(), true.into()],
+    )
+    .await?;
+    Ok(Some(
+        Change::new(reseller, Action::ServiceRequestEscalated)
+            .customer(current.customer_id, Some(provider))
+            .detail("requestId", current.id)
+            .detail("title", &current.title),
+    ))
+}
+
+/// Hands the request to the operator, if `partner` is the top partner on it (addressed to
+/// it and not escalated, or escalated to it) and it wasn't yet; the activity entry to
+/// record.
+async fn to_operator(
+    c: &mut Conn<'_>,
+    partner: PartnerId,
+    current: &ServiceRequest,
+) -> Result<Option<Change>, StoreError> {
+    let top = current
+        .escalated_to
+        .as_ref()
+        .map_or(current.partner_id, |(provider, _)| *provider);
+    if top != partner {
+        return Ok(None);
+    }
+    let changed = c
+        .execute(
+            "UPDATE service_requests SET operator_escalated_at = $2 WHERE id = $1 AND operator_escalated_at IS NULL",
+            &[current.id.into(), OffsetDateTime::now_utc().into()],
+        )
+        .await?;
+    Ok((changed == 1).then(|| change(current, Action::ServiceRequestEscalated).detail("to", OPERATOR_PARTY)))
 }
 
 /// The next request number: PostgreSQL's sequence, which concurrent transactions (and
@@ -705,7 +777,7 @@ async fn list(
     // Ordered by the column of the index range read.
     let order = match viewer {
         SupportViewer::Partner(_) => "me.request_id",
-        SupportViewer::Customer(_) => "r.id",
+        SupportViewer::Customer(_) | SupportViewer::Operator => "r.id",
     };
     // The bound on the request too: the join's other side then starts there as well.
     if let Some(before) = q.before {
@@ -736,7 +808,7 @@ async fn detail(c: &mut Conn<'_>, viewer: SupportViewer, request: i64) -> Result
             )
             .await?
         }
-        SupportViewer::Partner(_) => {
+        SupportViewer::Partner(_) | SupportViewer::Operator => {
             c.fetch_all(
                 "SELECT party, author_name, visibility, text, created_at FROM service_request_notes \
                  WHERE request_id = $1 AND (visibility <> 'internal' OR party = $2) ORDER BY seq",
@@ -751,6 +823,7 @@ async fn detail(c: &mut Conn<'_>, viewer: SupportViewer, request: i64) -> Result
             Ok(Note {
                 author_name: n.text("author_name")?,
                 by_customer: n.text("party")? == CUSTOMER_PARTY,
+                by_operator: n.text("party")? == OPERATOR_PARTY,
                 visibility: n
                     .text("visibility")?
                     .parse()
@@ -801,6 +874,7 @@ fn request_from(r: &Row, notes: Vec<Note>) -> Result<ServiceRequest, StoreError>
         partner_id: r.uuid("partner_id")?,
         partner_name: r.text("partner_name")?,
         escalated_to: escalated,
+        escalated_to_operator: r.opt_time("operator_escalated_at")?,
         title: r.text("title")?,
         description: r.text("description")?,
         severity: Severity::parse(&r.text("severity")?).map_err(|_| corrupt("service_requests.severity"))?,

@@ -286,6 +286,107 @@ async fn a_request_travels_from_the_customer_to_the_reseller_and_up_to_the_provi
 }
 
 #[tokio::test]
+async fn the_partner_at_the_top_escalates_to_the_operator_who_reads_no_internal_note() {
+    let f = fixture().await;
+    let o = f.onboarding("Woodgrove", "woodgrove", true);
+    ok(f.store
+        .onboard_customer(o.clone(), "sha256$00".into(), None, Actor::operator())
+        .await);
+    let (customer, reseller, provider, operator) = (
+        SupportViewer::Customer(o.customer.id),
+        SupportViewer::Partner(f.reseller.id),
+        SupportViewer::Partner(f.provider.id),
+        SupportViewer::Operator,
+    );
+    let number = ok(f
+        .store
+        .open_service_request(
+            open(o.customer.id, f.reseller.id, "Tenant locked", "critical"),
+            None,
+            customer_actor(),
+        )
+        .await);
+    let agent = Actor::operator();
+    let note = |viewer, visibility, text: &str| {
+        f.store
+            .add_service_request_note(viewer, number, visibility, text.into(), Vec::new(), agent.clone())
+    };
+    ok(note(reseller, Visibility::Internal, "reseller only").await);
+    // The reseller's escalation goes to its provider, never past it.
+    let up = |partner, reason: &str| {
+        f.store
+            .escalate_service_request(partner, number, reason.into(), agent.clone())
+    };
+    let r = ok(up(f.reseller.id, "over to the provider").await).unwrap_or_else(|| panic!("escalated"));
+    assert_eq!(r.escalated_to_operator, None);
+    assert_eq!(ok(up(f.reseller.id, "again").await), None);
+    assert!(matches!(
+        f.store.service_request(operator, number).await,
+        Err(StoreError::NotFound)
+    ));
+    ok(note(provider, Visibility::Internal, "provider only").await);
+
+    let r = ok(up(f.provider.id, "over to the operator").await).unwrap_or_else(|| panic!("escalated"));
+    assert!(r.escalated_to_operator.is_some());
+    assert_eq!(ok(up(f.provider.id, "again").await), None, "once only");
+    let texts =
+        |r: &partnerdesk_store::ServiceRequest| r.notes.iter().map(|n| n.text.clone()).collect::<Vec<_>>();
+    let seen = ok(f.store.service_request(operator, number).await);
+    assert_eq!(
+        texts(&seen),
+        ["over to the provider", "over to the operator"],
+        "the partners' internal notes stay with them"
+    );
+
+    // The operator's internal note is its own; its answer reaches the customer, as the
+    // first response.
+    ok(note(operator, Visibility::Internal, "operator only").await);
+    let r = ok(note(operator, Visibility::Public, "Unlocked").await);
+    assert!(r.first_response_at.is_some());
+    let by_customer = ok(f.store.service_request(customer, number).await);
+    assert_eq!(texts(&by_customer), ["Unlocked"]);
+    assert!(by_customer.notes[0].by_operator);
+    assert!(
+        !texts(&ok(f.store.service_request(provider, number).await)).contains(&"operator only".to_owned())
+    );
+    let r = ok(f
+        .store
+        .set_service_request_status(operator, number, RequestStatus::Closed, Vec::new(), agent.clone())
+        .await);
+    assert_eq!(r.status, RequestStatus::Closed);
+
+    // The operator's queue holds what was escalated to it, and filters.
+    let queue = |status| {
+        f.store.service_requests(
+            operator,
+            RequestQuery {
+                status,
+                limit: 50,
+                ..RequestQuery::default()
+            },
+        )
+    };
+    let ids = |rs: Vec<partnerdesk_store::ServiceRequest>| rs.iter().map(|r| r.id).collect::<Vec<_>>();
+    assert_eq!(ids(ok(queue(None).await)), [number]);
+    assert_eq!(ids(ok(queue(Some(RequestStatus::Open)).await)), Vec::<i64>::new());
+    let log = ok(f
+        .store
+        .activity(
+            f.provider.id,
+            ActivityQuery {
+                limit: 50,
+                ..ActivityQuery::default()
+            },
+        )
+        .await);
+    let escalations = log
+        .iter()
+        .filter(|e| e.action == Action::ServiceRequestEscalated)
+        .count();
+    assert_eq!(escalations, 2, "the provider's log has both steps up");
+}
+
+#[tokio::test]
 async fn the_queue_filters_by_status_severity_assignee_and_overdue_and_pages() {
     let f = fixture().await;
     let o = f.onboard("Fabrikam", "fabrikam").await;

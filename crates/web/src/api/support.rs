@@ -541,8 +541,9 @@ pub(crate) struct UpdateServiceRequest {
     status: Option<Value>,
     /// An admin or helpdesk agent's id; empty: nobody (Partnerdesk).
     assignee: Option<String>,
-    /// `true`: an indirect reseller hands the request to its indirect provider, with
-    /// `newNote.text` as the reason (Partnerdesk).
+    /// `true`: hands the request one level up, with `newNote.text` as the reason
+    /// (Partnerdesk): an indirect reseller to its indirect provider, a direct partner or
+    /// an indirect provider to the deployment's operator.
     escalate: Option<bool>,
 }
 

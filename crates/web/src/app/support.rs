@@ -306,12 +306,12 @@ async fn opening(
 /// The mail that tells a request's customer contact what its partner did (`note`: the
 /// answer), with the partner's support contact.
 async fn to_customer(
-    state: &AppState,
+    desk: Desk<'_>,
     request: &ServiceRequest,
     kind: MailKind,
     note: Option<&str>,
 ) -> Result<Mail, AppError> {
-    let profile = state.store.support_profile(request.partner_id).await?;
+    let profile = desk.store.support_profile(request.partner_id).await?;
     let contact = profile
         .map(|p| {
             [p.email, p.telephone]
@@ -333,7 +333,7 @@ async fn to_customer(
     .arg("contact", contact)
     .arg(
         "link",
-        format!("{}/customer/support/{}", state.settings.public_url, request.id),
+        format!("{}/customer/support/{}", desk.public_url, request.id),
     );
     if let Some(note) = note {
         mail = mail.arg("note", note);
@@ -364,11 +364,13 @@ pub async fn customer_requests(
     Ok(state.store.service_requests(viewer, query).await?)
 }
 
-/// Whose eyes a request is read with: a partner's or the customer's.
+/// Whose eyes a request is read with: a partner's, the customer's, or the operator's (at
+/// the command line, named as the actor says).
 #[derive(Clone, Copy)]
 pub enum Reader<'a> {
     Partner(&'a Caller),
     Customer(&'a CustomerCaller),
+    Operator(&'a Actor),
 }
 
 impl Reader<'_> {
@@ -376,29 +378,70 @@ impl Reader<'_> {
         match self {
             Reader::Partner(c) => SupportViewer::Partner(c.partner_id()),
             Reader::Customer(c) => SupportViewer::Customer(c.user.customer_id),
+            Reader::Operator(_) => SupportViewer::Operator,
         }
     }
 
-    fn actor(&self) -> partnerdesk_domain::audit::Actor {
+    fn actor(&self) -> Actor {
         match self {
             Reader::Partner(c) => c.actor(),
             Reader::Customer(c) => c.actor(),
+            Reader::Operator(actor) => (*actor).clone(),
         }
     }
 
     fn require(&self, permission: Permission) -> Result<(), AppError> {
         match self {
             Reader::Partner(c) => c.require(permission),
-            Reader::Customer(_) => Ok(()),
+            Reader::Customer(_) | Reader::Operator(_) => Ok(()),
+        }
+    }
+
+    /// Whether it reads for a partner or the operator: one who answers the customer.
+    fn answers(&self) -> bool {
+        !matches!(self, Reader::Customer(_))
+    }
+}
+
+/// What the use cases that write to a request's customer need: the store and the address
+/// its links lead to. The server has them in its state; the command line from its
+/// configuration.
+#[derive(Clone, Copy)]
+pub struct Desk<'a> {
+    pub store: &'a partnerdesk_store::Store,
+    pub public_url: &'a str,
+}
+
+impl<'a> From<&'a AppState> for Desk<'a> {
+    fn from(state: &'a AppState) -> Self {
+        Desk {
+            store: &state.store,
+            public_url: &state.settings.public_url,
         }
     }
 }
 
+/// A page of the requests escalated to the operator.
+pub async fn operator_queue(
+    store: &partnerdesk_store::Store,
+    query: RequestQuery,
+) -> Result<Vec<ServiceRequest>, AppError> {
+    Ok(store.service_requests(SupportViewer::Operator, query).await?)
+}
+
 /// One request with its thread as the reader may see it.
 pub async fn request(state: &AppState, reader: Reader<'_>, id: i64) -> Result<ServiceRequest, AppError> {
+    read(&state.store, reader, id).await
+}
+
+/// One request with its thread as the reader may see it, from `store`.
+pub async fn read(
+    store: &partnerdesk_store::Store,
+    reader: Reader<'_>,
+    id: i64,
+) -> Result<ServiceRequest, AppError> {
     reader.require(Permission::ViewSupport)?;
-    state
-        .store
+    store
         .service_request(reader.viewer(), id)
         .await
         .map_err(not_found)
@@ -425,25 +468,26 @@ pub async fn file(
 
 /// Adds a note. Customers' notes are public; a partner chooses who reads it.
 pub async fn add_note(
-    state: &AppState,
+    desk: impl Into<Desk<'_>>,
     reader: Reader<'_>,
     id: i64,
     text: &str,
     visibility: Visibility,
 ) -> Result<ServiceRequest, AppError> {
+    let desk = desk.into();
     reader.require(Permission::WorkSupport)?;
     let text = parse_note(text).map_err(AppError::Invalid)?;
-    let visibility = match reader {
-        Reader::Customer(_) => Visibility::Public,
-        Reader::Partner(_) => visibility,
+    let visibility = if reader.answers() {
+        visibility
+    } else {
+        Visibility::Public
     };
     let mut mails = Vec::new();
-    if matches!(reader, Reader::Partner(_)) && visibility == Visibility::Public {
-        let current = request(state, reader, id).await?;
-        mails.push(to_customer(state, &current, MailKind::ServiceRequestAnswered, Some(&text)).await?);
+    if reader.answers() && visibility == Visibility::Public {
+        let current = read(desk.store, reader, id).await?;
+        mails.push(to_customer(desk, &current, MailKind::ServiceRequestAnswered, Some(&text)).await?);
     }
-    state
-        .store
+    desk.store
         .add_service_request_note(reader.viewer(), id, visibility, text, mails, reader.actor())
         .await
         .map_err(not_found)
@@ -452,11 +496,12 @@ pub async fn add_note(
 /// Moves a request to `status`: a customer closes or reopens; a partner also waits for
 /// the customer.
 pub async fn set_status(
-    state: &AppState,
+    desk: impl Into<Desk<'_>>,
     reader: Reader<'_>,
     id: i64,
     status: &str,
 ) -> Result<ServiceRequest, AppError> {
+    let desk = desk.into();
     reader.require(Permission::WorkSupport)?;
     let status = RequestStatus::parse(status)
         .map_err(|rule| AppError::field(FieldError::new(Field::RequestStatus, rule)))?;
@@ -466,14 +511,13 @@ pub async fn set_status(
         RequestStatus::Open => None,
     };
     let mut mails = Vec::new();
-    if let (Reader::Partner(_), Some(kind)) = (reader, told) {
-        let current = request(state, reader, id).await?;
+    if let (true, Some(kind)) = (reader.answers(), told) {
+        let current = read(desk.store, reader, id).await?;
         if current.status != status {
-            mails.push(to_customer(state, &current, kind, None).await?);
+            mails.push(to_customer(desk, &current, kind, None).await?);
         }
     }
-    state
-        .store
+    desk.store
         .set_service_request_status(reader.viewer(), id, status, mails, reader.actor())
         .await
         .map_err(not_found)
@@ -520,19 +564,36 @@ pub async fn agents(state: &AppState, caller: &Caller) -> Result<Vec<(PartnerUse
         .collect())
 }
 
-/// The provider the caller may escalate `request` to, by name: the indirect provider it
-/// sells this customer through, while the request is addressed to the caller (an indirect
-/// reseller) and wasn't escalated yet.
+/// Whom a request goes to when the caller escalates it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EscalationTarget {
+    /// The indirect provider the caller (an indirect reseller) sells the customer through,
+    /// by name.
+    Provider(String),
+    /// The deployment's operator.
+    Operator,
+}
+
+/// Whom the caller may escalate `request` to, if anyone: an indirect reseller the request
+/// addressed to it to its indirect provider; a direct partner or an indirect provider a
+/// request addressed or escalated to it, and not yet escalated further, to the operator.
 pub async fn escalation_target(
     state: &AppState,
     caller: &Caller,
     request: &ServiceRequest,
-) -> Result<Option<String>, AppError> {
-    let addressed_here = request.partner_id == caller.partner_id() && request.escalated_to.is_none();
-    if !addressed_here
-        || caller.kind() != PartnerKind::IndirectReseller
-        || !caller.can(Permission::WorkSupport)
-    {
+) -> Result<Option<EscalationTarget>, AppError> {
+    if !caller.can(Permission::WorkSupport) {
+        return Ok(None);
+    }
+    if caller.kind() != PartnerKind::IndirectReseller {
+        let top = request
+            .escalated_to
+            .as_ref()
+            .map_or(request.partner_id, |(provider, _)| *provider);
+        let open = top == caller.partner_id() && request.escalated_to_operator.is_none();
+        return Ok(open.then_some(EscalationTarget::Operator));
+    }
+    if request.partner_id != caller.partner_id() || request.escalated_to.is_some() {
         return Ok(None);
     }
     let customer = state
@@ -543,11 +604,14 @@ pub async fn escalation_target(
         return Ok(None);
     };
     let providers = state.store.providers_of(caller.partner_id()).await?;
-    Ok(providers.into_iter().find(|p| p.id == provider).map(|p| p.name))
+    Ok(providers
+        .into_iter()
+        .find(|p| p.id == provider)
+        .map(|p| EscalationTarget::Provider(p.name)))
 }
 
-/// Escalates a request addressed to the caller (an indirect reseller) to its indirect
-/// provider, with `reason` for the partners' eyes only.
+/// Escalates a request one level up ([`escalation_target`]), with `reason` for the eyes of
+/// the partners and the operator only.
 pub async fn escalate(
     state: &AppState,
     caller: &Caller,

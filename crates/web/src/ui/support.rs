@@ -86,9 +86,14 @@ pub fn request_row(locale: Locale, r: &ServiceRequest, reader: Reader) -> Reques
         resolution_due: date(r.resolution_due),
         escalated_to: r
             .escalated_to
-            .as_ref()
+            .iter()
             .map(|(_, name)| name.clone())
-            .unwrap_or_default(),
+            .chain(
+                r.escalated_to_operator
+                    .map(|_| i18n::text(locale, "support-operator")),
+            )
+            .collect::<Vec<_>>()
+            .join(", "),
         overdue: support::is_overdue(
             r.status,
             r.first_response_due,
@@ -154,7 +159,15 @@ pub fn notes(locale: Locale, r: &ServiceRequest) -> Vec<NoteView> {
     r.notes
         .iter()
         .map(|n| NoteView {
-            author: n.author_name.clone(),
+            author: if n.by_operator {
+                i18n::text_with(
+                    locale,
+                    "support-note-by-operator",
+                    &[("name", partnerdesk_domain::Arg::Text(n.author_name.clone()))],
+                )
+            } else {
+                n.author_name.clone()
+            },
             by_customer: n.by_customer,
             at: format_date_time(locale, n.created_at),
             text: n.text.clone(),

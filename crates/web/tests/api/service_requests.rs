@@ -1,5 +1,5 @@
 //! Support through the API: the support profile, service requests opened on a customer's
-//! behalf, worked (notes, status, assignment), escalated by a reseller to its provider,
+//! behalf, worked (notes, status, assignment), escalated (a reseller to its provider, the partner at the top to the operator),
 //! listed with filters and pages — and bad input refused naming the field.
 
 use partnerdesk_domain::partner::Role;
@@ -245,7 +245,18 @@ async fn a_request_is_opened_once_worked_and_refused_when_incomplete() {
     )
     .await;
     expect(read_only, StatusCode::FORBIDDEN).await;
-    let escalate = expect(
+    // The partner at the top hands it to the operator, once.
+    let escalated = expect(
+        send(patch(
+            json!({"escalate": true, "newNote": {"text": "Please help"}}),
+        ))
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert!(escalated["escalatedToOperatorDate"].is_string(), "{escalated}");
+    assert_eq!(escalated["escalatedTo"], json!(null));
+    let again = expect(
         send(patch(
             json!({"escalate": true, "newNote": {"text": "Please help"}}),
         ))
@@ -254,9 +265,9 @@ async fn a_request_is_opened_once_worked_and_refused_when_incomplete() {
     )
     .await;
     assert_eq!(
-        fields(&escalate),
+        fields(&again),
         [("escalate".to_owned(), "EscalationUnavailable".to_owned())],
-        "a provider has nobody above it"
+        "the operator has nobody above it"
     );
     let under_customer = expect(
         app.get(&format!("/v1/customers/{customer}/servicerequests/{id}"))
@@ -308,6 +319,7 @@ async fn a_reseller_escalates_to_its_provider_who_sees_no_internal_note_of_the_r
     .await;
     let escalated = expect(escalated, StatusCode::OK).await;
     assert_eq!(escalated["escalatedTo"]["id"], json!(app.provider.id.to_string()));
+    assert_eq!(escalated["escalatedToOperatorDate"], json!(null));
 
     let seen = expect(app.get(&path).await, StatusCode::OK).await;
     let texts: Vec<_> = seen["notes"]

@@ -14,6 +14,7 @@ use crate::support::{TestApp, customer_body};
 async fn the_support_pages_in_every_language() {
     let app = TestApp::spawn().await;
     let reseller = app.resellers[0].clone();
+    let mut numbers = Vec::new();
     for locale in Locale::ALL {
         let tag = locale.tag();
         let lower = tag.to_lowercase();
@@ -62,6 +63,7 @@ async fn the_support_pages_in_every_language() {
         let path = customer.path().await;
         assert!(path.starts_with("/customer/support/"), "{tag}: {path}");
         let number = path.rsplit('/').next().unwrap_or_default().to_owned();
+        numbers.push(number.clone());
         customer
             .assert_accessible(&format!("{tag} customer request"))
             .await;
@@ -133,5 +135,20 @@ async fn the_support_pages_in_every_language() {
     );
     provider.assert_accessible("provider queue on a phone").await;
     provider.screenshot("support-4-provider-queue-phone").await;
+
+    // At the top, the provider hands one to the operator.
+    provider.goto(&format!("/support/{}", numbers[0])).await;
+    provider.fill("reason", "Needs the vendor's engineers").await;
+    provider.click("escalate").await;
+    let escalated = provider.text("[data-testid=escalated-to]").await;
+    assert!(escalated.contains("the operator"), "{escalated}");
+    assert!(
+        !provider.has("[data-testid=escalate-form]").await,
+        "nobody above the operator"
+    );
+    provider
+        .assert_accessible("request escalated to the operator")
+        .await;
+    provider.screenshot("support-5-escalated-to-operator-phone").await;
     provider.close().await;
 }

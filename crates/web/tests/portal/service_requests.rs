@@ -266,9 +266,27 @@ async fn a_request_goes_from_the_customer_to_the_reseller_and_up_to_the_provider
     assert!(theirs.contains("Looks tenant-wide"));
     assert!(theirs.contains("All of them"));
     assert!(!theirs.contains("Check the MFA policy"));
+    // The provider, at the top, hands it to the operator; then nobody is above it.
+    assert!(theirs.contains("Escalate to the operator"), "{}", theirs.text);
+    let to_operator = provider
+        .post(
+            &format!("/support/{id}/escalate"),
+            &[("csrf", &theirs.csrf()), ("reason", "Needs the vendor")],
+        )
+        .await;
+    assert_eq!(to_operator.status, StatusCode::SEE_OTHER, "{}", to_operator.text);
+    let theirs = provider.get(&format!("/support/{id}")).await;
     assert!(
-        !theirs.contains("Escalate to"),
-        "a provider has nobody above it here"
+        theirs
+            .html
+            .contains(r#"data-testid="escalated-to">Provider, the operator<"#),
+        "{}",
+        theirs.text
+    );
+    assert!(!theirs.contains("Escalate to"));
+    assert!(
+        !agent.get(&format!("/support/{id}")).await.contains("Escalate to"),
+        "the reseller escalated once"
     );
 
     // The customer closes it; a second click changes nothing; it can be reopened.

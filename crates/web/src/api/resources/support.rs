@@ -189,6 +189,10 @@ pub struct ServiceRequestResource {
     pub overdue: bool,
     /// The indirect provider it was escalated to (Partnerdesk).
     pub escalated_to: Option<Organization>,
+    /// When it was escalated to the deployment's operator (Partnerdesk).
+    #[serde(with = "time::serde::rfc3339::option")]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub escalated_to_operator_date: Option<OffsetDateTime>,
     /// The reading partner's agent working on it (Partnerdesk).
     pub assignee: Option<Agent>,
     /// The thread, oldest first, as the caller may read it.
@@ -263,6 +267,7 @@ impl ServiceRequestResource {
                 id: id.to_string(),
                 name: name.clone(),
             }),
+            escalated_to_operator_date: r.escalated_to_operator,
             assignee: r.assignee.as_ref().map(|(id, email)| Agent {
                 id: id.to_string(),
                 email: email.clone(),

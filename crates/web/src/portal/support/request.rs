@@ -1,17 +1,18 @@
 //! A service request as an agent works it: its details and due times, the thread as the
-//! partner may read it, and the forms to add a note, change the status, assign it and —
-//! for an indirect reseller — escalate it to its provider.
+//! partner may read it, and the forms to add a note, change the status, assign it and
+//! escalate it: an indirect reseller to its provider, the partner at the top to the
+//! operator.
 
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
-use partnerdesk_domain::FieldError;
 use partnerdesk_domain::partner::Permission;
 use partnerdesk_domain::support::{RequestStatus, Visibility};
+use partnerdesk_domain::{FieldError, Locale};
 use serde::Deserialize;
 
-use crate::app::support::{self, Reader as AppReader};
+use crate::app::support::{self, EscalationTarget, Reader as AppReader};
 use crate::app::{AppError, customers};
 use crate::i18n;
 use crate::portal::session::{Can, SignedIn, guard};
@@ -36,8 +37,33 @@ struct RequestPage {
     statuses: Vec<(String, String)>,
     agents: Vec<(String, String)>,
     assignee: String,
-    escalate_to: Option<String>,
+    escalate_to: Option<EscalateView>,
     form: Outcome,
+}
+
+/// The escalation form's heading and what it does.
+struct EscalateView {
+    title: String,
+    hint: String,
+}
+
+impl EscalateView {
+    fn new(locale: Locale, target: EscalationTarget) -> Self {
+        match target {
+            EscalationTarget::Provider(provider) => Self {
+                title: i18n::text_with(
+                    locale,
+                    "support-escalate-title",
+                    &[("provider", partnerdesk_domain::Arg::Text(provider))],
+                ),
+                hint: i18n::text(locale, "support-escalate-hint"),
+            },
+            EscalationTarget::Operator => Self {
+                title: i18n::text(locale, "support-escalate-operator-title"),
+                hint: i18n::text(locale, "support-escalate-operator-hint"),
+            },
+        }
+    }
 }
 
 /// A refused form's values and its message, shown again.
@@ -83,13 +109,11 @@ async fn render(state: &AppState, user: &SignedIn, id: i64, form: Outcome) -> Re
     let caller = &user.caller;
     let found = support::request(state, AppReader::Partner(caller), id).await?;
     let can_work = user.can(Permission::WorkSupport);
-    let escalate_to = if can_work {
-        support::escalation_target(state, caller, &found).await?
-    } else {
-        None
-    };
+    let escalate_to = support::escalation_target(state, caller, &found)
+        .await?
+        .map(|target| EscalateView::new(locale, target));
     let mut shown = vec![Visibility::Public, Visibility::Internal];
-    if found.escalated_to.is_some() {
+    if found.escalated_to.is_some() || found.escalated_to_operator.is_some() {
         shown.insert(1, Visibility::Partners);
     }
     let agents = if can_work {
