@@ -33,6 +33,10 @@ pub enum MailKind {
     ServiceRequestWaiting,
     /// To the customer: the partner closed the request.
     ServiceRequestClosed,
+    /// To an indirect provider's support address: its reseller escalated a request to it.
+    ServiceRequestEscalated,
+    /// To the operator's support address: a partner escalated a request to it.
+    ServiceRequestEscalatedToOperator,
     /// To an invited partner user: a link to set a password (minted when it is sent).
     UserInvitation,
     /// To a customer's admin: a partner asks to become its reseller, with the link to
@@ -116,6 +120,8 @@ mod tests {
                 "service-request-answered",
                 "service-request-waiting",
                 "service-request-closed",
+                "service-request-escalated",
+                "service-request-escalated-to-operator",
                 "user-invitation",
                 "relationship-request",
                 "invoice-ready"

@@ -80,6 +80,9 @@ pub struct Config {
     /// The address people reach the portals at, for links in mail; unset: `http://` and
     /// `listen`.
     pub public_url: Option<String>,
+    /// The operator's support address: mail about the service requests that partners
+    /// escalate to the operator goes there. Unset: none is sent.
+    pub operator_email: Option<String>,
     /// The `custom` profile's rules.
     pub custom_profile: Option<CustomProfile>,
 }
@@ -150,6 +153,7 @@ impl Default for Config {
             smtp_url: None,
             mail_from: "Partnerdesk <no-reply@partnerdesk.example>".into(),
             public_url: None,
+            operator_email: None,
             custom_profile: None,
         }
     }
@@ -181,7 +185,8 @@ impl Config {
             .merge(Serialized::globals(overrides))
             .extract()
             .context("invalid configuration (see README: Configuration)")?;
-        config.profile()?;
+        // Every value checked now, before any command opens the database.
+        config.settings()?;
         Ok(config)
     }
 
@@ -236,6 +241,15 @@ impl Config {
             Some(url) => url.trim_end_matches('/').to_owned(),
             None => format!("http://{}", self.listen),
         };
+        settings.operator_email = self
+            .operator_email
+            .as_deref()
+            .map(|e| {
+                partnerdesk_domain::email::Email::parse(e)
+                    .map(|e| e.as_str().to_owned())
+                    .map_err(|_| anyhow::anyhow!("operator_email {e:?} is not an email address"))
+            })
+            .transpose()?;
         settings.metrics = match (self.metrics, self.metrics_token.as_deref()) {
             (MetricsMode::Off, _) => Metrics::Off,
             (MetricsMode::Public, _) => Metrics::Public,

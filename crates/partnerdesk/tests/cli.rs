@@ -373,6 +373,12 @@ fn unknown_configuration_and_database_urls_are_startup_errors() {
     );
     let missing = run(&[("PARTNERDESK_DATABASE_URL", "sqlite:///nonexistent/dir/typo.db")]);
     assert!(String::from_utf8_lossy(&missing.stderr).contains("does not exist"));
+    let operator = run(&[("PARTNERDESK_OPERATOR_EMAIL", "desk at operator")]);
+    assert!(
+        String::from_utf8_lossy(&operator.stderr)
+            .contains(r#"operator_email "desk at operator" is not an email address"#),
+        "checked before anything runs"
+    );
 }
 
 /// Starts `serve` on a free port; returns the child, its base URL and what it printed.

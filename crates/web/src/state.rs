@@ -68,6 +68,9 @@ pub struct Settings {
     pub mail_from: String,
     /// The address people reach the portals at, for links in mail.
     pub public_url: String,
+    /// Where mail about requests escalated to the operator goes; none: nowhere (the
+    /// operator reads `partnerdesk support list`).
+    pub operator_email: Option<String>,
 }
 
 /// Who may read `/metrics`.
@@ -107,6 +110,7 @@ impl Settings {
             smtp_url: None,
             mail_from: "Partnerdesk <no-reply@partnerdesk.example>".into(),
             public_url: "http://127.0.0.1:8080".into(),
+            operator_email: None,
         }
     }
 }

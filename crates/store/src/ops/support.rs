@@ -549,16 +549,18 @@ impl Store {
     /// Escalates a request `partner` is on one level up: an indirect reseller's (addressed
     /// to it) to the indirect provider it sells this customer through; a direct partner's or
     /// an indirect provider's (addressed or escalated to it) to the operator. `reason` goes
-    /// to the thread for the partners and the operator only. `None` when there is nobody
-    /// to escalate to, or the request went up from `partner` already.
+    /// to the thread for the partners and the operator only, and `mails` tell whom it went
+    /// to. `None` when there is nobody to escalate to, or the request went up from `partner`
+    /// already.
     pub async fn escalate_service_request(
         &self,
         partner: PartnerId,
         request: i64,
         reason: String,
+        mails: Vec<Mail>,
         actor: Actor,
     ) -> Result<Option<ServiceRequest>, StoreError> {
-        self.write_with((reason, actor), move |c, (reason, actor)| {
+        self.write_with((reason, mails, actor), move |c, (reason, mails, actor)| {
             Box::pin(async move {
                 let viewer = SupportViewer::Partner(partner);
                 lock(c, request).await?;
@@ -592,6 +594,7 @@ impl Store {
                 )
                 .await?;
                 activity::record(c, actor, &change).await?;
+                outbox::enqueue(c, mails).await?;
                 detail(c, viewer, request).await.map(Some)
             })
         })

@@ -2,7 +2,9 @@
 //! reseller it buys from and that reseller's provider: who sees what, the thread's
 //! visibility, statuses, assignment, escalation and the queue's filters.
 
+use partnerdesk_domain::Locale;
 use partnerdesk_domain::audit::{Action, Actor, Channel};
+use partnerdesk_domain::mail::{Mail, MailKind};
 use partnerdesk_domain::support::{
     NewRequest, NewRequestInput, RequestStatus, Severity, SupportProfile, Targets, Visibility,
 };
@@ -180,7 +182,13 @@ async fn a_request_travels_from_the_customer_to_the_reseller_and_up_to_the_provi
 
     let escalated = ok(f
         .store
-        .escalate_service_request(f.reseller.id, number, "Tenant-wide outage?".into(), agent.clone())
+        .escalate_service_request(
+            f.reseller.id,
+            number,
+            "Tenant-wide outage?".into(),
+            Vec::new(),
+            agent.clone(),
+        )
         .await)
     .unwrap_or_else(|| panic!("escalated"));
     assert_eq!(
@@ -189,7 +197,7 @@ async fn a_request_travels_from_the_customer_to_the_reseller_and_up_to_the_provi
     );
     assert_eq!(
         ok(f.store
-            .escalate_service_request(f.reseller.id, number, String::new(), agent.clone())
+            .escalate_service_request(f.reseller.id, number, String::new(), Vec::new(), agent.clone())
             .await),
         None,
         "once only"
@@ -313,9 +321,16 @@ async fn the_partner_at_the_top_escalates_to_the_operator_who_reads_no_internal_
     };
     ok(note(reseller, Visibility::Internal, "reseller only").await);
     // The reseller's escalation goes to its provider, never past it.
+    // Each step up writes the mail that tells whom it went to; a refused one writes none.
     let up = |partner, reason: &str| {
+        let mail = Mail::new(
+            MailKind::ServiceRequestEscalated,
+            "up@example.com",
+            Locale::EnUs,
+            partner,
+        );
         f.store
-            .escalate_service_request(partner, number, reason.into(), agent.clone())
+            .escalate_service_request(partner, number, reason.into(), vec![mail], agent.clone())
     };
     let r = ok(up(f.reseller.id, "over to the provider").await).unwrap_or_else(|| panic!("escalated"));
     assert_eq!(r.escalated_to_operator, None);
@@ -384,6 +399,7 @@ async fn the_partner_at_the_top_escalates_to_the_operator_who_reads_no_internal_
         .filter(|e| e.action == Action::ServiceRequestEscalated)
         .count();
     assert_eq!(escalations, 2, "the provider's log has both steps up");
+    assert_eq!(ok(f.store.outbox(None, true, 10).await).len(), 2);
 }
 
 #[tokio::test]

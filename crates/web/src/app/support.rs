@@ -567,9 +567,8 @@ pub async fn agents(state: &AppState, caller: &Caller) -> Result<Vec<(PartnerUse
 /// Whom a request goes to when the caller escalates it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EscalationTarget {
-    /// The indirect provider the caller (an indirect reseller) sells the customer through,
-    /// by name.
-    Provider(String),
+    /// The indirect provider the caller (an indirect reseller) sells the customer through.
+    Provider { id: PartnerId, name: String },
     /// The deployment's operator.
     Operator,
 }
@@ -607,7 +606,10 @@ pub async fn escalation_target(
     Ok(providers
         .into_iter()
         .find(|p| p.id == provider)
-        .map(|p| EscalationTarget::Provider(p.name)))
+        .map(|p| EscalationTarget::Provider {
+            id: p.id,
+            name: p.name,
+        }))
 }
 
 /// Escalates a request one level up ([`escalation_target`]), with `reason` for the eyes of
@@ -620,10 +622,70 @@ pub async fn escalate(
 ) -> Result<ServiceRequest, AppError> {
     caller.require(Permission::WorkSupport)?;
     let reason = parse_note(reason).map_err(AppError::Invalid)?;
+    let unavailable = || AppError::field(FieldError::new(Field::Escalate, Rule::EscalationUnavailable));
+    let current = request(state, Reader::Partner(caller), id).await?;
+    let target = escalation_target(state, caller, &current)
+        .await?
+        .ok_or_else(unavailable)?;
+    let mails = escalation_mail(state, &current, target, &reason)
+        .await?
+        .into_iter()
+        .collect();
     state
         .store
-        .escalate_service_request(caller.partner_id(), id, reason, caller.actor())
+        .escalate_service_request(caller.partner_id(), id, reason, mails, caller.actor())
         .await
         .map_err(not_found)?
-        .ok_or_else(|| AppError::field(FieldError::new(Field::Escalate, Rule::EscalationUnavailable)))
+        .ok_or_else(unavailable)
+}
+
+/// The mail that tells `target` what was escalated to it and why: to the provider's
+/// support address, or the operator's; none where it has none.
+async fn escalation_mail(
+    state: &AppState,
+    request: &ServiceRequest,
+    target: EscalationTarget,
+    reason: &str,
+) -> Result<Option<Mail>, AppError> {
+    let (kind, to, locale, link) = match target {
+        EscalationTarget::Provider { id, .. } => {
+            let Some(to) = state
+                .store
+                .support_profile(id)
+                .await?
+                .map(|p| p.email)
+                .filter(|e| !e.is_empty())
+            else {
+                return Ok(None);
+            };
+            let kind = state.store.partner(id).await?.kind;
+            let locale = support_staff_locale(kind, &state.store.partner_users(id).await?, &to);
+            let link = format!("{}/support/{}", state.settings.public_url, request.id);
+            (MailKind::ServiceRequestEscalated, to, locale, link)
+        }
+        EscalationTarget::Operator => {
+            let Some(to) = state.settings.operator_email.clone() else {
+                return Ok(None);
+            };
+            (
+                MailKind::ServiceRequestEscalatedToOperator,
+                to,
+                Locale::EnUs,
+                String::new(),
+            )
+        }
+    };
+    let (by_id, by) = request
+        .escalated_to
+        .clone()
+        .unwrap_or((request.partner_id, request.partner_name.clone()));
+    Ok(Some(
+        Mail::new(kind, &to, locale, by_id)
+            .arg("number", request.id)
+            .arg("title", &request.title)
+            .arg("customer", &request.company_name)
+            .arg("partner", by)
+            .arg("note", reason)
+            .arg("link", link),
+    ))
 }

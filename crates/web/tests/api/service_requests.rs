@@ -494,3 +494,112 @@ async fn a_request_names_a_subscription_that_the_caller_sells() {
     .await;
     assert_eq!(hidden.status(), StatusCode::NOT_FOUND, "not its customer");
 }
+
+#[tokio::test]
+async fn each_escalation_mails_whom_it_went_to_in_their_language() {
+    use partnerdesk_domain::audit::Actor;
+    use partnerdesk_domain::mail::MailKind;
+    use partnerdesk_domain::profile::{CloudProfile, ProfileName};
+    use partnerdesk_domain::support::SupportProfile;
+
+    let mut settings = partnerdesk_web::Settings::new(
+        CloudProfile::builtin(ProfileName::Global).unwrap_or_else(|| unreachable!()),
+    );
+    settings.operator_email = Some("desk@operator.example".into());
+    let app = TestApp::spawn_configured(settings).await;
+    // The provider's support address is its lead's, who reads Russian.
+    let profile = SupportProfile {
+        email: "lead@provider.example".into(),
+        ..SupportProfile::default()
+    };
+    app.store
+        .set_support_profile(app.provider.id, profile, Actor::operator())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let lead = app
+        .store
+        .create_partner_user(
+            app.provider.id,
+            "lead@provider.example",
+            Role::HelpdeskAgent,
+            "x".into(),
+            Actor::operator(),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    app.store
+        .set_partner_user_locale(lead.id, Some("ru-RU".into()))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let reseller = app.resellers[0].clone();
+    let mut body = customer_body("mailedup");
+    body["associatedPartnerId"] = json!(reseller.id.to_string());
+    let customer = app.create_customer(&body).await;
+    let customer = customer["id"].as_str().unwrap_or_default().to_owned();
+    let reseller_token = app
+        .token_for(&reseller, Role::AdminAgent, "admin@reseller-one.example")
+        .await;
+    let created = send(
+        app.request_as(&reseller_token, Method::POST, "/v1/servicerequests/en-US")
+            .json(&request_body(&customer, "Outage")),
+    )
+    .await;
+    let id = expect(created, StatusCode::CREATED).await["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let path = format!("/v1/servicerequests/{id}");
+    let up = |reason: &str| json!({"escalate": true, "newNote": {"text": reason}});
+    expect(
+        send(
+            app.request_as(&reseller_token, Method::PATCH, &path)
+                .json(&up("Tenant-wide")),
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    expect(
+        send(app.request(Method::PATCH, &path).json(&up("Needs the vendor"))).await,
+        StatusCode::OK,
+    )
+    .await;
+
+    let outbox = app
+        .store
+        .outbox(None, true, 10)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mail = |kind: MailKind| {
+        let found: Vec<_> = outbox.iter().filter(|m| m.kind == kind).collect();
+        assert_eq!(found.len(), 1, "{outbox:?}");
+        (
+            found[0].recipient.clone(),
+            partnerdesk_web::mail::render(found[0]),
+        )
+    };
+    let (to, provider) = mail(MailKind::ServiceRequestEscalated);
+    assert_eq!(to, "lead@provider.example");
+    assert_eq!(
+        provider.subject,
+        format!("[{id}] Передан от Reseller One: Outage")
+    );
+    assert!(provider.text.contains("> Tenant-wide"), "{}", provider.text);
+    assert!(
+        provider.text.contains(&format!("/support/{id}")),
+        "{}",
+        provider.text
+    );
+    let (to, operator) = mail(MailKind::ServiceRequestEscalatedToOperator);
+    assert_eq!(to, "desk@operator.example");
+    assert_eq!(
+        operator.subject,
+        format!("[{id}] Escalated to the operator by Provider: Outage")
+    );
+    assert!(
+        operator.text.contains(&format!("partnerdesk support show {id}"))
+            && operator.text.contains("> Needs the vendor"),
+        "{}",
+        operator.text
+    );
+}

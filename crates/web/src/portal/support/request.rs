@@ -50,7 +50,7 @@ struct EscalateView {
 impl EscalateView {
     fn new(locale: Locale, target: EscalationTarget) -> Self {
         match target {
-            EscalationTarget::Provider(provider) => Self {
+            EscalationTarget::Provider { name: provider, .. } => Self {
                 title: i18n::text_with(
                     locale,
                     "support-escalate-title",
