@@ -90,19 +90,12 @@ impl Store {
         Ok(oldest.map(|at| BillingPeriod::calendar_month(at.date())))
     }
 
-    /// Writes the invoices of `month` on `side`, one transaction each.
+    /// Writes the invoices of `month` on `side`: walks the open (party, currency) groups in
+    /// key order, [`GROUPS_PER_TRANSACTION`] at a time, and writes each page's invoices in
+    /// one transaction (each invoice whole or not at all), so that memory stays flat and a
+    /// close of many small invoices doesn't pay a commit for each.
     async fn close_month(&self, side: &SideColumns, month: BillingPeriod) -> Result<u64, StoreError> {
         let end = midnight(month.end.next_day().ok_or_else(|| corrupt("period"))?);
-        let sql = format!(
-            "SELECT DISTINCT {}, currency FROM charges WHERE {} IS NULL AND created_at < $1",
-            side.party, side.mark
-        );
-        let groups = self
-            .read(move |c| {
-                let sql = sql.clone();
-                Box::pin(async move { c.fetch_all(&sql, &[end.into()]).await })
-            })
-            .await?;
         // The rates in force as the close begins, kept with each invoice it writes.
         let rates: Arc<Rates> = Arc::new(
             self.tax_rates()
@@ -111,23 +104,33 @@ impl Store {
                 .map(|(country, rate)| (country.as_str().to_owned(), rate))
                 .collect(),
         );
+        let (side_name, party) = (side.side, side.party);
+        let mut after: Option<Group> = None;
         let mut written = 0;
-        for group in &groups {
-            let partner: PartnerId = group.uuid("partner_id")?;
-            let customer: Option<CustomerId> = match side.side {
-                Side::Cost => None,
-                Side::Customer => Some(group.uuid("customer_id")?),
-            };
-            let currency = Currency::parse(&group.text("currency")?).map_err(|_| corrupt("currency"))?;
-            let key = (side.side, partner, customer, currency, month, end, rates.clone());
-            if self
-                .write_with(key, |c, key| Box::pin(async move { write_invoice(c, key).await }))
-                .await?
-            {
-                written += 1;
+        loop {
+            let page = self
+                .write_with((after, rates.clone()), move |c, (after, rates)| {
+                    Box::pin(async move {
+                        let groups = open_groups(c, side_name, party, end, after.as_ref()).await?;
+                        let mut written = 0;
+                        for group in &groups {
+                            let key = (side_name, group.0, group.1, group.2, month, end, rates.clone());
+                            if write_invoice(c, &key).await? {
+                                written += 1;
+                            }
+                        }
+                        Ok((groups.last().copied(), written))
+                    })
+                })
+                .await?;
+            match page {
+                (Some(last), n) => {
+                    written += n;
+                    after = Some(last);
+                }
+                (None, _) => return Ok(written),
             }
         }
-        Ok(written)
     }
 
     /// A partner's invoices from the operator, newest first.
@@ -389,6 +392,56 @@ async fn write_invoice(
         outbox::enqueue(c, &[mail]).await?;
     }
     Ok(true)
+}
+
+/// An invoice's party and currency: the partner, the customer on the customer side.
+type Group = (PartnerId, Option<CustomerId>, Currency);
+
+/// Invoices written per transaction of a close.
+const GROUPS_PER_TRANSACTION: i64 = 200;
+
+/// Up to [`GROUPS_PER_TRANSACTION`] of the (party, currency) groups with charges not yet
+/// invoiced on `side` written before `end`, in key order after `after`: an index range of
+/// the side's unbilled index.
+async fn open_groups(
+    c: &mut Conn<'_>,
+    side: Side,
+    party: &str,
+    end: OffsetDateTime,
+    after: Option<&Group>,
+) -> Result<Vec<Group>, StoreError> {
+    let mark = match side {
+        Side::Cost => COST.mark,
+        Side::Customer => CUSTOMER.mark,
+    };
+    let mut params = vec![end.into(), GROUPS_PER_TRANSACTION.into()];
+    let bound = match (side, after) {
+        (_, None) => String::new(),
+        (Side::Cost, Some((partner, _, currency))) => {
+            params.extend([id(*partner), currency.code().into()]);
+            " AND (partner_id, currency) > ($3, $4)".to_owned()
+        }
+        (Side::Customer, Some((partner, customer, currency))) => {
+            let customer = customer.ok_or_else(|| corrupt("customer"))?;
+            params.extend([id(*partner), id(customer), currency.code().into()]);
+            " AND (partner_id, customer_id, currency) > ($3, $4, $5)".to_owned()
+        }
+    };
+    let sql = format!(
+        "SELECT DISTINCT {party}, currency FROM charges WHERE {mark} IS NULL AND created_at < $1{bound} \
+         ORDER BY {party}, currency LIMIT $2"
+    );
+    let rows = c.fetch_all(&sql, &params).await?;
+    rows.iter()
+        .map(|row| {
+            let customer = match side {
+                Side::Cost => None,
+                Side::Customer => Some(row.uuid("customer_id")?),
+            };
+            let currency = Currency::parse(&row.text("currency")?).map_err(|_| corrupt("currency"))?;
+            Ok((row.uuid("partner_id")?, customer, currency))
+        })
+        .collect()
 }
 
 /// The tax rates by country code.

@@ -502,6 +502,34 @@ async fn a_month_close_that_fails_midway_leaves_no_partial_invoice_and_completes
 }
 
 #[tokio::test]
+async fn a_month_close_writes_its_invoices_a_page_at_a_time_numbered_without_gaps() {
+    let f = fixture().await;
+    // More customers than one transaction of a close takes (200).
+    let mut customers = Vec::new();
+    for i in 0..205 {
+        customers.push(
+            f.onboard(&format!("Paged {i}"), &format!("paged{i}"))
+                .await
+                .customer
+                .id,
+        );
+    }
+    let next_month = add_months(OffsetDateTime::now_utc().date(), 1).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(ok(f.store.close_months(next_month).await), 206);
+    assert_eq!(invoiced_counts(&f.store).await, (205, 206));
+    let mut numbers = Vec::new();
+    for customer in customers {
+        let invoices = ok(f.store.customer_invoices(f.provider.id, customer).await);
+        assert_eq!(invoices.len(), 1, "one invoice per customer");
+        numbers.push(invoices[0].number.clone());
+    }
+    numbers.sort();
+    let expected: Vec<_> = (1..=205).map(|n| format!("C{n:09}")).collect();
+    assert_eq!(numbers, expected);
+    assert_eq!(ok(f.store.close_months(next_month).await), 0);
+}
+
+#[tokio::test]
 async fn customer_price_rules_are_kept_per_partner_and_price_the_renewal() {
     let f = fixture().await;
     let today = OffsetDateTime::now_utc().date();
