@@ -552,7 +552,9 @@ pub(crate) struct UpdateServiceRequest {
 pub(crate) struct NewNote {
     #[schema(min_length = 1, max_length = 10000)]
     text: Option<String>,
-    /// `public` (the customer reads it; the default), `partners` or `internal`.
+    /// `public` (the customer reads it; the default), `partners` (the partners on the
+    /// request and, once it is escalated to it, the operator) or `internal` (your
+    /// organization).
     #[schema(value_type = Option<String>, pattern = "^(public|partners|internal)$", example = "public")]
     visibility: Option<String>,
 }
