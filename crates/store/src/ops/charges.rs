@@ -326,6 +326,13 @@ impl Store {
         let limit = i64::try_from(limit.clamp(1, MAX_PAGE)).unwrap_or(1);
         let catalog = self.catalog().await?;
         let (after_at, limit_at) = (params.len() + 1, params.len() + 2);
+        // The bound only when there is one: `$n IS NULL OR ch.id > $n` keeps a generic
+        // plan (PostgreSQL's, after a few pages) from starting the index range there, so
+        // that each page would read the lines before it again.
+        let bound = match after {
+            Some(_) => format!(" AND ch.id > ${after_at}"),
+            None => format!(" AND ${after_at} IS NULL"),
+        };
         let sql = format!(
             "SELECT {CHARGE_COLUMNS}, cu.company_name, cu.domain, cu.country, o.created_at AS ordered_at, \
              s.friendly_name, t.term_start, p.mpn_id, r.mpn_id AS reseller_mpn_id, tx.percent \
@@ -333,7 +340,7 @@ impl Store {
              JOIN subscriptions s ON s.id = ch.subscription_id \
              JOIN subscription_terms t ON t.subscription_id = ch.subscription_id \
              JOIN partners p ON p.id = ch.partner_id LEFT JOIN partners r ON r.id = ch.reseller_id {tax} \
-             WHERE {condition} AND (${after_at} IS NULL OR ch.id > ${after_at}) ORDER BY ch.id LIMIT ${limit_at}"
+             WHERE {condition}{bound} ORDER BY ch.id LIMIT ${limit_at}"
         );
         self.read(move |c| {
             let (catalog, sql, params) = (catalog.clone(), sql.clone(), params.clone());

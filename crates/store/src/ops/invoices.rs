@@ -209,18 +209,22 @@ impl Store {
         self.read(move |c| {
             let (issuer, number) = (issuer.clone(), number.clone());
             Box::pin(async move {
-                let sql = format!(
-                    "SELECT {INVOICE_COLUMNS} FROM invoices WHERE partner_id = $1 AND side = $2 AND issuer = $3 \
-                     AND ($4 IS NULL OR customer_id = $4) AND ($5 IS NULL OR number = $5) \
-                     ORDER BY period_start DESC, number DESC"
+                // Each given value as its own condition (not `$4 IS NULL OR …`), so that
+                // every plan can look a customer's invoices up by its index and a number
+                // by the issuer's.
+                let mut params = vec![id(partner), side.into(), Value::from(&issuer)];
+                let mut sql = format!(
+                    "SELECT {INVOICE_COLUMNS} FROM invoices WHERE partner_id = $1 AND side = $2 AND issuer = $3"
                 );
-                let params = [
-                    id(partner),
-                    side.into(),
-                    Value::from(&issuer),
-                    opt_id(customer),
-                    Value::Text(number.as_deref()),
-                ];
+                if let Some(customer) = customer {
+                    params.push(id(customer));
+                    sql.push_str(&format!(" AND customer_id = ${}", params.len()));
+                }
+                if let Some(number) = number.as_deref() {
+                    params.push(Value::from(number));
+                    sql.push_str(&format!(" AND number = ${}", params.len()));
+                }
+                sql.push_str(" ORDER BY period_start DESC, number DESC");
                 let rows = c.fetch_all(&sql, &params).await?;
                 rows.iter().map(invoice_from).collect()
             })
