@@ -246,24 +246,15 @@ async fn a_request_is_opened_once_worked_and_refused_when_incomplete() {
     .await;
     expect(read_only, StatusCode::FORBIDDEN).await;
     // The partner at the top hands it to the operator, once.
-    let escalated = expect(
+    let escalate = || {
         send(patch(
             json!({"escalate": true, "newNote": {"text": "Please help"}}),
         ))
-        .await,
-        StatusCode::OK,
-    )
-    .await;
+    };
+    let escalated = expect(escalate().await, StatusCode::OK).await;
     assert!(escalated["escalatedToOperatorDate"].is_string(), "{escalated}");
     assert_eq!(escalated["escalatedTo"], json!(null));
-    let again = expect(
-        send(patch(
-            json!({"escalate": true, "newNote": {"text": "Please help"}}),
-        ))
-        .await,
-        StatusCode::BAD_REQUEST,
-    )
-    .await;
+    let again = expect(escalate().await, StatusCode::BAD_REQUEST).await;
     assert_eq!(
         fields(&again),
         [("escalate".to_owned(), "EscalationUnavailable".to_owned())],
@@ -516,21 +507,8 @@ async fn each_escalation_mails_whom_it_went_to_in_their_language() {
         .set_support_profile(app.provider.id, profile, Actor::operator())
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    let lead = app
-        .store
-        .create_partner_user(
-            app.provider.id,
-            "lead@provider.example",
-            Role::HelpdeskAgent,
-            "x".into(),
-            Actor::operator(),
-        )
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    app.store
-        .set_partner_user_locale(lead.id, Some("ru-RU".into()))
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    app.support_staff(&app.provider, "lead@provider.example", "ru-RU")
+        .await;
     let reseller = app.resellers[0].clone();
     let mut body = customer_body("mailedup");
     body["associatedPartnerId"] = json!(reseller.id.to_string());

@@ -412,21 +412,8 @@ async fn each_step_mails_the_other_side_in_its_language_and_waits_while_smtp_is_
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     // The reseller's support staff read French: mail to its support address is in French.
-    let lead = app
-        .store
-        .create_partner_user(
-            reseller.id,
-            "lead@reseller-one.example",
-            Role::HelpdeskAgent,
-            "x".into(),
-            Actor::operator(),
-        )
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    app.store
-        .set_partner_user_locale(lead.id, Some("fr-FR".into()))
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    app.support_staff(&reseller, "lead@reseller-one.example", "fr-FR")
+        .await;
     // A Québec customer, whose contact reads French.
     let mut body = crate::support::plain_customer_body("quebec");
     body["associatedPartnerId"] = json!(reseller.id.to_string());

@@ -131,6 +131,27 @@ impl TestApp {
         password
     }
 
+    /// A helpdesk agent of `partner` who reads `locale`: whose language mail to the
+    /// partner's support address is written in, when the address is theirs or their
+    /// colleagues read it too.
+    pub async fn support_staff(&self, partner: &Partner, email: &str, locale: &str) {
+        let user = self
+            .store
+            .create_partner_user(
+                partner.id,
+                email,
+                Role::HelpdeskAgent,
+                "x".into(),
+                Actor::operator(),
+            )
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        self.store
+            .set_partner_user_locale(user.id, Some(locale.into()))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+
     /// A new user of `partner` with `role`, and its API token.
     pub async fn token_for(&self, partner: &Partner, role: Role, email: &str) -> String {
         let user = self
