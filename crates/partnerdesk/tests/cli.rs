@@ -419,6 +419,15 @@ async fn serve(db: &TestDatabase, extra: &[&str]) -> (tokio::process::Child, Str
     (child, format!("http://{address}"), stdout)
 }
 
+/// The API token a demo's first start printed.
+fn demo_token(printed: &str) -> String {
+    printed
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("API token"))
+        .map(|t| t.trim().to_owned())
+        .unwrap_or_default()
+}
+
 fn terminate(child: &tokio::process::Child) {
     if let Some(pid) = child.id() {
         let _ = Command::new("kill").args(["-TERM", &pid.to_string()]).status();
@@ -430,11 +439,7 @@ async fn serve_seeds_a_demo_once_and_shuts_down_gracefully() {
     let db = TestDatabase::new().await;
     let (mut child, base, printed) = serve(&db, &[]).await;
     assert!(printed.contains("admin@partnerdesk.example"), "{printed}");
-    let token = printed
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("API token"))
-        .map(|t| t.trim().to_owned())
-        .unwrap_or_default();
+    let token = demo_token(&printed);
     let client = reqwest::Client::new();
     let health = client
         .get(format!("{base}/healthz"))
@@ -492,11 +497,7 @@ async fn serve_with_no_demo_seeds_nothing() {
 async fn the_operator_works_the_requests_escalated_to_it_from_the_command_line() {
     let db = TestDatabase::new().await;
     let (mut child, base, printed) = serve(&db, &[]).await;
-    let token = printed
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("API token"))
-        .map(|t| t.trim().to_owned())
-        .unwrap_or_default();
+    let token = demo_token(&printed);
     let client = reqwest::Client::new();
     let call = |method: reqwest::Method, path: &str, body: serde_json::Value| {
         let request = client

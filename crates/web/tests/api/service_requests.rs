@@ -27,6 +27,19 @@ fn request_body(customer: &str, title: &str) -> Value {
     })
 }
 
+/// A customer that the first indirect reseller sells to, and that reseller's admin agent's
+/// token.
+async fn reseller_customer(app: &TestApp, domain: &str) -> (String, String) {
+    let reseller = app.resellers[0].clone();
+    let mut body = customer_body(domain);
+    body["associatedPartnerId"] = json!(reseller.id.to_string());
+    let customer = app.create_customer(&body).await;
+    let token = app
+        .token_for(&reseller, Role::AdminAgent, "admin@reseller-one.example")
+        .await;
+    (customer["id"].as_str().unwrap_or_default().to_owned(), token)
+}
+
 #[tokio::test]
 async fn the_support_profile_is_published_by_admin_agents_and_checked() {
     let app = TestApp::spawn().await;
@@ -280,14 +293,7 @@ async fn a_request_is_opened_once_worked_and_refused_when_incomplete() {
 #[tokio::test]
 async fn a_reseller_escalates_to_its_provider_who_sees_no_internal_note_of_the_reseller() {
     let app = TestApp::spawn().await;
-    let reseller = app.resellers[0].clone();
-    let mut body = customer_body("viareseller");
-    body["associatedPartnerId"] = json!(reseller.id.to_string());
-    let customer = app.create_customer(&body).await;
-    let customer = customer["id"].as_str().unwrap_or_default().to_owned();
-    let reseller_token = app
-        .token_for(&reseller, Role::AdminAgent, "admin@reseller-one.example")
-        .await;
+    let (customer, reseller_token) = reseller_customer(&app, "viareseller").await;
     let as_reseller = |method: Method, path: &str| app.request_as(&reseller_token, method, path);
 
     let created =
@@ -509,14 +515,7 @@ async fn each_escalation_mails_whom_it_went_to_in_their_language() {
         .unwrap_or_else(|e| panic!("{e}"));
     app.support_staff(&app.provider, "lead@provider.example", "ru-RU")
         .await;
-    let reseller = app.resellers[0].clone();
-    let mut body = customer_body("mailedup");
-    body["associatedPartnerId"] = json!(reseller.id.to_string());
-    let customer = app.create_customer(&body).await;
-    let customer = customer["id"].as_str().unwrap_or_default().to_owned();
-    let reseller_token = app
-        .token_for(&reseller, Role::AdminAgent, "admin@reseller-one.example")
-        .await;
+    let (customer, reseller_token) = reseller_customer(&app, "mailedup").await;
     let created = send(
         app.request_as(&reseller_token, Method::POST, "/v1/servicerequests/en-US")
             .json(&request_body(&customer, "Outage")),
