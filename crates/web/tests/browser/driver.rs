@@ -88,10 +88,22 @@ impl Browser {
             caps.add_arg(arg).unwrap_or_else(|e| panic!("{e}"));
         }
         // A failed test leaves the session to a blocking teardown: keep its wait short.
-        let driver = WebDriver::builder(format!("http://127.0.0.1:{port}"), caps)
-            .request_timeout(Duration::from_secs(30))
-            .await
-            .unwrap_or_else(|e| panic!("starting Chromium: {e}"));
+        // Chromium starting on a loaded machine can drop the first session request: three
+        // tries before the test fails on it.
+        let mut attempt = 1;
+        let driver = loop {
+            let started = WebDriver::builder(format!("http://127.0.0.1:{port}"), caps.clone())
+                .request_timeout(Duration::from_secs(30))
+                .await;
+            match started {
+                Ok(driver) => break driver,
+                Err(e) if attempt == 3 => panic!("starting Chromium: {e}"),
+                Err(_) => {
+                    attempt += 1;
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                }
+            }
+        };
         Self {
             driver,
             base: base.to_owned(),
