@@ -261,22 +261,6 @@ page-error-text = The page couldn't be shown. Try again; if it happens again, qu
 page-unavailable-text = The service is temporarily unavailable. Try again in a moment.
 page-go-customers = Go to Customers
 
-## Dates
-
-month-1 = Jan
-month-2 = Feb
-month-3 = Mar
-month-4 = Apr
-month-5 = May
-month-6 = Jun
-month-7 = Jul
-month-8 = Aug
-month-9 = Sep
-month-10 = Oct
-month-11 = Nov
-month-12 = Dec
-date-format = { $month } { $day }, { $year }
-
 nav-activity = Activity
 activity-title = Activity
 activity-export = Export CSV

@@ -261,22 +261,6 @@ page-error-text = La page n'a pas pu être affichée. Réessayez ; si le probl
 page-unavailable-text = Le service est temporairement indisponible. Réessayez dans quelques instants.
 page-go-customers = Accéder aux clients
 
-## Dates
-
-month-1 = janv.
-month-2 = févr.
-month-3 = mars
-month-4 = avr.
-month-5 = mai
-month-6 = juin
-month-7 = juil.
-month-8 = août
-month-9 = sept.
-month-10 = oct.
-month-11 = nov.
-month-12 = déc.
-date-format = { $day } { $month } { $year }
-
 nav-activity = Activité
 activity-title = Activité
 activity-export = Exporter en CSV

@@ -267,22 +267,6 @@ page-error-text = Не удалось отобразить страницу. П�
 page-unavailable-text = Служба временно недоступна. Повторите попытку через некоторое время.
 page-go-customers = Перейти к клиентам
 
-## Dates
-
-month-1 = янв.
-month-2 = февр.
-month-3 = мар.
-month-4 = апр.
-month-5 = мая
-month-6 = июн.
-month-7 = июл.
-month-8 = авг.
-month-9 = сент.
-month-10 = окт.
-month-11 = нояб.
-month-12 = дек.
-date-format = { $day } { $month } { $year } г.
-
 nav-activity = Журнал
 activity-title = Журнал действий
 activity-export = Экспорт в CSV

@@ -252,22 +252,6 @@ page-error-text = 无法显示此页面。请重试；如果问题再次出现�
 page-unavailable-text = 服务暂时不可用。请稍后重试。
 page-go-customers = 转到客户页面
 
-## Dates
-
-month-1 = 1月
-month-2 = 2月
-month-3 = 3月
-month-4 = 4月
-month-5 = 5月
-month-6 = 6月
-month-7 = 7月
-month-8 = 8月
-month-9 = 9月
-month-10 = 10月
-month-11 = 11月
-month-12 = 12月
-date-format = { $year }年{ $month }{ $day }日
-
 nav-activity = 活动
 activity-title = 活动
 activity-export = 导出 CSV

@@ -252,22 +252,6 @@ page-error-text = 無法顯示此頁面。請再試一次；如果問題再次�
 page-unavailable-text = 服務暫時無法使用。請稍後再試。
 page-go-customers = 前往客戶頁面
 
-## Dates
-
-month-1 = 1月
-month-2 = 2月
-month-3 = 3月
-month-4 = 4月
-month-5 = 5月
-month-6 = 6月
-month-7 = 7月
-month-8 = 8月
-month-9 = 9月
-month-10 = 10月
-month-11 = 11月
-month-12 = 12月
-date-format = { $year }年{ $month }{ $day }日
-
 nav-activity = 活動
 activity-title = 活動
 activity-export = 匯出 CSV

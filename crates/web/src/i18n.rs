@@ -35,7 +35,7 @@ fn grouped<const LOCALE: usize, M>(value: &FluentValue<'_>, _: &M) -> Option<Str
     match value {
         FluentValue::Number(n) if n.value.fract() == 0.0 && n.value.abs() < 1e15 => {
             #[allow(clippy::cast_possible_truncation)] // whole and within i64, checked above
-            Some(format_number(Locale::ALL[LOCALE], n.value as i64))
+            Some(crate::cldr::format_number(Locale::ALL[LOCALE], n.value as i64))
         }
         _ => None,
     }
@@ -100,27 +100,6 @@ fn collator(locale: Locale) -> Option<&'static icu_collator::CollatorBorrowed<'s
     COLLATORS.get(index)?.as_ref()
 }
 
-/// A whole number with the locale's digit grouping: 1,234,567 or 1 234 567.
-pub fn format_number(locale: Locale, n: i64) -> String {
-    let separator = match locale {
-        Locale::EnUs | Locale::ZhTw | Locale::ZhCn => ",",
-        Locale::FrFr => "\u{202f}",
-        Locale::RuRu => "\u{a0}",
-    };
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * separator.len() + 1);
-    if n < 0 {
-        out.push('-');
-    }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push_str(separator);
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,14 +127,6 @@ mod tests {
         // Pinyin: bā (八) before yī (一); by strokes 一 (one) before 八 (two).
         assert_eq!(sorted(Locale::ZhCn, &["一", "八"]), ["八", "一"]);
         assert_eq!(sorted(Locale::ZhTw, &["八", "一"]), ["一", "八"]);
-    }
-
-    #[test]
-    fn numbers_are_grouped_the_locales_way() {
-        assert_eq!(format_number(Locale::EnUs, 10_000_000), "10,000,000");
-        assert_eq!(format_number(Locale::FrFr, 1234), "1\u{202f}234");
-        assert_eq!(format_number(Locale::RuRu, 300), "300");
-        assert_eq!(format_number(Locale::ZhTw, -12345), "-12,345");
     }
 
     #[test]

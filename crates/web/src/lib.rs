@@ -10,6 +10,7 @@
 pub mod api;
 pub mod app;
 mod attachment;
+pub mod cldr;
 mod csv;
 pub mod customer_export;
 mod customer_portal;

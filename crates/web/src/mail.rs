@@ -19,11 +19,11 @@ use time::format_description::well_known::Iso8601;
 
 use crate::app::sessions::new_secret;
 use crate::app::users::{LINK_VALID, LinkToken};
+use crate::cldr::format_date;
 use crate::i18n;
 use crate::links;
 use crate::state::AppState;
 use crate::ui::billing::format_money;
-use crate::ui::layout::format_date;
 
 /// How long a worker holds the messages it claimed before another may send them.
 const LEASE: time::Duration = time::Duration::minutes(2);

@@ -13,8 +13,8 @@ use serde::Deserialize;
 use super::invoices::{ReceivedInvoice, received};
 use super::session::CustomerSignedIn;
 use crate::app::{AppError, billing, customers, relationships};
+use crate::cldr::format_date;
 use crate::state::AppState;
-use crate::ui::layout::format_date;
 use crate::ui::subscriptions::SubscriptionTable;
 use crate::ui::{Flash, Form, Page, PageError, html, ok};
 

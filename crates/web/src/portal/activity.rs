@@ -14,11 +14,11 @@ use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
 use crate::app::activity;
+use crate::cldr::format_date;
 use crate::portal::activity_story::{Names, Part, field_changes, story};
 use crate::portal::session::{Can, SignedIn, guard};
 use crate::state::AppState;
 use crate::time_zone::Zone;
-use crate::ui::layout::format_date;
 use crate::ui::{Page, PageError, html};
 
 type Reader = Can<guard::ViewActivity>;
@@ -249,7 +249,7 @@ fn rows(locale: Locale, events: &[Event], names: &Names<'_>, zone: &Zone) -> Vec
     for e in events {
         let at = zone.local(e.at);
         let row = Row {
-            time: format!("{:02}:{:02}", at.hour(), at.minute()),
+            time: crate::cldr::format_time(locale, at),
             channel: crate::i18n::text(locale, &format!("activity-channel-{}", e.channel.as_str())),
             address: e.address.clone().unwrap_or_default(),
             action: action_label(locale, e.action),

@@ -14,9 +14,9 @@ use partnerdesk_domain::{Arg, Locale, OfferId};
 use time::Date;
 use time::macros::format_description;
 
+use crate::cldr::format_date;
+use crate::cldr::format_number;
 use crate::i18n;
-use crate::i18n::format_number;
-use crate::ui::layout::format_date;
 use crate::ui::subscriptions::next_term_words;
 
 /// A piece of a sentence: text, or a link to what it names.

@@ -12,13 +12,13 @@ use serde::Deserialize;
 use time::{Date, OffsetDateTime};
 
 use crate::app::customers;
+use crate::cldr::format_date;
+use crate::cldr::format_number;
 use crate::customer_export;
 use crate::i18n;
-use crate::i18n::format_number;
 use crate::portal::session::{Can, guard};
 use crate::portal::wizard::account::countries;
 use crate::state::AppState;
-use crate::ui::layout::format_date;
 use crate::ui::{Page, PageError, ok};
 
 /// The page sizes offered; the first is the default.

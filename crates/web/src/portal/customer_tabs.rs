@@ -8,13 +8,13 @@ use partnerdesk_domain::subscription::Subscription;
 use partnerdesk_store::ActivityQuery;
 
 use crate::app::{activity, customers};
+use crate::cldr::format_date;
+use crate::cldr::format_number;
 use crate::i18n;
-use crate::i18n::format_number;
 use crate::portal::activity::{Day, days};
 use crate::portal::customer_account::customer_id;
 use crate::portal::session::{Can, SignedIn, guard};
 use crate::state::AppState;
-use crate::ui::layout::format_date;
 use crate::ui::subscriptions::plan;
 use crate::ui::{Page, PageError, ok};
 

@@ -10,12 +10,12 @@ use partnerdesk_domain::{Arg, CustomerUserId};
 use serde::Deserialize;
 
 use crate::app::{customer_users, customers};
+use crate::cldr::format_date;
 use crate::i18n;
 use crate::portal::customer_account::customer_id;
 use crate::portal::session::{Can, guard};
 use crate::state::AppState;
 use crate::ui::confirm::{self, Question};
-use crate::ui::layout::format_date;
 use crate::ui::{Flash, Form, Page, PageError, ok};
 
 struct UserLine {

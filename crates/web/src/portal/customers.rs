@@ -11,10 +11,10 @@ use partnerdesk_domain::profile::CUSTOMER_AGREEMENT_TYPE;
 use partnerdesk_domain::{CustomerId, Locale, PartnerId};
 
 use crate::app::customers;
+use crate::cldr::format_date;
 use crate::i18n;
 use crate::portal::session::{Can, guard};
 use crate::state::AppState;
-use crate::ui::layout::format_date;
 use crate::ui::subscriptions::SubscriptionTable;
 use crate::ui::{Page, PageError, ok};
 

@@ -14,11 +14,11 @@ use time::OffsetDateTime;
 
 use crate::app::relationships::SendTo;
 use crate::app::{AppError, relationships, sellers};
+use crate::cldr::format_date;
 use crate::i18n;
 use crate::links;
 use crate::portal::session::{Can, guard};
 use crate::state::AppState;
-use crate::ui::layout::format_date;
 use crate::ui::{Flash, Form, Page, PageError, ok, refused};
 
 struct ResellerChoice {

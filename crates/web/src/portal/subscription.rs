@@ -22,12 +22,12 @@ use time::OffsetDateTime;
 use crate::app::idempotency::RequestKey;
 use crate::app::sessions::new_secret;
 use crate::app::{AppError, customers, orders, subscriptions};
+use crate::cldr::format_date;
+use crate::cldr::format_number;
 use crate::i18n;
-use crate::i18n::format_number;
 use crate::portal::session::{Can, SignedIn, guard};
 use crate::state::AppState;
 use crate::ui::confirm::{self, Question};
-use crate::ui::layout::format_date;
 use crate::ui::subscriptions::{NextTermView, SubscriptionTable, plan};
 use crate::ui::{Flash, Form, Page, PageError, html};
 

@@ -12,11 +12,11 @@ use serde::Deserialize;
 use time::OffsetDateTime;
 
 use crate::app::{AppError, users};
+use crate::cldr::format_date;
 use crate::i18n;
 use crate::portal::session::SignedIn;
 use crate::state::AppState;
 use crate::ui::confirm::{self, Question};
-use crate::ui::layout::format_date;
 use crate::ui::{Flash, Form, Page, PageError, ok, refused};
 
 struct TokenRow {

@@ -13,13 +13,13 @@ use serde::Deserialize;
 
 use crate::app::users::{self, UserChange};
 use crate::app::{AppError, passwords};
+use crate::cldr::format_date;
 use crate::i18n;
 use crate::links;
 use crate::middleware::ClientAddress;
 use crate::portal::session::{Can, guard};
 use crate::state::AppState;
 use crate::ui::confirm::{self, Question};
-use crate::ui::layout::format_date;
 use crate::ui::{Flash, Form, Page, PageError, Visitor, html, ok, refused};
 
 struct UserRow {

@@ -9,9 +9,9 @@ use partnerdesk_domain::{CustomerId, Locale};
 use partnerdesk_store::ChargeLine;
 use rust_decimal::Decimal;
 
+use crate::cldr::format_date;
+use crate::cldr::{format_decimal, format_number};
 use crate::i18n;
-use crate::i18n::format_number;
-use crate::ui::layout::format_date;
 
 /// The term and billing plan in words (`One year, billed monthly`).
 pub fn plan_words(locale: Locale, plan: BillingPlan) -> String {
@@ -41,19 +41,7 @@ pub fn format_money(locale: Locale, money: Money) -> String {
     let rounded = money.round(Rounding::HalfUp).amount();
     let digits = currency.minor_units();
     let text = format!("{:.*}", usize::try_from(digits).unwrap_or(2), rounded.abs());
-    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    let whole = whole
-        .parse::<i64>()
-        .map_or_else(|_| whole.to_owned(), |n| format_number(locale, n));
-    let decimal = match locale {
-        Locale::EnUs | Locale::ZhTw | Locale::ZhCn => ".",
-        Locale::FrFr | Locale::RuRu => ",",
-    };
-    let number = if fraction.is_empty() {
-        whole
-    } else {
-        format!("{whole}{decimal}{fraction}")
-    };
+    let number = format_decimal(locale, &text);
     let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
         "-"
     } else {
@@ -68,13 +56,14 @@ pub fn format_money(locale: Locale, money: Money) -> String {
     }
 }
 
-/// A percent with its decimals as the locale writes it: "20.00%", "20,00 %".
+/// A percent with its decimals as the locale writes it: "20.00%", "20,00 %" (the number
+/// through CLDR, the sign placed as CLDR's percent patterns place it).
 pub fn format_percent(locale: Locale, percent: Decimal) -> String {
-    let text = percent.to_string();
+    let number = format_decimal(locale, &percent.to_string());
     match locale {
-        Locale::EnUs | Locale::ZhTw | Locale::ZhCn => format!("{text}%"),
-        Locale::FrFr => format!("{}\u{202f}%", text.replace('.', ",")),
-        Locale::RuRu => format!("{}\u{a0}%", text.replace('.', ",")),
+        Locale::EnUs | Locale::ZhTw | Locale::ZhCn => format!("{number}%"),
+        Locale::FrFr => format!("{number}\u{202f}%"),
+        Locale::RuRu => format!("{number}\u{a0}%"),
     }
 }
 

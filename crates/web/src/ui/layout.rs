@@ -7,7 +7,6 @@ use axum::response::{IntoResponse, Response};
 use axum_extra::extract::CookieJar;
 use partnerdesk_domain::partner::{PartnerKind, Permission};
 use partnerdesk_domain::{Arg, Locale};
-use time::OffsetDateTime;
 
 use crate::app::{AppError, Caller};
 use crate::i18n;
@@ -122,31 +121,6 @@ impl Page {
     }
 }
 
-/// A medium date in the locale's order, such as "Nov 22, 2026" or "22 nov. 2026".
-pub fn format_date(locale: Locale, at: OffsetDateTime) -> String {
-    let month = i18n::text(locale, &format!("month-{}", u8::from(at.month())));
-    i18n::text_with(
-        locale,
-        "date-format",
-        &[
-            ("month", Arg::Text(month)),
-            ("day", Arg::Text(at.day().to_string())),
-            ("year", Arg::Text(at.year().to_string())),
-        ],
-    )
-}
-
-/// A date and a time of day in UTC, such as "Nov 22, 2026 14:05 UTC".
-pub fn format_date_time(locale: Locale, at: OffsetDateTime) -> String {
-    let at = at.to_offset(time::UtcOffset::UTC);
-    format!(
-        "{} {:02}:{:02} UTC",
-        format_date(locale, at),
-        at.hour(),
-        at.minute()
-    )
-}
-
 /// Renders a page.
 pub fn html(status: StatusCode, template: &impl Template) -> Response {
     match template.render() {
@@ -197,7 +171,6 @@ pub fn page_locale(jar: &CookieJar, headers: &HeaderMap, secure: bool, user_choi
 mod tests {
     use super::*;
     use axum::http::HeaderValue;
-    use time::macros::datetime;
 
     #[test]
     fn the_users_choice_wins_over_the_browser() {
@@ -214,11 +187,5 @@ mod tests {
         );
         headers.insert(header::COOKIE, HeaderValue::from_static("pd_lang=zh-TW"));
         assert_eq!(page_locale(&jar(&headers), &headers, false, None), Locale::ZhTw);
-    }
-
-    #[test]
-    fn dates_follow_the_locale() {
-        let day = datetime!(2026-11-22 10:00 UTC);
-        assert_eq!(format_date(Locale::EnUs, day), "Nov 22, 2026");
     }
 }

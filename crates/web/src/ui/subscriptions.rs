@@ -8,10 +8,10 @@ use partnerdesk_domain::country::CountryCode;
 use partnerdesk_domain::subscription::{NextTerm, Subscription};
 use partnerdesk_domain::{Arg, Locale};
 
+use crate::cldr::format_date;
+use crate::cldr::format_number;
 use crate::i18n;
-use crate::i18n::format_number;
 use crate::ui::billing::plan_words;
-use crate::ui::layout::format_date;
 
 /// The term and billing plan in words (`One year, billed monthly`); a term new commerce
 /// doesn't sell (a trial's) as the catalog writes it.

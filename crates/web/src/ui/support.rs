@@ -11,10 +11,10 @@ use time::OffsetDateTime;
 
 use partnerdesk_domain::Field;
 
+use crate::cldr::format_date_time;
+use crate::cldr::format_number;
 use crate::i18n;
-use crate::i18n::format_number;
 use crate::ui::fields::{FieldView, Kind};
-use crate::ui::layout::format_date_time;
 
 /// Whose eyes a request is shown to: the customer calls `attention_needed` "waiting for
 /// you", a partner "waiting for the customer".

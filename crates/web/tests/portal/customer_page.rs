@@ -483,9 +483,15 @@ async fn times_are_shown_in_the_zone_the_user_chose() {
     let local = events[0]
         .at
         .to_offset(time::UtcOffset::from_hms(8, 0, 0).unwrap_or(time::UtcOffset::UTC));
+    // In English, on a 12-hour clock.
+    let (hour, half) = match local.hour() {
+        0 => (12, "AM"),
+        h @ 1..=11 => (h, "AM"),
+        12 => (12, "PM"),
+        h => (h - 12, "PM"),
+    };
     let shown = format!(
-        r#"<th scope="row" class="nowrap time">{:02}:{:02}</th>"#,
-        local.hour(),
+        "<th scope=\"row\" class=\"nowrap time\">{hour}:{:02}\u{202f}{half}</th>",
         local.minute()
     );
     assert!(taipei.html.contains(&shown), "{shown}");

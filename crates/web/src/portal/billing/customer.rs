@@ -15,8 +15,8 @@ use serde::Deserialize;
 
 use crate::app::billing::{self, PriceRuleInput};
 use crate::app::{AppError, customers, subscriptions};
+use crate::cldr::format_number;
 use crate::i18n;
-use crate::i18n::format_number;
 use crate::invoice_pdf;
 use crate::portal::billing::invoices::first_lines;
 use crate::portal::billing::prices::{kind_of, shown};

@@ -6,9 +6,9 @@ use axum::extract::State;
 use axum::response::Response;
 
 use crate::app::support;
+use crate::cldr::format_date_time;
 use crate::portal::session::{Can, guard};
 use crate::state::AppState;
-use crate::ui::layout::format_date_time;
 use crate::ui::{Page, PageError, ok};
 
 /// Messages shown.

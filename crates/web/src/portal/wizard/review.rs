@@ -17,12 +17,12 @@ use time::OffsetDateTime;
 use super::{CONFIRMATION, Drafting, account, step_path};
 use crate::app::drafts::Submitted;
 use crate::app::{AppError, customers, drafts, sellers};
+use crate::cldr::format_date;
+use crate::cldr::format_number;
 use crate::i18n;
-use crate::i18n::format_number;
 use crate::portal::session::SignedIn;
 use crate::state::AppState;
 use crate::ui::billing::plan_words;
-use crate::ui::layout::format_date;
 use crate::ui::{Flash, Form, Page, PageError, ok};
 
 struct Line {

@@ -14,8 +14,8 @@ use time::OffsetDateTime;
 
 use super::{Drafting, step_path};
 use crate::app::{billing, customers};
+use crate::cldr::format_number;
 use crate::i18n;
-use crate::i18n::format_number;
 use crate::state::AppState;
 use crate::ui::billing::{format_money, plan_words};
 use crate::ui::fields::{ErrorLink, summary_item};
