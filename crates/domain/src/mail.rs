@@ -37,6 +37,11 @@ pub enum MailKind {
     ServiceRequestEscalated,
     /// To the operator's support address: a partner escalated a request to it.
     ServiceRequestEscalatedToOperator,
+    /// To those working a request (its partners' support addresses, the operator's once
+    /// escalated to it): the customer answered.
+    ServiceRequestCustomerAnswered,
+    /// To those working a request: the customer reopened it.
+    ServiceRequestReopened,
     /// To an invited partner user: a link to set a password (minted when it is sent).
     UserInvitation,
     /// To a customer's admin: a partner asks to become its reseller, with the link to
@@ -122,6 +127,8 @@ mod tests {
                 "service-request-closed",
                 "service-request-escalated",
                 "service-request-escalated-to-operator",
+                "service-request-customer-answered",
+                "service-request-reopened",
                 "user-invitation",
                 "relationship-request",
                 "invoice-ready"

@@ -17,6 +17,7 @@ use cli::{
     TokenCommand, UserCommand,
 };
 use config::{Config, Overrides};
+use partnerdesk_web::app::support::Desk;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -84,7 +85,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Outbox(OutboxCommand::List { unsent, limit }) => {
             commands::list_outbox(&store, unsent, limit).await
         }
-        Command::Support(command) => support::run(&store, &config.settings()?.public_url, command).await,
+        Command::Support(command) => {
+            let settings = config.settings()?;
+            let desk = Desk {
+                store: &store,
+                public_url: &settings.public_url,
+                operator_email: settings.operator_email.as_deref(),
+            };
+            support::run(desk, command).await
+        }
         Command::Serve(_) | Command::PrintConfig => Ok(()),
     };
     store.close().await;

@@ -7,7 +7,7 @@ use anyhow::{anyhow, bail};
 use partnerdesk_domain::Locale;
 use partnerdesk_domain::audit::Actor;
 use partnerdesk_domain::support::{RequestStatus, Visibility};
-use partnerdesk_store::{RequestQuery, ServiceRequest, Store};
+use partnerdesk_store::{RequestQuery, ServiceRequest};
 use partnerdesk_web::app::AppError;
 use partnerdesk_web::app::support::{self, Desk, Reader};
 use partnerdesk_web::i18n;
@@ -15,8 +15,8 @@ use time::format_description::well_known::Rfc3339;
 
 use crate::cli::SupportCommand;
 
-pub async fn run(store: &Store, public_url: &str, command: SupportCommand) -> anyhow::Result<()> {
-    let desk = Desk { store, public_url };
+pub async fn run(desk: Desk<'_>, command: SupportCommand) -> anyhow::Result<()> {
+    let store = desk.store;
     match command {
         SupportCommand::List { status, limit } => {
             let status = status

@@ -270,10 +270,12 @@ async fn opening(
         .or_else(|| Locale::closest(&record.billing.language))
         .unwrap_or(Locale::EnUs);
     let mut mails = Vec::new();
-    let support_email = state.store.support_profile(partner).await?.map(|p| p.email);
-    if let Some(to) = support_email.filter(|e| !e.is_empty() && !by_partner) {
-        let kind = state.store.partner(partner).await?.kind;
-        let locale = support_staff_locale(kind, &state.store.partner_users(partner).await?, &to);
+    let inbox = if by_partner {
+        None
+    } else {
+        support_inbox(&state.store, partner).await?
+    };
+    if let Some((to, locale)) = inbox {
         let severity = crate::i18n::text(locale, &format!("severity-{}", request.severity));
         mails.push(
             Mail::new(MailKind::ServiceRequestOpened, &to, locale, partner)
@@ -341,6 +343,56 @@ async fn to_customer(
     Ok(mail)
 }
 
+/// The mails that tell those working `request` what its customer did (`note`: its
+/// answer): each partner on it (the one it is addressed to, the provider it was escalated
+/// to) at its support address, and the operator once it was escalated to it.
+async fn to_workers(
+    desk: Desk<'_>,
+    request: &ServiceRequest,
+    kind: MailKind,
+    note: Option<&str>,
+) -> Result<Vec<Mail>, AppError> {
+    let told = |to: &str, locale: Locale, partner: PartnerId, link: String| {
+        let mail = Mail::new(kind, to, locale, partner)
+            .arg("number", request.id)
+            .arg("title", &request.title)
+            .arg("customer", &request.company_name)
+            .arg("link", link);
+        match note {
+            Some(note) => mail.arg("note", note),
+            None => mail,
+        }
+    };
+    let top = request.escalated_to.as_ref().map(|(provider, _)| *provider);
+    let mut mails = Vec::new();
+    for partner in std::iter::once(request.partner_id).chain(top) {
+        if let Some((to, locale)) = support_inbox(desk.store, partner).await? {
+            let link = format!("{}/support/{}", desk.public_url, request.id);
+            mails.push(told(&to, locale, partner, link));
+        }
+    }
+    if let (Some(_), Some(to)) = (request.escalated_to_operator, desk.operator_email) {
+        let partner = top.unwrap_or(request.partner_id);
+        mails.push(told(to, Locale::EnUs, partner, String::new()));
+    }
+    Ok(mails)
+}
+
+/// Where `partner` reads support mail, and in which language: its published support
+/// address, in the language its support staff read; none without one.
+async fn support_inbox(
+    store: &partnerdesk_store::Store,
+    partner: PartnerId,
+) -> Result<Option<(String, Locale)>, AppError> {
+    let address = store.support_profile(partner).await?.map(|p| p.email);
+    let Some(to) = address.filter(|e| !e.is_empty()) else {
+        return Ok(None);
+    };
+    let kind = store.partner(partner).await?.kind;
+    let locale = support_staff_locale(kind, &store.partner_users(partner).await?, &to);
+    Ok(Some((to, locale)))
+}
+
 /// A page of the requests on the caller's queue.
 pub async fn queue(
     state: &AppState,
@@ -403,13 +455,14 @@ impl Reader<'_> {
     }
 }
 
-/// What the use cases that write to a request's customer need: the store and the address
-/// its links lead to. The server has them in its state; the command line from its
-/// configuration.
+/// What the use cases that write to a request's customer or its partners need: the store,
+/// the address its links lead to and the operator's support address. The server has them
+/// in its state; the command line from its configuration.
 #[derive(Clone, Copy)]
 pub struct Desk<'a> {
     pub store: &'a partnerdesk_store::Store,
     pub public_url: &'a str,
+    pub operator_email: Option<&'a str>,
 }
 
 impl<'a> From<&'a AppState> for Desk<'a> {
@@ -417,6 +470,7 @@ impl<'a> From<&'a AppState> for Desk<'a> {
         Desk {
             store: &state.store,
             public_url: &state.settings.public_url,
+            operator_email: state.settings.operator_email.as_deref(),
         }
     }
 }
@@ -482,11 +536,21 @@ pub async fn add_note(
     } else {
         Visibility::Public
     };
-    let mut mails = Vec::new();
-    if reader.answers() && visibility == Visibility::Public {
+    let mails = if !reader.answers() {
         let current = read(desk.store, reader, id).await?;
-        mails.push(to_customer(desk, &current, MailKind::ServiceRequestAnswered, Some(&text)).await?);
-    }
+        to_workers(
+            desk,
+            &current,
+            MailKind::ServiceRequestCustomerAnswered,
+            Some(&text),
+        )
+        .await?
+    } else if visibility == Visibility::Public {
+        let current = read(desk.store, reader, id).await?;
+        vec![to_customer(desk, &current, MailKind::ServiceRequestAnswered, Some(&text)).await?]
+    } else {
+        Vec::new()
+    };
     desk.store
         .add_service_request_note(reader.viewer(), id, visibility, text, mails, reader.actor())
         .await
@@ -515,6 +579,11 @@ pub async fn set_status(
         let current = read(desk.store, reader, id).await?;
         if current.status != status {
             mails.push(to_customer(desk, &current, kind, None).await?);
+        }
+    } else if !reader.answers() && status == RequestStatus::Open {
+        let current = read(desk.store, reader, id).await?;
+        if current.status == RequestStatus::Closed {
+            mails = to_workers(desk, &current, MailKind::ServiceRequestReopened, None).await?;
         }
     }
     desk.store
@@ -649,17 +718,9 @@ async fn escalation_mail(
 ) -> Result<Option<Mail>, AppError> {
     let (kind, to, locale, link) = match target {
         EscalationTarget::Provider { id, .. } => {
-            let Some(to) = state
-                .store
-                .support_profile(id)
-                .await?
-                .map(|p| p.email)
-                .filter(|e| !e.is_empty())
-            else {
+            let Some((to, locale)) = support_inbox(&state.store, id).await? else {
                 return Ok(None);
             };
-            let kind = state.store.partner(id).await?.kind;
-            let locale = support_staff_locale(kind, &state.store.partner_users(id).await?, &to);
             let link = format!("{}/support/{}", state.settings.public_url, request.id);
             (MailKind::ServiceRequestEscalated, to, locale, link)
         }

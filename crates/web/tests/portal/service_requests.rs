@@ -635,3 +635,169 @@ async fn a_customer_says_which_subscription_a_request_is_about() {
         request.text
     );
 }
+
+#[tokio::test]
+async fn the_customers_answers_and_reopening_reach_everyone_working_the_request() {
+    use partnerdesk_domain::audit::Actor;
+    use partnerdesk_domain::mail::MailKind;
+    use partnerdesk_domain::profile::{CloudProfile, ProfileName};
+    use partnerdesk_domain::support::SupportProfile;
+    use partnerdesk_web::Settings;
+
+    let mut settings =
+        Settings::new(CloudProfile::builtin(ProfileName::Global).unwrap_or_else(|| unreachable!()));
+    settings.operator_email = Some("desk@operator.example".into());
+    let app = TestApp::spawn_configured(settings).await;
+    let reseller = app.resellers[0].clone();
+    for (partner, email) in [
+        (reseller.id, "help@reseller-one.example"),
+        (app.provider.id, "lead@provider.example"),
+    ] {
+        let profile = SupportProfile {
+            email: email.into(),
+            ..SupportProfile::default()
+        };
+        app.store
+            .set_support_profile(partner, profile, Actor::operator())
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    app.support_staff(&app.provider, "lead@provider.example", "fr-FR")
+        .await;
+    let mut body = customer_body("answering");
+    body["associatedPartnerId"] = json!(reseller.id.to_string());
+    let created = app.create_customer(&body).await;
+    let customer = customer_admin(&app, &created).await;
+    let csrf = customer.get("/customer/support/new").await.csrf();
+    let opened = customer
+        .post(
+            "/customer/support/new",
+            &[
+                ("csrf", &csrf),
+                ("title", "Mail bounces"),
+                ("severity", "moderate"),
+                ("supportTopicId", "32444601"),
+                ("description", "Since Monday"),
+            ],
+        )
+        .await;
+    assert_eq!(opened.status, StatusCode::SEE_OTHER, "{}", opened.text);
+    let id = number(opened.location.as_deref());
+    let sent = |kind: MailKind| {
+        let store = app.store.clone();
+        async move {
+            let outbox = store
+                .outbox(None, true, 50)
+                .await
+                .unwrap_or_else(|e| panic!("{e}"));
+            let mut found: Vec<_> = outbox
+                .iter()
+                .filter(|m| m.kind == kind)
+                .map(|m| (m.recipient.clone(), partnerdesk_web::mail::render(m)))
+                .collect();
+            found.sort_by(|a, b| a.0.cmp(&b.0));
+            found
+        }
+    };
+    let answer = |text: &'static str| {
+        let customer = &customer;
+        let page = format!("/customer/support/{id}");
+        async move {
+            let csrf = customer.get(&page).await.csrf();
+            let path = format!("{page}/notes");
+            let added = customer.post(&path, &[("csrf", &csrf), ("newNote", text)]).await;
+            assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.text);
+        }
+    };
+
+    // Addressed to the reseller only: its support address hears the answer.
+    answer("Only external senders").await;
+    let heard = sent(MailKind::ServiceRequestCustomerAnswered).await;
+    assert_eq!(heard.len(), 1, "{heard:?}");
+    assert_eq!(heard[0].0, "help@reseller-one.example");
+    let company = body["billingProfile"]["companyName"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert_eq!(
+        heard[0].1.subject,
+        format!("[{id}] {company} answered: Mail bounces")
+    );
+    assert!(
+        heard[0].1.text.contains("> Only external senders"),
+        "{}",
+        heard[0].1.text
+    );
+    assert!(
+        heard[0].1.text.contains(&format!("/support/{id}")),
+        "{}",
+        heard[0].1.text
+    );
+
+    // Escalated to the provider, then to the operator: all three hear the next answer.
+    let reseller_admin = {
+        let password = app
+            .user_with_password(&reseller, Role::AdminAgent, "admin@reseller-one.example")
+            .await;
+        Visitor::sign_in(&app.base, "admin@reseller-one.example", &password).await
+    };
+    let provider_admin = Visitor::new_user(&app, Role::AdminAgent, "chief@provider.example").await;
+    for (agent, reason) in [
+        (&reseller_admin, "Tenant-wide"),
+        (&provider_admin, "Needs the vendor"),
+    ] {
+        let csrf = agent.get(&format!("/support/{id}")).await.csrf();
+        let up = agent
+            .post(
+                &format!("/support/{id}/escalate"),
+                &[("csrf", &csrf), ("reason", reason)],
+            )
+            .await;
+        assert_eq!(up.status, StatusCode::SEE_OTHER, "{}", up.text);
+    }
+    answer("And some internal ones").await;
+    let heard = sent(MailKind::ServiceRequestCustomerAnswered).await;
+    let to: Vec<_> = heard.iter().map(|(to, _)| to.as_str()).collect();
+    assert_eq!(
+        to,
+        [
+            "desk@operator.example",
+            "help@reseller-one.example",
+            "help@reseller-one.example",
+            "lead@provider.example"
+        ]
+    );
+    assert_eq!(
+        heard[3].1.subject,
+        format!("[{id}] Réponse de {company} : Mail bounces"),
+        "in the provider's support staff's language"
+    );
+    assert!(
+        heard[0].1.text.contains("> And some internal ones"),
+        "{}",
+        heard[0].1.text
+    );
+
+    // Closing tells nobody; reopening tells the three of them.
+    let csrf = customer.get(&format!("/customer/support/{id}")).await.csrf();
+    for status in ["closed", "open"] {
+        let changed = customer
+            .post(
+                &format!("/customer/support/{id}/status"),
+                &[("csrf", &csrf), ("status", status)],
+            )
+            .await;
+        assert_eq!(changed.status, StatusCode::SEE_OTHER, "{}", changed.text);
+        let expected = if status == "closed" { 0 } else { 3 };
+        assert_eq!(
+            sent(MailKind::ServiceRequestReopened).await.len(),
+            expected,
+            "{status}"
+        );
+    }
+    let reopened = sent(MailKind::ServiceRequestReopened).await;
+    assert_eq!(
+        reopened[1].1.subject,
+        format!("[{id}] Reopened by {company}: Mail bounces")
+    );
+}
