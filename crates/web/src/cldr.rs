@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use icu_calendar::Gregorian;
 use icu_datetime::fieldsets::{T, YMD, YMDT};
 use icu_datetime::input::{Date, DateTime, Time};
+use icu_datetime::options::YearStyle;
 use icu_datetime::{FixedCalendarDateTimeFormatter, NoCalendarFormatter};
 use icu_decimal::DecimalFormatter;
 use icu_decimal::input::Decimal;
@@ -36,6 +37,15 @@ static NUMBERS: LazyLock<PerLocale<DecimalFormatter>> =
     LazyLock::new(|| PerLocale::new(|l| DecimalFormatter::try_new((&l).into(), Default::default())));
 static DATES: LazyLock<PerLocale<FixedCalendarDateTimeFormatter<Gregorian, YMD>>> =
     LazyLock::new(|| PerLocale::new(|l| FixedCalendarDateTimeFormatter::try_new((&l).into(), YMD::medium())));
+static NUMERIC_DATES: LazyLock<PerLocale<FixedCalendarDateTimeFormatter<Gregorian, YMD>>> =
+    LazyLock::new(|| {
+        PerLocale::new(|l| {
+            FixedCalendarDateTimeFormatter::try_new(
+                (&l).into(),
+                YMD::short().with_year_style(YearStyle::Full),
+            )
+        })
+    });
 static DATE_TIMES: LazyLock<PerLocale<FixedCalendarDateTimeFormatter<Gregorian, YMDT>>> =
     LazyLock::new(|| {
         PerLocale::new(|l| FixedCalendarDateTimeFormatter::try_new((&l).into(), YMD::medium().with_time_hm()))
@@ -63,6 +73,15 @@ pub fn format_decimal(locale: Locale, digits: &str) -> String {
 /// A medium date: "Nov 22, 2026", "22 nov. 2026", "22 нояб. 2026\u{202f}г.", "2026年11月22日".
 pub fn format_date(locale: Locale, at: OffsetDateTime) -> String {
     match (DATES.get(locale), date(at)) {
+        (Some(f), Some(d)) => f.format(&d).to_string(),
+        _ => at.date().to_string(),
+    }
+}
+
+/// A date in numbers, for narrow columns: "12/1/2026", "01/12/2026", "01.12.2026",
+/// "2026/12/1".
+pub fn format_numeric_date(locale: Locale, at: OffsetDateTime) -> String {
+    match (NUMERIC_DATES.get(locale), date(at)) {
         (Some(f), Some(d)) => f.format(&d).to_string(),
         _ => at.date().to_string(),
     }

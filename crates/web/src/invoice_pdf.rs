@@ -57,9 +57,9 @@ const MARGIN: f32 = 40.0;
 const SIZE: f32 = 9.0;
 const LINE: f32 = 13.0;
 /// Where each column of a line starts: product, charge, dates, quantity, amount, tax.
-const COLUMNS: [f32; 6] = [MARGIN, 150.0, 242.0, 387.0, 445.0, 505.0];
+const COLUMNS: [f32; 6] = [MARGIN, 170.0, 262.0, 387.0, 445.0, 505.0];
 /// The most characters of a cell before it is shortened, per column.
-const WIDTHS: [usize; 6] = [22, 20, 31, 12, 13, 11];
+const WIDTHS: [usize; 6] = [27, 20, 25, 12, 13, 11];
 
 /// `invoice` as a downloaded PDF, `<number>.pdf`, written off the request threads; 503
 /// when the server has no font for it.
@@ -134,7 +134,7 @@ pub fn render(font: &Font, locale: Locale, statement: &Statement) -> Result<Vec<
             writer.cells(&[
                 line.product.clone(),
                 line.charge.clone(),
-                line.dates.clone(),
+                line.numeric_dates.clone(),
                 line.quantity.clone(),
                 line.amount.clone(),
                 line.tax.clone(),

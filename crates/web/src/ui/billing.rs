@@ -8,8 +8,9 @@ use partnerdesk_domain::billing::{BillingPlan, ChargeType, InvoiceRecord, Money,
 use partnerdesk_domain::{CustomerId, Locale};
 use partnerdesk_store::ChargeLine;
 use rust_decimal::Decimal;
+use time::OffsetDateTime;
 
-use crate::cldr::format_date;
+use crate::cldr::{format_date, format_numeric_date};
 use crate::cldr::{format_decimal, format_number};
 use crate::i18n;
 
@@ -100,6 +101,8 @@ pub struct LineRow {
     pub plan: String,
     pub charge: String,
     pub dates: String,
+    /// The dates in numbers, for the PDF's narrow column ("01.12.2026 – 31.12.2026").
+    pub numeric_dates: String,
     pub quantity: String,
     pub amount: String,
     /// The line's tax at its customer's country's rate.
@@ -157,12 +160,16 @@ fn line_row(locale: Locale, line: &ChargeLine, side: Side) -> LineRow {
         Side::Cost => &charge.cost,
         Side::Customer => &charge.customer,
     };
-    let day = |d: time::Date| format_date(locale, d.midnight().assume_utc());
+    let span = |format: fn(Locale, OffsetDateTime) -> String| {
+        let day = |d: time::Date| format(locale, d.midnight().assume_utc());
+        format!("{} – {}", day(charge.charge_start), day(charge.charge_end))
+    };
     LineRow {
         product: line.context.product_name.clone(),
         plan: plan_words(locale, line.record.plan),
         charge: charge_words(locale, charge.charge_type),
-        dates: format!("{} – {}", day(charge.charge_start), day(charge.charge_end)),
+        dates: span(format_date),
+        numeric_dates: span(format_numeric_date),
         quantity: format_number(locale, i64::from(charge.quantity)),
         amount: format_money(locale, amounts.subtotal),
         // A tax too large to compute (beyond any real price) leaves the cell empty.

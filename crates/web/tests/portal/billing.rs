@@ -432,7 +432,7 @@ async fn invoice_pdfs_print_every_script_and_only_their_sides_prices() {
         ("locale", "fr-FR".to_owned()),
         ("next", "/billing".to_owned()),
     ];
-    let language: Vec<(&str, &str)> = language.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let mut language: Vec<(&str, &str)> = language.iter().map(|(k, v)| (*k, v.as_str())).collect();
     visitor.post("/language", &language).await;
     let (status, _, pdf) = visitor
         .download(&format!("/customers/{}/invoices/{theirs}/pdf", ids[1]))
@@ -445,6 +445,33 @@ async fn invoice_pdfs_print_every_script_and_only_their_sides_prices() {
         !text.contains("40,00"),
         "never the cost on the customer's invoice:\n{text}"
     );
+
+    // In Russian, whose dates are long, each line's dates print whole, in numbers.
+    language[1].1 = "ru-RU";
+    visitor.post("/language", &language).await;
+    let (status, _, pdf) = visitor
+        .download(&format!("/customers/{}/invoices/{theirs}/pdf", ids[1]))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let text = pdf_text(&pdf);
+    let numeric = |date: &str| {
+        let parts: Vec<&str> = date.split('.').collect();
+        parts.len() == 3
+            && [2, 2, 4]
+                .iter()
+                .zip(&parts)
+                .all(|(n, p)| p.len() == *n && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let spans = text
+        .lines()
+        .filter_map(|line| line.split_once(" – "))
+        .filter(|(from, to)| {
+            let from = from.split_whitespace().last().unwrap_or_default();
+            let to = to.split_whitespace().next().unwrap_or_default();
+            numeric(from) && numeric(to)
+        })
+        .count();
+    assert!(spans >= 1, "a line's dates as 01.12.2026 – 31.12.2026:\n{text}");
 
     let missing = visitor.download("/billing/invoices/G999999999/pdf").await;
     assert_eq!(missing.0, StatusCode::NOT_FOUND);
