@@ -71,33 +71,22 @@ impl Store {
     ) -> Result<Vec<OutboxMessage>, StoreError> {
         self.write(move |c| {
             Box::pin(async move {
-                // PostgreSQL: instances skip the rows another one is claiming.
+                // PostgreSQL: instances skip the rows another one is claiming. One statement
+                // claims the whole batch.
                 let lock = if c.is_sqlite() {
                     ""
                 } else {
                     " FOR UPDATE SKIP LOCKED"
                 };
                 let sql = format!(
-                    "SELECT {COLUMNS} FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= $1 \
-                     ORDER BY next_attempt_at LIMIT {limit}{lock}"
+                    "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $2 WHERE id IN \
+                     (SELECT id FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= $1 \
+                      ORDER BY next_attempt_at LIMIT {limit}{lock}) RETURNING {COLUMNS}"
                 );
-                let rows = c.fetch_all(&sql, &[now.into()]).await?;
-                let mut claimed = Vec::with_capacity(rows.len());
-                for row in &rows {
-                    let mut message = message_from(row)?;
-                    message.attempts += 1;
-                    message.next_attempt_at = now + lease;
-                    c.execute(
-                        "UPDATE outbox SET attempts = $2, next_attempt_at = $3 WHERE id = $1",
-                        &[
-                            Value::Uuid(Some(message.id)),
-                            message.attempts.into(),
-                            message.next_attempt_at.into(),
-                        ],
-                    )
-                    .await?;
-                    claimed.push(message);
-                }
+                let rows = c.fetch_all(&sql, &[now.into(), (now + lease).into()]).await?;
+                let mut claimed = rows.iter().map(message_from).collect::<Result<Vec<_>, _>>()?;
+                // Oldest first, as they were due.
+                claimed.sort_by_key(|m| m.created_at);
                 Ok(claimed)
             })
         })
