@@ -29,31 +29,52 @@ pub fn file(state: AppState, invoice: InvoiceRecord) -> Response {
 }
 
 /// The header, then each page of the invoice's lines as CSV rows, one chunk a page: the
-/// file never sits whole in memory.
+/// file never sits whole in memory. The next page is read while this one is written out
+/// (one page ahead at most).
 fn rows(
     state: AppState,
     invoice: InvoiceRecord,
 ) -> impl futures_util::Stream<Item = Result<String, std::io::Error>> {
-    let header = crate::csv::line(&COLUMNS);
-    futures_util::stream::unfold(Some((state, invoice, None, Some(header))), |next| async move {
-        let (state, invoice, after, header) = next?;
-        let lines = match state.store.invoice_lines(&invoice, after, MAX_CHARGE_PAGE).await {
-            Ok(lines) => lines,
-            Err(e) => return Some((Err(std::io::Error::other(e.to_string())), None)),
-        };
-        let mut chunk = header.unwrap_or_default();
-        for line in &lines {
-            match ReconciliationLine::new(line, invoice.side, &invoice.number) {
-                Ok(item) => chunk.push_str(&item.csv_row()),
-                Err(_) => return Some((Err(std::io::Error::other("a line can't be rendered")), None)),
+    let (side, number) = (invoice.side, invoice.number.clone());
+    let (pages, next) = tokio::sync::mpsc::channel(1);
+    tokio::spawn(async move {
+        let mut after = None;
+        loop {
+            let page = state.store.invoice_lines(&invoice, after, MAX_CHARGE_PAGE).await;
+            let full = matches!(&page, Ok(lines) if lines.len() == MAX_CHARGE_PAGE);
+            after = page
+                .as_ref()
+                .ok()
+                .and_then(|lines| lines.last())
+                .map(|l| l.record.id);
+            // A closed channel: the client went away.
+            if pages.send(page).await.is_err() || !full {
+                return;
             }
         }
-        if chunk.is_empty() {
-            return None;
+    });
+    let header = Some(crate::csv::line(&COLUMNS));
+    futures_util::stream::unfold(Some((next, header)), move |state| {
+        let number = number.clone();
+        async move {
+            let (mut next, header) = state?;
+            let Some(page) = next.recv().await else {
+                // No page at all: an invoice without lines is its header.
+                return header.map(|h| (Ok(h), None));
+            };
+            let mut chunk = header.unwrap_or_default();
+            let lines = match page {
+                Ok(lines) => lines,
+                Err(e) => return Some((Err(std::io::Error::other(e.to_string())), None)),
+            };
+            for line in &lines {
+                match ReconciliationLine::new(line, side, &number) {
+                    Ok(item) => chunk.push_str(&item.csv_row()),
+                    Err(_) => return Some((Err(std::io::Error::other("a line can't be rendered")), None)),
+                }
+            }
+            Some((Ok(chunk), Some((next, None))))
         }
-        let more = (lines.len() == MAX_CHARGE_PAGE).then(|| lines.last().map(|l| l.record.id));
-        let next = more.map(|last| (state, invoice, last, None));
-        Some((Ok(chunk), next))
     })
 }
 
