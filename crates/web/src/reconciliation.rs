@@ -58,22 +58,22 @@ fn rows(
         let number = number.clone();
         async move {
             let (mut next, header) = state?;
-            let Some(page) = next.recv().await else {
-                // No page at all: an invoice without lines is its header.
-                return header.map(|h| (Ok(h), None));
+            let lines = match next.recv().await {
+                Some(Ok(lines)) => lines,
+                Some(Err(e)) => return Some((Err(std::io::Error::other(e.to_string())), None)),
+                // The reading stopped before its last page: the file must not end as if whole.
+                None => return Some((Err(std::io::Error::other("the lines stopped coming")), None)),
             };
             let mut chunk = header.unwrap_or_default();
-            let lines = match page {
-                Ok(lines) => lines,
-                Err(e) => return Some((Err(std::io::Error::other(e.to_string())), None)),
-            };
             for line in &lines {
                 match ReconciliationLine::new(line, side, &number) {
                     Ok(item) => chunk.push_str(&item.csv_row()),
                     Err(_) => return Some((Err(std::io::Error::other("a line can't be rendered")), None)),
                 }
             }
-            Some((Ok(chunk), Some((next, None))))
+            // A page short of full is the last.
+            let more = lines.len() == MAX_CHARGE_PAGE;
+            Some((Ok(chunk), more.then_some((next, None))))
         }
     })
 }

@@ -85,7 +85,7 @@ impl Store {
                 );
                 let rows = c.fetch_all(&sql, &[now.into(), (now + lease).into()]).await?;
                 let mut claimed = rows.iter().map(message_from).collect::<Result<Vec<_>, _>>()?;
-                // Oldest first, as they were due.
+                // Oldest first.
                 claimed.sort_by_key(|m| m.created_at);
                 Ok(claimed)
             })
