@@ -1,10 +1,12 @@
-//! Numbers, dates and times as CLDR writes them in each locale, through ICU4X's compiled
-//! data: "1,234,567" and "1 234 567", "Nov 22, 2026" and "2026年11月22日", "2:05 PM" and
-//! "14:05". One formatter per locale and kind, made on first use.
+//! Numbers, dates and times as CLDR writes them in each locale, and the order it sorts
+//! names in, through ICU4X's compiled data: "1,234,567" and "1 234 567", "Nov 22, 2026"
+//! and "2026年11月22日", "2:05 PM" and "14:05". One formatter (or collator) per locale and
+//! kind, made on first use.
 
 use std::sync::LazyLock;
 
 use icu_calendar::Gregorian;
+use icu_collator::CollatorBorrowed;
 use icu_datetime::fieldsets::{T, YMD, YMDT};
 use icu_datetime::input::{Date, DateTime, Time};
 use icu_datetime::options::YearStyle;
@@ -52,6 +54,14 @@ static DATE_TIMES: LazyLock<PerLocale<FixedCalendarDateTimeFormatter<Gregorian, 
     });
 static TIMES: LazyLock<PerLocale<NoCalendarFormatter<T>>> =
     LazyLock::new(|| PerLocale::new(|l| NoCalendarFormatter::try_new((&l).into(), T::hm())));
+static COLLATORS: LazyLock<PerLocale<CollatorBorrowed<'static>>> =
+    LazyLock::new(|| PerLocale::new(|l| CollatorBorrowed::try_new((&l).into(), Default::default())));
+
+/// The collator of `locale` (CLDR's order: "Égypte" before "Espagne", pinyin in Simplified
+/// Chinese, strokes in Traditional Chinese, Cyrillic first in Russian).
+pub fn collator(locale: Locale) -> Option<&'static CollatorBorrowed<'static>> {
+    COLLATORS.get(locale)
+}
 
 /// A whole number with the locale's digit grouping: "1,234,567" or "1 234 567".
 pub fn format_number(locale: Locale, n: i64) -> String {

@@ -77,27 +77,10 @@ pub fn rule(locale: Locale, rule: &Rule) -> String {
 /// "Égypte" before "Espagne" in French, stroke order in Traditional Chinese, pinyin in
 /// Simplified Chinese).
 pub fn sort_by_name<T>(locale: Locale, items: &mut [T], name: impl Fn(&T) -> &str) {
-    match collator(locale) {
+    match crate::cldr::collator(locale) {
         Some(collator) => items.sort_by(|a, b| collator.compare(name(a), name(b))),
         None => items.sort_by_cached_key(|item| partnerdesk_domain::names::fold(name(item))),
     }
-}
-
-/// The collator of `locale`, made once; none if ICU4X's compiled data lacks it (it has
-/// all five).
-fn collator(locale: Locale) -> Option<&'static icu_collator::CollatorBorrowed<'static>> {
-    static COLLATORS: std::sync::LazyLock<Vec<Option<icu_collator::CollatorBorrowed<'static>>>> =
-        std::sync::LazyLock::new(|| {
-            Locale::ALL
-                .iter()
-                .map(|l| {
-                    let tag = l.tag().parse::<icu_locale_core::Locale>().ok()?;
-                    icu_collator::CollatorBorrowed::try_new((&tag).into(), Default::default()).ok()
-                })
-                .collect()
-        });
-    let index = Locale::ALL.iter().position(|l| *l == locale)?;
-    COLLATORS.get(index)?.as_ref()
 }
 
 #[cfg(test)]
