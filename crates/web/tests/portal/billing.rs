@@ -427,18 +427,20 @@ async fn invoice_pdfs_print_every_script_and_only_their_sides_prices() {
         .and_then(|rest| rest.split('"').next())
         .unwrap_or_default()
         .to_owned();
-    let language = [
-        ("csrf", tab.csrf()),
-        ("locale", "fr-FR".to_owned()),
-        ("next", "/billing".to_owned()),
-    ];
-    let mut language: Vec<(&str, &str)> = language.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    visitor.post("/language", &language).await;
-    let (status, _, pdf) = visitor
-        .download(&format!("/customers/{}/invoices/{theirs}/pdf", ids[1]))
-        .await;
-    assert_eq!(status, StatusCode::OK);
-    let text = pdf_text(&pdf);
+    let csrf = tab.csrf();
+    // The customer's invoice as a reader of `locale` downloads it, as text.
+    let read_in = |locale: &'static str| {
+        let (visitor, csrf) = (&visitor, csrf.clone());
+        let path = format!("/customers/{}/invoices/{theirs}/pdf", ids[1]);
+        async move {
+            let language = [("csrf", csrf.as_str()), ("locale", locale), ("next", "/billing")];
+            visitor.post("/language", &language).await;
+            let (status, _, pdf) = visitor.download(&path).await;
+            assert_eq!(status, StatusCode::OK);
+            pdf_text(&pdf)
+        }
+    };
+    let text = read_in("fr-FR").await;
     assert!(text.contains(&format!("Facture {theirs}")), "{text}");
     assert!(text.contains("ООО «Ромашка»") && text.contains("50,00"), "{text}");
     assert!(
@@ -447,13 +449,7 @@ async fn invoice_pdfs_print_every_script_and_only_their_sides_prices() {
     );
 
     // In Russian, whose dates are long, each line's dates print whole, in numbers.
-    language[1].1 = "ru-RU";
-    visitor.post("/language", &language).await;
-    let (status, _, pdf) = visitor
-        .download(&format!("/customers/{}/invoices/{theirs}/pdf", ids[1]))
-        .await;
-    assert_eq!(status, StatusCode::OK);
-    let text = pdf_text(&pdf);
+    let text = read_in("ru-RU").await;
     let numeric = |date: &str| {
         let parts: Vec<&str> = date.split('.').collect();
         parts.len() == 3

@@ -19,6 +19,17 @@ fn number(location: Option<&str>) -> String {
         .to_owned()
 }
 
+/// Opens a request with `fields` as the customer's admin, in the customer portal; answers
+/// its number.
+async fn open_request(customer: &Visitor, fields: &[(&str, &str)]) -> String {
+    let csrf = customer.get("/customer/support/new").await.csrf();
+    let mut form = vec![("csrf", csrf.as_str())];
+    form.extend_from_slice(fields);
+    let opened = customer.post("/customer/support/new", &form).await;
+    assert_eq!(opened.status, StatusCode::SEE_OTHER, "{}", opened.text);
+    number(opened.location.as_deref())
+}
+
 #[tokio::test]
 async fn the_support_profile_is_checked_and_shown_to_the_partners_customers() {
     let app = TestApp::spawn().await;
@@ -426,21 +437,16 @@ async fn each_step_mails_the_other_side_in_its_language_and_waits_while_smtp_is_
     });
     let created = app.create_customer(&body).await;
     let customer = customer_admin(&app, &created).await;
-    let csrf = customer.get("/customer/support/new").await.csrf();
-    let opened = customer
-        .post(
-            "/customer/support/new",
-            &[
-                ("csrf", &csrf),
-                ("title", "Courriel en panne"),
-                ("severity", "critical"),
-                ("supportTopicId", "32444604"),
-                ("description", "Depuis 9 h."),
-            ],
-        )
-        .await;
-    assert_eq!(opened.status, StatusCode::SEE_OTHER, "{}", opened.text);
-    let id = number(opened.location.as_deref());
+    let id = open_request(
+        &customer,
+        &[
+            ("title", "Courriel en panne"),
+            ("severity", "critical"),
+            ("supportTopicId", "32444604"),
+            ("description", "Depuis 9 h."),
+        ],
+    )
+    .await;
 
     let password = app
         .user_with_password(&reseller, Role::HelpdeskAgent, "help.desk@reseller-one.example")
@@ -668,21 +674,16 @@ async fn the_customers_answers_and_reopening_reach_everyone_working_the_request(
     body["associatedPartnerId"] = json!(reseller.id.to_string());
     let created = app.create_customer(&body).await;
     let customer = customer_admin(&app, &created).await;
-    let csrf = customer.get("/customer/support/new").await.csrf();
-    let opened = customer
-        .post(
-            "/customer/support/new",
-            &[
-                ("csrf", &csrf),
-                ("title", "Mail bounces"),
-                ("severity", "moderate"),
-                ("supportTopicId", "32444601"),
-                ("description", "Since Monday"),
-            ],
-        )
-        .await;
-    assert_eq!(opened.status, StatusCode::SEE_OTHER, "{}", opened.text);
-    let id = number(opened.location.as_deref());
+    let id = open_request(
+        &customer,
+        &[
+            ("title", "Mail bounces"),
+            ("severity", "moderate"),
+            ("supportTopicId", "32444601"),
+            ("description", "Since Monday"),
+        ],
+    )
+    .await;
     let sent = |kind: MailKind| {
         let store = app.store.clone();
         async move {
